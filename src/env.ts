@@ -1,0 +1,9 @@
+import type { TenantObject } from "./tenant/tenant-object";
+
+/** Bindings declared in wrangler.toml. Only src/index.ts and the Durable Object read them. */
+export interface Env {
+  DB: D1Database;
+  DOCS: R2Bucket;
+  TENANT: DurableObjectNamespace<TenantObject>;
+  ENVIRONMENT: string;
+}

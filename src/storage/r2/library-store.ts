@@ -1,0 +1,61 @@
+import type { BlobBody, LibraryFileInfo, LibraryStore } from "../../sessions/ports";
+import { libraryKey, libraryPrefix } from "./keys";
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+function toInfo(tenantId: string, object: R2Object): LibraryFileInfo {
+  return {
+    name: object.key.slice(libraryPrefix(tenantId).length),
+    size: object.size,
+    uploadedAt: object.uploaded.toISOString(),
+    etag: object.etag,
+    contentType: object.httpMetadata?.contentType ?? DOCX_TYPE,
+  };
+}
+
+/** The tenant library on R2: one object per file under the tenant's `lib/` prefix. */
+export class R2LibraryStore implements LibraryStore {
+  constructor(private readonly bucket: R2Bucket) {}
+
+  async list(tenantId: string, options: { cursor?: string; limit?: number; prefix?: string } = {}) {
+    const listed = await this.bucket.list({
+      prefix: libraryPrefix(tenantId) + (options.prefix ?? ""),
+      cursor: options.cursor,
+      limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
+      include: ["httpMetadata"],
+    });
+    return {
+      files: listed.objects.map((o) => toInfo(tenantId, o)),
+      cursor: listed.truncated ? listed.cursor : undefined,
+    };
+  }
+
+  async head(tenantId: string, name: string) {
+    const object = await this.bucket.head(libraryKey(tenantId, name));
+    return object ? toInfo(tenantId, object) : null;
+  }
+
+  async open(tenantId: string, name: string) {
+    const object = await this.bucket.get(libraryKey(tenantId, name));
+    return object ? { info: toInfo(tenantId, object), body: object.body } : null;
+  }
+
+  async read(tenantId: string, name: string) {
+    const object = await this.bucket.get(libraryKey(tenantId, name));
+    return object ? new Uint8Array(await object.arrayBuffer()) : null;
+  }
+
+  async write(tenantId: string, name: string, body: BlobBody, contentType = DOCX_TYPE) {
+    const value =
+      body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length));
+    const object = await this.bucket.put(libraryKey(tenantId, name), value, { httpMetadata: { contentType } });
+    return toInfo(tenantId, object!);
+  }
+
+  async remove(tenantId: string, name: string) {
+    const key = libraryKey(tenantId, name);
+    if (!(await this.bucket.head(key))) return false;
+    await this.bucket.delete(key);
+    return true;
+  }
+}
