@@ -1,0 +1,9 @@
+import { Hono } from "hono";
+import type { Env } from "./env";
+
+export { TenantObject } from "./tenant/tenant-object";
+
+const app = new Hono<{ Bindings: Env }>();
+app.get("/health", (c) => c.json({ status: "ok" }));
+
+export default app;
