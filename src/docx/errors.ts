@@ -1,0 +1,45 @@
+/** Everything the document engine can refuse, as data. Callers map `failure.kind` to their wire form in one place. */
+export type DocxFailure =
+  | { kind: "not_a_zip"; message: string }
+  | { kind: "corrupt_zip"; entry?: string; message: string }
+  | { kind: "zip_bomb"; entry?: string; limit: number; actual: number; message: string }
+  | { kind: "unsafe_entry_name"; entry: string; message: string }
+  | { kind: "unsupported_zip"; entry?: string; message: string }
+  | { kind: "missing_part"; part: string; message: string }
+  | { kind: "xml_forbidden"; part?: string; message: string }
+  | { kind: "xml_malformed"; part?: string; offset: number; message: string }
+  | { kind: "xml_too_deep"; part?: string; limit: number; message: string }
+  | { kind: "invalid_path"; path: string; segment?: string; allowed?: string[]; message: string }
+  | { kind: "path_not_found"; path: string; message: string }
+  | { kind: "invalid_argument"; field: string; message: string };
+
+export type DocxFailureKind = DocxFailure["kind"];
+
+export class DocxError extends Error {
+  readonly failure: DocxFailure;
+  constructor(failure: DocxFailure) {
+    super(failure.message);
+    this.name = "DocxError";
+    this.failure = failure;
+  }
+  get kind(): DocxFailureKind {
+    return this.failure.kind;
+  }
+}
+
+export function isDocxError(e: unknown): e is DocxError {
+  return e instanceof DocxError;
+}
+
+/** Attaches the part name to XML failures raised while parsing that part. */
+export function withPart<T>(part: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof DocxError && (e.failure.kind === "xml_malformed" || e.failure.kind === "xml_forbidden" || e.failure.kind === "xml_too_deep")) {
+      const failure = { ...e.failure, part, message: `${part}: ${e.failure.message}` };
+      throw new DocxError(failure);
+    }
+    throw e;
+  }
+}

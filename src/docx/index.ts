@@ -1,0 +1,6 @@
+/** The document engine's public surface. Everything not exported here is private to src/docx. */
+export { DocxError, isDocxError } from "./errors.js";
+export type { DocxFailure, DocxFailureKind } from "./errors.js";
+export { createBlankDocx } from "./blank-document.js";
+export { DEFAULT_LIMITS } from "./package/limits.js";
+export type { DocxLimits } from "./package/limits.js";
