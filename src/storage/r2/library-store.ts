@@ -22,7 +22,6 @@ export class R2LibraryStore implements LibraryStore {
       prefix: libraryPrefix(tenantId) + (options.prefix ?? ""),
       cursor: options.cursor,
       limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
-      include: ["httpMetadata"],
     });
     return {
       files: listed.objects.map((o) => toInfo(tenantId, o)),

@@ -1,0 +1,10 @@
+import type { DocumentSessions } from "../sessions/index";
+
+export type Scope = "read" | "write";
+
+/** Who is calling and the services a tool may use; built per request by the HTTP layer. */
+export interface ToolContext {
+  tenantId: string;
+  scopes: readonly Scope[];
+  sessions: DocumentSessions;
+}

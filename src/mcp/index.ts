@@ -1,0 +1,2 @@
+export { handleMcpRequest } from "./handler";
+export type { Scope, ToolContext } from "./context";

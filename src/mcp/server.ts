@@ -1,0 +1,21 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
+import type { ToolContext } from "./context";
+import { registerDocumentTools } from "./tools/document-tools";
+
+export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
+
+const INSTRUCTIONS =
+  "docx-edge reads and edits Word (.docx) documents in your library. Open a library file with document_open (or start a new one with document_create), " +
+  "pass the returned doc_id to the other tools, and write the result back with document_save.";
+
+/** Builds the MCP server for one request, with every tool bound to the caller's context. */
+export function buildMcpServer(ctx: ToolContext): McpServer {
+  // Ajv compiles schemas with eval, which workerd forbids; the cfworker validator does not.
+  const server = new McpServer(SERVER_INFO, {
+    instructions: INSTRUCTIONS,
+    jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+  });
+  registerDocumentTools(server, ctx);
+  return server;
+}

@@ -1,0 +1,117 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import type { SessionRecord } from "../../sessions/index";
+import type { ToolContext } from "../context";
+import { runTool, toolSuccess } from "../tool-result";
+
+const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
+
+const sessionView = (s: SessionRecord) => ({
+  id: s.id,
+  title: s.title,
+  source: s.sourceName,
+  position: s.position,
+  created_at: s.createdAt,
+  updated_at: s.updatedAt,
+  unsaved_changes: s.savedPosition !== s.position,
+});
+
+/** Session lifecycle tools: document_create, document_open, document_list, document_save, document_close. */
+export function registerDocumentTools(server: McpServer, ctx: ToolContext): void {
+  server.registerTool(
+    "document_create",
+    {
+      title: "Create document",
+      description: "Create a new, empty Word document and open an editing session on it. Returns the session ID (doc_id) to pass to every other tool. Save it to your library with document_save and an output_path.",
+      inputSchema: { title: z.string().max(200).optional().describe("Title shown in document_list.") },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    },
+    async ({ title }) =>
+      runTool(ctx, "document_create", "write", async () => {
+        const session = await ctx.sessions.create({ title });
+        return toolSuccess({ session: sessionView(session) }, `Created a new document. Session ID: ${session.id}`);
+      }),
+  );
+
+  server.registerTool(
+    "document_open",
+    {
+      title: "Open document",
+      description: "Open a .docx file from your document library and start an editing session on a copy of it. `path` is the library file name as uploaded (e.g. \"contracts/nda.docx\"); omit it to create a new empty document. Edits stay in the session until document_save writes them back.",
+      inputSchema: {
+        path: z.string().min(1).max(255).optional().describe("Library file name, e.g. \"report.docx\". Omit to create a new empty document."),
+        title: z.string().max(200).optional().describe("Title shown in document_list; defaults to the file name."),
+      },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    },
+    async ({ path, title }) =>
+      runTool(ctx, "document_open", path === undefined ? "write" : "read", async () => {
+        const session = path === undefined ? await ctx.sessions.create({ title }) : await ctx.sessions.open(path, { title });
+        const from = path === undefined ? " (new document)" : ` from '${path}'`;
+        return toolSuccess({ session: sessionView(session) }, `Opened document${from}. Session ID: ${session.id}`);
+      }),
+  );
+
+  server.registerTool(
+    "document_list",
+    {
+      title: "List open documents",
+      description: "List your open document sessions (ID, title, source file, history position, unsaved changes), paginated.",
+      inputSchema: {
+        offset: z.number().int().min(0).optional().describe("Skip this many sessions (default 0)."),
+        limit: z.number().int().min(1).max(200).optional().describe("At most this many sessions (default 50)."),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async ({ offset, limit }) =>
+      runTool(ctx, "document_list", "read", async () => {
+        const page = await ctx.sessions.list({ offset, limit });
+        return toolSuccess({
+          count: page.sessions.length,
+          total: page.total,
+          offset: page.offset,
+          next_offset: page.nextOffset,
+          sessions: page.sessions.map(sessionView),
+        });
+      }),
+  );
+
+  server.registerTool(
+    "document_save",
+    {
+      title: "Save document",
+      description: "Write the session's current document to your library: back to the file it was opened from, or to output_path (\"save as\"; required for new documents). Existing files of that name are replaced.",
+      inputSchema: {
+        doc_id: docId,
+        output_path: z.string().min(1).max(255).optional().describe("Library file name to save to, e.g. \"report-v2.docx\"."),
+      },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ doc_id, output_path }) =>
+      runTool(ctx, "document_save", "write", async () => {
+        const { session, file } = await ctx.sessions.save(doc_id, output_path);
+        return toolSuccess(
+          { session: sessionView(session), file: { name: file.name, size: file.size, download: `/api/files/${encodeURI(file.name)}` } },
+          `Document saved to '${file.name}' (${file.size} bytes).`,
+        );
+      }),
+  );
+
+  server.registerTool(
+    "document_close",
+    {
+      title: "Close document",
+      description: "Close an editing session and delete its stored state. Unsaved edits are discarded (the result says whether there were any); save first with document_save to keep them.",
+      inputSchema: { doc_id: docId },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+    },
+    async ({ doc_id }) =>
+      runTool(ctx, "document_close", "write", async () => {
+        const { session, discardedUnsavedChanges } = await ctx.sessions.close(doc_id);
+        return toolSuccess(
+          { closed: session.id, discarded_unsaved_changes: discardedUnsavedChanges },
+          `Document session '${session.id}' closed.${discardedUnsavedChanges ? " Unsaved changes were discarded." : ""}`,
+        );
+      }),
+  );
+}

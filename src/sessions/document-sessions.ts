@@ -1,0 +1,147 @@
+import { createBlankDocx } from "../docx/index";
+import { SessionError } from "./errors";
+import { validateLibraryName } from "./library-names";
+import type { LibraryStore, SessionIndex, SessionRecord, SessionStore } from "./ports";
+
+/** Largest library file a session may open: the Workers request body limit. */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
+export interface DocumentSessionsDeps {
+  tenantId: string;
+  library: LibraryStore;
+  store: SessionStore;
+  index: SessionIndex;
+  now?: () => Date;
+  newSessionId?: () => string;
+}
+
+export interface ClosedSession {
+  session: SessionRecord;
+  /** True when the session had edits that were never saved to the library. */
+  discardedUnsavedChanges: boolean;
+}
+
+function randomSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// TODO(engine merge): replace with DocxDocument.open so damaged packages are refused here too.
+function assertDocx(name: string, bytes: Uint8Array): void {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+    throw new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file (not a zip package)` });
+  }
+}
+
+function titleFromName(name: string): string {
+  return (name.split("/").pop() ?? name).replace(/\.docx$/i, "");
+}
+
+/** A tenant's editing sessions: create, open from the library, list, save back, close. */
+export class DocumentSessions {
+  private readonly now: () => Date;
+  private readonly newSessionId: () => string;
+
+  constructor(private readonly deps: DocumentSessionsDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.newSessionId = deps.newSessionId ?? randomSessionId;
+  }
+
+  /** Starts a session on a new, empty document. */
+  async create(options: { title?: string } = {}): Promise<SessionRecord> {
+    return this.start(createBlankDocx(), null, options.title?.trim() || "Untitled document");
+  }
+
+  /** Starts a session on a copy of a library file; the library file is not changed until document_save. */
+  async open(name: string, options: { title?: string } = {}): Promise<SessionRecord> {
+    validateLibraryName(name);
+    const info = await this.deps.library.head(this.deps.tenantId, name);
+    if (!info) throw this.fileNotFound(name);
+    if (info.size > MAX_DOCUMENT_BYTES) {
+      throw new SessionError({
+        kind: "file_too_large", name, size: info.size, limit: MAX_DOCUMENT_BYTES,
+        message: `File ${name} is ${info.size} bytes; documents up to ${MAX_DOCUMENT_BYTES} bytes can be opened`,
+      });
+    }
+    const bytes = await this.deps.library.read(this.deps.tenantId, name);
+    if (!bytes) throw this.fileNotFound(name);
+    assertDocx(name, bytes);
+    return this.start(bytes, name, options.title?.trim() || titleFromName(name));
+  }
+
+  async list(options: { offset?: number; limit?: number } = {}) {
+    const offset = Math.max(0, options.offset ?? 0);
+    const limit = Math.min(Math.max(1, options.limit ?? 50), 200);
+    const { sessions, total } = await this.deps.index.list({ offset, limit });
+    const nextOffset = offset + sessions.length < total ? offset + sessions.length : null;
+    return { sessions, total, offset, nextOffset };
+  }
+
+  async get(sessionId: string): Promise<SessionRecord> {
+    const record = await this.deps.index.get(sessionId);
+    if (!record) throw this.sessionNotFound(sessionId);
+    return record;
+  }
+
+  /** The session's current document as .docx bytes. */
+  async currentDocument(sessionId: string): Promise<Uint8Array> {
+    await this.get(sessionId);
+    const manifest = await this.deps.store.readManifest(this.deps.tenantId, sessionId);
+    if (!manifest) throw this.sessionNotFound(sessionId);
+    const baseline = await this.deps.store.readBaseline(this.deps.tenantId, sessionId, manifest.baselineGeneration);
+    if (!baseline) throw this.sessionNotFound(sessionId);
+    return baseline;
+  }
+
+  /** Writes the current document to the library: back to its source, or to `outputName` ("save as"). */
+  async save(sessionId: string, outputName?: string) {
+    const record = await this.get(sessionId);
+    const name = outputName ?? record.sourceName;
+    if (!name) {
+      throw new SessionError({
+        kind: "invalid_argument", field: "output_path",
+        message: `Session ${sessionId} is a new document with no library file yet: pass output_path, e.g. "report.docx"`,
+      });
+    }
+    validateLibraryName(name);
+    const bytes = await this.currentDocument(sessionId);
+    const file = await this.deps.library.write(this.deps.tenantId, name, bytes);
+    const updated = await this.deps.index.update(sessionId, {
+      savedPosition: record.position,
+      sourceName: name,
+      updatedAt: this.now().toISOString(),
+    });
+    return { session: updated ?? record, file };
+  }
+
+  /** Ends a session and deletes its stored objects. */
+  async close(sessionId: string): Promise<ClosedSession> {
+    const record = await this.deps.index.remove(sessionId);
+    if (!record) throw this.sessionNotFound(sessionId);
+    await this.deps.store.destroy(this.deps.tenantId, sessionId);
+    return { session: record, discardedUnsavedChanges: record.savedPosition !== record.position };
+  }
+
+  private async start(bytes: Uint8Array, sourceName: string | null, title: string): Promise<SessionRecord> {
+    const id = this.newSessionId();
+    const at = this.now().toISOString();
+    await this.deps.store.create(this.deps.tenantId, {
+      version: 1, sessionId: id, tenantId: this.deps.tenantId, createdAt: at, sourceName,
+      baselineGeneration: 0, baselineSize: bytes.length,
+    }, bytes);
+    const record: SessionRecord = {
+      id, title, sourceName, createdAt: at, updatedAt: at, position: 0,
+      savedPosition: sourceName === null ? null : 0,
+    };
+    await this.deps.index.add(record);
+    return record;
+  }
+
+  private fileNotFound(name: string) {
+    return new SessionError({ kind: "file_not_found", name, message: `No file named ${JSON.stringify(name)} in your library. Upload it with PUT /api/files/{name} or list files with GET /api/files` });
+  }
+
+  private sessionNotFound(sessionId: string) {
+    return new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
+  }
+}

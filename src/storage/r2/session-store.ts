@@ -1,0 +1,40 @@
+import { SessionError } from "../../sessions/errors";
+import type { SessionManifest, SessionStore } from "../../sessions/ports";
+import { sessionBaselineKey, sessionHeadKey, sessionPrefix } from "./keys";
+
+/** Session objects on R2. The manifest is created once (create-only put) and then only read. */
+export class R2SessionStore implements SessionStore {
+  constructor(private readonly bucket: R2Bucket) {}
+
+  async create(tenantId: string, manifest: SessionManifest, baseline: Uint8Array) {
+    // Baseline first: a manifest that exists always points at a complete baseline.
+    await this.bucket.put(sessionBaselineKey(tenantId, manifest.sessionId, manifest.baselineGeneration), baseline);
+    const created = await this.bucket.put(sessionHeadKey(tenantId, manifest.sessionId), JSON.stringify(manifest), {
+      onlyIf: { etagDoesNotMatch: "*" },
+      httpMetadata: { contentType: "application/json" },
+    });
+    if (created === null) {
+      throw new SessionError({ kind: "conflict", sessionId: manifest.sessionId, message: `Session ${manifest.sessionId} already exists` });
+    }
+  }
+
+  async readManifest(tenantId: string, sessionId: string) {
+    const object = await this.bucket.get(sessionHeadKey(tenantId, sessionId));
+    return object ? ((await object.json()) as SessionManifest) : null;
+  }
+
+  async readBaseline(tenantId: string, sessionId: string, generation: number) {
+    const object = await this.bucket.get(sessionBaselineKey(tenantId, sessionId, generation));
+    return object ? new Uint8Array(await object.arrayBuffer()) : null;
+  }
+
+  async destroy(tenantId: string, sessionId: string) {
+    const prefix = sessionPrefix(tenantId, sessionId);
+    let cursor: string | undefined;
+    do {
+      const page = await this.bucket.list({ prefix, cursor });
+      if (page.objects.length > 0) await this.bucket.delete(page.objects.map((o) => o.key));
+      cursor = page.truncated ? page.cursor : undefined;
+    } while (cursor);
+  }
+}
