@@ -21,6 +21,11 @@ export interface ClosedSession {
   discardedUnsavedChanges: boolean;
 }
 
+/** A session has unsaved changes when it has edits that its last save (if any) does not include. */
+export function hasUnsavedChanges(record: SessionRecord): boolean {
+  return record.savedPosition === null ? record.position > 0 : record.savedPosition !== record.position;
+}
+
 function randomSessionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -119,7 +124,7 @@ export class DocumentSessions {
     const record = await this.deps.index.remove(sessionId);
     if (!record) throw this.sessionNotFound(sessionId);
     await this.deps.store.destroy(this.deps.tenantId, sessionId);
-    return { session: record, discardedUnsavedChanges: record.savedPosition !== record.position };
+    return { session: record, discardedUnsavedChanges: hasUnsavedChanges(record) };
   }
 
   private async start(bytes: Uint8Array, sourceName: string | null, title: string): Promise<SessionRecord> {

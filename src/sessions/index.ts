@@ -1,4 +1,4 @@
-export { DocumentSessions, MAX_DOCUMENT_BYTES } from "./document-sessions";
+export { DocumentSessions, MAX_DOCUMENT_BYTES, hasUnsavedChanges } from "./document-sessions";
 export type { ClosedSession, DocumentSessionsDeps } from "./document-sessions";
 export { SessionError, isSessionError } from "./errors";
 export type { SessionFailure, SessionFailureKind } from "./errors";

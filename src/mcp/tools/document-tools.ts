@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { SessionRecord } from "../../sessions/index";
+import { hasUnsavedChanges, type SessionRecord } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
 
@@ -13,7 +13,7 @@ const sessionView = (s: SessionRecord) => ({
   position: s.position,
   created_at: s.createdAt,
   updated_at: s.updatedAt,
-  unsaved_changes: s.savedPosition !== s.position,
+  unsaved_changes: hasUnsavedChanges(s),
 });
 
 /** Session lifecycle tools: document_create, document_open, document_list, document_save, document_close. */
