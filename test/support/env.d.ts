@@ -1,11 +1,15 @@
 import type { D1Migration } from "cloudflare:test";
-import type { Env } from "../../src/env";
+import type { Env as WorkerEnv } from "../../src/env";
 
+// `env` from cloudflare:test and `exports` from cloudflare:workers take their types from these.
 declare global {
   namespace Cloudflare {
-    interface Env extends import("../../src/env").Env {
+    interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+    }
+    interface GlobalProps {
+      mainModule: typeof import("../../src/index");
     }
   }
 }
-export type { Env, D1Migration };
+export type { WorkerEnv as Env, D1Migration };
