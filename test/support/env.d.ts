@@ -1,13 +1,10 @@
 import type { D1Migration } from "cloudflare:test";
+import type { Env as WorkerEnv } from "../../src/env";
 
-// Types of `env` from cloudflare:test and `exports` from cloudflare:workers inside the workers test pool.
+// `env` from cloudflare:test and `exports` from cloudflare:workers take their types from these.
 declare global {
   namespace Cloudflare {
-    interface Env {
-      DB: D1Database;
-      DOCS: R2Bucket;
-      TENANT: DurableObjectNamespace<import("../../src/tenant/tenant-object").TenantObject>;
-      ENVIRONMENT: string;
+    interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
     }
     interface GlobalProps {
@@ -16,4 +13,4 @@ declare global {
     }
   }
 }
-export {};
+export type { WorkerEnv as Env, D1Migration };

@@ -1,0 +1,15 @@
+export { AuthError, isAuthError, type AuthFailure, type AuthFailureKind } from "./auth-error";
+export { authDatabase, type AuthDatabase } from "./database";
+export { bearerAuth, type AuthEnv, type BearerAuthOptions } from "./middleware";
+export { SCOPES, formatScopes, hasScope, isScope, parseScopes, type Principal, type Scope } from "./principal";
+export { ensureTenantAndUser, validateTenantName } from "./tenants";
+export { TOKEN_PREFIX, checkTokenFormat, hashAccessToken, mintAccessToken } from "./token-format";
+export {
+  LAST_USED_RESOLUTION_MS,
+  issueAccessToken,
+  listAccessTokens,
+  revokeAccessToken,
+  verifyAccessToken,
+  type AccessTokenInfo,
+  type IssueAccessTokenInput,
+} from "./token-store";

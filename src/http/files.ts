@@ -1,0 +1,80 @@
+import { Hono, type Context } from "hono";
+import { SessionError } from "../sessions/errors";
+import { validateLibraryName } from "../sessions/library-names";
+import type { LibraryStore } from "../sessions/ports";
+import { R2LibraryStore } from "../storage/r2/library-store";
+import type { AppEnv } from "./app-env";
+import { HttpError } from "./http-errors";
+import { requireScope } from "./require-scope";
+import { checkUploadContentType, prepareUpload } from "./upload-body";
+
+/**
+ * The tenant's document library over REST. Mount under /api/files after bearerAuth(); every call is
+ * confined to the caller's tenant because the store namespaces keys by principal.tenantId.
+ */
+export const fileRoutes = new Hono<AppEnv>();
+
+const libraryOf = (c: Context<AppEnv>): LibraryStore => new R2LibraryStore(c.env.DOCS);
+
+// Names may contain "/" (folder-like), so the whole rest of the path is the name.
+const NAME = "/:name{.+}";
+const fileName = (c: Context<AppEnv>) => validateLibraryName(c.req.param("name") ?? "");
+
+const notFound = (name: string) =>
+  new SessionError({ kind: "file_not_found", name, message: `No file named ${JSON.stringify(name)} in your library.` });
+
+function listLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new SessionError({ kind: "invalid_argument", field: "limit", message: `limit must be a whole number from 1 to 1000, not ${JSON.stringify(text)}.` });
+  }
+  return limit;
+}
+
+fileRoutes.get("/", async (c) => {
+  const { tenantId } = requireScope(c.var.principal, "read");
+  const { cursor, limit, prefix } = c.req.query();
+  const page = await libraryOf(c).list(tenantId, { cursor: cursor || undefined, limit: listLimit(limit), prefix: prefix || undefined });
+  return c.json(page);
+});
+
+fileRoutes.get(NAME, async (c) => {
+  const { tenantId } = requireScope(c.var.principal, "read");
+  const name = fileName(c);
+  const file = await libraryOf(c).open(tenantId, name);
+  if (!file) throw notFound(name);
+  const baseName = name.slice(name.lastIndexOf("/") + 1);
+  const asciiName = baseName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return c.body(file.body, 200, {
+    "Content-Type": file.info.contentType,
+    "Content-Length": String(file.info.size),
+    "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(baseName)}`,
+    ETag: `"${file.info.etag}"`,
+  });
+});
+
+fileRoutes.put(NAME, async (c) => {
+  const { tenantId } = requireScope(c.var.principal, "write");
+  const name = fileName(c);
+  checkUploadContentType(c.req.header("Content-Type"));
+  const upload = await prepareUpload(name, c.req.raw);
+  try {
+    const file = await libraryOf(c).write(tenantId, name, upload.body);
+    return c.json({ file });
+  } catch (e) {
+    const rejection = upload.rejection();
+    if (rejection) throw rejection;
+    if (e instanceof TypeError || /length/i.test(String(e))) {
+      throw new HttpError({ kind: "bad_request", message: "The request body did not match its Content-Length; nothing was stored." });
+    }
+    throw e;
+  }
+});
+
+fileRoutes.delete(NAME, async (c) => {
+  const { tenantId } = requireScope(c.var.principal, "write");
+  const name = fileName(c);
+  if (!(await libraryOf(c).remove(tenantId, name))) throw notFound(name);
+  return c.body(null, 204);
+});

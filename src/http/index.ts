@@ -1,0 +1,7 @@
+export type { AppEnv } from "./app-env";
+export { fileRoutes } from "./files";
+export { healthRoutes } from "./health";
+export { HttpError, httpErrorResponse, type HttpFailure } from "./http-errors";
+export { requireScope } from "./require-scope";
+export { MAX_UPLOAD_BYTES } from "./upload-body";
+export { PROTECTED_RESOURCE_PATH, protectedResourceMetadataUrl, wellKnownRoutes } from "./well-known";

@@ -1,0 +1,93 @@
+import type { BlobBody } from "../sessions/ports";
+import { SessionError } from "../sessions/errors";
+import { HttpError } from "./http-errors";
+import { checkPackageBytes, packageCheckingStream } from "./docx-package-check";
+
+/** Largest .docx we accept: the Workers request body limit on Free and Pro plans. */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+/** Without Content-Length the body has to be buffered (R2 needs the length up front), so the cap is lower. */
+export const MAX_UNSIZED_UPLOAD_BYTES = 32 * 1024 * 1024;
+
+const ACCEPTED_TYPES = [
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/octet-stream",
+  "application/zip",
+  "application/x-zip-compressed",
+];
+
+const megabytes = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
+export function checkUploadContentType(header: string | undefined): void {
+  const type = header?.split(";")[0].trim().toLowerCase();
+  if (type && !ACCEPTED_TYPES.includes(type)) {
+    throw new HttpError({
+      kind: "unsupported_media_type",
+      contentType: type,
+      message: `Content-Type ${type} is not a Word document; send the raw .docx bytes as ${ACCEPTED_TYPES[0]} (or application/octet-stream).`,
+    });
+  }
+}
+
+function tooLarge(name: string, size: number, limit: number, hint = ""): SessionError {
+  return new SessionError({
+    kind: "file_too_large",
+    name,
+    size,
+    limit,
+    message: `${name} is ${size > limit ? "larger than" : "at least"} ${megabytes(limit)}, the upload limit${hint}.`,
+  });
+}
+
+export function notADocx(name: string, reason: string): SessionError {
+  return new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${reason}.` });
+}
+
+async function readCapped(name: string, body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_UNSIZED_UPLOAD_BYTES) {
+      throw tooLarge(name, size, MAX_UNSIZED_UPLOAD_BYTES, " without a Content-Length header; send one to upload up to " + megabytes(MAX_UPLOAD_BYTES));
+    }
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+/**
+ * Turns a request body into something a LibraryStore can write. With a Content-Length the bytes are
+ * streamed and checked on the way (`rejection()` says why the stream failed); without one they are
+ * buffered up to a lower cap and checked first.
+ */
+export async function prepareUpload(
+  name: string,
+  request: Request,
+): Promise<{ body: BlobBody; rejection: () => SessionError | undefined }> {
+  const declared = request.headers.get("Content-Length");
+  const length = declared === null ? undefined : Number(declared);
+  if (length !== undefined && (!Number.isSafeInteger(length) || length < 0)) {
+    throw new HttpError({ kind: "bad_request", message: `Content-Length ${JSON.stringify(declared)} is not a byte count.` });
+  }
+  if (length !== undefined && length > MAX_UPLOAD_BYTES) throw tooLarge(name, length, MAX_UPLOAD_BYTES);
+  if (!request.body || length === 0) throw notADocx(name, "the request body is empty");
+
+  if (length === undefined) {
+    const bytes = await readCapped(name, request.body);
+    const check = checkPackageBytes(bytes);
+    if (!check.ok) throw notADocx(name, check.reason);
+    return { body: bytes, rejection: () => undefined };
+  }
+  const guard = packageCheckingStream();
+  const rejection = () => {
+    const reason = guard.failure();
+    return reason === undefined ? undefined : notADocx(name, reason);
+  };
+  return { body: { stream: request.body.pipeThrough(guard.stream), length }, rejection };
+}
