@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import { bearerAuth } from "./auth/index";
 import type { Env } from "./env";
+import { fileRoutes, healthRoutes, httpErrorResponse, wellKnownRoutes, type AppEnv } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
 import { DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -8,19 +10,30 @@ import { DurableSessionIndex, tenantStub } from "./tenant/index";
 
 export { TenantObject } from "./tenant/index";
 
-const app = new Hono<{ Bindings: Env }>();
-app.get("/health", (c) => c.json({ status: "ok" }));
-
-// TEMPORARY until auth lands: tenant from a header, all scopes.
-app.all("/mcp", (c) => {
-  const tenantId = c.req.header("x-dev-tenant") ?? "dev";
-  const sessions = new DocumentSessions({
+/** The one place that picks implementations: R2 for blobs, the tenant Durable Object for the index. */
+function sessionsFor(env: Env, tenantId: string): DocumentSessions {
+  return new DocumentSessions({
     tenantId,
-    library: new R2LibraryStore(c.env.DOCS),
-    store: new R2SessionStore(c.env.DOCS),
-    index: new DurableSessionIndex(tenantStub(c.env.TENANT, tenantId)),
+    library: new R2LibraryStore(env.DOCS),
+    store: new R2SessionStore(env.DOCS),
+    index: new DurableSessionIndex(tenantStub(env.TENANT, tenantId)),
   });
-  return handleMcpRequest(c.req.raw, { tenantId, scopes: ["read", "write"], sessions });
+}
+
+const app = new Hono<AppEnv>();
+app.onError(httpErrorResponse);
+app.notFound((c) => c.json({ error: "not_found", message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+
+app.route("/", wellKnownRoutes);
+app.route("/health", healthRoutes);
+
+app.use("/api/*", bearerAuth());
+app.route("/api/files", fileRoutes);
+
+app.use("/mcp", bearerAuth());
+app.all("/mcp", (c) => {
+  const { tenantId, scopes } = c.var.principal;
+  return handleMcpRequest(c.req.raw, { tenantId, scopes, sessions: sessionsFor(c.env, tenantId) });
 });
 
 export default app;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
 
-const tenant = (name: string) => ({ "x-dev-tenant": name });
+const tenant = async (name: string) => (await tokenFor(name)).headers;
 
 describe("MCP endpoint", () => {
   it("lists the session lifecycle tools with annotations", async () => {
-    const client = await connectMcp(tenant("t-list-tools"));
+    const client = await connectMcp(await tenant("t-list-tools"));
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);
     expect(names).toEqual(expect.arrayContaining(["document_create", "document_open", "document_list", "document_save", "document_close"]));
@@ -15,7 +16,7 @@ describe("MCP endpoint", () => {
   it.each(["2025-03-26", "2025-06-18", "2025-11-25"])("initializes with protocol version %s", async (version) => {
     const res = await workerFetch("/mcp", {
       method: "POST",
-      headers: { ...tenant("t-versions"), "content-type": "application/json", accept: "application/json, text/event-stream" },
+      headers: { ...(await tenant("t-versions")), "content-type": "application/json", accept: "application/json, text/event-stream" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: version, capabilities: {}, clientInfo: { name: "t", version: "1" } } }),
     });
     expect(res.status).toBe(200);
@@ -27,7 +28,7 @@ describe("MCP endpoint", () => {
   it("answers malformed JSON-RPC with a JSON-RPC error, not a 500", async () => {
     const res = await workerFetch("/mcp", {
       method: "POST",
-      headers: { ...tenant("t-bad"), "content-type": "application/json", accept: "application/json, text/event-stream" },
+      headers: { ...(await tenant("t-bad")), "content-type": "application/json", accept: "application/json, text/event-stream" },
       body: "{not json",
     });
     expect(res.status).toBeLessThan(500);
@@ -37,14 +38,14 @@ describe("MCP endpoint", () => {
   });
 
   it("answers GET with 405 until live streams exist", async () => {
-    const res = await workerFetch("/mcp", { method: "GET", headers: { ...tenant("t-get"), accept: "text/event-stream" } });
+    const res = await workerFetch("/mcp", { method: "GET", headers: { ...(await tenant("t-get")), accept: "text/event-stream" } });
     expect(res.status).toBe(405);
   });
 });
 
 describe("document lifecycle tools", () => {
   it("creates a document that document_list then shows", async () => {
-    const client = await connectMcp(tenant("t-create"));
+    const client = await connectMcp(await tenant("t-create"));
     const created = await callOk(client, "document_create", { title: "Quarterly report" });
     const listed = await callOk(client, "document_list");
     expect(listed.total).toBe(1);
@@ -52,14 +53,14 @@ describe("document lifecycle tools", () => {
   });
 
   it("keeps both of two concurrent document_create calls", async () => {
-    const [a, b] = await Promise.all([connectMcp(tenant("t-concurrent")), connectMcp(tenant("t-concurrent"))]);
+    const [a, b] = await Promise.all([connectMcp(await tenant("t-concurrent")), connectMcp(await tenant("t-concurrent"))]);
     const [one, two] = await Promise.all([callOk(a, "document_create", { title: "one" }), callOk(b, "document_create", { title: "two" })]);
     const listed = await callOk(a, "document_list");
     expect(listed.sessions.map((s: { id: string }) => s.id).sort()).toEqual([one.session.id, two.session.id].sort());
   });
 
   it("saves a new document to the library under output_path and reopens it", async () => {
-    const client = await connectMcp(tenant("t-save"));
+    const client = await connectMcp(await tenant("t-save"));
     const { session } = await callOk(client, "document_create");
     const missingName = await callError(client, "document_save", { doc_id: session.id });
     expect(missingName.kind).toBe("invalid_argument");
@@ -75,7 +76,7 @@ describe("document lifecycle tools", () => {
   });
 
   it("names the missing file when document_open cannot find it, and creates no session", async () => {
-    const client = await connectMcp(tenant("t-open-missing"));
+    const client = await connectMcp(await tenant("t-open-missing"));
     const error = await callError(client, "document_open", { path: "nope.docx" });
     expect(error.kind).toBe("file_not_found");
     expect(error.message).toContain("nope.docx");
@@ -83,14 +84,14 @@ describe("document lifecycle tools", () => {
   });
 
   it("rejects invalid library names with the reason", async () => {
-    const client = await connectMcp(tenant("t-open-bad"));
+    const client = await connectMcp(await tenant("t-open-bad"));
     const error = await callError(client, "document_open", { path: "../other-tenant/x.docx" });
     expect(error.kind).toBe("invalid_name");
     expect(error.message).toContain("'..'");
   });
 
   it("closes a session and then names the unknown id", async () => {
-    const client = await connectMcp(tenant("t-close"));
+    const client = await connectMcp(await tenant("t-close"));
     const { session } = await callOk(client, "document_create");
     const closed = await callOk(client, "document_close", { doc_id: session.id });
     expect(closed.closed).toBe(session.id);
@@ -101,8 +102,42 @@ describe("document lifecycle tools", () => {
   });
 
   it("rejects arguments that do not match the tool's schema", async () => {
-    const client = await connectMcp(tenant("t-args"));
+    const client = await connectMcp(await tenant("t-args"));
     const error = await callError(client, "document_list", { limit: "ten" });
     expect(error.message).toMatch(/limit/);
+  });
+});
+
+describe("MCP authentication and tenancy", () => {
+  it("refuses a request without a token with 401 and the resource metadata pointer", async () => {
+    const res = await workerFetch("/mcp", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toContain('resource_metadata="https://docx-edge.test/.well-known/oauth-protected-resource/mcp"');
+  });
+
+  it("refuses a revoked-looking, malformed token with 401", async () => {
+    const res = await workerFetch("/mcp", { method: "POST", headers: { authorization: "Bearer dxe_notavalidtoken", "content-type": "application/json" }, body: "{}" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("lets a read-only token list but not create, with a tool error naming the scope", async () => {
+    const reader = await tokenFor("t-readonly", ["read"]);
+    const client = await connectMcp(reader.headers);
+    expect((await callOk(client, "document_list")).total).toBe(0);
+    const error = await callError(client, "document_create");
+    expect(error.kind).toBe("forbidden");
+    expect(error.message).toContain("'write' scope");
+    expect((await callOk(client, "document_list")).total).toBe(0);
+  });
+
+  it("never shows or closes one tenant's sessions for another tenant", async () => {
+    const alice = await connectMcp(await tenant("t-alice"));
+    const bob = await connectMcp(await tenant("t-bob"));
+    const { session } = await callOk(alice, "document_create", { title: "private" });
+    expect((await callOk(bob, "document_list")).total).toBe(0);
+    expect((await callError(bob, "document_close", { doc_id: session.id })).kind).toBe("session_not_found");
+    expect((await callError(bob, "document_save", { doc_id: session.id, output_path: "stolen.docx" })).kind).toBe("session_not_found");
+    expect((await callOk(alice, "document_list")).total).toBe(1);
   });
 });
