@@ -2,6 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import type { ToolContext } from "./context";
 import { registerDocumentTools } from "./tools/document-tools";
+import { registerHistoryTools } from "./tools/history-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -17,5 +18,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
     jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
   });
   registerDocumentTools(server, ctx);
+  registerHistoryTools(server, ctx);
   return server;
 }
