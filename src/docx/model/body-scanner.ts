@@ -171,7 +171,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
           block = null;
           gapStart = gt + 1;
         }
-      } else if (depth === 1 && name === BODY) {
+      } else if (depth === 1 && name === BODY && contentEnd < 0) {
         contentEnd = lt;
       }
       i = gt + 1;
@@ -193,7 +193,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
       DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
       VAL = w + "val";
-    } else if (depth === 1 && name === BODY) {
+    } else if (depth === 1 && name === BODY && contentStart < 0) {
+      // Only the first w:body is the body; a malformed second one stays in the untouched suffix.
       contentStart = gt + 1;
       gapStart = contentStart;
       if (selfClosing) {
