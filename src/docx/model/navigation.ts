@@ -166,6 +166,8 @@ export function inlineNodes(doc: WordDocument, container: DocNode, kind: keyof t
   const paragraphEl = elementOf(paragraph);
   if (!paragraphEl) return [];
   const all = collectInline(paragraphEl, w, kind);
+  // Children keep the parsed paragraph, so element identity holds between a run and its paragraph.
+  const parentNode: DocNode = paragraph.element ? paragraph : { ...paragraph, element: paragraphEl };
   const within = container === paragraph ? null : collectInline(elementOf(container)!, w, kind, true);
   const out: DocNode[] = [];
   all.forEach((el, ordinal) => {
@@ -176,7 +178,7 @@ export function inlineNodes(doc: WordDocument, container: DocNode, kind: keyof t
       path: `${container.path}/${kind}[${local}]`,
       id: storedId(el, doc.prefixes) ?? nestedId(paragraph.id ?? "", INLINE_LETTER[kind], ordinal),
       element: el,
-      parent: paragraph,
+      parent: parentNode,
       part: partOf(paragraph),
       owner: ownerOf(paragraph),
     });
