@@ -47,8 +47,9 @@ export class DocxDocument {
     if (!Number.isInteger(index) || index < 0 || index >= sections.length) {
       throw new DocxError({ kind: "path_not_found", path: `/body/section[${index}]`, message: `Section ${index} not found: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).` });
     }
+    // The section's own w:sectPr is its properties (see /body/section[N]), not content.
     const { nodes } = resolvePath(this.doc, `/body/section[${index}]/*`);
-    return paginate(new RenderContext(this.doc), `/body/section[${index}]`, nodes, options);
+    return paginate(new RenderContext(this.doc), `/body/section[${index}]`, nodes.filter((n) => n.kind !== "sectPr"), options);
   }
 
   /**
@@ -81,7 +82,8 @@ export class DocxDocument {
       if (l !== null && l <= level) break;
       end++;
     }
-    const result = paginate(new RenderContext(this.doc), blocks[start].path, blocks.slice(start, end), options);
+    const content = blocks.slice(start, end).filter((n) => n.kind !== "sectPr");
+    const result = paginate(new RenderContext(this.doc), blocks[start].path, content, options);
     return { ...result, heading: { path: blocks[start].path, id: blocks[start].id, level, text: nodeText(this.doc, blocks[start]) } };
   }
 

@@ -73,7 +73,7 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
     rels.push(`<Relationship Id="rIdComments" Type="${REL}/comments" Target="comments.xml"/>`);
   }
   for (const [id, url] of Object.entries(spec.links ?? {})) rels.push(`<Relationship Id="${id}" Type="${REL}/hyperlink" Target="${url}" TargetMode="External"/>`);
-  const sectPr = spec.body.includes("<w:sectPr") && !refs ? "" : `<w:sectPr>${refs}<w:pgSz w:w="12240" w:h="15840"/></w:sectPr>`;
+  const sectPr = `<w:sectPr>${refs}<w:pgSz w:w="12240" w:h="15840"/></w:sectPr>`;
   put(main, `${DECL}<w:document ${spec.rootAttributes ?? ROOT_NS}><w:body>${spec.body}${sectPr}</w:body></w:document>`);
   put(`${dir}/styles.xml`, `${DECL}<w:styles xmlns:w="${W_NS}">${BASE_STYLES}${spec.styles ?? ""}</w:styles>`);
   put(`${dir}/_rels/${file}.rels`, `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
