@@ -105,13 +105,14 @@ export class BlockList {
  * Gives every block of every list its id, in document order: all stored ids are claimed first so that a derived id
  * never takes one, then the rest are derived (see ids.ts). Called once per open, over all stories in a fixed order.
  */
-export function assignIds(lists: BlockList[], ids: IdRegistry): void {
+export function assignIds(lists: BlockList[], ids: IdRegistry, nestedIds: string[]): void {
   for (const list of lists) {
     for (const b of list.blocks) {
       const stored = b.facts.paraId ?? b.facts.dmcpId;
       b.id = stored && ids.claim(stored) ? stored : "";
     }
   }
+  for (const id of nestedIds) ids.claimNested(id);
   for (const list of lists) {
     for (const b of list.blocks) {
       if (b.id) continue;

@@ -41,6 +41,8 @@ export interface BodyIndex {
   contentEnd: number;
   bodySelfClosing: boolean;
   blocks: BlockFacts[];
+  /** Stored ids (w14:paraId on nested paragraphs and rows, dmcp:id anywhere) found inside blocks. */
+  nestedIds: string[];
 }
 
 export const PREVIEW_CHARS = 120;
@@ -134,6 +136,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   let W14_PARAID = "", DMCP_ID = "", VAL = "";
   let contentStart = -1, contentEnd = -1, bodySelfClosing = false, rootTagStart = -1, rootTagEnd = -1;
   const blocks: BlockFacts[] = [];
+  const nestedIds: string[] = [];
   let block: BlockFacts | null = null;
   let gapStart = -1;
   let txbxDepth = 0;
@@ -216,6 +219,14 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       if (block.kind !== "paragraph") block.dmcpId = tagAttribute(bytes, lt, gt, DMCP_ID);
     } else if (block) {
       const parent = stack[depth - 1];
+      if ((name === P || name === TR) && W14_PARAID !== "\u0000") {
+        const id = tagAttribute(bytes, lt, gt, W14_PARAID);
+        if (id) nestedIds.push(id);
+      }
+      if (DMCP_ID !== "\u0000") {
+        const id = tagAttribute(bytes, lt, gt, DMCP_ID);
+        if (id) nestedIds.push(id);
+      }
       if (name === T) {
         if (!selfClosing && txbxDepth === 0 && !previewFull) {
           const next = bytes.indexOf(LT, gt + 1);
@@ -252,7 +263,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   }
   if (depth !== 0) throw malformed(n, `the document ends inside <${stack[depth - 1]}>: it is truncated`);
   if (!prefixes || contentStart < 0) throw new DocxError({ kind: "missing_part", part: "w:body", message: "The main document part has no w:body element." });
-  return { prefixes, rootAttributes, rootTagStart, rootTagEnd, contentStart, contentEnd, bodySelfClosing, blocks };
+  return { prefixes, rootAttributes, rootTagStart, rootTagEnd, contentStart, contentEnd, bodySelfClosing, blocks, nestedIds };
 
   function finishBlock(b: BlockFacts): void {
     b.preview = preview;

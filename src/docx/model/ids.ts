@@ -5,7 +5,8 @@
  *   style and leading text plus an ordinal among blocks with the same key, so inserting elsewhere does not move it.
  * - An element inside a block without a stored id is named from its block: `<blockId>.<kind letter><ordinal>`, e.g. `1A2B3C4D.r2` or
  *   `1A2B3C4D.tr1.tc0.p0`. The dot cannot occur in 8-hex ids, so derived ids never collide with stored or hashed ones.
- * - Ids are unique per document: a repeated stored id and a hash collision are resolved by rehashing with a salt.
+ * - Ids are unique per document: a repeated stored id on a block gives the later block a derived id; a repeated stored id
+ *   inside blocks is ignored for all its holders (they take derived ids); hash collisions are rehashed with a salt.
  * - Edits write the derived id into the element first (w14:paraId, or dmcp:id) so it survives the change; new elements get fresh ids.
  */
 
@@ -29,6 +30,8 @@ export function isHexId(id: string): boolean {
 export class IdRegistry {
   private readonly used = new Set<string>();
   private readonly ordinals = new Map<string, number>();
+  /** Stored ids found more than once; elements carrying them are named by position instead. */
+  private readonly ambiguous = new Set<string>();
   private freshCounter = 0;
 
   /** Claims a stored id; returns false if it is already taken (a duplicate in the file). */
@@ -37,6 +40,15 @@ export class IdRegistry {
     if (this.used.has(key)) return false;
     this.used.add(key);
     return true;
+  }
+
+  /** Claims a stored id of an element inside a block; a repeat makes every holder fall back to a derived id. */
+  claimNested(id: string): void {
+    if (!this.claim(id)) this.ambiguous.add(id.toUpperCase());
+  }
+
+  isAmbiguous(id: string): boolean {
+    return this.ambiguous.has(id.toUpperCase());
   }
 
   isUsed(id: string): boolean {

@@ -122,17 +122,22 @@ export function blockNodes(doc: WordDocument, container: DocNode): DocNode[] {
     const kind = blockKindOf(child, w);
     const ordinal = (ordinals[kind] = (ordinals[kind] ?? -1) + 1);
     const letter = BLOCK_LETTER[kind] ?? "x";
-    out.push({ kind, path: `${container.path}/${kind === "other" || kind === "sectPr" ? "children" : kind}[${ordinal}]`, id: storedId(child, doc.prefixes) ?? nestedId(container.id ?? "", letter, ordinal), element: child, part: partOf(container), owner: ownerOf(container) });
+    out.push({ kind, path: `${container.path}/${kind === "other" || kind === "sectPr" ? "children" : kind}[${ordinal}]`, id: storedId(child, doc, prefixesOf(doc, container)) ?? nestedId(container.id ?? "", letter, ordinal), element: child, part: partOf(container), owner: ownerOf(container) });
   }
   return out;
 }
 
-export function storedId(el: XmlElement, prefixes: Prefixes): string | null {
-  if (prefixes.w14 && (el.name === prefixes.w + "p" || el.name === prefixes.w + "tr")) {
-    const v = getAttribute(el, prefixes.w14 + "paraId");
-    if (v) return v;
-  }
-  return prefixes.dmcp ? getAttribute(el, prefixes.dmcp + "id") ?? null : null;
+/** The prefixes of the part a node lives in (a header may bind namespaces differently from the body). */
+function prefixesOf(doc: WordDocument, node: DocNode): Prefixes {
+  return (ownerOf(node)?.list ?? node.headerFooter?.blocks ?? node.note?.blocks)?.prefixes ?? doc.prefixes;
+}
+
+/** The id stored on an element inside a block, unless that id occurs more than once in the document. */
+export function storedId(el: XmlElement, doc: WordDocument, prefixes: Prefixes = doc.prefixes): string | null {
+  let v: string | undefined;
+  if (prefixes.w14 && (el.name === prefixes.w + "p" || el.name === prefixes.w + "tr")) v = getAttribute(el, prefixes.w14 + "paraId");
+  if (!v && prefixes.dmcp) v = getAttribute(el, prefixes.dmcp + "id");
+  return v && !doc.ids.isAmbiguous(v) ? v : null;
 }
 
 /** Rows of a table, or cells of a row, looking through SDT and customXml wrappers. */
@@ -150,7 +155,7 @@ export function tableParts(doc: WordDocument, node: DocNode, kind: "row" | "cell
   };
   walk(el);
   const letter = kind === "row" ? "tr" : "tc";
-  return found.map((child, i) => ({ kind, path: `${node.path}/${kind}[${i}]`, id: storedId(child, doc.prefixes) ?? nestedId(node.id ?? "", letter, i), element: child, part: partOf(node), owner: ownerOf(node) }));
+  return found.map((child, i) => ({ kind, path: `${node.path}/${kind}[${i}]`, id: storedId(child, doc, prefixesOf(doc, node)) ?? nestedId(node.id ?? "", letter, i), element: child, part: partOf(node), owner: ownerOf(node) }));
 }
 
 const INLINE_TARGETS = { run: "r", hyperlink: "hyperlink", drawing: "drawing", bookmark: "bookmarkStart" } as const;
@@ -176,7 +181,7 @@ export function inlineNodes(doc: WordDocument, container: DocNode, kind: keyof t
     out.push({
       kind,
       path: `${container.path}/${kind}[${local}]`,
-      id: storedId(el, doc.prefixes) ?? nestedId(paragraph.id ?? "", INLINE_LETTER[kind], ordinal),
+      id: storedId(el, doc, prefixesOf(doc, paragraph)) ?? nestedId(paragraph.id ?? "", INLINE_LETTER[kind], ordinal),
       element: el,
       parent: parentNode,
       part: partOf(paragraph),

@@ -52,13 +52,15 @@ export class WordDocument {
     blocks: Block[],
     prefixes: Prefixes,
     private readonly root: { name: string; attributes: XmlAttribute[]; tagStart: number; tagEnd: number; changed: boolean },
+    nestedIds: string[],
   ) {
     this.prefixes = prefixes;
     this.body = new BlockList(mainPart, "body", prefixes, blocks, bodyBytes);
     this.styles = new StyleSheet(this.relatedPart("styles")?.doc ?? null);
     this.loadStories();
     const lists = [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
-    assignIds(lists, this.ids);
+    const storyIds = lists.slice(1).flatMap((l) => l.blocks.flatMap((b) => (b.tree ? nestedStoredIds(b.tree, l.prefixes) : [])));
+    assignIds(lists, this.ids, [...nestedIds, ...storyIds]);
   }
 
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): WordDocument {
@@ -75,7 +77,7 @@ export class WordDocument {
     const blocks: Block[] = index.blocks.map((facts) => ({ facts, id: "", tree: null }));
     const rootName = new TextDecoder().decode(raw.subarray(index.rootTagStart + 1, index.rootTagEnd)).split(/[\s/>]/)[0];
     const root = { name: rootName, attributes: index.rootAttributes, tagStart: index.rootTagStart, tagEnd: index.rootTagEnd, changed: false };
-    return new WordDocument(pkg, mainPart, raw, encoding, index.contentStart, suffixStart, index.bodySelfClosing, blocks, index.prefixes, root);
+    return new WordDocument(pkg, mainPart, raw, encoding, index.contentStart, suffixStart, index.bodySelfClosing, blocks, index.prefixes, root, index.nestedIds);
   }
 
   /** The first part related to the main part by a relationship type ending in `type` (e.g. "styles"). */
@@ -249,4 +251,25 @@ function materializeIdNeedsDmcp(el: XmlElement, id: string, prefixes: Prefixes):
   if (w14 && getAttribute(el, w14)) return false;
   if (w14 && (el.name === prefixes.w + "p" || el.name === prefixes.w + "tr") && /^[0-9A-Fa-f]{8}$/.test(id)) return false;
   return true;
+}
+
+/** Stored ids below a block element (its own id is claimed as the block's). */
+function nestedStoredIds(block: XmlElement, prefixes: Prefixes): string[] {
+  const out: string[] = [];
+  const paraId = prefixes.w14 ? prefixes.w14 + "paraId" : null;
+  const dmcpId = prefixes.dmcp ? prefixes.dmcp + "id" : null;
+  const walk = (el: XmlElement) => {
+    for (const c of el.children) {
+      if (c.type !== "element") continue;
+      if (paraId && (c.name === prefixes.w + "p" || c.name === prefixes.w + "tr")) {
+        const v = getAttribute(c, paraId);
+        if (v) out.push(v);
+      }
+      const d = dmcpId ? getAttribute(c, dmcpId) : undefined;
+      if (d) out.push(d);
+      walk(c);
+    }
+  };
+  walk(block);
+  return out;
 }

@@ -81,6 +81,15 @@ describe("element ids", () => {
     const [a, b] = ids(DocxDocument.open(dup), "/body/paragraph");
     expect(a).toBe("11111111");
     expect(b).not.toBe(a);
+    const nested = buildDocx({
+      body: `<w:p w14:paraId="33333333"/><w:tbl><w:tr w14:paraId="44444444"><w:tc><w:p w14:paraId="33333333"/><w:p w14:paraId="55555555"/><w:p w14:paraId="55555555"/></w:tc></w:tr></w:tbl>`,
+    });
+    const doc = DocxDocument.open(nested);
+    const all = [...ids(doc, "/body/paragraph"), ...ids(doc, "/body/table"), ...ids(doc, "/body/table[0]/row"), ...ids(doc, "/body/table[0]/row[0]/cell[0]/paragraph")];
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toContain("33333333");
+    expect(all).toContain("44444444");
+    expect(all).not.toContain("55555555");
     const registry = new IdRegistry();
     const seen = new Set(Array.from({ length: 5000 }, () => registry.fresh()));
     expect(seen.size).toBe(5000);
