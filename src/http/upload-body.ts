@@ -1,7 +1,7 @@
 import type { BlobBody } from "../sessions/ports";
 import { SessionError } from "../sessions/errors";
 import { HttpError } from "./http-errors";
-import { checkPackageBytes, packageCheckingStream } from "./docx-package-check";
+import { checkPackageBytes, checkZipSignature, packageCheckingStream } from "./docx-package-check";
 
 /** Largest .docx we accept: the Workers request body limit on Free and Pro plans. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -42,6 +42,16 @@ export function notADocx(name: string, reason: string): SessionError {
   return new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${reason}.` });
 }
 
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
 async function readCapped(name: string, body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -52,13 +62,35 @@ async function readCapped(name: string, body: ReadableStream<Uint8Array>): Promi
     }
     chunks.push(chunk);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
+  return concat(chunks, size);
+}
+
+/** Reads at least `size` bytes (or all there is) and returns them with a stream that replays everything. */
+async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
+  const reader = body.getReader();
+  const seen: Uint8Array[] = [];
+  let length = 0;
+  while (length < size) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    seen.push(value);
+    length += value.length;
   }
-  return bytes;
+  const head = concat(seen, length);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of seen) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { head, stream };
 }
 
 /**
@@ -84,10 +116,14 @@ export async function prepareUpload(
     if (!check.ok) throw notADocx(name, check.reason);
     return { body: bytes, rejection: () => undefined };
   }
+  // Junk is refused before any storage call; the rest of the package is checked as it streams.
+  const { head, stream } = await peek(request.body, 4);
+  const signature = checkZipSignature(head);
+  if (!signature.ok) throw notADocx(name, signature.reason);
   const guard = packageCheckingStream();
   const rejection = () => {
     const reason = guard.failure();
     return reason === undefined ? undefined : notADocx(name, reason);
   };
-  return { body: { stream: request.body.pipeThrough(guard.stream), length }, rejection };
+  return { body: { stream: stream.pipeThrough(guard.stream), length }, rejection };
 }
