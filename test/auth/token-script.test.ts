@@ -8,7 +8,7 @@ import { checkTokenFormat, hashAccessToken } from "../../src/auth/token-format";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
-const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true" };
+const quietEnv: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true" };
 delete quietEnv.CLOUDFLARE_API_TOKEN;
 
 async function token(args: string[], env: NodeJS.ProcessEnv = quietEnv) {
