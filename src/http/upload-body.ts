@@ -95,13 +95,13 @@ async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ h
 
 /**
  * Turns a request body into something a LibraryStore can write. With a Content-Length the bytes are
- * streamed and checked on the way (`rejection()` says why the stream failed); without one they are
- * buffered up to a lower cap and checked first.
+ * streamed and checked on the way (when the write fails, `rejection()` says whether the body was to
+ * blame); without one they are buffered up to a lower cap and checked first.
  */
 export async function prepareUpload(
   name: string,
   request: Request,
-): Promise<{ body: BlobBody; rejection: () => SessionError | undefined }> {
+): Promise<{ body: BlobBody; rejection: () => SessionError | HttpError | undefined }> {
   const declared = request.headers.get("Content-Length");
   const length = declared === null ? undefined : Number(declared);
   if (length !== undefined && (!Number.isSafeInteger(length) || length < 0)) {
@@ -123,7 +123,11 @@ export async function prepareUpload(
   const guard = packageCheckingStream();
   const rejection = () => {
     const reason = guard.failure();
-    return reason === undefined ? undefined : notADocx(name, reason);
+    if (reason !== undefined) return notADocx(name, reason);
+    if (guard.bytesSeen() !== length) {
+      return new HttpError({ kind: "bad_request", message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.` });
+    }
+    return undefined;
   };
   return { body: { stream: stream.pipeThrough(guard.stream), length }, rejection };
 }

@@ -164,6 +164,14 @@ describe("upload checks", () => {
     expect((await call(filePath("short.docx"), bearer(token))).status).toBe(404);
   });
 
+  it("refuses a body longer than its Content-Length with 400 and stores nothing", async () => {
+    const { token } = await tokenFor(freshTenantName());
+    const bytes = minimalDocx();
+    const res = await upload(token, "long.docx", bytes, { "Content-Length": String(bytes.length - 10) });
+    expect(res.status).toBe(400);
+    expect((await call(filePath("long.docx"), bearer(token))).status).toBe(404);
+  });
+
   it("caps uploads without Content-Length at 32 MB with 413", async () => {
     const { token } = await tokenFor(freshTenantName());
     const chunk = new Uint8Array(1024 * 1024);
