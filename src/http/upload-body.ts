@@ -23,7 +23,10 @@ export function checkUploadContentType(header: string | undefined): void {
     throw new HttpError({
       kind: "unsupported_media_type",
       contentType: type,
-      message: `Content-Type ${type} is not a Word document; send the raw .docx bytes as ${ACCEPTED_TYPES[0]} (or application/octet-stream).`,
+      message:
+        `Content-Type ${type} is not a Word document; send the raw .docx bytes as ${ACCEPTED_TYPES[0]} (or application/octet-stream).` +
+        // curl --data-binary sends this type unless told otherwise; say how to fix it.
+        (type === "application/x-www-form-urlencoded" ? " With curl, use -T file.docx or add -H 'Content-Type: application/octet-stream'." : ""),
     });
   }
 }
