@@ -6,7 +6,7 @@ import { checkPackageBytes, checkZipSignature, packageCheckingStream } from "./d
 /** Largest .docx we accept: the Workers request body limit on Free and Pro plans. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** Without Content-Length the body has to be buffered (R2 needs the length up front), so the cap is lower. */
-export const MAX_UNSIZED_UPLOAD_BYTES = 32 * 1024 * 1024;
+const MAX_UNSIZED_UPLOAD_BYTES = 32 * 1024 * 1024;
 
 const ACCEPTED_TYPES = [
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -37,11 +37,11 @@ function tooLarge(name: string, size: number, limit: number, hint = ""): Session
     name,
     size,
     limit,
-    message: `${name} is ${size > limit ? "larger than" : "at least"} ${megabytes(limit)}, the upload limit${hint}.`,
+    message: `${name} is larger than ${megabytes(limit)}, the upload limit${hint}.`,
   });
 }
 
-export function notADocx(name: string, reason: string): SessionError {
+function notADocx(name: string, reason: string): SessionError {
   return new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${reason}.` });
 }
 
