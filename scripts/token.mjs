@@ -4,6 +4,8 @@
 // It shares the token format and storage code with the Worker (src/auth) by loading it through tsx.
 import { parseArgs } from "node:util";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -90,11 +92,21 @@ const migrate = spawnSync(process.execPath, [wrangler, "d1", "migrations", "appl
 });
 if (migrate.status !== 0) fail(`could not apply migrations to the local D1 database:\n${migrate.stdout}${migrate.stderr}`);
 
-const { getPlatformProxy } = await import("wrangler");
+// The proxy gets a config with only the D1 binding: the project's Durable Object lives in the Worker
+// script, which the proxy does not load, and would only produce warnings. Same database id, same state dir.
+const { getPlatformProxy, unstable_readConfig } = await import("wrangler");
+const project = unstable_readConfig({ config: path.join(root, "wrangler.toml") });
+const scratch = mkdtempSync(path.join(tmpdir(), "docx-edge-token-"));
+const configPath = path.join(scratch, "wrangler.json");
+writeFileSync(
+  configPath,
+  JSON.stringify({ name: "docx-edge-token", compatibility_date: project.compatibility_date, d1_databases: project.d1_databases.filter((d) => d.binding === "DB") }),
+);
 const platform = await getPlatformProxy({
-  configPath: path.join(root, "wrangler.toml"),
-  persist: persistTo ? { path: path.join(persistTo, "v3") } : true,
+  configPath,
+  persist: { path: path.join(persistTo ?? path.join(root, ".wrangler", "state"), "v3") },
   remoteBindings: false,
+  envFiles: [],
 });
 try {
   const db = auth.authDatabase(platform.env.DB);
@@ -105,4 +117,5 @@ try {
   process.stderr.write(`token: ${info.displayPrefix}…${info.lastFour} for tenant ${tenantName} (${info.scopes.join(" ")}${expiry}); only its hash is stored.\n`);
 } finally {
   await platform.dispose();
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -67,7 +67,7 @@ export function checkPackageBytes(bytes: Uint8Array): PackageCheck {
 /**
  * A pass-through stream that errors when the bytes flowing through are not a package. It holds back
  * the latest chunk until the end has been checked, so a streamed put that needs all declared bytes
- * can never commit a rejected file. `failure()` tells the caller why afterwards.
+ * can never commit a rejected file. `failure()` tells the caller why afterwards; `bytesSeen()` how much arrived.
  */
 export function packageCheckingStream() {
   const head = new Uint8Array(4);
@@ -117,5 +117,5 @@ export function packageCheckingStream() {
       if (held) controller.enqueue(held);
     },
   });
-  return { stream, failure: () => failure };
+  return { stream, failure: () => failure, bytesSeen: () => seen };
 }

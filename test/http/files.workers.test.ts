@@ -155,6 +155,40 @@ describe("upload checks", () => {
     expect(await res.json()).toMatchObject({ error: "file_too_large", message: expect.stringContaining("100 MB") });
   });
 
+  it("refuses a body shorter than its Content-Length with 400 and stores nothing", async () => {
+    const { token } = await tokenFor(freshTenantName());
+    const bytes = minimalDocx();
+    const res = await upload(token, "short.docx", bytes, { "Content-Length": String(bytes.length + 10) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "bad_request", message: expect.stringContaining("Content-Length") });
+    expect((await call(filePath("short.docx"), bearer(token))).status).toBe(404);
+  });
+
+  it("refuses a body longer than its Content-Length with 400 and stores nothing", async () => {
+    const { token } = await tokenFor(freshTenantName());
+    const bytes = minimalDocx();
+    const res = await upload(token, "long.docx", bytes, { "Content-Length": String(bytes.length - 10) });
+    expect(res.status).toBe(400);
+    expect((await call(filePath("long.docx"), bearer(token))).status).toBe(404);
+  });
+
+  it("caps uploads without Content-Length at 32 MB with 413", async () => {
+    const { token } = await tokenFor(freshTenantName());
+    const chunk = new Uint8Array(1024 * 1024);
+    chunk.set([0x50, 0x4b, 0x03, 0x04]);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await call(filePath("unsized.docx"), bearer(token, { method: "PUT", body, headers: { "Content-Type": DOCX_TYPE } }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as ErrorBody).message).toContain("Content-Length");
+    expect(sent).toBeLessThan(40);
+  });
+
   it("refuses an empty body with 422", async () => {
     const { token } = await tokenFor(freshTenantName());
     const res = await upload(token, "empty.docx", new Uint8Array(0));
