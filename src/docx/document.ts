@@ -1,5 +1,6 @@
 /** The engine's facade: open a .docx, query it by path with paging, make the benchmark's edit, save. */
 import { DocxError } from "./errors.js";
+import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, ownerOf, elementOf, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { resolvePath } from "./paths/index.js";
@@ -117,6 +118,21 @@ export class DocxDocument {
     p.selfClosing = false;
     owner.list.refresh(owner.index);
     return { id: live.id ?? "", path: live.path };
+  }
+
+  /** What changed since the last call (or since open), as data; null when nothing did. */
+  takeChange(): DocumentChange | null {
+    return this.doc.journal.take();
+  }
+
+  /** Re-applies a change taken from a document in the state this one is in now (replaying history). */
+  applyChange(change: DocumentChange): void {
+    this.doc.journal.apply(change);
+  }
+
+  /** Undoes a change: the document returns to the state the change was taken from. */
+  revertChange(change: DocumentChange): void {
+    this.doc.journal.revert(change);
   }
 
   /** The .docx bytes: untouched parts copied as their original compressed bytes, edited parts re-deflated. */

@@ -11,7 +11,8 @@ export type DocxFailure =
   | { kind: "xml_too_deep"; part?: string; limit: number; message: string }
   | { kind: "invalid_path"; path: string; segment?: string; allowed?: string[]; message: string }
   | { kind: "path_not_found"; path: string; message: string }
-  | { kind: "invalid_argument"; field: string; message: string };
+  | { kind: "invalid_argument"; field: string; message: string }
+  | { kind: "change_mismatch"; message: string };
 
 export type DocxFailureKind = DocxFailure["kind"];
 

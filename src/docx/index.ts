@@ -1,5 +1,6 @@
 /** The document engine's public surface. Everything not exported here is private to src/docx. */
 export { DocxDocument } from "./document.js";
+export type { DocumentChange, StoryChange, BlockSplice } from "./model/change-journal.js";
 export { DocxError, isDocxError } from "./errors.js";
 export type { DocxFailure, DocxFailureKind } from "./errors.js";
 export { createBlankDocx } from "./blank-document.js";

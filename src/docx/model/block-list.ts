@@ -95,6 +95,12 @@ export class BlockList {
     return this.source && f.gapStart >= 0 && f.start > f.gapStart ? this.source.subarray(f.gapStart, f.start) : null;
   }
 
+  /** The block's original XML text, for blocks that came from the part's bytes (null for blocks created by edits). */
+  originalText(block: Block): string | null {
+    const { start, end } = block.facts;
+    return this.source && end > start ? utf8.decode(this.source.subarray(start, end)) : null;
+  }
+
   sourceBytes(index: number): Uint8Array | null {
     const b = this.blocks[index];
     return !b.tree && this.source ? this.source.subarray(b.facts.start, b.facts.end) : null;

@@ -3,6 +3,7 @@ import { DocxError } from "../errors.js";
 import { DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
 import { childElements, decodePart, detectEncoding, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
 import { assignIds, BlockList, type Block } from "./block-list.js";
+import { ChangeJournal } from "./change-journal.js";
 import { scanBody } from "./body-scanner.js";
 import { declareDmcp, materializeId } from "./id-materializer.js";
 import { IdRegistry } from "./ids.js";
@@ -31,6 +32,8 @@ const encoder = new TextEncoder();
 
 export class WordDocument {
   readonly ids = new IdRegistry();
+  /** Records what edits change, as data for the session's write-ahead log (see change-journal.ts). */
+  readonly journal: ChangeJournal;
   readonly body: BlockList;
   readonly prefixes: Prefixes;
   readonly styles: StyleSheet;
@@ -61,6 +64,7 @@ export class WordDocument {
     const lists = [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
     const storyIds = lists.slice(1).flatMap((l) => l.blocks.flatMap((b) => (b.tree ? nestedStoredIds(b.tree, l.prefixes) : [])));
     assignIds(lists, this.ids, [...nestedIds, ...storyIds]);
+    this.journal = new ChangeJournal(() => this.storyLists(), this.root, this.ids);
   }
 
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): WordDocument {
@@ -78,6 +82,11 @@ export class WordDocument {
     const rootName = new TextDecoder().decode(raw.subarray(index.rootTagStart + 1, index.rootTagEnd)).split(/[\s/>]/)[0];
     const root = { name: rootName, attributes: index.rootAttributes, tagStart: index.rootTagStart, tagEnd: index.rootTagEnd, changed: false };
     return new WordDocument(pkg, mainPart, raw, encoding, index.contentStart, suffixStart, index.bodySelfClosing, blocks, index.prefixes, root, index.nestedIds);
+  }
+
+  /** Every block list: the body, headers and footers, notes and comments, in a fixed order. */
+  storyLists(): BlockList[] {
+    return [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
   }
 
   /** The first part related to the main part by a relationship type ending in `type` (e.g. "styles"). */
