@@ -5,7 +5,10 @@ import { SessionError } from "./errors";
 import type { HistoryEntryMeta, LoadPlan, SessionIndex, SessionRecord, SessionStore } from "./ports";
 
 /** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
-const MAX_EDIT_ATTEMPTS = 8;
+const MAX_EDIT_ATTEMPTS = 25;
+
+/** Randomized, growing pause before a retry, so racing writers stop colliding in lockstep. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 
 export interface SessionHistoryDeps {
   tenantId: string;
@@ -182,6 +185,7 @@ export class SessionHistory {
           return { result: JSON.parse(outcome.result ?? "null") as R, position: outcome.entry.position, changed: true, replayed: true };
         }
         // conflict: another writer moved the session; loop re-applies the mutation on its state
+        await backoff(attempt);
       }
       throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} is being edited by other calls too quickly; retry this call` });
     });
@@ -219,7 +223,10 @@ export class SessionHistory {
         const position = target(head);
         if (position === head.position) return { head, from: head.position };
         const outcome = await this.deps.index.move(sessionId, head.version, position, this.deps.now().toISOString());
-        if (outcome.status === "conflict") continue;
+        if (outcome.status === "conflict") {
+          await backoff(attempt);
+          continue;
+        }
         await this.moveCached(sessionId, state, position, outcome.head);
         return { head: outcome.head, from: head.position };
       }
