@@ -163,8 +163,11 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       const gt = bytes.indexOf(GT, lt);
       if (gt < 0) throw malformed(lt, "unterminated end tag");
       depth--;
-      const name = stack[depth];
       if (depth < 0) throw malformed(lt, "end tag without a start tag");
+      const name = stack[depth];
+      let e = lt + 2;
+      while (e < gt && !isNameEnd(bytes[e])) e++;
+      if (names.get(bytes, lt + 2, e) !== name) throw malformed(lt, `end tag </${names.get(bytes, lt + 2, e)}> does not match <${name}>`);
       if (block) {
         if (name === P && depth > 2 && preview.length > 0 && !previewFull) addText(" ");
         if (name === TXBX) txbxDepth--;

@@ -1,5 +1,5 @@
 /** An opened Word document: the body indexed by one scan, the other stories and the style sheet as small trees. */
-import { DocxError } from "../errors.js";
+import { DocxError, withPart } from "../errors.js";
 import { DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
 import { childElements, decodePart, detectEncoding, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
 import { assignIds, BlockList, type Block } from "./block-list.js";
@@ -75,7 +75,7 @@ export class WordDocument {
     // The scanner reads UTF-8; a BOM is skipped and UTF-16 parts (rare) are transcoded first.
     if (encoding === "utf-8-bom") raw = raw.subarray(3);
     else if (encoding !== "utf-8") raw = encoder.encode(decodePart(raw).text);
-    const index = scanBody(raw, pkg.limits.maxXmlDepth);
+    const index = withPart(mainPart, () => scanBody(raw, pkg.limits.maxXmlDepth));
     const last = index.blocks[index.blocks.length - 1];
     const suffixStart = last ? last.end : index.bodySelfClosing ? index.contentStart - 2 : index.contentStart;
     const blocks: Block[] = index.blocks.map((facts) => ({ facts, id: "", tree: null }));

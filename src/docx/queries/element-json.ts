@@ -93,6 +93,8 @@ function runJson(ctx: RenderContext, node: DocNode): Json {
   const parentEl = node.parent ? elementOf(node.parent) : null;
   const revision = parentEl ? revisionOf(parentEl, el, ctx.w) : null;
   if (revision) out.revision = revision;
+  // A deleted run has no visible text; show what was deleted so reviewers can read the change.
+  if (revision === "deleted" || revision === "moved_from") out.deleted_text = findDescendants(el, "delText").map((t) => t.children.map((c) => (c.type === "text" ? c.text : "")).join("")).join("");
   return out;
 }
 

@@ -82,6 +82,13 @@ describe("zip reader guards", () => {
     expect(within(1000, () => DocxDocument.open(zip))).toMatchObject({ kind: "xml_forbidden" });
   });
 
+  it("refuses a document.xml whose tags do not nest, naming both tags", () => {
+    const parts = unzipSync(buildDocx({ body: p("x") }));
+    parts["word/document.xml"] = strToU8('<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>x</w:t></w:p></w:r></w:body></w:document>');
+    const zip = rawZip(Object.entries(parts).map(([name, data]) => ({ name, data })));
+    expect(failure(() => DocxDocument.open(zip))).toMatchObject({ kind: "xml_malformed", part: "word/document.xml", message: expect.stringContaining("</w:p> does not match <w:r>") });
+  });
+
   it("refuses a document.xml nested 10,000 deep within a second", () => {
     const parts = unzipSync(buildDocx({ body: p("x") }));
     const deep = "<w:sdt>".repeat(10_000) + "</w:sdt>".repeat(10_000);

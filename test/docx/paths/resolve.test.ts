@@ -85,6 +85,8 @@ describe("resolving paths", () => {
     expect(texts(doc, "/body/paragraph[5]/run")).toEqual(["Bold ", "link text", " inserted", " in sdt"]);
     expect(doc.query("/body/paragraph[5]/run[0]").items![0]).toMatchObject({ text: "Bold ", bold: true });
     expect(doc.query("/body/paragraph[5]/run[2]").items![0]).toMatchObject({ revision: "inserted" });
+    const deleted = DocxDocument.open(buildDocx({ body: `<w:p><w:del w:id="1" w:author="A"><w:r><w:delText>old words</w:delText></w:r></w:del><w:r><w:t>kept</w:t></w:r></w:p>` }));
+    expect(deleted.query("/body/paragraph[0]").items![0]).toMatchObject({ text: "kept", runs: [{ revision: "deleted", text: "", deleted_text: "old words" }, { text: "kept" }] });
     expect(doc.query("/body/paragraph[5]/hyperlink[0]").items![0]).toMatchObject({ url: "https://example.com/x", text: "link text" });
     const linkRun = doc.query("/body/paragraph[5]/hyperlink[0]/run[0]").items![0];
     const sameRun = doc.query("/body/paragraph[5]/run[1]").items![0];
