@@ -3,6 +3,7 @@ import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validatio
 import type { ToolContext } from "./context";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerHistoryTools } from "./tools/history-tools";
+import { registerReadTools } from "./tools/read-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -18,6 +19,7 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
     jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
   });
   registerDocumentTools(server, ctx);
+  registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
   return server;
 }
