@@ -1,6 +1,7 @@
 /** Everything the document engine can refuse, as data. Callers map `failure.kind` to their wire form in one place. */
 export type DocxFailure =
   | { kind: "not_a_zip"; message: string }
+  | { kind: "not_a_docx"; contentType: string; message: string }
   | { kind: "corrupt_zip"; entry?: string; message: string }
   | { kind: "zip_bomb"; entry?: string; limit: number; actual: number; message: string }
   | { kind: "unsafe_entry_name"; entry: string; message: string }

@@ -83,6 +83,14 @@ describe("DocxDocument open and save", () => {
     expect(canonicalDifference(written, strFromU8(xml).replace("Bom ü", "Still ü"))).toBeNull();
   });
 
+  it("refuses a spreadsheet posing as a document, naming its content type", () => {
+    const parts = unzipSync(buildDocx({ body: p("x") }));
+    parts["[Content_Types].xml"] = strToU8(strFromU8(parts["[Content_Types].xml"]).replace("wordprocessingml.document.main+xml", "spreadsheetml.sheet.main+xml"));
+    const zip = rawZip(Object.entries(parts).map(([name, data]) => ({ name, data })));
+    expect(() => DocxDocument.open(zip)).toThrow("The file is not a Word document: its main part word/document.xml has content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml.");
+    expect(DocxDocument.open(buildDocx({ body: p("x") })).query("/metadata").items![0].main_content_type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+  });
+
   it("refuses a package without a main document", () => {
     const zip = rawZip([{ name: "hello.txt", data: strToU8("hi") }]);
     expect(() => DocxDocument.open(zip)).toThrow(/not a Word document/);

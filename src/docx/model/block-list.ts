@@ -5,7 +5,7 @@
 import { parseFragment, type XmlElement } from "../xml/index.js";
 import type { BlockFacts } from "./body-scanner.js";
 import { factsFromElement } from "./block-facts.js";
-import type { IdRegistry } from "./ids.js";
+import { fnv, type IdRegistry } from "./ids.js";
 import type { Prefixes } from "./namespaces.js";
 import { blockText } from "./text.js";
 
@@ -120,10 +120,11 @@ export function assignIds(lists: BlockList[], ids: IdRegistry, nestedIds: string
   }
   for (const id of nestedIds) ids.claimNested(id);
   for (const list of lists) {
+    const storyHash = fnv(`${list.part}#${list.story}`);
     for (const b of list.blocks) {
       if (b.id) continue;
       const f = b.facts;
-      b.id = ids.derive(`${list.part}#${list.story}\u0000${f.kind}\u0000${f.styleId ?? ""}\u0000${f.preview}`);
+      b.id = ids.derive(fnv(f.preview, fnv(f.styleId ?? "", fnv(f.kind, storyHash))));
     }
   }
 }

@@ -49,23 +49,62 @@ export const PREVIEW_CHARS = 120;
 const LT = 60, GT = 62, SLASH = 47, QUOTE = 34, APOS = 39;
 const latin = new TextDecoder("utf-8");
 
-/** Interns element names by a rolling hash of their bytes, so the scan allocates no string per tag. */
+/**
+ * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
+ * allocates no string per tag and compares names as integers.
+ */
 class NameTable {
-  private readonly map = new Map<number, string>();
-  get(bytes: Uint8Array, start: number, end: number): string {
-    let h = end - start;
-    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + bytes[i]) | 0;
-    let name = this.map.get(h);
-    if (name === undefined || name.length !== end - start) {
-      name = latin.decode(bytes.subarray(start, end));
-      this.map.set(h, name);
+  private readonly hashes = new Int32Array(4096);
+  private readonly codes = new Int32Array(4096).fill(-1);
+  private readonly names: string[] = [];
+  /** End of the name last read. */
+  end = 0;
+
+  read(bytes: Uint8Array, start: number): number {
+    let h = 0;
+    let p = start;
+    const n = bytes.length;
+    while (p < n) {
+      const c = bytes[p];
+      if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      p++;
     }
-    return name;
+    this.end = p;
+    const slot = h & 4095;
+    const code = this.codes[slot];
+    if (code >= 0 && this.hashes[slot] === h && this.names[code].length === p - start) return code;
+    return this.add(latin.decode(bytes.subarray(start, p)), h, slot);
+  }
+
+  /** The code of a name given as a string (ASCII names only, as element names in WordprocessingML are). */
+  intern(name: string): number {
+    let h = 0;
+    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+    const slot = h & 4095;
+    const code = this.codes[slot];
+    if (code >= 0 && this.hashes[slot] === h && this.names[code] === name) return code;
+    return this.add(name, h, slot);
+  }
+
+  name(code: number): string {
+    return this.names[code];
+  }
+
+  private add(name: string, h: number, slot: number): number {
+    const existing = this.names.indexOf(name);
+    const code = existing >= 0 ? existing : this.names.push(name) - 1;
+    this.hashes[slot] = h;
+    this.codes[slot] = code;
+    return code;
   }
 }
 
-function isNameEnd(c: number): boolean {
-  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+/** Whether the end tag name at `at` repeats the start tag name at `start` (both `length` bytes). */
+function sameName(bytes: Uint8Array, at: number, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (bytes[at + k] !== bytes[start + k]) return false;
+  const c = bytes[at + length];
+  return c === 62 || c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Finds the '>' that closes the tag starting at `p`, skipping quoted attribute values. */
@@ -128,11 +167,12 @@ function skipSpecial(bytes: Uint8Array, lt: number): number {
 /** Scans a whole main document part. `maxDepth` bounds nesting as the tree parser does. */
 export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   const names = new NameTable();
-  const stack: string[] = [];
+  const stack = new Int32Array(maxDepth + 1);
+  const nameStarts = new Int32Array(maxDepth + 1);
   let depth = 0;
   let prefixes: Prefixes | null = null;
   let rootAttributes: { name: string; value: string }[] = [];
-  let P = "", PPR = "", PSTYLE = "", OUTLINE = "", NUMPR = "", SECTPR = "", T = "", TAB = "", BR = "", CR = "", R = "", TBL = "", TR = "", TBLPR = "", TBLSTYLE = "", SDT = "", BODY = "", TXBX = "";
+  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1;
   let W14_PARAID = "", DMCP_ID = "", VAL = "";
   let contentStart = -1, contentEnd = -1, bodySelfClosing = false, rootTagStart = -1, rootTagEnd = -1;
   const blocks: BlockFacts[] = [];
@@ -165,9 +205,9 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       depth--;
       if (depth < 0) throw malformed(lt, "end tag without a start tag");
       const name = stack[depth];
-      let e = lt + 2;
-      while (e < gt && !isNameEnd(bytes[e])) e++;
-      if (names.get(bytes, lt + 2, e) !== name) throw malformed(lt, `end tag </${names.get(bytes, lt + 2, e)}> does not match <${name}>`);
+      if (!sameName(bytes, lt + 2, nameStarts[depth], names.name(name).length)) {
+        throw malformed(lt, `end tag </${names.name(names.read(bytes, lt + 2))}> does not match <${names.name(name)}>`);
+      }
       if (block) {
         if (name === P && depth > 2 && preview.length > 0 && !previewFull) addText(" ");
         if (name === TXBX) txbxDepth--;
@@ -183,11 +223,10 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       i = gt + 1;
       continue;
     }
-    let p = lt + 1;
-    while (p < n && !isNameEnd(bytes[p])) p++;
-    const name = names.get(bytes, lt + 1, p);
+    const name = names.read(bytes, lt + 1);
+    const p = names.end;
     const gt = tagEnd(bytes, p);
-    if (gt < 0) throw malformed(lt, `unterminated start tag <${name}>`);
+    if (gt < 0) throw malformed(lt, `unterminated start tag <${names.name(name)}>`);
     const selfClosing = bytes[gt - 1] === SLASH;
     if (depth === 0) {
       rootAttributes = parseRootAttributes(bytes, lt, gt + 1);
@@ -195,7 +234,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       rootTagEnd = gt + 1;
       prefixes = prefixesFrom(rootAttributes);
       const w = prefixes.w;
-      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent"].map((l) => w + l);
+      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent"].map((l) => names.intern(w + l));
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
       DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
       VAL = w + "val";
@@ -208,7 +247,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         contentEnd = contentStart;
       }
     } else if (depth === 2 && contentStart >= 0 && contentEnd < 0) {
-      block = newBlock(name, gapStart, lt);
+      block = newBlock(names.name(name), gapStart, lt);
       preview = "";
       previewFull = false;
       txbxDepth = 0;
@@ -233,7 +272,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       if (name === T) {
         if (!selfClosing && txbxDepth === 0 && !previewFull) {
           const next = bytes.indexOf(LT, gt + 1);
-          if (next > gt + 1) addText(decodeEntities(latin.decode(bytes.subarray(gt + 1, next)), gt + 1));
+          if (next > gt + 1) addText(textSlice(bytes, gt + 1, next, PREVIEW_CHARS - preview.length));
         }
       } else if (parent === R && txbxDepth === 0) {
         if (name === TAB) addText("\t");
@@ -260,11 +299,12 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
     } else {
       if (depth >= maxDepth) throw new DocxError({ kind: "xml_too_deep", limit: maxDepth, message: `The XML nests elements more than ${maxDepth} deep; refusing it.` });
       stack[depth] = name;
+      nameStarts[depth] = lt + 1;
       depth++;
     }
     i = gt + 1;
   }
-  if (depth !== 0) throw malformed(n, `the document ends inside <${stack[depth - 1]}>: it is truncated`);
+  if (depth !== 0) throw malformed(n, `the document ends inside <${names.name(stack[depth - 1])}>: it is truncated`);
   if (!prefixes || contentStart < 0) throw new DocxError({ kind: "missing_part", part: "w:body", message: "The main document part has no w:body element." });
   return { prefixes, rootAttributes, rootTagStart, rootTagEnd, contentStart, contentEnd, bodySelfClosing, blocks, nestedIds };
 
@@ -273,6 +313,30 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
     b.previewComplete = !previewFull;
     blocks.push(b);
   }
+}
+
+/**
+ * Decodes at most about `want` characters of the text in [start, end): ASCII without a TextDecoder call, otherwise
+ * UTF-8 cut back to a character boundary. Only previews need it, so the cut cannot lose anything that matters.
+ */
+function textSlice(bytes: Uint8Array, start: number, end: number, want: number): string {
+  // Entities take up to 10 bytes per character; leave room so a cut never splits one unless the preview is full anyway.
+  const stop = Math.min(end, start + want * 10);
+  let ascii = true;
+  for (let i = start; i < stop; i++) {
+    if (bytes[i] >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  let cut = stop;
+  if (!ascii) while (cut > start && cut < end && (bytes[cut] & 0xc0) === 0x80) cut--;
+  let raw = ascii ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[]) : latin.decode(bytes.subarray(start, cut));
+  if (cut < end) {
+    const amp = raw.lastIndexOf("&");
+    if (amp >= 0 && raw.indexOf(";", amp) < 0) raw = raw.slice(0, amp);
+  }
+  return decodeEntities(raw, start);
 }
 
 function newBlock(name: string, gapStart: number, start: number): BlockFacts {

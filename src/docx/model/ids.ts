@@ -10,16 +10,24 @@
  * - Edits write the derived id into the element first (w14:paraId, or dmcp:id) so it survives the change; new elements get fresh ids.
  */
 
-/** FNV-1a over UTF-16 code units, folded into 31 bits because w14:paraId must be below 0x80000000 (MS-DOCX 2.6.2.4). */
-export function hashId(key: string): string {
-  let h = 0x811c9dc5;
+/** FNV-1a over UTF-16 code units, continuing from `h`; a terminator step keeps chained fields apart ("ab"+"c" vs "a"+"bc"). */
+export function fnv(key: string, h = 0x811c9dc5): number {
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  h = (h >>> 0) & 0x7fffffff;
-  if (h === 0) h = 1;
-  return h.toString(16).toUpperCase().padStart(8, "0");
+  h ^= 0x10000;
+  return Math.imul(h, 0x01000193) >>> 0;
+}
+
+/** 8 hex digits from a hash, folded into 31 bits because w14:paraId must be below 0x80000000 (MS-DOCX 2.6.2.4). */
+function toId(h: number): string {
+  const v = (h >>> 0) & 0x7fffffff || 1;
+  return v.toString(16).toUpperCase().padStart(8, "0");
+}
+
+export function hashId(key: string): string {
+  return toId(fnv(key));
 }
 
 export function isHexId(id: string): boolean {
@@ -29,7 +37,7 @@ export function isHexId(id: string): boolean {
 /** Hands out ids that are unique within one document. */
 export class IdRegistry {
   private readonly used = new Set<string>();
-  private readonly ordinals = new Map<string, number>();
+  private readonly ordinals = new Map<number, number>();
   /** Stored ids found more than once; elements carrying them are named by position instead. */
   private readonly ambiguous = new Set<string>();
   private freshCounter = 0;
@@ -55,15 +63,13 @@ export class IdRegistry {
     return this.used.has(id.toUpperCase());
   }
 
-  /** A content-derived id for `key`; the n-th block with the same key gets ordinal n. */
-  derive(key: string): string {
-    const n = this.ordinals.get(key) ?? 0;
-    this.ordinals.set(key, n + 1);
-    let salt = 0;
-    for (;;) {
-      const id = hashId(`${key}\u0000${n}\u0000${salt}`);
+  /** A content-derived id for the block whose key hashes to `base`; the n-th block with the same key gets ordinal n. */
+  derive(base: number): string {
+    const n = this.ordinals.get(base) ?? 0;
+    this.ordinals.set(base, n + 1);
+    for (let salt = 0; ; salt++) {
+      const id = toId(Math.imul(base ^ Math.imul(n + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(salt, 0xc2b2ae35));
       if (this.claim(id)) return id;
-      salt++;
     }
   }
 

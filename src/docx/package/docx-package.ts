@@ -1,6 +1,7 @@
 /** An opened .docx package: single entries inflated on demand, untouched entries written back as their original compressed bytes. */
 import { DocxError, withPart } from "../errors.js";
 import { decodePart, encodePart, parseXml, serializeXml, type PartEncoding, type XmlDocument } from "../xml/index.js";
+import { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
 import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, relationshipsPartName, relTypeIs, type Relationship } from "./relationships.js";
 import type { ZipEntry } from "./zip-entry.js";
@@ -97,7 +98,17 @@ export class DocxPackage {
     if (!name) {
       throw new DocxError({ kind: "missing_part", part: rel?.partName ?? "word/document.xml", message: "The file is not a Word document: it has no main document part (officeDocument relationship in _rels/.rels)." });
     }
+    // A spreadsheet or presentation also has an officeDocument relationship; its main part's content type tells them apart.
+    const type = this.contentTypes()?.of(name);
+    if (type && !/wordprocessingml|ms-word/i.test(type)) {
+      throw new DocxError({ kind: "not_a_docx", contentType: type, message: `The file is not a Word document: its main part ${name} has content type ${type}.` });
+    }
     return name;
+  }
+
+  /** The package's content types, or null if it has no [Content_Types].xml. */
+  contentTypes(): ContentTypes | null {
+    return this.has(CONTENT_TYPES_PART) ? new ContentTypes(this.readXml(CONTENT_TYPES_PART).doc) : null;
   }
 
   /** Writes the package: untouched entries keep their original compressed bytes, changed ones are deflated anew. */

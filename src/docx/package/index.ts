@@ -1,6 +1,7 @@
 /** The package layer's front door: zip access, limits, relationships. */
 export { DocxPackage } from "./docx-package.js";
 export type { XmlPart } from "./docx-package.js";
+export { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
 export { DEFAULT_LIMITS } from "./limits.js";
 export type { DocxLimits } from "./limits.js";
 export { relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";

@@ -230,6 +230,7 @@ function metadataJson(ctx: RenderContext): Json {
     path: "/metadata",
     properties: doc.coreProperties(),
     main_part: doc.mainPart,
+    main_content_type: doc.pkg.contentTypes()?.of(doc.mainPart) ?? null,
     counts: {
       blocks: doc.body.length,
       paragraphs,

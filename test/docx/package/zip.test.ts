@@ -4,7 +4,7 @@ import { DocxDocument, DocxError } from "../../../src/docx/index.js";
 import { DocxPackage, readZipEntries } from "../../../src/docx/package/index.js";
 import { DEFAULT_LIMITS } from "../../../src/docx/package/limits.js";
 import { buildDocx, p } from "../support/build-docx.js";
-import { rawZip } from "../support/raw-zip.js";
+import { rawZip, toZip64 } from "../support/raw-zip.js";
 
 function failure(run: () => unknown): DocxError["failure"] {
   try {
@@ -72,6 +72,12 @@ describe("zip reader guards", () => {
     expect(new TextDecoder().decode(pkg.readBytes("described.xml"))).toBe("<d>text</d>");
     // Part names compare case-insensitively (OPC).
     expect(pkg.has("/STORED.xml")).toBe(true);
+  });
+
+  it("reads a zip whose end record is in ZIP64 form", () => {
+    const parts = unzipSync(buildDocx({ body: p("Sixty-four") }));
+    const zip = toZip64(rawZip(Object.entries(parts).map(([name, data]) => ({ name, data }))));
+    expect(DocxDocument.open(zip).query("/body/paragraph[0]", { format: "text" }).text).toBe("Sixty-four");
   });
 
   it("refuses a document whose XML declares entities (XXE)", () => {

@@ -94,6 +94,25 @@ describe("resolving paths", () => {
     expect(linkRun.style).toBe("Hyperlink");
   });
 
+  it("lists drawings with their size and image part, and bookmarks with their names", () => {
+    const drawing =
+      `<w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="476250"/><wp:docPr id="1" name="Chart 1" descr="Revenue chart"/>` +
+      `<a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const pics = DocxDocument.open(
+      buildDocx({
+        body: `<w:p><w:bookmarkStart w:id="7" w:name="_Results"/>${drawing}<w:r><w:pict><v:shape/></w:pict></w:r><w:bookmarkEnd w:id="7"/></w:p>`,
+        relationships: { rIdImg: ["image", "media/chart.png"] },
+        extraParts: { "word/media/chart.png": new Uint8Array([137, 80, 78, 71]) },
+      }),
+    );
+    expect(pics.query("/body/paragraph[0]/drawing").items).toMatchObject([
+      { type: "drawing", kind: "inline", name: "Chart 1", description: "Revenue chart", width_px: 100, height_px: 50, image: "word/media/chart.png" },
+      { type: "drawing", kind: "vml" },
+    ]);
+    expect(pics.query("/body/paragraph[0]/bookmark[name='_results']").items).toMatchObject([{ type: "bookmark", name: "_Results", bookmark_id: "7" }]);
+    expect(pics.query("/body/paragraph[0]/run[0]/drawing").total).toBe(1);
+  });
+
   it("answers .../style with the style definition", () => {
     expect(doc.query("/body/paragraph[1]/style").items![0]).toMatchObject({ type: "style", style_id: "Heading1", heading_level: 1 });
     expect(doc.query("/body/paragraph[2]/style").items![0]).toMatchObject({ style_id: "Normal", default: true });

@@ -22,6 +22,8 @@ export interface DocxSpec {
   comments?: { author: string; body: string }[];
   /** External hyperlink targets by relationship id. */
   links?: Record<string, string>;
+  /** Internal relationships of the main part by id, e.g. images: { rIdImg: ["image", "media/a.png"] }. */
+  relationships?: Record<string, [type: string, target: string]>;
   /** Attributes of w:document instead of ROOT_NS. */
   rootAttributes?: string;
   /** Where the main part lives (found through _rels/.rels). */
@@ -72,6 +74,7 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
     put(`${dir}/comments.xml`, `${DECL}<w:comments ${ROOT_NS}>${comments}</w:comments>`);
     rels.push(`<Relationship Id="rIdComments" Type="${REL}/comments" Target="comments.xml"/>`);
   }
+  for (const [id, [type, target]] of Object.entries(spec.relationships ?? {})) rels.push(`<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`);
   for (const [id, url] of Object.entries(spec.links ?? {})) rels.push(`<Relationship Id="${id}" Type="${REL}/hyperlink" Target="${url}" TargetMode="External"/>`);
   const sectPr = `<w:sectPr>${refs}<w:pgSz w:w="12240" w:h="15840"/></w:sectPr>`;
   put(main, `${DECL}<w:document ${spec.rootAttributes ?? ROOT_NS}><w:body>${spec.body}${sectPr}</w:body></w:document>`);

@@ -78,3 +78,35 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   }
   return out;
 }
+
+/** Rewrites a zip's end record in ZIP64 form (APPNOTE 4.3.14-4.3.15): 0xFFFF/0xFFFFFFFF markers plus the 64-bit records. */
+export function toZip64(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const eocd = zip.length - 22;
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  const out = new Uint8Array(eocd + 56 + 20 + 22);
+  out.set(zip.subarray(0, eocd));
+  const v = new DataView(out.buffer);
+  let p = eocd;
+  v.setUint32(p, 0x06064b50, true);
+  v.setBigUint64(p + 4, 44n, true);
+  v.setUint16(p + 12, 45, true);
+  v.setUint16(p + 14, 45, true);
+  v.setBigUint64(p + 24, BigInt(count), true);
+  v.setBigUint64(p + 32, BigInt(count), true);
+  v.setBigUint64(p + 40, BigInt(cdSize), true);
+  v.setBigUint64(p + 48, BigInt(cdOffset), true);
+  p += 56;
+  v.setUint32(p, 0x07064b50, true);
+  v.setBigUint64(p + 8, BigInt(eocd), true);
+  v.setUint32(p + 16, 1, true);
+  p += 20;
+  v.setUint32(p, 0x06054b50, true);
+  v.setUint16(p + 8, 0xffff, true);
+  v.setUint16(p + 10, 0xffff, true);
+  v.setUint32(p + 12, 0xffffffff, true);
+  v.setUint32(p + 16, 0xffffffff, true);
+  return out;
+}
