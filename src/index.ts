@@ -1,7 +1,10 @@
 import { Hono } from "hono";
-import { bearerAuth } from "./auth/index";
+import { authDatabase, bearerAuth } from "./auth/index";
+import { createAccounts } from "./auth/accounts";
+import { authSecretFor } from "./auth/auth-secret";
 import type { Env } from "./env";
 import { fileRoutes, healthRoutes, httpErrorResponse, wellKnownRoutes, type AppEnv } from "./http/index";
+import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import { handleMcpRequest } from "./mcp/index";
 import { DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -20,6 +23,18 @@ function sessionsFor(env: Env, tenantId: string): DocumentSessions {
   });
 }
 
+/** Accounts, token store and library for browser pages, for the origin the request arrived on. */
+function webServicesFor(env: Env, origin: string): WebServices {
+  const secret = authSecretFor(env.BETTER_AUTH_SECRET, origin);
+  return {
+    accounts: createAccounts(env.DB, { origin, secret }),
+    secret,
+    db: authDatabase(env.DB),
+    library: new R2LibraryStore(env.DOCS),
+    sessionsFor: (tenantId) => sessionsFor(env, tenantId),
+  };
+}
+
 const app = new Hono<AppEnv>();
 app.onError(httpErrorResponse);
 app.notFound((c) => c.json({ error: "not_found", message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
@@ -35,5 +50,7 @@ app.all("/mcp", (c) => {
   const { tenantId, scopes } = c.var.principal;
   return handleMcpRequest(c.req.raw, { tenantId, scopes, sessions: sessionsFor(c.env, tenantId) });
 });
+
+app.route("/", dashboardRoutes(webServicesFor));
 
 export default app;
