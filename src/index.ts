@@ -3,7 +3,7 @@ import { authDatabase, bearerAuth } from "./auth/index";
 import { createAccounts } from "./auth/accounts";
 import { authSecretFor } from "./auth/auth-secret";
 import type { Env } from "./env";
-import { fileRoutes, healthRoutes, httpErrorResponse, wellKnownRoutes, type AppEnv } from "./http/index";
+import { fileRoutes, healthRoutes, httpErrorResponse, mcpResourceUrl, oauthEndpoints, wellKnownRoutes, type AppEnv } from "./http/index";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import { handleMcpRequest } from "./mcp/index";
 import { DocumentSessions } from "./sessions/index";
@@ -45,7 +45,10 @@ app.route("/health", healthRoutes);
 app.use("/api/*", bearerAuth());
 app.route("/api/files", fileRoutes);
 
-app.use("/mcp", bearerAuth());
+app.route("/oauth", oauthEndpoints);
+
+// /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
+app.use("/mcp", bearerAuth({ oauthResource: (url) => mcpResourceUrl(url.origin) }));
 app.all("/mcp", (c) => {
   const { tenantId, scopes } = c.var.principal;
   return handleMcpRequest(c.req.raw, { tenantId, scopes, sessions: sessionsFor(c.env, tenantId) });

@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AuthError, isAuthError } from "../auth";
 import { AuthConfigError } from "../auth/auth-secret";
+import { isOAuthError, type OAuthErrorCode } from "../auth/oauth/index";
 import { isSessionError, type SessionError, type SessionFailureKind } from "../sessions/errors";
 import { protectedResourceMetadataUrl } from "./well-known";
 
@@ -37,6 +38,21 @@ const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {
   bad_request: 400,
   csrf_rejected: 403,
   unsupported_media_type: 415,
+};
+
+/** RFC 6749 §5.2: 400 for everything except a client that failed to authenticate. */
+const OAUTH_STATUS: Record<OAuthErrorCode, ContentfulStatusCode> = {
+  invalid_request: 400,
+  invalid_client: 401,
+  invalid_grant: 400,
+  unauthorized_client: 400,
+  unsupported_grant_type: 400,
+  unsupported_response_type: 400,
+  invalid_scope: 400,
+  invalid_target: 400,
+  access_denied: 403,
+  invalid_redirect_uri: 400,
+  invalid_client_metadata: 400,
 };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -87,6 +103,11 @@ function sessionErrorResponse(c: Context, error: SessionError): Response {
 export function httpErrorResponse(error: unknown, c: Context): Response {
   if (isAuthError(error)) return authErrorResponse(c, error);
   if (isSessionError(error)) return sessionErrorResponse(c, error);
+  if (isOAuthError(error)) {
+    c.header("Cache-Control", "no-store");
+    const { code, description } = error.failure;
+    return c.json({ error: code, error_description: description }, OAUTH_STATUS[code]);
+  }
   if (error instanceof HttpError) return errorBody(c, HTTP_STATUS[error.failure.kind], error.failure.kind, error.failure.message);
   if (error instanceof AuthConfigError) {
     console.error(error.message);

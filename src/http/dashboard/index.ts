@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { currentViewer } from "../../auth/account-actions";
 import { accountPages } from "./account-pages";
+import { appPages } from "./app-pages";
+import { consentPage } from "./consent-page";
 import { csrfProtection } from "./csrf";
 import type { WebEnv, WebServicesFactory } from "./services";
 import { tokenPages } from "./token-pages";
@@ -9,7 +11,7 @@ import { requireViewer } from "./viewer";
 export type { WebServices, WebServicesFactory } from "./services";
 
 /** Paths served as browser pages. Middleware is bound to these only, never to /mcp or /api. */
-const PAGE_PATHS = ["/", "/signin", "/signup", "/signout", "/dashboard", "/dashboard/*"];
+const PAGE_PATHS = ["/", "/signin", "/signup", "/signout", "/dashboard", "/dashboard/*", "/oauth/authorize"];
 
 /** The dashboard and account pages: server-rendered HTML, session cookies, CSRF on every form. */
 export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
@@ -28,5 +30,7 @@ export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
   web.use("/dashboard/*", requireViewer());
   web.get("/dashboard", (c) => c.redirect("/dashboard/tokens", 303));
   web.route("/dashboard/tokens", tokenPages);
+  web.route("/dashboard/apps", appPages);
+  web.route("/oauth/authorize", consentPage);
   return web;
 }
