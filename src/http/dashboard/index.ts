@@ -3,6 +3,8 @@ import { currentViewer } from "../../auth/account-actions";
 import { accountPages } from "./account-pages";
 import { appPages } from "./app-pages";
 import { consentPage } from "./consent-page";
+import { documentPages } from "./document-pages";
+import { sessionPages } from "./session-pages";
 import { csrfProtection } from "./csrf";
 import type { WebEnv, WebServicesFactory } from "./services";
 import { tokenPages } from "./token-pages";
@@ -31,6 +33,8 @@ export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
   web.get("/dashboard", (c) => c.redirect("/dashboard/tokens", 303));
   web.route("/dashboard/tokens", tokenPages);
   web.route("/dashboard/apps", appPages);
+  web.route("/dashboard/documents", documentPages);
+  web.route("/dashboard/sessions", sessionPages);
   web.route("/oauth/authorize", consentPage);
   return web;
 }
