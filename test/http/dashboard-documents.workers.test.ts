@@ -75,7 +75,8 @@ describe("dashboard: session history (WAL viewer)", () => {
     expect(browser.lastPage).toMatch(/data-label="Position">0/);
 
     await browser.get(`/dashboard/sessions/${opened.session.id}`);
-    expect(browser.lastPage).toContain("Opened from the library file contract.docx");
+    expect(browser.lastPage).toContain("Session started");
+    expect(browser.lastPage).toContain("Matches the library file contract.docx");
     expect(browser.lastPage).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   });
 });

@@ -39,8 +39,8 @@ export function csrfProtection(): MiddlewareHandler<WebEnv> {
     let value = getCookie(c, cookieName(secure));
     if (c.req.method === "POST") {
       const origin = c.req.header("Origin");
-      if (origin && origin !== url.origin) throw rejected("This form was submitted from another site.");
-      if (c.req.header("Sec-Fetch-Site") === "cross-site") throw rejected("This form was submitted from another site.");
+      if (origin && origin !== url.origin) throw rejected(`This form was submitted from another site (${origin}, not ${url.origin}).`);
+      if (c.req.header("Sec-Fetch-Site") === "cross-site") throw rejected("This form was submitted from another site (Sec-Fetch-Site: cross-site).");
       if (Number(c.req.header("Content-Length") ?? "0") > MAX_FORM_BYTES) {
         throw new HttpError({ kind: "bad_request", message: "That upload is over 25 MB; use PUT /api/files/{name} with a token for files up to 100 MB." });
       }

@@ -36,7 +36,8 @@ export function renderPage(c: WebContext, options: PageOptions): Response | Prom
   const formAction = ["'self'", ...(options.formTargets ?? [])].join(" ");
   c.header("Content-Security-Policy", `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`);
   c.header("X-Frame-Options", "DENY");
-  c.header("Referrer-Policy", "no-referrer");
+  // Not no-referrer: with it Chromium sends `Origin: null` on our own form posts, which the CSRF check refuses.
+  c.header("Referrer-Policy", "same-origin");
   c.header("Cache-Control", "no-store");
   c.header("X-Content-Type-Options", "nosniff");
   const nav = signedIn

@@ -16,19 +16,17 @@ interface HistoryLine {
   description: string;
 }
 
-/** Every history point the session record can vouch for, oldest first. */
+/** Every history point the session record can vouch for, oldest first (times only where recorded). */
 function knownHistory(s: SessionRecord): HistoryLine[] {
-  const lines: HistoryLine[] = [
-    { position: 0, at: s.createdAt, description: s.sourceName ? `Opened from the library file ${s.sourceName}` : "Created as a new, empty document" },
-  ];
-  if (s.savedPosition !== null && s.savedPosition > 0 && s.savedPosition < s.position) {
-    lines.push({ position: s.savedPosition, at: "", description: "Saved to the library" });
-  }
+  const lines: HistoryLine[] = [{ position: 0, at: s.createdAt, description: "Session started" }];
   if (s.position > 0) {
-    const saved = s.savedPosition === s.position ? "; saved to the library" : "";
-    lines.push({ position: s.position, at: s.updatedAt, description: `Current state after ${s.position} edit${s.position === 1 ? "" : "s"}${saved}` });
+    lines.push({ position: s.position, at: s.updatedAt, description: `Current state, after ${s.position} edit${s.position === 1 ? "" : "s"}` });
   }
-  return lines;
+  if (s.savedPosition !== null && s.sourceName) {
+    // Opening a file records it as saved at position 0; a save records the position it wrote.
+    lines.push({ position: s.savedPosition, at: s.savedPosition === s.position ? s.updatedAt : "", description: `Matches the library file ${s.sourceName}` });
+  }
+  return lines.sort((a, b) => a.position - b.position);
 }
 
 sessionPages.get("/:id", async (c) => {
@@ -36,14 +34,14 @@ sessionPages.get("/:id", async (c) => {
   const body = html`<p><a href="/dashboard/documents">← Documents</a></p>
     <h1>${session.title}</h1>
     <section class="card">
-      <table class="stack"><tbody>
-        <tr><td data-label="Session">Session</td><td data-label=""><code>${session.id}</code></td></tr>
-        <tr><td data-label="Source">Source</td><td data-label="">${session.sourceName ?? "new document"}</td></tr>
-        <tr><td data-label="Position">Position</td><td data-label="">${session.position} ${hasUnsavedChanges(session) ? html`<span class="tag warn">unsaved changes</span>` : ""}</td></tr>
-        <tr><td data-label="Saved at">Saved at position</td><td data-label="">${session.savedPosition ?? "never saved"}</td></tr>
-        <tr><td data-label="Opened">Opened</td><td data-label="">${when(session.createdAt)}</td></tr>
-        <tr><td data-label="Last change">Last change</td><td data-label="">${when(session.updatedAt)}</td></tr>
-      </tbody></table>
+      <dl class="facts">
+        <dt>Session</dt><dd><code>${session.id}</code></dd>
+        <dt>Source</dt><dd>${session.sourceName ?? "new document"}</dd>
+        <dt>Position</dt><dd>${session.position} ${hasUnsavedChanges(session) ? html`<span class="tag warn">unsaved changes</span>` : ""}</dd>
+        <dt>Saved at position</dt><dd>${session.savedPosition ?? "never saved"}</dd>
+        <dt>Opened</dt><dd>${when(session.createdAt)}</dd>
+        <dt>Last change</dt><dd>${when(session.updatedAt)}</dd>
+      </dl>
     </section>
     <section class="card"><h2>History</h2>
       <table class="stack">

@@ -37,18 +37,23 @@ table { width:100%; border-collapse:collapse; }
 th,td { text-align:left; padding:9px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
 th { font-size:.8rem; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
 td.actions { text-align:right; white-space:nowrap; }
+td code { white-space:nowrap; }
 .tag { display:inline-block; padding:1px 8px; border-radius:99px; background:#eef2ff; color:#3538cd; font-size:.8rem; margin-right:4px; }
 .tag.off { background:#f2f4f7; color:var(--muted); }
 .tag.warn { background:#fffaeb; color:#b54708; }
 .empty { color:var(--muted); padding:8px 0; }
+dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:8px 20px; margin:0; }
+dl.facts dt { color:var(--muted); }
+dl.facts dd { margin:0; overflow-wrap:anywhere; }
 .consent .client { font-size:1.2rem; font-weight:700; }
 .consent ul { padding-left:20px; }
 .buttons { display:flex; gap:10px; flex-wrap:wrap; }
 @media (max-width:640px) {
   table.stack thead { display:none; }
   table.stack tr { display:block; border:1px solid var(--line); border-radius:8px; margin-bottom:10px; padding:6px 10px; background:#fff; }
-  table.stack td { display:flex; justify-content:space-between; gap:12px; border:0; padding:4px 0; text-align:right; }
-  table.stack td::before { content:attr(data-label); color:var(--muted); font-size:.85rem; text-align:left; }
+  table.stack td { display:flex; justify-content:flex-end; align-items:baseline; flex-wrap:wrap; gap:4px; border:0; padding:4px 0; text-align:right; }
+  table.stack td::before { content:attr(data-label); color:var(--muted); font-size:.85rem; text-align:left; margin-right:auto; padding-right:12px; }
+  table.stack td code { white-space:normal; word-break:break-all; }
   table.stack td.actions { justify-content:flex-end; }
   table.stack td.actions::before { content:none; }
 }
