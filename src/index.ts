@@ -1,37 +1,40 @@
 import { Hono } from "hono";
-import { authDatabase, bearerAuth } from "./auth/index";
-import { createAccounts } from "./auth/accounts";
-import { authSecretFor } from "./auth/auth-secret";
+import { authDatabase, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
 import type { Env } from "./env";
 import { fileRoutes, healthRoutes, httpErrorResponse, mcpResourceUrl, oauthEndpoints, wellKnownRoutes, type AppEnv } from "./http/index";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import { handleMcpRequest } from "./mcp/index";
-import { DocumentSessions } from "./sessions/index";
+import { DocumentCache, DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
 import { R2SessionStore } from "./storage/r2/session-store";
 import { DurableSessionIndex, tenantStub } from "./tenant/index";
 
 export { TenantObject } from "./tenant/index";
 
+/** Documents this isolate has open, reused across requests while their session version is unchanged. */
+const documentCache = new DocumentCache();
+
 /** The one place that picks implementations: R2 for blobs, the tenant Durable Object for the index. */
-function sessionsFor(env: Env, tenantId: string): DocumentSessions {
+function sessionsFor(env: Env, tenantId: string, background: (work: Promise<unknown>) => void): DocumentSessions {
   return new DocumentSessions({
     tenantId,
     library: new R2LibraryStore(env.DOCS),
     store: new R2SessionStore(env.DOCS),
     index: new DurableSessionIndex(tenantStub(env.TENANT, tenantId)),
+    cache: documentCache,
+    background,
   });
 }
 
 /** Accounts, token store and library for browser pages, for the origin the request arrived on. */
-function webServicesFor(env: Env, origin: string): WebServices {
+function webServicesFor(env: Env, origin: string, background: (work: Promise<unknown>) => void): WebServices {
   const secret = authSecretFor(env.BETTER_AUTH_SECRET, origin);
   return {
     accounts: createAccounts(env.DB, { origin, secret }),
     secret,
     db: authDatabase(env.DB),
     library: new R2LibraryStore(env.DOCS),
-    sessionsFor: (tenantId) => sessionsFor(env, tenantId),
+    sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
   };
 }
 
@@ -51,7 +54,8 @@ app.route("/oauth", oauthEndpoints);
 app.use("/mcp", bearerAuth({ oauthResource: (url) => mcpResourceUrl(url.origin) }));
 app.all("/mcp", (c) => {
   const { tenantId, scopes } = c.var.principal;
-  return handleMcpRequest(c.req.raw, { tenantId, scopes, sessions: sessionsFor(c.env, tenantId) });
+  const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
+  return handleMcpRequest(c.req.raw, { tenantId, scopes, sessions: sessionsFor(c.env, tenantId, background) });
 });
 
 app.route("/", dashboardRoutes(webServicesFor));

@@ -1,6 +1,7 @@
 /** Everything the document engine can refuse, as data. Callers map `failure.kind` to their wire form in one place. */
 export type DocxFailure =
   | { kind: "not_a_zip"; message: string }
+  | { kind: "not_a_docx"; contentType: string; message: string }
   | { kind: "corrupt_zip"; entry?: string; message: string }
   | { kind: "zip_bomb"; entry?: string; limit: number; actual: number; message: string }
   | { kind: "unsafe_entry_name"; entry: string; message: string }
@@ -11,7 +12,8 @@ export type DocxFailure =
   | { kind: "xml_too_deep"; part?: string; limit: number; message: string }
   | { kind: "invalid_path"; path: string; segment?: string; allowed?: string[]; message: string }
   | { kind: "path_not_found"; path: string; message: string }
-  | { kind: "invalid_argument"; field: string; message: string };
+  | { kind: "invalid_argument"; field: string; message: string }
+  | { kind: "change_mismatch"; message: string };
 
 export type DocxFailureKind = DocxFailure["kind"];
 

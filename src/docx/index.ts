@@ -1,6 +1,11 @@
 /** The document engine's public surface. Everything not exported here is private to src/docx. */
+export { DocxDocument } from "./document.js";
+export type { DocumentChange, StoryChange, BlockSplice } from "./model/change-journal.js";
 export { DocxError, isDocxError } from "./errors.js";
 export type { DocxFailure, DocxFailureKind } from "./errors.js";
 export { createBlankDocx } from "./blank-document.js";
 export { DEFAULT_LIMITS } from "./package/limits.js";
 export type { DocxLimits } from "./package/limits.js";
+export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/paginate.js";
+export type { QueryFormat, QueryOptions, QueryResult } from "./queries/paginate.js";
+export type { Json } from "./queries/element-json.js";

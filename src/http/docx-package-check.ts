@@ -65,8 +65,9 @@ export function checkPackageBytes(bytes: Uint8Array): PackageCheck {
 }
 
 /**
- * A pass-through stream that errors (so a streamed R2 put never commits) when the bytes flowing
- * through are not a package. `failure()` tells the caller why afterwards.
+ * A pass-through stream that errors when the bytes flowing through are not a package. It holds back
+ * the latest chunk until the end has been checked, so a streamed put that needs all declared bytes
+ * can never commit a rejected file. `failure()` tells the caller why afterwards; `bytesSeen()` how much arrived.
  */
 export function packageCheckingStream() {
   const head = new Uint8Array(4);
@@ -74,6 +75,7 @@ export function packageCheckingStream() {
   let tailChunks: Uint8Array[] = [];
   let tailBytes = 0;
   let seen = 0;
+  let held: Uint8Array | undefined;
   let failure: string | undefined;
 
   const stream = new TransformStream<Uint8Array, Uint8Array>({
@@ -95,7 +97,8 @@ export function packageCheckingStream() {
       while (tailChunks.length > 1 && tailBytes - tailChunks[0].length >= PACKAGE_TAIL_BYTES) {
         tailBytes -= tailChunks.shift()!.length;
       }
-      controller.enqueue(chunk);
+      if (held) controller.enqueue(held);
+      held = chunk;
     },
     flush(controller) {
       const tail = new Uint8Array(tailBytes);
@@ -109,8 +112,10 @@ export function packageCheckingStream() {
       if (!check.ok) {
         failure = check.reason;
         controller.error(new Error(failure));
+        return;
       }
+      if (held) controller.enqueue(held);
     },
   });
-  return { stream, failure: () => failure };
+  return { stream, failure: () => failure, bytesSeen: () => seen };
 }

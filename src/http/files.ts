@@ -4,7 +4,6 @@ import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
 import type { AppEnv } from "./app-env";
-import { HttpError } from "./http-errors";
 import { requireScope } from "./require-scope";
 import { checkUploadContentType, prepareUpload } from "./upload-body";
 
@@ -63,12 +62,7 @@ fileRoutes.put(NAME, async (c) => {
     const file = await libraryOf(c).write(tenantId, name, upload.body);
     return c.json({ file });
   } catch (e) {
-    const rejection = upload.rejection();
-    if (rejection) throw rejection;
-    if (e instanceof TypeError || /length/i.test(String(e))) {
-      throw new HttpError({ kind: "bad_request", message: "The request body did not match its Content-Length; nothing was stored." });
-    }
-    throw e;
+    throw upload.rejection() ?? e; // a body we refused mid-stream, or a storage failure
   }
 });
 

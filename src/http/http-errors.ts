@@ -1,9 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AuthError, isAuthError } from "../auth";
-import { AuthConfigError } from "../auth/auth-secret";
-import { isOAuthError, type OAuthErrorCode } from "../auth/oauth/index";
+import { AuthConfigError, AuthError, isAuthError, isOAuthError, type OAuthErrorCode } from "../auth";
 import { isSessionError, type SessionError, type SessionFailureKind } from "../sessions/errors";
 import { protectedResourceMetadataUrl } from "./well-known";
 

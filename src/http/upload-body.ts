@@ -1,12 +1,12 @@
 import type { BlobBody } from "../sessions/ports";
 import { SessionError } from "../sessions/errors";
 import { HttpError } from "./http-errors";
-import { checkPackageBytes, packageCheckingStream } from "./docx-package-check";
+import { checkPackageBytes, checkZipSignature, packageCheckingStream } from "./docx-package-check";
 
 /** Largest .docx we accept: the Workers request body limit on Free and Pro plans. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** Without Content-Length the body has to be buffered (R2 needs the length up front), so the cap is lower. */
-export const MAX_UNSIZED_UPLOAD_BYTES = 32 * 1024 * 1024;
+const MAX_UNSIZED_UPLOAD_BYTES = 32 * 1024 * 1024;
 
 const ACCEPTED_TYPES = [
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -23,7 +23,10 @@ export function checkUploadContentType(header: string | undefined): void {
     throw new HttpError({
       kind: "unsupported_media_type",
       contentType: type,
-      message: `Content-Type ${type} is not a Word document; send the raw .docx bytes as ${ACCEPTED_TYPES[0]} (or application/octet-stream).`,
+      message:
+        `Content-Type ${type} is not a Word document; send the raw .docx bytes as ${ACCEPTED_TYPES[0]} (or application/octet-stream).` +
+        // curl --data-binary sends this type unless told otherwise; say how to fix it.
+        (type === "application/x-www-form-urlencoded" ? " With curl, use -T file.docx or add -H 'Content-Type: application/octet-stream'." : ""),
     });
   }
 }
@@ -34,12 +37,22 @@ function tooLarge(name: string, size: number, limit: number, hint = ""): Session
     name,
     size,
     limit,
-    message: `${name} is ${size > limit ? "larger than" : "at least"} ${megabytes(limit)}, the upload limit${hint}.`,
+    message: `${name} is larger than ${megabytes(limit)}, the upload limit${hint}.`,
   });
 }
 
-export function notADocx(name: string, reason: string): SessionError {
+function notADocx(name: string, reason: string): SessionError {
   return new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${reason}.` });
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }
 
 async function readCapped(name: string, body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -52,24 +65,46 @@ async function readCapped(name: string, body: ReadableStream<Uint8Array>): Promi
     }
     chunks.push(chunk);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
+  return concat(chunks, size);
+}
+
+/** Reads at least `size` bytes (or all there is) and returns them with a stream that replays everything. */
+async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
+  const reader = body.getReader();
+  const seen: Uint8Array[] = [];
+  let length = 0;
+  while (length < size) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    seen.push(value);
+    length += value.length;
   }
-  return bytes;
+  const head = concat(seen, length);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of seen) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { head, stream };
 }
 
 /**
  * Turns a request body into something a LibraryStore can write. With a Content-Length the bytes are
- * streamed and checked on the way (`rejection()` says why the stream failed); without one they are
- * buffered up to a lower cap and checked first.
+ * streamed and checked on the way (when the write fails, `rejection()` says whether the body was to
+ * blame); without one they are buffered up to a lower cap and checked first.
  */
 export async function prepareUpload(
   name: string,
   request: Request,
-): Promise<{ body: BlobBody; rejection: () => SessionError | undefined }> {
+): Promise<{ body: BlobBody; rejection: () => SessionError | HttpError | undefined }> {
   const declared = request.headers.get("Content-Length");
   const length = declared === null ? undefined : Number(declared);
   if (length !== undefined && (!Number.isSafeInteger(length) || length < 0)) {
@@ -84,10 +119,18 @@ export async function prepareUpload(
     if (!check.ok) throw notADocx(name, check.reason);
     return { body: bytes, rejection: () => undefined };
   }
+  // Junk is refused before any storage call; the rest of the package is checked as it streams.
+  const { head, stream } = await peek(request.body, 4);
+  const signature = checkZipSignature(head);
+  if (!signature.ok) throw notADocx(name, signature.reason);
   const guard = packageCheckingStream();
   const rejection = () => {
     const reason = guard.failure();
-    return reason === undefined ? undefined : notADocx(name, reason);
+    if (reason !== undefined) return notADocx(name, reason);
+    if (guard.bytesSeen() !== length) {
+      return new HttpError({ kind: "bad_request", message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.` });
+    }
+    return undefined;
   };
-  return { body: { stream: request.body.pipeThrough(guard.stream), length }, rejection };
+  return { body: { stream: stream.pipeThrough(guard.stream), length }, rejection };
 }

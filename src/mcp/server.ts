@@ -2,6 +2,8 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import type { ToolContext } from "./context";
 import { registerDocumentTools } from "./tools/document-tools";
+import { registerHistoryTools } from "./tools/history-tools";
+import { registerReadTools } from "./tools/read-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -17,5 +19,7 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
     jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
   });
   registerDocumentTools(server, ctx);
+  registerReadTools(server, ctx);
+  registerHistoryTools(server, ctx);
   return server;
 }

@@ -1,7 +1,9 @@
-import { createBlankDocx } from "../docx/index";
+import { createBlankDocx, DocxDocument } from "../docx/index";
+import { DocumentCache } from "./document-cache";
 import { SessionError } from "./errors";
 import { validateLibraryName } from "./library-names";
 import type { LibraryStore, SessionIndex, SessionRecord, SessionStore } from "./ports";
+import { SessionHistory } from "./session-history";
 
 /** Largest library file a session may open: the Workers request body limit. */
 export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
@@ -11,8 +13,11 @@ export interface DocumentSessionsDeps {
   library: LibraryStore;
   store: SessionStore;
   index: SessionIndex;
+  /** This isolate's warm documents; shared by every request the isolate serves. */
+  cache?: DocumentCache;
   now?: () => Date;
   newSessionId?: () => string;
+  background?: (work: Promise<unknown>) => void;
 }
 
 export interface ClosedSession {
@@ -31,13 +36,6 @@ function randomSessionId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// TODO(engine merge): replace with DocxDocument.open so damaged packages are refused here too.
-function assertDocx(name: string, bytes: Uint8Array): void {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    throw new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file (not a zip package)` });
-  }
-}
-
 function titleFromName(name: string): string {
   return (name.split("/").pop() ?? name).replace(/\.docx$/i, "");
 }
@@ -46,10 +44,17 @@ function titleFromName(name: string): string {
 export class DocumentSessions {
   private readonly now: () => Date;
   private readonly newSessionId: () => string;
+  private readonly cache: DocumentCache;
+  /** Edits, undo/redo, snapshots and reads of the sessions' documents. */
+  readonly history: SessionHistory;
 
   constructor(private readonly deps: DocumentSessionsDeps) {
     this.now = deps.now ?? (() => new Date());
     this.newSessionId = deps.newSessionId ?? randomSessionId;
+    this.cache = deps.cache ?? new DocumentCache();
+    this.history = new SessionHistory({
+      tenantId: deps.tenantId, store: deps.store, index: deps.index, cache: this.cache, now: this.now, background: deps.background,
+    });
   }
 
   /** Starts a session on a new, empty document. */
@@ -70,7 +75,11 @@ export class DocumentSessions {
     }
     const bytes = await this.deps.library.read(this.deps.tenantId, name);
     if (!bytes) throw this.fileNotFound(name);
-    assertDocx(name, bytes);
+    try {
+      DocxDocument.open(bytes); // refuse anything the engine cannot read before a session exists
+    } catch (error) {
+      throw new SessionError({ kind: "not_a_docx", name, message: `${name} cannot be opened as a Word document: ${(error as Error).message}` });
+    }
     return this.start(bytes, name, options.title?.trim() || titleFromName(name));
   }
 
@@ -90,12 +99,7 @@ export class DocumentSessions {
 
   /** The session's current document as .docx bytes. */
   async currentDocument(sessionId: string): Promise<Uint8Array> {
-    await this.get(sessionId);
-    const manifest = await this.deps.store.readManifest(this.deps.tenantId, sessionId);
-    if (!manifest) throw this.sessionNotFound(sessionId);
-    const baseline = await this.deps.store.readBaseline(this.deps.tenantId, sessionId, manifest.baselineGeneration);
-    if (!baseline) throw this.sessionNotFound(sessionId);
-    return baseline;
+    return (await this.history.currentBytes(sessionId)).bytes;
   }
 
   /** Writes the current document to the library: back to its source, or to `outputName` ("save as"). */
@@ -109,10 +113,10 @@ export class DocumentSessions {
       });
     }
     validateLibraryName(name);
-    const bytes = await this.currentDocument(sessionId);
+    const { head, bytes } = await this.history.currentBytes(sessionId);
     const file = await this.deps.library.write(this.deps.tenantId, name, bytes);
     const updated = await this.deps.index.update(sessionId, {
-      savedPosition: record.position,
+      savedPosition: head.position,
       sourceName: name,
       updatedAt: this.now().toISOString(),
     });
@@ -124,6 +128,7 @@ export class DocumentSessions {
     const record = await this.deps.index.remove(sessionId);
     if (!record) throw this.sessionNotFound(sessionId);
     await this.deps.store.destroy(this.deps.tenantId, sessionId);
+    this.cache.delete(`${this.deps.tenantId}/${sessionId}`);
     return { session: record, discardedUnsavedChanges: hasUnsavedChanges(record) };
   }
 
@@ -136,7 +141,7 @@ export class DocumentSessions {
     }, bytes);
     const record: SessionRecord = {
       id, title, sourceName, createdAt: at, updatedAt: at, position: 0,
-      savedPosition: sourceName === null ? null : 0,
+      savedPosition: sourceName === null ? null : 0, top: 0, version: 0, baselineGeneration: 0,
     };
     await this.deps.index.add(record);
     return record;

@@ -39,16 +39,72 @@ export interface SessionRecord {
   position: number;
   /** Position last written back to the library with document_save (null = never saved). */
   savedPosition: number | null;
+  /** Last position in history; positions above `position` can be redone. */
+  top: number;
+  /** Bumped by every change of history or cursor: the compare-and-swap token for writers. */
+  version: number;
+  /** Which baseline object positions are counted from (a snapshot starts a new one). */
+  baselineGeneration: number;
 }
 
-/** The tenant's session index. The tenant Durable Object is its only writer. */
+/** One edit in a session's history, as the index knows it; the change itself is a blob named `object`. */
+export interface HistoryEntryMeta {
+  position: number;
+  object: string;
+  tool: string;
+  description: string;
+  at: string;
+  size: number;
+  requestId: string | null;
+}
+
+/** A full document stored at a position, so loading never replays more than a bounded number of entries. */
+export interface CheckpointMeta {
+  position: number;
+  object: string;
+  size: number;
+}
+
+/** How to rebuild a position: start from a checkpoint (or the baseline) and apply these entries in order. */
+export interface LoadPlan {
+  head: SessionRecord;
+  target: number;
+  checkpoint: CheckpointMeta | null;
+  entries: HistoryEntryMeta[];
+}
+
+export type CommitOutcome =
+  | { status: "committed"; head: SessionRecord; dropped: string[] }
+  | { status: "duplicate"; head: SessionRecord; entry: HistoryEntryMeta; result: string | null }
+  | { status: "conflict"; head: SessionRecord };
+
+export type MoveOutcome = { status: "moved"; head: SessionRecord } | { status: "conflict"; head: SessionRecord };
+
+export type RebaseOutcome = { status: "rebased"; head: SessionRecord; dropped: string[] } | { status: "conflict"; head: SessionRecord };
+
+/**
+ * The tenant's session index and history ledger. The tenant Durable Object is its only writer; every
+ * change of history is a compare-and-swap on `SessionRecord.version`.
+ */
 export interface SessionIndex {
   add(record: SessionRecord): Promise<void>;
   get(sessionId: string): Promise<SessionRecord | null>;
   list(options: { offset: number; limit: number }): Promise<{ sessions: SessionRecord[]; total: number }>;
-  update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "position" | "savedPosition" | "sourceName">>): Promise<SessionRecord | null>;
-  /** Removes the record; returns it, or null when there was none. */
+  update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>): Promise<SessionRecord | null>;
+  /** Removes the session and its ledger; returns the record, or null when there was none. */
   remove(sessionId: string): Promise<SessionRecord | null>;
+
+  /** Entries and checkpoint needed to rebuild `position` (default: the current one); null for an unknown session. */
+  loadPlan(sessionId: string, position?: number): Promise<LoadPlan | null>;
+  /** Appends an entry after the current position if the session is still at `expectedVersion`; drops the redo branch. */
+  commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): Promise<CommitOutcome>;
+  /** Moves the cursor (undo, redo, jump) if the session is still at `expectedVersion`. */
+  move(sessionId: string, expectedVersion: number, position: number, at: string): Promise<MoveOutcome>;
+  /** Records a checkpoint, unless the entry it was built from is no longer in history. */
+  addCheckpoint(sessionId: string, checkpoint: CheckpointMeta, builtFrom: string | null): Promise<boolean>;
+  history(sessionId: string, offset: number, limit: number): Promise<{ entries: HistoryEntryMeta[]; total: number } | null>;
+  /** Makes the current position the new baseline (generation `baselineGeneration`), keeping or dropping redo. */
+  rebase(sessionId: string, expectedVersion: number, baselineGeneration: number, discardRedo: boolean, at: string): Promise<RebaseOutcome>;
 }
 
 /** The immutable facts of a session, stored beside its objects so storage can be read without the index. */
@@ -62,12 +118,21 @@ export interface SessionManifest {
   baselineSize: number;
 }
 
-/** Session objects in blob storage: manifest and baseline document. History objects join in a later version. */
+/**
+ * Session objects in blob storage. Objects are named relative to the session (`wal/…`, `cp/…`); each
+ * name is written once (create-only), so no key is rewritten and none outlives the session.
+ */
 export interface SessionStore {
   /** Creates the session's objects; fails with `conflict` if the session already exists. */
   create(tenantId: string, manifest: SessionManifest, baseline: Uint8Array): Promise<void>;
   readManifest(tenantId: string, sessionId: string): Promise<SessionManifest | null>;
   readBaseline(tenantId: string, sessionId: string, generation: number): Promise<Uint8Array | null>;
+  writeBaseline(tenantId: string, sessionId: string, generation: number, bytes: Uint8Array): Promise<void>;
+  deleteBaseline(tenantId: string, sessionId: string, generation: number): Promise<void>;
+  /** Writes a named object once; false when an object of that name already exists. */
+  putObject(tenantId: string, sessionId: string, name: string, bytes: Uint8Array): Promise<boolean>;
+  readObject(tenantId: string, sessionId: string, name: string): Promise<Uint8Array | null>;
+  deleteObjects(tenantId: string, sessionId: string, names: string[]): Promise<void>;
   /** Deletes every object of the session. */
   destroy(tenantId: string, sessionId: string): Promise<void>;
 }

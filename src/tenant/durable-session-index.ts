@@ -1,5 +1,11 @@
-import type { SessionIndex, SessionRecord } from "../sessions/ports";
+import { SessionError } from "../sessions/errors";
+import type {
+  CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionIndex, SessionRecord,
+} from "../sessions/ports";
 import type { TenantObject } from "./tenant-object";
+
+const missing = (sessionId: string) =>
+  new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
 
 /** SessionIndex over RPC to the tenant's Durable Object. */
 export class DurableSessionIndex implements SessionIndex {
@@ -14,11 +20,35 @@ export class DurableSessionIndex implements SessionIndex {
   async list({ offset, limit }: { offset: number; limit: number }) {
     return (await this.tenant.listSessions(offset, limit)) as { sessions: SessionRecord[]; total: number };
   }
-  async update(sessionId: string, changes: Partial<SessionRecord>) {
+  async update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>) {
     return (await this.tenant.updateSession(sessionId, changes)) as SessionRecord | null;
   }
   async remove(sessionId: string) {
     return (await this.tenant.removeSession(sessionId)) as SessionRecord | null;
+  }
+  async loadPlan(sessionId: string, position?: number) {
+    return (await this.tenant.loadPlan(sessionId, position)) as LoadPlan | null;
+  }
+  async commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
+    const outcome = (await this.tenant.commitEntry(sessionId, expectedVersion, entry, result, at)) as CommitOutcome | null;
+    if (!outcome) throw missing(sessionId);
+    return outcome;
+  }
+  async move(sessionId: string, expectedVersion: number, position: number, at: string) {
+    const outcome = (await this.tenant.moveCursor(sessionId, expectedVersion, position, at)) as MoveOutcome | null;
+    if (!outcome) throw missing(sessionId);
+    return outcome;
+  }
+  async addCheckpoint(sessionId: string, checkpoint: CheckpointMeta, builtFrom: string | null) {
+    return (await this.tenant.addCheckpoint(sessionId, checkpoint, builtFrom)) as boolean;
+  }
+  async history(sessionId: string, offset: number, limit: number) {
+    return (await this.tenant.history(sessionId, offset, limit)) as { entries: HistoryEntryMeta[]; total: number } | null;
+  }
+  async rebase(sessionId: string, expectedVersion: number, baselineGeneration: number, discardRedo: boolean, at: string) {
+    const outcome = (await this.tenant.rebase(sessionId, expectedVersion, baselineGeneration, discardRedo, at)) as RebaseOutcome | null;
+    if (!outcome) throw missing(sessionId);
+    return outcome;
   }
 }
 

@@ -1,34 +1,51 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
-import type { SessionRecord } from "../sessions/ports";
-import { SessionTable } from "./session-table";
+import type { CheckpointMeta, HistoryEntryMeta, SessionRecord } from "../sessions/ports";
+import { SessionLedger } from "./session-ledger";
 
 /**
- * One per tenant (idFromName(tenantId)): the single writer of the tenant's session index.
- * RPC methods only; the logic lives in SessionTable. A DO runs one call at a time between awaits,
- * and SessionTable never awaits, so each method is atomic.
+ * One per tenant (idFromName(tenantId)): the single writer of the tenant's session index and history
+ * ledgers, and so the place where a session's position advances. RPC methods only; logic in SessionLedger.
  */
 export class TenantObject extends DurableObject<Env> {
-  private readonly sessions: SessionTable;
+  private readonly ledger: SessionLedger;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.sessions = new SessionTable(ctx.storage.sql);
+    this.ledger = new SessionLedger(ctx.storage.sql);
   }
 
-  addSession(record: SessionRecord): void {
-    this.sessions.add(record);
+  addSession(record: SessionRecord) {
+    this.ledger.add(record);
   }
-  getSession(id: string): SessionRecord | null {
-    return this.sessions.get(id);
+  getSession(id: string) {
+    return this.ledger.get(id);
   }
-  listSessions(offset: number, limit: number): { sessions: SessionRecord[]; total: number } {
-    return this.sessions.list(offset, limit);
+  listSessions(offset: number, limit: number) {
+    return this.ledger.list(offset, limit);
   }
-  updateSession(id: string, changes: Partial<SessionRecord>): SessionRecord | null {
-    return this.sessions.update(id, changes);
+  updateSession(id: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>) {
+    return this.ledger.update(id, changes);
   }
-  removeSession(id: string): SessionRecord | null {
-    return this.sessions.remove(id);
+  removeSession(id: string) {
+    return this.ledger.remove(id);
+  }
+  loadPlan(id: string, position?: number) {
+    return this.ledger.loadPlan(id, position);
+  }
+  commitEntry(id: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
+    return this.ledger.commit(id, expectedVersion, entry, result, at);
+  }
+  moveCursor(id: string, expectedVersion: number, position: number, at: string) {
+    return this.ledger.move(id, expectedVersion, position, at);
+  }
+  addCheckpoint(id: string, checkpoint: CheckpointMeta, builtFrom: string | null) {
+    return this.ledger.addCheckpoint(id, checkpoint, builtFrom);
+  }
+  history(id: string, offset: number, limit: number) {
+    return this.ledger.history(id, offset, limit);
+  }
+  rebase(id: string, expectedVersion: number, baselineGeneration: number, discardRedo: boolean, at: string) {
+    return this.ledger.rebase(id, expectedVersion, baselineGeneration, discardRedo, at);
   }
 }

@@ -1,5 +1,5 @@
 /** Writes a zip from entries whose compressed bytes are already known (APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16). */
-import { deflateSync } from "fflate";
+import { Deflate, deflateSync } from "fflate";
 import { DocxError } from "../errors.js";
 import { crc32 } from "./crc32.js";
 import type { ZipEntry } from "./zip-entry.js";
@@ -20,6 +20,35 @@ export function deflateEntry(name: string, data: Uint8Array, like?: ZipEntry): Z
     flags: /[^\x20-\x7e]/.test(name) ? 0x800 : 0,
     compressed,
   };
+}
+
+/** Like deflateEntry for content given as consecutive chunks, so a large part is never joined into one buffer before compression. */
+export function deflateEntryChunks(name: string, chunks: Uint8Array[], like?: ZipEntry): ZipEntry {
+  const out: Uint8Array[] = [];
+  const deflater = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+  let crc = 0;
+  let size = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    crc = crc32(chunks[i], crc);
+    size += chunks[i].length;
+    deflater.push(chunks[i], i === chunks.length - 1);
+  }
+  if (chunks.length === 0) deflater.push(new Uint8Array(0), true);
+  const compressed = concat(out);
+  return { name, method: 8, crc, compressedSize: compressed.length, uncompressedSize: size, dosTime: like?.dosTime ?? 0, dosDate: like?.dosDate ?? 0x21, flags: /[^\x20-\x7e]/.test(name) ? 0x800 : 0, compressed };
+}
+
+export function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out = new Uint8Array(total);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
 }
 
 export function writeZip(entries: ZipEntry[]): Uint8Array {

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { currentViewer, signIn, signOut, signUp, type AccountResult } from "../../auth/account-actions";
-import { MIN_PASSWORD_LENGTH } from "../../auth/accounts";
+import { type AccountResult, currentViewer, MIN_PASSWORD_LENGTH, signIn, signOut, signUp } from "../../auth";
 import { csrfField, renderPage } from "./layout";
 import type { WebContext, WebEnv } from "./services";
 import { safeNext } from "./viewer";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { listConnectedApps, revokeConnectedApp, type ConnectedApp } from "../../auth/oauth/index";
+import { listConnectedApps, revokeConnectedApp, type ConnectedApp } from "../../auth";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
 

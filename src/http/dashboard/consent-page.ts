@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { currentViewer } from "../../auth/account-actions";
 import {
-  checkAuthorizationRequest,
-  createAuthorizationCode,
   type AuthorizationParams,
   type AuthorizationRequest,
+  checkAuthorizationRequest,
+  createAuthorizationCode,
+  currentViewer,
   type OAuthFailure,
-} from "../../auth/oauth/index";
+} from "../../auth";
 import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage } from "./layout";
 import type { WebContext, WebEnv } from "./services";

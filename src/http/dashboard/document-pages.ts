@@ -3,7 +3,6 @@ import { html } from "hono/html";
 import { SessionError, hasUnsavedChanges, validateLibraryName, type LibraryFileInfo, type SessionRecord } from "../../sessions/index";
 import { checkPackageBytes } from "../docx-package-check";
 import { HttpError } from "../http-errors";
-import { notADocx } from "../upload-body";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
 
@@ -71,7 +70,7 @@ documentPages.post("/upload", async (c) => {
   const name = validateLibraryName(file.name);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const check = checkPackageBytes(bytes);
-  if (!check.ok) throw notADocx(name, check.reason);
+  if (!check.ok) throw new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${check.reason}.` });
   await c.var.services.library.write(c.var.viewer.tenantId, name, bytes, DOCX_TYPE);
   return c.redirect("/dashboard/documents", 303);
 });

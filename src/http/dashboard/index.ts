@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { currentViewer } from "../../auth/account-actions";
+import { currentViewer } from "../../auth";
 import { accountPages } from "./account-pages";
 import { appPages } from "./app-pages";
 import { consentPage } from "./consent-page";
@@ -20,7 +20,7 @@ export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
   for (const path of PAGE_PATHS) {
     web.use(path, async (c, next) => {
-      c.set("services", servicesFor(c.env, new URL(c.req.url).origin));
+      c.set("services", servicesFor(c.env, new URL(c.req.url).origin, (work) => c.executionCtx.waitUntil(work)));
       c.set("cspNonce", crypto.randomUUID().replace(/-/g, ""));
       await next();
     });

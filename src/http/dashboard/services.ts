@@ -1,7 +1,5 @@
 import type { Context } from "hono";
-import type { AuthDatabase, Principal } from "../../auth";
-import type { Accounts } from "../../auth/accounts";
-import type { SignedInViewer } from "../../auth/account-actions";
+import type { Accounts, AuthDatabase, Principal, SignedInViewer } from "../../auth";
 import type { DocumentSessions, LibraryStore } from "../../sessions/index";
 import type { AppEnv } from "../app-env";
 
@@ -15,7 +13,8 @@ export interface WebServices {
   sessionsFor(tenantId: string): DocumentSessions;
 }
 
-export type WebServicesFactory = (env: AppEnv["Bindings"], origin: string) => WebServices;
+/** `background` keeps work alive after the response (the Worker's waitUntil). */
+export type WebServicesFactory = (env: AppEnv["Bindings"], origin: string, background: (work: Promise<unknown>) => void) => WebServices;
 
 /** Hono environment of dashboard and consent pages. */
 export type WebEnv = {

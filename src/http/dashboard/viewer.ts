@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { currentViewer } from "../../auth/account-actions";
+import { currentViewer } from "../../auth";
 import type { WebEnv } from "./services";
 
 /**

@@ -1,16 +1,16 @@
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
-import { authDatabase } from "../../auth";
 import {
-  OAuthError,
+  authDatabase,
   exchangeAuthorizationCode,
+  formatScopes,
+  OAuthError,
   refreshTokens,
   registerClient,
   registrationResponse,
   revokeOAuthToken,
   type TokenSet,
-} from "../../auth/oauth/index";
-import { formatScopes } from "../../auth";
+} from "../../auth";
 import type { AppEnv } from "../app-env";
 
 /**

@@ -1,29 +1,119 @@
-import type { SessionIndex, SessionRecord } from "../../sessions/ports";
+import { SessionError } from "../../sessions/errors";
+import type {
+  CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionIndex, SessionRecord,
+} from "../../sessions/ports";
 
-/** The tenant session index in memory (the Durable Object's stand-in in fast tests). */
+interface Ledger {
+  record: SessionRecord;
+  entries: Map<number, { meta: HistoryEntryMeta; result: string | null }>;
+  checkpoints: Map<number, CheckpointMeta>;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** The session index and history ledgers in memory: the tenant Durable Object's stand-in for Node tests and benchmarks. */
 export class MemorySessionIndex implements SessionIndex {
-  private readonly records = new Map<string, SessionRecord>();
+  private readonly ledgers = new Map<string, Ledger>();
+
+  private ledger(sessionId: string): Ledger {
+    const ledger = this.ledgers.get(sessionId);
+    if (!ledger) throw new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
+    return ledger;
+  }
 
   async add(record: SessionRecord) {
-    this.records.set(record.id, { ...record });
+    this.ledgers.set(record.id, { record: copy(record), entries: new Map(), checkpoints: new Map() });
   }
   async get(sessionId: string) {
-    const record = this.records.get(sessionId);
-    return record ? { ...record } : null;
+    const ledger = this.ledgers.get(sessionId);
+    return ledger ? copy(ledger.record) : null;
   }
   async list({ offset, limit }: { offset: number; limit: number }) {
-    const all = [...this.records.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    return { sessions: all.slice(offset, offset + limit).map((r) => ({ ...r })), total: all.length };
+    const all = [...this.ledgers.values()].map((l) => l.record).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return { sessions: all.slice(offset, offset + limit).map(copy), total: all.length };
   }
-  async update(sessionId: string, changes: Partial<SessionRecord>) {
-    const record = this.records.get(sessionId);
-    if (!record) return null;
-    Object.assign(record, changes);
-    return { ...record };
+  async update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>) {
+    const ledger = this.ledgers.get(sessionId);
+    if (!ledger) return null;
+    Object.assign(ledger.record, changes);
+    return copy(ledger.record);
   }
   async remove(sessionId: string) {
-    const record = this.records.get(sessionId) ?? null;
-    this.records.delete(sessionId);
-    return record;
+    const ledger = this.ledgers.get(sessionId);
+    this.ledgers.delete(sessionId);
+    return ledger ? copy(ledger.record) : null;
+  }
+
+  async loadPlan(sessionId: string, position?: number): Promise<LoadPlan | null> {
+    const ledger = this.ledgers.get(sessionId);
+    if (!ledger) return null;
+    const target = position ?? ledger.record.position;
+    if (target < 0 || target > ledger.record.top) return null;
+    const cps = [...ledger.checkpoints.values()].filter((c) => c.position <= target).sort((a, b) => b.position - a.position);
+    const checkpoint = cps[0] ?? null;
+    const from = checkpoint?.position ?? 0;
+    const entries = [...ledger.entries.values()].map((e) => e.meta).filter((m) => m.position > from && m.position <= target).sort((a, b) => a.position - b.position);
+    return copy({ head: ledger.record, target, checkpoint, entries });
+  }
+
+  async commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): Promise<CommitOutcome> {
+    const ledger = this.ledger(sessionId);
+    const head = ledger.record;
+    if (entry.requestId !== null) {
+      const earlier = [...ledger.entries.values()].find((e) => e.meta.requestId === entry.requestId);
+      if (earlier) return copy({ status: "duplicate", head, entry: earlier.meta, result: earlier.result });
+    }
+    if (head.version !== expectedVersion) return { status: "conflict", head: copy(head) };
+    const dropped = this.dropAbove(ledger, head.position);
+    const position = head.position + 1;
+    ledger.entries.set(position, { meta: { ...entry, position }, result });
+    if (head.savedPosition !== null && head.savedPosition > head.position) head.savedPosition = null;
+    Object.assign(head, { position, top: position, version: head.version + 1, updatedAt: at });
+    return { status: "committed", head: copy(head), dropped };
+  }
+
+  async move(sessionId: string, expectedVersion: number, position: number, at: string): Promise<MoveOutcome> {
+    const head = this.ledger(sessionId).record;
+    if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head: copy(head) };
+    Object.assign(head, { position, version: head.version + 1, updatedAt: at });
+    return { status: "moved", head: copy(head) };
+  }
+
+  async addCheckpoint(sessionId: string, checkpoint: CheckpointMeta, builtFrom: string | null) {
+    const ledger = this.ledgers.get(sessionId);
+    const entry = ledger?.entries.get(checkpoint.position);
+    if (!ledger || checkpoint.position === 0 || !entry || entry.meta.object !== builtFrom) return false;
+    ledger.checkpoints.set(checkpoint.position, copy(checkpoint));
+    return true;
+  }
+
+  async history(sessionId: string, offset: number, limit: number) {
+    const ledger = this.ledgers.get(sessionId);
+    if (!ledger) return null;
+    const all = [...ledger.entries.values()].map((e) => e.meta).sort((a, b) => a.position - b.position);
+    return { entries: copy(all.slice(offset, offset + limit)), total: all.length };
+  }
+
+  async rebase(sessionId: string, expectedVersion: number, baselineGeneration: number, discardRedo: boolean, at: string): Promise<RebaseOutcome> {
+    const ledger = this.ledger(sessionId);
+    const head = ledger.record;
+    if (head.version !== expectedVersion) return { status: "conflict", head: copy(head) };
+    const p = head.position;
+    const dropped: string[] = [];
+    for (const [pos, e] of ledger.entries) if (pos <= p) { dropped.push(e.meta.object); ledger.entries.delete(pos); }
+    for (const [pos, c] of ledger.checkpoints) if (pos <= p) { dropped.push(c.object); ledger.checkpoints.delete(pos); }
+    if (discardRedo) dropped.push(...this.dropAbove(ledger, p));
+    ledger.entries = new Map([...ledger.entries].map(([pos, e]) => [pos - p, { ...e, meta: { ...e.meta, position: pos - p } }]));
+    ledger.checkpoints = new Map([...ledger.checkpoints].map(([pos, c]) => [pos - p, { ...c, position: pos - p }]));
+    const saved = head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
+    Object.assign(head, { position: 0, top: discardRedo ? 0 : head.top - p, savedPosition: saved, baselineGeneration, version: head.version + 1, updatedAt: at });
+    return { status: "rebased", head: copy(head), dropped };
+  }
+
+  private dropAbove(ledger: Ledger, position: number): string[] {
+    const dropped: string[] = [];
+    for (const [pos, e] of ledger.entries) if (pos > position) { dropped.push(e.meta.object); ledger.entries.delete(pos); }
+    for (const [pos, c] of ledger.checkpoints) if (pos > position) { dropped.push(c.object); ledger.checkpoints.delete(pos); }
+    return dropped;
   }
 }

@@ -5,33 +5,80 @@ import type { SessionManifest, SessionStore } from "../../sessions/ports";
 export class MemorySessionStore implements SessionStore {
   private readonly manifests = new Map<string, SessionManifest>();
   private readonly baselines = new Map<string, Uint8Array>();
+  private readonly objects = new Map<string, Uint8Array>();
+  /** Every write, in order, so tests and benchmarks can count bytes and check per-key write rates. */
+  readonly writes: { key: string; bytes: number; at: number }[] = [];
+  /** Number of reads, for the benchmark's cold/warm figures. */
+  reads = 0;
+  /** Set by failure-injection tests: called before each write; throwing simulates a crash at that step. */
+  beforeWrite: ((key: string) => void) | null = null;
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  private recordWrite(key: string, bytes: number) {
+    this.beforeWrite?.(key);
+    this.writes.push({ key, bytes, at: this.clock() });
+  }
 
   async create(tenantId: string, manifest: SessionManifest, baseline: Uint8Array) {
     const key = `${tenantId}/${manifest.sessionId}`;
     if (this.manifests.has(key)) {
       throw new SessionError({ kind: "conflict", sessionId: manifest.sessionId, message: `Session ${manifest.sessionId} already exists` });
     }
+    this.recordWrite(`${key}/baseline/${manifest.baselineGeneration}`, baseline.length);
     this.baselines.set(`${key}/${manifest.baselineGeneration}`, baseline.slice());
+    this.recordWrite(`${key}/head.json`, JSON.stringify(manifest).length);
     this.manifests.set(key, structuredClone(manifest));
   }
 
   async readManifest(tenantId: string, sessionId: string) {
+    this.reads++;
     const manifest = this.manifests.get(`${tenantId}/${sessionId}`);
     return manifest ? structuredClone(manifest) : null;
   }
 
   async readBaseline(tenantId: string, sessionId: string, generation: number) {
+    this.reads++;
     return this.baselines.get(`${tenantId}/${sessionId}/${generation}`)?.slice() ?? null;
+  }
+
+  async writeBaseline(tenantId: string, sessionId: string, generation: number, bytes: Uint8Array) {
+    const key = `${tenantId}/${sessionId}/${generation}`;
+    if (this.baselines.has(key)) return;
+    this.recordWrite(`${tenantId}/${sessionId}/baseline/${generation}`, bytes.length);
+    this.baselines.set(key, bytes.slice());
+  }
+
+  async deleteBaseline(tenantId: string, sessionId: string, generation: number) {
+    this.baselines.delete(`${tenantId}/${sessionId}/${generation}`);
+  }
+
+  async putObject(tenantId: string, sessionId: string, name: string, bytes: Uint8Array) {
+    const key = `${tenantId}/${sessionId}/${name}`;
+    if (this.objects.has(key)) return false;
+    this.recordWrite(key, bytes.length);
+    this.objects.set(key, bytes.slice());
+    return true;
+  }
+
+  async readObject(tenantId: string, sessionId: string, name: string) {
+    this.reads++;
+    return this.objects.get(`${tenantId}/${sessionId}/${name}`)?.slice() ?? null;
+  }
+
+  async deleteObjects(tenantId: string, sessionId: string, names: string[]) {
+    for (const name of names) this.objects.delete(`${tenantId}/${sessionId}/${name}`);
   }
 
   async destroy(tenantId: string, sessionId: string) {
     const prefix = `${tenantId}/${sessionId}`;
     this.manifests.delete(prefix);
-    for (const key of [...this.baselines.keys()]) if (key.startsWith(`${prefix}/`)) this.baselines.delete(key);
+    for (const map of [this.baselines, this.objects]) {
+      for (const key of [...map.keys()]) if (key.startsWith(`${prefix}/`)) map.delete(key);
+    }
   }
 
   /** Number of stored objects, so tests can check that nothing is orphaned. */
   get objectCount(): number {
-    return this.manifests.size + this.baselines.size;
+    return this.manifests.size + this.baselines.size + this.objects.size;
   }
 }

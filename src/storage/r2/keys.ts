@@ -9,3 +9,5 @@ export const sessionPrefix = (tenantId: string, sessionId: string) => `${tenantR
 export const sessionHeadKey = (tenantId: string, sessionId: string) => `${sessionPrefix(tenantId, sessionId)}head.json`;
 export const sessionBaselineKey = (tenantId: string, sessionId: string, generation: number) =>
   `${sessionPrefix(tenantId, sessionId)}baseline/${String(generation).padStart(6, "0")}.docx`;
+/** History objects (WAL entries `wal/…`, checkpoints `cp/…`) by their name relative to the session. */
+export const sessionObjectKey = (tenantId: string, sessionId: string, name: string) => `${sessionPrefix(tenantId, sessionId)}${name}`;

@@ -1,6 +1,6 @@
 import { SessionError } from "../../sessions/errors";
 import type { SessionManifest, SessionStore } from "../../sessions/ports";
-import { sessionBaselineKey, sessionHeadKey, sessionPrefix } from "./keys";
+import { sessionBaselineKey, sessionHeadKey, sessionObjectKey, sessionPrefix } from "./keys";
 
 /** Session objects on R2. The manifest is created once (create-only put) and then only read. */
 export class R2SessionStore implements SessionStore {
@@ -26,6 +26,32 @@ export class R2SessionStore implements SessionStore {
   async readBaseline(tenantId: string, sessionId: string, generation: number) {
     const object = await this.bucket.get(sessionBaselineKey(tenantId, sessionId, generation));
     return object ? new Uint8Array(await object.arrayBuffer()) : null;
+  }
+
+  async writeBaseline(tenantId: string, sessionId: string, generation: number, bytes: Uint8Array) {
+    // A new generation is a new key: baselines are never rewritten in place.
+    await this.bucket.put(sessionBaselineKey(tenantId, sessionId, generation), bytes, { onlyIf: { etagDoesNotMatch: "*" } });
+  }
+
+  async deleteBaseline(tenantId: string, sessionId: string, generation: number) {
+    await this.bucket.delete(sessionBaselineKey(tenantId, sessionId, generation));
+  }
+
+  async putObject(tenantId: string, sessionId: string, name: string, bytes: Uint8Array) {
+    const created = await this.bucket.put(sessionObjectKey(tenantId, sessionId, name), bytes, { onlyIf: { etagDoesNotMatch: "*" } });
+    return created !== null;
+  }
+
+  async readObject(tenantId: string, sessionId: string, name: string) {
+    const object = await this.bucket.get(sessionObjectKey(tenantId, sessionId, name));
+    return object ? new Uint8Array(await object.arrayBuffer()) : null;
+  }
+
+  async deleteObjects(tenantId: string, sessionId: string, names: string[]) {
+    // R2 deletes at most 1,000 keys per call.
+    for (let i = 0; i < names.length; i += 1000) {
+      await this.bucket.delete(names.slice(i, i + 1000).map((n) => sessionObjectKey(tenantId, sessionId, n)));
+    }
   }
 
   async destroy(tenantId: string, sessionId: string) {

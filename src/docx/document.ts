@@ -1,0 +1,173 @@
+/** The engine's facade: open a .docx, query it by path with paging, make the benchmark's edit, save. */
+import { DocxError } from "./errors.js";
+import type { DocumentChange } from "./model/change-journal.js";
+import { blockNodes, nodeHeadingLevel, nodeText, ownerOf, elementOf, WordDocument, type DocNode } from "./model/index.js";
+import type { DocxLimits } from "./package/index.js";
+import { resolvePath } from "./paths/index.js";
+import { paginate, type QueryOptions, type QueryResult } from "./queries/paginate.js";
+import { RenderContext } from "./queries/render-context.js";
+import { element, type XmlElement, type XmlNode } from "./xml/index.js";
+
+/** Markers that stay in a paragraph whose text is replaced, so ranges that start or end here stay balanced. */
+const KEPT_MARKERS = ["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"];
+
+export class DocxDocument {
+  private constructor(private readonly doc: WordDocument) {}
+
+  /** Opens a .docx. Throws DocxError for anything that is not a safe, readable Word document. */
+  static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): DocxDocument {
+    return new DocxDocument(WordDocument.open(bytes, limits));
+  }
+
+  /** Name of the main document part (usually word/document.xml). */
+  get mainPart(): string {
+    return this.doc.mainPart;
+  }
+
+  /** Reads whatever `path` selects, paged; `/body` lists the body's top-level blocks. */
+  query(path: string, options: QueryOptions = {}): QueryResult {
+    const { parsed, nodes } = resolvePath(this.doc, path);
+    const ctx = new RenderContext(this.doc);
+    if (nodes.length === 1 && nodes[0].kind === "body") {
+      const blocks = blockNodes(this.doc, nodes[0]);
+      return paginate(ctx, parsed.source, blocks, options, options.format === "summary" ? this.bodyHeader(blocks) : undefined);
+    }
+    return paginate(ctx, parsed.source, nodes, options);
+  }
+
+  /** How many things `path` selects (`/body` counts top-level blocks). */
+  count(path: string): number {
+    const { nodes } = resolvePath(this.doc, path);
+    if (nodes.length === 1 && nodes[0].kind === "body") return this.doc.body.length;
+    return nodes.length;
+  }
+
+  /** The blocks of section `index` (0-based), paged. */
+  readSection(index: number, options: QueryOptions = {}): QueryResult {
+    const sections = this.doc.sections();
+    if (!Number.isInteger(index) || index < 0 || index >= sections.length) {
+      throw new DocxError({ kind: "path_not_found", path: `/body/section[${index}]`, message: `Section ${index} not found: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).` });
+    }
+    // The section's own w:sectPr is its properties (see /body/section[N]), not content.
+    const { nodes } = resolvePath(this.doc, `/body/section[${index}]/*`);
+    return paginate(new RenderContext(this.doc), `/body/section[${index}]`, nodes.filter((n) => n.kind !== "sectPr"), options);
+  }
+
+  /**
+   * A heading and everything under it up to the next heading of the same or a higher level, paged.
+   * `heading` is a path (/body/heading[3], /body/paragraph[id='...']) or text the heading contains.
+   */
+  readHeadingContent(heading: string, options: QueryOptions = {}): QueryResult & { heading: { path: string; id: string | null; level: number; text: string } } {
+    const blocks = blockNodes(this.doc, { kind: "body", path: "/body", id: null });
+    let start: number;
+    if (heading.startsWith("/")) {
+      const { nodes } = resolvePath(this.doc, heading);
+      const target = nodes[0];
+      if (!target || !target.list || target.list !== this.doc.body || nodeHeadingLevel(this.doc, target) === null) {
+        throw new DocxError({ kind: "invalid_argument", field: "heading", message: `${heading} does not select a heading in the body; try /body/heading[0] or /body/heading[text~='...'].` });
+      }
+      start = target.index!;
+    } else {
+      const wanted = heading.trim().toLowerCase();
+      const headings = blocks.filter((b) => (nodeHeadingLevel(this.doc, b) ?? -1) >= 0);
+      const found = headings.find((b) => nodeText(this.doc, b).trim().toLowerCase() === wanted) ?? headings.find((b) => nodeText(this.doc, b).toLowerCase().includes(wanted));
+      if (!found) {
+        throw new DocxError({ kind: "path_not_found", path: heading, message: `No heading contains "${heading}"; the document has ${headings.length} headings (list them with /body/heading and format "summary").` });
+      }
+      start = found.index!;
+    }
+    const level = nodeHeadingLevel(this.doc, blocks[start])!;
+    let end = start + 1;
+    while (end < blocks.length) {
+      const l = nodeHeadingLevel(this.doc, blocks[end]);
+      if (l !== null && l <= level) break;
+      end++;
+    }
+    const content = blocks.slice(start, end).filter((n) => n.kind !== "sectPr");
+    const result = paginate(new RenderContext(this.doc), blocks[start].path, content, options);
+    return { ...result, heading: { path: blocks[start].path, id: blocks[start].id, level, text: nodeText(this.doc, blocks[start]) } };
+  }
+
+  /**
+   * Replaces the whole text of one paragraph with `text` (tabs and newlines become w:tab and w:br), keeping its
+   * paragraph properties, the first run's formatting and its bookmark/comment range markers. Returns the paragraph's id,
+   * which is stored in the paragraph so it stays the same after the edit.
+   */
+  replaceParagraphText(path: string, text: string): { id: string; path: string } {
+    const node = this.single(path, "paragraph");
+    const owner = ownerOf(node)!;
+    this.doc.touchForEdit(owner.list, owner.index);
+    // Resolve again: the block is now a kept tree, so the node's element is the one that gets saved.
+    const live = this.single(path, "paragraph");
+    const p = elementOf(live)!;
+    if (live.id && p !== owner.list.blocks[owner.index].tree) this.doc.storeId(owner.list, p, live.id);
+    const w = this.doc.prefixes.w;
+    const firstRun = findFirst(p, w + "r");
+    const rPr = firstRun?.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
+    const kept: XmlNode[] = [];
+    const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
+    if (pPr) kept.push(pPr);
+    for (const c of p.children) if (c.type === "element" && KEPT_MARKERS.some((m) => c.name === w + m)) kept.push(c);
+    const run = element(w + "r", [], rPr ? [rPr] : []);
+    text.split(/(\t|\n)/).forEach((piece) => {
+      if (piece === "\t") run.children.push(element(w + "tab"));
+      else if (piece === "\n") run.children.push(element(w + "br"));
+      else if (piece !== "") run.children.push(element(w + "t", [{ name: "xml:space", value: "preserve" }], [{ type: "text", text: piece }]));
+    });
+    p.children = [...kept, run];
+    p.selfClosing = false;
+    owner.list.refresh(owner.index);
+    return { id: live.id ?? "", path: live.path };
+  }
+
+  /** What changed since the last call (or since open), as data; null when nothing did. */
+  takeChange(): DocumentChange | null {
+    return this.doc.journal.take();
+  }
+
+  /** Re-applies a change taken from a document in the state this one is in now (replaying history). */
+  applyChange(change: DocumentChange): void {
+    this.doc.journal.apply(change);
+  }
+
+  /** Undoes a change: the document returns to the state the change was taken from. */
+  revertChange(change: DocumentChange): void {
+    this.doc.journal.revert(change);
+  }
+
+  /** The .docx bytes: untouched parts copied as their original compressed bytes, edited parts re-deflated. */
+  save(): Uint8Array {
+    return this.doc.save();
+  }
+
+  private single(path: string, kind: DocNode["kind"]): DocNode {
+    const { nodes } = resolvePath(this.doc, path);
+    if (nodes.length !== 1 || nodes[0].kind !== kind) {
+      throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects ${nodes.length} ${nodes.length === 1 ? nodes[0].kind : "elements"}; it must select exactly one ${kind} (add an index like [0] or an id filter).` });
+    }
+    return nodes[0];
+  }
+
+  private bodyHeader(blocks: DocNode[]): string {
+    let paragraphs = 0, tables = 0, headings = 0;
+    for (const b of blocks) {
+      if (b.kind === "paragraph") {
+        paragraphs++;
+        if ((nodeHeadingLevel(this.doc, b) ?? 0) >= 1) headings++;
+      } else if (b.kind === "table") tables++;
+    }
+    return `Body: ${blocks.length} blocks: ${paragraphs} paragraphs (${headings} headings), ${tables} tables, ${this.doc.sections().length} sections.`;
+  }
+}
+
+function findFirst(el: XmlElement, name: string): XmlElement | undefined {
+  for (const c of el.children) {
+    if (c.type !== "element") continue;
+    if (c.name === name) return c;
+    if (c.name.endsWith(":pPr")) continue;
+    const inner = findFirst(c, name);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+

@@ -1,0 +1,351 @@
+/**
+ * One pass over document.xml bytes that finds the top-level children of w:body (ECMA-376 Part 1, §17.2.2)
+ * and the few facts summaries and heading queries need, without building a tree.
+ */
+import { DocxError } from "../errors.js";
+import { decodeEntities, parseFragment, type XmlElement } from "../xml/index.js";
+import { prefixesFrom, type Prefixes } from "./namespaces.js";
+
+export type BlockKind = "paragraph" | "table" | "sdt" | "sectPr" | "other";
+
+export interface BlockFacts {
+  kind: BlockKind;
+  /** Qualified element name, e.g. "w:p". */
+  name: string;
+  /** Byte range of the element, and where the whitespace/comments before it begin. */
+  gapStart: number;
+  start: number;
+  end: number;
+  paraId: string | null;
+  dmcpId: string | null;
+  styleId: string | null;
+  /** Direct w:outlineLvl (0-based) from the paragraph's own properties. */
+  outlineLevel: number | null;
+  numbered: boolean;
+  /** The paragraph carries a w:sectPr: the section ends here. */
+  sectionBreak: boolean;
+  rows: number;
+  /** Leading text, at most PREVIEW_CHARS characters; `previewComplete` says whether it is the whole text. */
+  preview: string;
+  previewComplete: boolean;
+}
+
+export interface BodyIndex {
+  prefixes: Prefixes;
+  rootAttributes: { name: string; value: string }[];
+  /** Byte range of the root start tag, rewritten when a namespace must be declared. */
+  rootTagStart: number;
+  rootTagEnd: number;
+  /** Offset right after the w:body start tag (content start) and of the w:body end tag. */
+  contentStart: number;
+  contentEnd: number;
+  bodySelfClosing: boolean;
+  blocks: BlockFacts[];
+  /** Stored ids (w14:paraId on nested paragraphs and rows, dmcp:id anywhere) found inside blocks. */
+  nestedIds: string[];
+}
+
+export const PREVIEW_CHARS = 120;
+const LT = 60, GT = 62, SLASH = 47, QUOTE = 34, APOS = 39;
+const latin = new TextDecoder("utf-8");
+
+/**
+ * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
+ * allocates no string per tag and compares names as integers.
+ */
+class NameTable {
+  private readonly hashes = new Int32Array(4096);
+  private readonly codes = new Int32Array(4096).fill(-1);
+  private readonly names: string[] = [];
+  /** End of the name last read. */
+  end = 0;
+
+  read(bytes: Uint8Array, start: number): number {
+    let h = 0;
+    let p = start;
+    const n = bytes.length;
+    while (p < n) {
+      const c = bytes[p];
+      if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      p++;
+    }
+    this.end = p;
+    const slot = h & 4095;
+    const code = this.codes[slot];
+    if (code >= 0 && this.hashes[slot] === h && this.names[code].length === p - start) return code;
+    return this.add(latin.decode(bytes.subarray(start, p)), h, slot);
+  }
+
+  /** The code of a name given as a string (ASCII names only, as element names in WordprocessingML are). */
+  intern(name: string): number {
+    let h = 0;
+    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+    const slot = h & 4095;
+    const code = this.codes[slot];
+    if (code >= 0 && this.hashes[slot] === h && this.names[code] === name) return code;
+    return this.add(name, h, slot);
+  }
+
+  name(code: number): string {
+    return this.names[code];
+  }
+
+  private add(name: string, h: number, slot: number): number {
+    const existing = this.names.indexOf(name);
+    const code = existing >= 0 ? existing : this.names.push(name) - 1;
+    this.hashes[slot] = h;
+    this.codes[slot] = code;
+    return code;
+  }
+}
+
+/** Whether the end tag name at `at` repeats the start tag name at `start` (both `length` bytes). */
+function sameName(bytes: Uint8Array, at: number, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (bytes[at + k] !== bytes[start + k]) return false;
+  const c = bytes[at + length];
+  return c === 62 || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Finds the '>' that closes the tag starting at `p`, skipping quoted attribute values. */
+function tagEnd(bytes: Uint8Array, p: number): number {
+  const n = bytes.length;
+  while (p < n) {
+    const c = bytes[p];
+    if (c === GT) return p;
+    if (c === QUOTE || c === APOS) {
+      const close = bytes.indexOf(c, p + 1);
+      if (close < 0) return -1;
+      p = close + 1;
+    } else p++;
+  }
+  return -1;
+}
+
+/** Reads attribute `name` (e.g. "w:val") from the tag bytes in [start, end). */
+export function tagAttribute(bytes: Uint8Array, start: number, end: number, name: string): string | null {
+  const first = name.charCodeAt(0);
+  outer: for (let i = start; i < end - name.length - 2; i++) {
+    if (bytes[i] !== first) continue;
+    const before = bytes[i - 1];
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    for (let k = 1; k < name.length; k++) if (bytes[i + k] !== name.charCodeAt(k)) continue outer;
+    let q = i + name.length;
+    while (bytes[q] === 32) q++;
+    if (bytes[q] !== 61) continue;
+    q++;
+    while (bytes[q] === 32) q++;
+    const quote = bytes[q];
+    if (quote !== QUOTE && quote !== APOS) return null;
+    const close = bytes.indexOf(quote, q + 1);
+    return decodeEntities(latin.decode(bytes.subarray(q + 1, close)), q + 1);
+  }
+  return null;
+}
+
+function malformed(offset: number, message: string): DocxError {
+  return new DocxError({ kind: "xml_malformed", offset, message: `Malformed XML at offset ${offset}: ${message}` });
+}
+
+function skipSpecial(bytes: Uint8Array, lt: number): number {
+  const c1 = bytes[lt + 1];
+  if (c1 === 63) {
+    for (let p = lt + 2; p < bytes.length - 1; p++) if (bytes[p] === 63 && bytes[p + 1] === GT) return p + 2;
+    throw malformed(lt, "unterminated processing instruction");
+  }
+  if (bytes[lt + 2] === 45 && bytes[lt + 3] === 45) {
+    for (let p = lt + 4; p < bytes.length - 2; p++) if (bytes[p] === 45 && bytes[p + 1] === 45 && bytes[p + 2] === GT) return p + 3;
+    throw malformed(lt, "unterminated comment");
+  }
+  if (bytes[lt + 2] === 91 /* [ */) {
+    for (let p = lt + 9; p < bytes.length - 2; p++) if (bytes[p] === 93 && bytes[p + 1] === 93 && bytes[p + 2] === GT) return p + 3;
+    throw malformed(lt, "unterminated CDATA section");
+  }
+  throw new DocxError({ kind: "xml_forbidden", message: "The XML contains a DOCTYPE or entity declaration; these are refused to prevent XXE and entity-expansion attacks." });
+}
+
+/** Scans a whole main document part. `maxDepth` bounds nesting as the tree parser does. */
+export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
+  const names = new NameTable();
+  const stack = new Int32Array(maxDepth + 1);
+  const nameStarts = new Int32Array(maxDepth + 1);
+  let depth = 0;
+  let prefixes: Prefixes | null = null;
+  let rootAttributes: { name: string; value: string }[] = [];
+  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1;
+  let W14_PARAID = "", DMCP_ID = "", VAL = "";
+  let contentStart = -1, contentEnd = -1, bodySelfClosing = false, rootTagStart = -1, rootTagEnd = -1;
+  const blocks: BlockFacts[] = [];
+  const nestedIds: string[] = [];
+  let block: BlockFacts | null = null;
+  let gapStart = -1;
+  let txbxDepth = 0;
+  let preview = "";
+  let previewFull = false;
+  const addText = (s: string) => {
+    if (previewFull) return;
+    if (preview.length + s.length > PREVIEW_CHARS) {
+      preview += s.slice(0, PREVIEW_CHARS - preview.length);
+      previewFull = true;
+    } else preview += s;
+  };
+  const n = bytes.length;
+  let i = 0;
+  for (;;) {
+    const lt = bytes.indexOf(LT, i);
+    if (lt < 0) break;
+    const c1 = bytes[lt + 1];
+    if (c1 === 63 || c1 === 33) {
+      i = skipSpecial(bytes, lt);
+      continue;
+    }
+    if (c1 === SLASH) {
+      const gt = bytes.indexOf(GT, lt);
+      if (gt < 0) throw malformed(lt, "unterminated end tag");
+      depth--;
+      if (depth < 0) throw malformed(lt, "end tag without a start tag");
+      const name = stack[depth];
+      if (!sameName(bytes, lt + 2, nameStarts[depth], names.name(name).length)) {
+        throw malformed(lt, `end tag </${names.name(names.read(bytes, lt + 2))}> does not match <${names.name(name)}>`);
+      }
+      if (block) {
+        if (name === P && depth > 2 && preview.length > 0 && !previewFull) addText(" ");
+        if (name === TXBX) txbxDepth--;
+        if (depth === 2) {
+          block.end = gt + 1;
+          finishBlock(block);
+          block = null;
+          gapStart = gt + 1;
+        }
+      } else if (depth === 1 && name === BODY && contentEnd < 0) {
+        contentEnd = lt;
+      }
+      i = gt + 1;
+      continue;
+    }
+    const name = names.read(bytes, lt + 1);
+    const p = names.end;
+    const gt = tagEnd(bytes, p);
+    if (gt < 0) throw malformed(lt, `unterminated start tag <${names.name(name)}>`);
+    const selfClosing = bytes[gt - 1] === SLASH;
+    if (depth === 0) {
+      rootAttributes = parseRootAttributes(bytes, lt, gt + 1);
+      rootTagStart = lt;
+      rootTagEnd = gt + 1;
+      prefixes = prefixesFrom(rootAttributes);
+      const w = prefixes.w;
+      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent"].map((l) => names.intern(w + l));
+      W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
+      DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
+      VAL = w + "val";
+    } else if (depth === 1 && name === BODY && contentStart < 0) {
+      // Only the first w:body is the body; a malformed second one stays in the untouched suffix.
+      contentStart = gt + 1;
+      gapStart = contentStart;
+      if (selfClosing) {
+        bodySelfClosing = true;
+        contentEnd = contentStart;
+      }
+    } else if (depth === 2 && contentStart >= 0 && contentEnd < 0) {
+      block = newBlock(names.name(name), gapStart, lt);
+      preview = "";
+      previewFull = false;
+      txbxDepth = 0;
+      if (name === P) {
+        block.kind = "paragraph";
+        block.paraId = tagAttribute(bytes, lt, gt, W14_PARAID);
+        block.dmcpId = tagAttribute(bytes, lt, gt, DMCP_ID);
+      } else if (name === TBL) block.kind = "table";
+      else if (name === SDT) block.kind = "sdt";
+      else if (name === SECTPR) block.kind = "sectPr";
+      if (block.kind !== "paragraph") block.dmcpId = tagAttribute(bytes, lt, gt, DMCP_ID);
+    } else if (block) {
+      const parent = stack[depth - 1];
+      if ((name === P || name === TR) && W14_PARAID !== "\u0000") {
+        const id = tagAttribute(bytes, lt, gt, W14_PARAID);
+        if (id) nestedIds.push(id);
+      }
+      if (DMCP_ID !== "\u0000") {
+        const id = tagAttribute(bytes, lt, gt, DMCP_ID);
+        if (id) nestedIds.push(id);
+      }
+      if (name === T) {
+        if (!selfClosing && txbxDepth === 0 && !previewFull) {
+          const next = bytes.indexOf(LT, gt + 1);
+          if (next > gt + 1) addText(textSlice(bytes, gt + 1, next, PREVIEW_CHARS - preview.length));
+        }
+      } else if (parent === R && txbxDepth === 0) {
+        if (name === TAB) addText("\t");
+        else if (name === BR || name === CR) addText("\n");
+      } else if (name === TXBX) {
+        if (!selfClosing) txbxDepth++;
+      } else if (depth === 4 && parent === PPR && block.kind === "paragraph") {
+        if (name === PSTYLE) block.styleId = tagAttribute(bytes, lt, gt, VAL);
+        else if (name === OUTLINE) block.outlineLevel = Number(tagAttribute(bytes, lt, gt, VAL));
+        else if (name === NUMPR) block.numbered = true;
+        else if (name === SECTPR) block.sectionBreak = true;
+      } else if (block.kind === "table") {
+        if (depth === 3 && name === TR) block.rows++;
+        else if (depth === 4 && parent === TBLPR && name === TBLSTYLE) block.styleId = tagAttribute(bytes, lt, gt, VAL);
+      }
+    }
+    if (selfClosing) {
+      if (block && depth === 2) {
+        block.end = gt + 1;
+        finishBlock(block);
+        block = null;
+        gapStart = gt + 1;
+      }
+    } else {
+      if (depth >= maxDepth) throw new DocxError({ kind: "xml_too_deep", limit: maxDepth, message: `The XML nests elements more than ${maxDepth} deep; refusing it.` });
+      stack[depth] = name;
+      nameStarts[depth] = lt + 1;
+      depth++;
+    }
+    i = gt + 1;
+  }
+  if (depth !== 0) throw malformed(n, `the document ends inside <${names.name(stack[depth - 1])}>: it is truncated`);
+  if (!prefixes || contentStart < 0) throw new DocxError({ kind: "missing_part", part: "w:body", message: "The main document part has no w:body element." });
+  return { prefixes, rootAttributes, rootTagStart, rootTagEnd, contentStart, contentEnd, bodySelfClosing, blocks, nestedIds };
+
+  function finishBlock(b: BlockFacts): void {
+    b.preview = preview;
+    b.previewComplete = !previewFull;
+    blocks.push(b);
+  }
+}
+
+/**
+ * Decodes at most about `want` characters of the text in [start, end): ASCII without a TextDecoder call, otherwise
+ * UTF-8 cut back to a character boundary. Only previews need it, so the cut cannot lose anything that matters.
+ */
+function textSlice(bytes: Uint8Array, start: number, end: number, want: number): string {
+  // Entities take up to 10 bytes per character; leave room so a cut never splits one unless the preview is full anyway.
+  const stop = Math.min(end, start + want * 10);
+  let ascii = true;
+  for (let i = start; i < stop; i++) {
+    if (bytes[i] >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  let cut = stop;
+  if (!ascii) while (cut > start && cut < end && (bytes[cut] & 0xc0) === 0x80) cut--;
+  let raw = ascii ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[]) : latin.decode(bytes.subarray(start, cut));
+  if (cut < end) {
+    const amp = raw.lastIndexOf("&");
+    if (amp >= 0 && raw.indexOf(";", amp) < 0) raw = raw.slice(0, amp);
+  }
+  return decodeEntities(raw, start);
+}
+
+function newBlock(name: string, gapStart: number, start: number): BlockFacts {
+  return { kind: "other", name, gapStart, start, end: -1, paraId: null, dmcpId: null, styleId: null, outlineLevel: null, numbered: false, sectionBreak: false, rows: 0, preview: "", previewComplete: true };
+}
+
+function parseRootAttributes(bytes: Uint8Array, start: number, end: number): { name: string; value: string }[] {
+  let tag = latin.decode(bytes.subarray(start, end));
+  if (!tag.endsWith("/>")) tag = tag.slice(0, -1) + "/>";
+  const el = parseFragment(tag)[0] as XmlElement;
+  return el.attributes;
+}

@@ -1,0 +1,184 @@
+/**
+ * Document changes as data, for the write-ahead log. A change lists, per story, block splices (what was
+ * removed, what was inserted, at which block index) with the XML text of both sides, so it can be
+ * re-applied to rebuild a later state or reverted for undo without re-running the edit. Its size is the
+ * size of the edited blocks, never of the document.
+ *
+ * Dirty blocks are found by comparing each parsed block's serialization with the one taken at the last
+ * snapshot; untouched blocks are still bytes and are never serialized.
+ */
+import { DocxError } from "../errors.js";
+import { parseFragment, serializeNode, type XmlAttribute, type XmlElement } from "../xml/index.js";
+import type { Block, BlockList } from "./block-list.js";
+import { factsFromElement } from "./block-facts.js";
+import type { IdRegistry } from "./ids.js";
+
+/** Replace `removed.length` blocks at index `at` (in the list as it is when this splice applies) by `inserted`. */
+export interface BlockSplice {
+  at: number;
+  removed: string[];
+  inserted: string[];
+}
+
+export interface StoryChange {
+  /** `part#story`, e.g. `word/document.xml#body` or `word/footnotes.xml#footnote:2`. */
+  story: string;
+  splices: BlockSplice[];
+}
+
+/** A JSON-serializable change between two states of a document. */
+export interface DocumentChange {
+  stories: StoryChange[];
+  /** The main part's root start-tag attributes, when an edit declared a namespace there. */
+  rootAttributes?: { before: XmlAttribute[]; after: XmlAttribute[] };
+}
+
+interface StorySnapshot {
+  order: Block[];
+  /** Serialization of every parsed block at snapshot time; blocks absent here were still original bytes. */
+  text: Map<Block, string>;
+}
+
+export const storyKey = (list: BlockList) => `${list.part}#${list.story}`;
+
+export class ChangeJournal {
+  private readonly snapshots = new Map<BlockList, StorySnapshot>();
+  private rootSnapshot: string;
+
+  constructor(
+    private readonly lists: () => BlockList[],
+    private readonly root: { attributes: XmlAttribute[]; changed: boolean },
+    private readonly ids: IdRegistry,
+  ) {
+    for (const list of lists()) this.snapshots.set(list, snapshotOf(list));
+    this.rootSnapshot = JSON.stringify(root.attributes);
+  }
+
+  /** The change since the last take (or open), or null when nothing changed; starts a new change. */
+  take(): DocumentChange | null {
+    const stories: StoryChange[] = [];
+    for (const list of this.lists()) {
+      const before = this.snapshots.get(list) ?? { order: [], text: new Map() };
+      const now = snapshotOf(list);
+      const splices = diffStory(list, before, now);
+      if (splices.length) stories.push({ story: storyKey(list), splices });
+      this.snapshots.set(list, now);
+    }
+    const rootNow = JSON.stringify(this.root.attributes);
+    const change: DocumentChange = { stories };
+    if (rootNow !== this.rootSnapshot) change.rootAttributes = { before: JSON.parse(this.rootSnapshot), after: JSON.parse(rootNow) };
+    this.rootSnapshot = rootNow;
+    return stories.length || change.rootAttributes ? change : null;
+  }
+
+  apply(change: DocumentChange): void {
+    for (const story of change.stories) {
+      const list = this.listFor(story.story);
+      for (const s of story.splices) this.splice(list, s.at, s.removed, s.inserted);
+    }
+    if (change.rootAttributes) this.setRoot(change.rootAttributes.after);
+  }
+
+  revert(change: DocumentChange): void {
+    for (const story of [...change.stories].reverse()) {
+      const list = this.listFor(story.story);
+      for (const s of [...story.splices].reverse()) this.splice(list, s.at, s.inserted, s.removed);
+    }
+    if (change.rootAttributes) this.setRoot(change.rootAttributes.before);
+  }
+
+  private setRoot(attributes: XmlAttribute[]) {
+    this.root.attributes.splice(0, this.root.attributes.length, ...structuredClone(attributes));
+    this.root.changed = true;
+    this.rootSnapshot = JSON.stringify(this.root.attributes);
+  }
+
+  private listFor(key: string): BlockList {
+    const list = this.lists().find((l) => storyKey(l) === key);
+    if (!list) throw new DocxError({ kind: "change_mismatch", message: `This change edits story ${key}, which the document does not have.` });
+    return list;
+  }
+
+  /** Replaces blocks whose current text must equal `expected` by `replacement`, keeping the snapshot in step. */
+  private splice(list: BlockList, at: number, expected: string[], replacement: string[]) {
+    const snap = this.snapshots.get(list)!;
+    for (let i = 0; i < expected.length; i++) {
+      const block = list.blocks[at + i];
+      if (!block || currentText(list, block, snap) !== expected[i]) {
+        throw new DocxError({ kind: "change_mismatch", message: `History does not match the document at ${storyKey(list)} block ${at + i}; the session must be reloaded.` });
+      }
+    }
+    for (let i = 0; i < expected.length; i++) {
+      snap.text.delete(list.blocks[at]);
+      list.remove(at);
+    }
+    replacement.forEach((xml, i) => {
+      const el = parseFragment(xml).find((n): n is XmlElement => n.type === "element");
+      if (!el) throw new DocxError({ kind: "change_mismatch", message: `A history entry holds a block without an element at ${storyKey(list)} block ${at + i}.` });
+      const facts = factsFromElement(el, list.prefixes);
+      const stored = facts.paraId ?? facts.dmcpId;
+      const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.ids.fresh());
+      list.insert(at + i, el, id);
+      snap.text.set(list.blocks[at + i], xml);
+    });
+    snap.order = list.blocks.slice();
+  }
+}
+
+function snapshotOf(list: BlockList): StorySnapshot {
+  const text = new Map<Block, string>();
+  for (const b of list.blocks) if (b.tree) text.set(b, serializeNode(b.tree));
+  return { order: list.blocks.slice(), text };
+}
+
+function currentText(list: BlockList, block: Block, snap: StorySnapshot): string {
+  return snap.text.get(block) ?? (block.tree ? serializeNode(block.tree) : list.originalText(block) ?? "");
+}
+
+/**
+ * Splices turning the snapshot's block order into the current one. Blocks kept in place are the
+ * longest increasing run of unchanged blocks (by identity); everything between is one splice.
+ */
+function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): BlockSplice[] {
+  const oldIndex = new Map<Block, number>();
+  before.order.forEach((b, i) => oldIndex.set(b, i));
+  const textBefore = (b: Block) => before.text.get(b) ?? list.originalText(b) ?? "";
+  const textNow = (b: Block) => now.text.get(b) ?? list.originalText(b) ?? "";
+  const unchanged = (b: Block) => (b.tree ? before.text.get(b) ?? list.originalText(b) : list.originalText(b)) === textNow(b);
+
+  // Longest increasing subsequence of old indices over unchanged blocks, in O(n log n).
+  const candidates: { j: number; k: number }[] = [];
+  now.order.forEach((b, j) => {
+    const k = oldIndex.get(b);
+    if (k !== undefined && unchanged(b)) candidates.push({ j, k });
+  });
+  const tails: number[] = [];
+  const prev = new Array<number>(candidates.length).fill(-1);
+  for (let c = 0; c < candidates.length; c++) {
+    let lo = 0, hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[tails[mid]].k < candidates[c].k) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[c] = tails[lo - 1];
+    tails[lo] = c;
+  }
+  const kept: { j: number; k: number }[] = [];
+  for (let c = tails.length ? tails[tails.length - 1] : -1; c >= 0; c = prev[c]) kept.unshift(candidates[c]);
+
+  const splices: BlockSplice[] = [];
+  let pj = -1, pk = -1;
+  for (const anchor of [...kept, { j: now.order.length, k: before.order.length }]) {
+    if (anchor.j - pj > 1 || anchor.k - pk > 1) {
+      splices.push({
+        at: pj + 1,
+        removed: before.order.slice(pk + 1, anchor.k).map(textBefore),
+        inserted: now.order.slice(pj + 1, anchor.j).map(textNow),
+      });
+    }
+    pj = anchor.j;
+    pk = anchor.k;
+  }
+  return splices;
+}

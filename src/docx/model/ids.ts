@@ -1,0 +1,88 @@
+/**
+ * Stable element ids.
+ * - Stored ids win: Word's w14:paraId on paragraphs and table rows, then docx-mcp's dmcp:id (namespace http://docx-mcp.dev/id) on anything.
+ * - A top-level block (body, header, footer, note or comment paragraph/table) without one gets 8 hex digits hashed from its part, kind,
+ *   style and leading text plus an ordinal among blocks with the same key, so inserting elsewhere does not move it.
+ * - An element inside a block without a stored id is named from its block: `<blockId>.<kind letter><ordinal>`, e.g. `1A2B3C4D.r2` or
+ *   `1A2B3C4D.tr1.tc0.p0`. The dot cannot occur in 8-hex ids, so derived ids never collide with stored or hashed ones.
+ * - Ids are unique per document: a repeated stored id on a block gives the later block a derived id; a repeated stored id
+ *   inside blocks is ignored for all its holders (they take derived ids); hash collisions are rehashed with a salt.
+ * - Edits write the derived id into the element first (w14:paraId, or dmcp:id) so it survives the change; new elements get fresh ids.
+ */
+
+/** FNV-1a over UTF-16 code units, continuing from `h`; a terminator step keeps chained fields apart ("ab"+"c" vs "a"+"bc"). */
+export function fnv(key: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= 0x10000;
+  return Math.imul(h, 0x01000193) >>> 0;
+}
+
+/** 8 hex digits from a hash, folded into 31 bits because w14:paraId must be below 0x80000000 (MS-DOCX 2.6.2.4). */
+function toId(h: number): string {
+  const v = (h >>> 0) & 0x7fffffff || 1;
+  return v.toString(16).toUpperCase().padStart(8, "0");
+}
+
+export function hashId(key: string): string {
+  return toId(fnv(key));
+}
+
+export function isHexId(id: string): boolean {
+  return /^[0-9A-Fa-f]{8}$/.test(id);
+}
+
+/** Hands out ids that are unique within one document. */
+export class IdRegistry {
+  private readonly used = new Set<string>();
+  private readonly ordinals = new Map<number, number>();
+  /** Stored ids found more than once; elements carrying them are named by position instead. */
+  private readonly ambiguous = new Set<string>();
+  private freshCounter = 0;
+
+  /** Claims a stored id; returns false if it is already taken (a duplicate in the file). */
+  claim(id: string): boolean {
+    const key = id.toUpperCase();
+    if (this.used.has(key)) return false;
+    this.used.add(key);
+    return true;
+  }
+
+  /** Claims a stored id of an element inside a block; a repeat makes every holder fall back to a derived id. */
+  claimNested(id: string): void {
+    if (!this.claim(id)) this.ambiguous.add(id.toUpperCase());
+  }
+
+  isAmbiguous(id: string): boolean {
+    return this.ambiguous.has(id.toUpperCase());
+  }
+
+  isUsed(id: string): boolean {
+    return this.used.has(id.toUpperCase());
+  }
+
+  /** A content-derived id for the block whose key hashes to `base`; the n-th block with the same key gets ordinal n. */
+  derive(base: number): string {
+    const n = this.ordinals.get(base) ?? 0;
+    this.ordinals.set(base, n + 1);
+    for (let salt = 0; ; salt++) {
+      const id = toId(Math.imul(base ^ Math.imul(n + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(salt, 0xc2b2ae35));
+      if (this.claim(id)) return id;
+    }
+  }
+
+  /** A new id for a new or copied element. */
+  fresh(): string {
+    for (;;) {
+      const id = hashId(`fresh\u0000${this.freshCounter++}\u0000${this.used.size}`);
+      if (this.claim(id)) return id;
+    }
+  }
+}
+
+/** The id of a child without a stored id, named from its parent: see the scheme above. */
+export function nestedId(parentId: string, letter: string, ordinal: number): string {
+  return `${parentId}.${letter}${ordinal}`;
+}

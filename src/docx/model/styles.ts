@@ -1,0 +1,97 @@
+/** The style sheet (ECMA-376 Part 1, §17.7): style names, basedOn chains and the heading level a paragraph style implies. */
+import { childElements, firstChild, getAttribute, type XmlDocument, type XmlElement } from "../xml/index.js";
+import { prefixesFrom } from "./namespaces.js";
+
+export interface StyleInfo {
+  styleId: string;
+  name: string;
+  type: string;
+  basedOn: string | null;
+  isDefault: boolean;
+  /** w:outlineLvl written in this style's own pPr (0-based), if any. */
+  outlineLevel: number | null;
+  element: XmlElement;
+}
+
+export class StyleSheet {
+  private readonly styles = new Map<string, StyleInfo>();
+  private readonly levels = new Map<string, number | null>();
+
+  constructor(doc: XmlDocument | null) {
+    if (!doc) return;
+    const w = prefixesFrom(doc.root.attributes).w;
+    for (const el of childElements(doc.root, w + "style")) {
+      const styleId = getAttribute(el, w + "styleId");
+      if (!styleId) continue;
+      const pPr = firstChild(el, w + "pPr");
+      const outline = pPr ? firstChild(pPr, w + "outlineLvl") : undefined;
+      const outlineVal = outline ? Number(getAttribute(outline, w + "val")) : NaN;
+      const basedOn = firstChild(el, w + "basedOn");
+      const name = firstChild(el, w + "name");
+      const def = getAttribute(el, w + "default");
+      this.styles.set(styleId, {
+        styleId,
+        name: (name && getAttribute(name, w + "val")) ?? styleId,
+        type: getAttribute(el, w + "type") ?? "paragraph",
+        basedOn: (basedOn && getAttribute(basedOn, w + "val")) ?? null,
+        isDefault: def === "1" || def === "true" || def === "on",
+        outlineLevel: Number.isFinite(outlineVal) ? outlineVal : null,
+        element: el,
+      });
+    }
+  }
+
+  get(styleId: string): StyleInfo | undefined {
+    return this.styles.get(styleId);
+  }
+
+  all(): StyleInfo[] {
+    return [...this.styles.values()];
+  }
+
+  /** The default paragraph style (usually Normal), used when a paragraph names none. */
+  defaultParagraphStyle(): StyleInfo | undefined {
+    for (const s of this.styles.values()) if (s.type === "paragraph" && s.isDefault) return s;
+    return undefined;
+  }
+
+  /**
+   * Heading level 1-9 of a paragraph style, 0 for Title, null for body text. An outline level in the style or its
+   * basedOn chain wins; otherwise the built-in names "heading N" and "Title" (or style ids HeadingN/Title) decide.
+   */
+  headingLevel(styleId: string | null): number | null {
+    if (!styleId) return null;
+    const cached = this.levels.get(styleId);
+    if (cached !== undefined) return cached;
+    const level = this.computeLevel(styleId);
+    this.levels.set(styleId, level);
+    return level;
+  }
+
+  private computeLevel(styleId: string): number | null {
+    const seen = new Set<string>();
+    let id: string | null = styleId;
+    while (id && !seen.has(id)) {
+      seen.add(id);
+      const s = this.styles.get(id);
+      if (!s) break;
+      if (s.outlineLevel !== null) return s.outlineLevel >= 0 && s.outlineLevel <= 8 ? s.outlineLevel + 1 : null;
+      id = s.basedOn;
+    }
+    const name = (this.styles.get(styleId)?.name ?? styleId).toLowerCase().replace(/\s+/g, "");
+    const m = /^heading([1-9])$/.exec(name);
+    if (m) return Number(m[1]);
+    if (name === "title") return 0;
+    return null;
+  }
+
+  /** Resolves what a user typed as a style (id or display name, case-insensitive) to a style id. */
+  resolveStyleId(nameOrId: string): string {
+    if (this.styles.has(nameOrId)) return nameOrId;
+    const wanted = nameOrId.toLowerCase().replace(/\s+/g, "");
+    for (const s of this.styles.values()) {
+      if (s.styleId.toLowerCase() === wanted || s.name.toLowerCase().replace(/\s+/g, "") === wanted) return s.styleId;
+    }
+    return nameOrId;
+  }
+}

@@ -1,0 +1,284 @@
+/** An opened Word document: the body indexed by one scan, the other stories and the style sheet as small trees. */
+import { DocxError, withPart } from "../errors.js";
+import { DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
+import { childElements, decodePart, detectEncoding, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
+import { assignIds, BlockList, type Block } from "./block-list.js";
+import { ChangeJournal } from "./change-journal.js";
+import { scanBody } from "./body-scanner.js";
+import { declareDmcp, materializeId } from "./id-materializer.js";
+import { IdRegistry } from "./ids.js";
+import { prefixesFrom, type Prefixes } from "./namespaces.js";
+import { readNotes, storyBlocks, type Note } from "./stories.js";
+import { StyleSheet } from "./styles.js";
+
+export interface Section {
+  index: number;
+  /** Body block range [firstBlock, lastBlock] inclusive; the block holding the w:sectPr ends the section. */
+  firstBlock: number;
+  lastBlock: number;
+  properties: XmlElement | null;
+}
+
+export interface HeaderFooter {
+  kind: "header" | "footer";
+  part: string;
+  /** Reference types (default, first, even) under which sections use this part. */
+  types: string[];
+  sections: number[];
+  blocks: BlockList;
+}
+
+const encoder = new TextEncoder();
+
+export class WordDocument {
+  readonly ids = new IdRegistry();
+  /** Records what edits change, as data for the session's write-ahead log (see change-journal.ts). */
+  readonly journal: ChangeJournal;
+  readonly body: BlockList;
+  readonly prefixes: Prefixes;
+  readonly styles: StyleSheet;
+  readonly headersFooters: HeaderFooter[] = [];
+  readonly footnotes: Note[] = [];
+  readonly endnotes: Note[] = [];
+  readonly comments: Note[] = [];
+  /** Parsed tree parts (headers, notes, comments) by part name, written back only when one of their stories changed. */
+  private readonly treeParts = new Map<string, { xml: XmlPart; lists: BlockList[] }>();
+
+  private constructor(
+    readonly pkg: DocxPackage,
+    readonly mainPart: string,
+    private readonly bodyBytes: Uint8Array,
+    private readonly bodyEncoding: PartEncoding,
+    private readonly contentStart: number,
+    private readonly suffixStart: number,
+    private readonly bodySelfClosing: boolean,
+    blocks: Block[],
+    prefixes: Prefixes,
+    private readonly root: { name: string; attributes: XmlAttribute[]; tagStart: number; tagEnd: number; changed: boolean },
+    nestedIds: string[],
+  ) {
+    this.prefixes = prefixes;
+    this.body = new BlockList(mainPart, "body", prefixes, blocks, bodyBytes);
+    this.styles = new StyleSheet(this.relatedPart("styles")?.doc ?? null);
+    this.loadStories();
+    const lists = [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
+    const storyIds = lists.slice(1).flatMap((l) => l.blocks.flatMap((b) => (b.tree ? nestedStoredIds(b.tree, l.prefixes) : [])));
+    assignIds(lists, this.ids, [...nestedIds, ...storyIds]);
+    this.journal = new ChangeJournal(() => this.storyLists(), this.root, this.ids);
+  }
+
+  static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): WordDocument {
+    const pkg = DocxPackage.open(bytes, limits);
+    const mainPart = pkg.mainDocumentName();
+    let raw = pkg.readBytes(mainPart);
+    const encoding = detectEncoding(raw);
+    // The scanner reads UTF-8; a BOM is skipped and UTF-16 parts (rare) are transcoded first.
+    if (encoding === "utf-8-bom") raw = raw.subarray(3);
+    else if (encoding !== "utf-8") raw = encoder.encode(decodePart(raw).text);
+    const index = withPart(mainPart, () => scanBody(raw, pkg.limits.maxXmlDepth));
+    const last = index.blocks[index.blocks.length - 1];
+    const suffixStart = last ? last.end : index.bodySelfClosing ? index.contentStart - 2 : index.contentStart;
+    const blocks: Block[] = index.blocks.map((facts) => ({ facts, id: "", tree: null }));
+    const rootName = new TextDecoder().decode(raw.subarray(index.rootTagStart + 1, index.rootTagEnd)).split(/[\s/>]/)[0];
+    const root = { name: rootName, attributes: index.rootAttributes, tagStart: index.rootTagStart, tagEnd: index.rootTagEnd, changed: false };
+    return new WordDocument(pkg, mainPart, raw, encoding, index.contentStart, suffixStart, index.bodySelfClosing, blocks, index.prefixes, root, index.nestedIds);
+  }
+
+  /** Every block list: the body, headers and footers, notes and comments, in a fixed order. */
+  storyLists(): BlockList[] {
+    return [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
+  }
+
+  /** The first part related to the main part by a relationship type ending in `type` (e.g. "styles"). */
+  relatedPart(type: string): XmlPart | null {
+    const rel = this.pkg.relationships(this.mainPart).find((r) => relTypeIs(r.type, type) && r.partName && this.pkg.has(r.partName));
+    return rel?.partName ? this.pkg.readXml(rel.partName) : null;
+  }
+
+  private treePart(name: string): { xml: XmlPart; lists: BlockList[] } {
+    let entry = this.treeParts.get(name);
+    if (!entry) {
+      entry = { xml: this.pkg.readXml(name), lists: [] };
+      this.treeParts.set(name, entry);
+    }
+    return entry;
+  }
+
+  private loadStories(): void {
+    const rels = this.pkg.relationships(this.mainPart);
+    const relById = new Map(rels.map((r) => [r.id, r]));
+    const byPart = new Map<string, HeaderFooter>();
+    const sections = this.sections();
+    const w = this.prefixes.w;
+    for (const section of sections) {
+      for (const kind of ["header", "footer"] as const) {
+        for (const ref of section.properties ? childElements(section.properties, `${w}${kind}Reference`) : []) {
+          const rel = relById.get(getAttribute(ref, this.prefixes.r + "id") ?? "");
+          if (!rel?.partName || !this.pkg.has(rel.partName)) continue;
+          let hf = byPart.get(rel.partName);
+          if (!hf) {
+            const part = this.treePart(rel.partName);
+            const blocks = storyBlocks(rel.partName, kind, part.xml.doc.root, prefixesFrom(part.xml.doc.root.attributes));
+            part.lists.push(blocks);
+            hf = { kind, part: rel.partName, types: [], sections: [], blocks };
+            byPart.set(rel.partName, hf);
+            this.headersFooters.push(hf);
+          }
+          const type = getAttribute(ref, w + "type") ?? "default";
+          if (!hf.types.includes(type)) hf.types.push(type);
+          if (!hf.sections.includes(section.index)) hf.sections.push(section.index);
+        }
+      }
+    }
+    const notes: [string, "footnote" | "endnote" | "comment", Note[]][] = [["footnotes", "footnote", this.footnotes], ["endnotes", "endnote", this.endnotes], ["comments", "comment", this.comments]];
+    for (const [relType, noteName, target] of notes) {
+      const rel = rels.find((r) => relTypeIs(r.type, relType) && r.partName && this.pkg.has(r.partName));
+      if (!rel?.partName) continue;
+      const part = this.treePart(rel.partName);
+      for (const note of readNotes(rel.partName, part.xml, noteName)) {
+        target.push(note);
+        part.lists.push(note.blocks);
+      }
+    }
+  }
+
+  /** Sections in order (§17.6.17): each ends at a paragraph carrying w:sectPr, the last at the body's own w:sectPr. */
+  sections(): Section[] {
+    const out: Section[] = [];
+    const blocks = this.body.blocks;
+    const w = this.prefixes.w;
+    let first = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      const f = blocks[i].facts;
+      if (f.kind === "paragraph" && f.sectionBreak) {
+        const pPr = firstChild(this.body.element(i), w + "pPr");
+        out.push({ index: out.length, firstBlock: first, lastBlock: i, properties: (pPr && firstChild(pPr, w + "sectPr")) ?? null });
+        first = i + 1;
+      } else if (f.kind === "sectPr") {
+        out.push({ index: out.length, firstBlock: first, lastBlock: i, properties: this.body.element(i) });
+        first = i + 1;
+      }
+    }
+    if (first < blocks.length || out.length === 0) out.push({ index: out.length, firstBlock: first, lastBlock: blocks.length - 1, properties: null });
+    return out;
+  }
+
+  /** Core document properties (docProps/core.xml, Part 2 §11) by local name: title, creator, created, ... */
+  coreProperties(): Record<string, string> {
+    const rel = this.pkg.relationships("").find((r) => relTypeIs(r.type, "core-properties") && r.partName && this.pkg.has(r.partName));
+    if (!rel?.partName) return {};
+    const out: Record<string, string> = {};
+    for (const el of childElements(this.pkg.readXml(rel.partName).doc.root)) {
+      out[localName(el.name)] = el.children.map((c) => (c.type === "text" || c.type === "cdata" ? c.text : "")).join("");
+    }
+    return out;
+  }
+
+  /** Writes the package. Untouched parts are copied compressed; the body is re-deflated only if a block changed, from original spans plus re-serialised blocks. */
+  save(): Uint8Array {
+    if (this.body.changed) this.pkg.writeBytes(this.mainPart, this.bodyChunks());
+    for (const [name, part] of this.treeParts) {
+      if (part.lists.some((l) => l.changed)) this.pkg.writeXml(name, part.xml);
+    }
+    return this.pkg.save();
+  }
+
+  private bodyChunks(): Uint8Array[] {
+    const src = this.bodyBytes;
+    const chunks: Uint8Array[] = [];
+    if (this.root.changed) {
+      const tag = serializeNode({ type: "element", name: this.root.name, attributes: this.root.attributes, children: [], selfClosing: true });
+      chunks.push(src.subarray(0, this.root.tagStart), encoder.encode(tag.slice(0, -2) + ">"));
+    }
+    const prefixFrom = this.root.changed ? this.root.tagEnd : 0;
+    if (this.bodySelfClosing) {
+      // `<w:body/>` becomes `<w:body>` ... `</w:body>` once it has content.
+      chunks.push(src.subarray(prefixFrom, this.contentStart - 2), encoder.encode(">"));
+    } else chunks.push(src.subarray(prefixFrom, this.contentStart));
+    const list = this.body;
+    for (let i = 0; i < list.length; i++) {
+      const gap = list.gapBytes(i);
+      if (gap) chunks.push(gap);
+      const original = list.sourceBytes(i);
+      chunks.push(original ?? encoder.encode(serializeNode(list.blocks[i].tree!)));
+    }
+    if (this.bodySelfClosing) chunks.push(encoder.encode(`</${this.prefixes.w}body>`), src.subarray(this.contentStart));
+    else chunks.push(src.subarray(this.suffixStart));
+    if (this.bodyEncoding === "utf-8") return chunks;
+    const whole = new TextDecoder().decode(concatBytes(chunks));
+    return [encodePart(whole, this.bodyEncoding)];
+  }
+
+  /**
+   * Prepares a node's top-level block for editing: keeps its tree, and stores the ids of the block and of `node`
+   * in the elements so they survive the edit. Returns the block's tree; call `body/list.refresh(index)` after editing.
+   */
+  touchForEdit(list: BlockList, index: number): XmlElement {
+    const tree = list.touch(index);
+    this.storeId(list, tree, list.blocks[index].id);
+    return tree;
+  }
+
+  /** Writes `id` into `el` (see id-materializer.ts), declaring the dmcp namespace on the part root when needed. */
+  storeId(list: BlockList, el: XmlElement, id: string): void {
+    if (list === this.body) {
+      if (!list.prefixes.dmcp && materializeIdNeedsDmcp(el, id, list.prefixes)) {
+        declareDmcp(this.root.attributes, list.prefixes);
+        this.root.changed = true;
+      }
+    } else {
+      const part = this.treeParts.get(list.part);
+      if (part && !list.prefixes.dmcp && materializeIdNeedsDmcp(el, id, list.prefixes)) declareDmcp(part.xml.doc.root.attributes, list.prefixes);
+    }
+    materializeId(el, id, list.prefixes);
+    list.changed = true;
+  }
+
+  /** Throws a clear error when a part the caller needs is missing. */
+  requirePart(type: string, what: string): XmlPart {
+    const part = this.relatedPart(type);
+    if (!part) throw new DocxError({ kind: "missing_part", part: type, message: `The document has no ${what}.` });
+    return part;
+  }
+}
+
+function concatBytes(chunks: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
+/** Whether storing `id` on `el` would need a dmcp:id (rather than an existing id or a w14:paraId). */
+function materializeIdNeedsDmcp(el: XmlElement, id: string, prefixes: Prefixes): boolean {
+  const w14 = prefixes.w14 ? prefixes.w14 + "paraId" : null;
+  if (w14 && getAttribute(el, w14)) return false;
+  if (w14 && (el.name === prefixes.w + "p" || el.name === prefixes.w + "tr") && /^[0-9A-Fa-f]{8}$/.test(id)) return false;
+  return true;
+}
+
+/** Stored ids below a block element (its own id is claimed as the block's). */
+function nestedStoredIds(block: XmlElement, prefixes: Prefixes): string[] {
+  const out: string[] = [];
+  const paraId = prefixes.w14 ? prefixes.w14 + "paraId" : null;
+  const dmcpId = prefixes.dmcp ? prefixes.dmcp + "id" : null;
+  const walk = (el: XmlElement) => {
+    for (const c of el.children) {
+      if (c.type !== "element") continue;
+      if (paraId && (c.name === prefixes.w + "p" || c.name === prefixes.w + "tr")) {
+        const v = getAttribute(c, paraId);
+        if (v) out.push(v);
+      }
+      const d = dmcpId ? getAttribute(c, dmcpId) : undefined;
+      if (d) out.push(d);
+      walk(c);
+    }
+  };
+  walk(block);
+  return out;
+}

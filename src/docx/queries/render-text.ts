@@ -1,0 +1,97 @@
+/** The `text`, `summary` and `markdown` renderings of nodes. Summaries of top-level blocks use scan facts only, so they never parse a block. */
+import { elementOf, nodeHeadingLevel, nodeStyleId, nodeText, partOf, tableParts, type DocNode } from "../model/index.js";
+import { getAttribute, type XmlElement } from "../xml/index.js";
+import { runFormatting } from "./formatting.js";
+import type { RenderContext } from "./render-context.js";
+
+const PREVIEW = 100;
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > PREVIEW ? flat.slice(0, PREVIEW - 1) + "…" : flat;
+}
+
+export function summaryLine(ctx: RenderContext, node: DocNode): string {
+  const doc = ctx.doc;
+  const level = nodeHeadingLevel(doc, node);
+  const style = nodeStyleId(doc, node);
+  let label: string = node.kind;
+  if (node.kind === "paragraph" && level !== null) label = level === 0 ? "title" : `heading${level}`;
+  if (node.kind === "paragraph" && node.list && node.index !== undefined && node.list.blocks[node.index].facts.numbered) label = "list-item";
+  const facts: string[] = [];
+  if (node.kind === "table" && node.list && node.index !== undefined) facts.push(`${node.list.blocks[node.index].facts.rows} rows`);
+  if (style && !(level !== null && /^(heading\d|title)$/i.test(style))) facts.push(`style=${style}`);
+  if (node.id) facts.push(`id=${node.id}`);
+  if (node.headerFooter) facts.push(`types=${node.headerFooter.types.join(",")}`);
+  if (node.section) facts.push(`blocks ${node.section.firstBlock}-${node.section.lastBlock}`);
+  if (node.style) facts.push(`style_id=${node.style.styleId} name="${node.style.name}"`);
+  const text = node.kind === "style" || node.kind === "metadata" ? "" : preview(nodeText(doc, node));
+  return `${node.path} ${label}${facts.length ? ` (${facts.join(", ")})` : ""}${text ? `: ${text}` : ""}`;
+}
+
+export function plainText(ctx: RenderContext, node: DocNode): string {
+  return nodeText(ctx.doc, node);
+}
+
+export function markdown(ctx: RenderContext, node: DocNode): string {
+  const doc = ctx.doc;
+  if (node.kind === "table") return tableMarkdown(ctx, node);
+  if (node.kind !== "paragraph") return nodeText(doc, node);
+  const el = elementOf(node)!;
+  const full: DocNode = { ...node, element: el };
+  const level = nodeHeadingLevel(doc, full);
+  const body = inlineMarkdown(ctx, full, el);
+  if (level !== null) return `${"#".repeat(Math.max(1, level))} ${body}`;
+  const pPr = el.children.find((c): c is XmlElement => c.type === "element" && c.name === ctx.w + "pPr");
+  const numbered = pPr?.children.some((c) => c.type === "element" && c.name === ctx.w + "numPr");
+  return numbered ? `- ${body}` : body;
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/([\\`*_[\]])/g, "\\$1");
+}
+
+/** Runs with bold/italic/strike marks and hyperlinks as [text](url); deleted runs are left out. */
+function inlineMarkdown(ctx: RenderContext, paragraph: DocNode, el: XmlElement): string {
+  const w = ctx.w;
+  const out: string[] = [];
+  const walk = (parent: XmlElement) => {
+    for (const c of parent.children) {
+      if (c.type !== "element") continue;
+      if (c.name === w + "r") {
+        const text = escapeMarkdown(nodeText(ctx.doc, { kind: "run", path: "", id: null, element: c }));
+        if (!text.trim()) {
+          out.push(text);
+          continue;
+        }
+        const f = runFormatting(c, w);
+        const lead = text.match(/^\s*/)![0];
+        const trail = text.match(/\s*$/)![0];
+        let core = text.trim();
+        if (f.bold) core = `**${core}**`;
+        if (f.italic) core = `*${core}*`;
+        if (f.strike) core = `~~${core}~~`;
+        out.push(lead + core + trail);
+      } else if (c.name === w + "hyperlink") {
+        const rel = ctx.relationship(partOf(paragraph), getAttribute(c, ctx.doc.prefixes.r + "id"));
+        const anchor = getAttribute(c, w + "anchor");
+        const text = escapeMarkdown(nodeText(ctx.doc, { kind: "hyperlink", path: "", id: null, element: c }));
+        out.push(rel ? `[${text}](${rel.target})` : anchor ? `[${text}](#${anchor})` : text);
+      } else if (c.name === w + "del" || c.name === w + "moveFrom" || c.name === w + "pPr") {
+        continue;
+      } else walk(c);
+    }
+  };
+  walk(el);
+  return out.join("");
+}
+
+function tableMarkdown(ctx: RenderContext, node: DocNode): string {
+  const full: DocNode = { ...node, element: elementOf(node)! };
+  const rows = tableParts(ctx.doc, full, "row").map((r) => tableParts(ctx.doc, r, "cell").map((c) => nodeText(ctx.doc, c).replace(/\s*\n\s*/g, "<br>").replace(/\|/g, "\\|")));
+  if (rows.length === 0) return "";
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill("")].join(" | ")} |`;
+  return [line(rows[0]), line(Array(width).fill("---")), ...rows.slice(1).map(line)].join("\n");
+}
+

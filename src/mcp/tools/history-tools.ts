@@ -1,0 +1,98 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { SessionError, type SessionRecord } from "../../sessions/index";
+import type { ToolContext } from "../context";
+import { runTool, toolSuccess } from "../tool-result";
+
+const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
+const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
+
+const cursor = (head: SessionRecord) => ({ position: head.position, top: head.top, can_undo: head.position > 0, can_redo: head.position < head.top });
+
+/** History tools: document_history, document_undo, document_redo, document_jump_to, document_snapshot. */
+export function registerHistoryTools(server: McpServer, ctx: ToolContext): void {
+  const history = () => ctx.sessions.history;
+
+  server.registerTool(
+    "document_history",
+    {
+      title: "Document history",
+      description: "List the edit history of a document: one entry per edit with its position, time, tool and a one-line description, plus the current cursor. Position 0 is the document as opened; undo/redo move the cursor. Paginated with offset/limit.",
+      inputSchema: {
+        doc_id: docId,
+        offset: z.number().int().min(0).optional().describe("Skip this many entries (default 0)."),
+        limit: z.number().int().min(1).max(200).optional().describe("At most this many entries (default 20)."),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async ({ doc_id, offset = 0, limit = 20 }) =>
+      runTool(ctx, "document_history", "read", async () => {
+        const page = await history().history(doc_id, offset, limit);
+        const next = offset + page.entries.length < page.total ? offset + page.entries.length : null;
+        return toolSuccess({
+          doc_id,
+          ...cursor(page.head),
+          total: page.total,
+          offset,
+          next_offset: next,
+          entries: page.entries.map((e) => ({
+            position: e.position, at: e.at, tool: e.tool, description: e.description, current: e.position === page.head.position,
+          })),
+        });
+      }),
+  );
+
+  const move = (name: string, description: string, target: (head: SessionRecord, n: number) => number) =>
+    server.registerTool(
+      name,
+      {
+        title: description,
+        description: `${description} in the document's edit history. Nothing is deleted: undone edits can be redone until a new edit is made.`,
+        inputSchema: { doc_id: docId, steps },
+        annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      },
+      async ({ doc_id, steps: n = 1 }) =>
+        runTool(ctx, name, "write", async () => {
+          const { head, from } = await history().moveTo(doc_id, (h) => target(h, n));
+          const moved = Math.abs(head.position - from);
+          return toolSuccess({ doc_id, steps: moved, ...cursor(head) }, `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`);
+        }),
+    );
+  move("document_undo", "Undo N steps", (h, n) => Math.max(0, h.position - n));
+  move("document_redo", "Redo N steps", (h, n) => Math.min(h.top, h.position + n));
+
+  server.registerTool(
+    "document_jump_to",
+    {
+      title: "Jump to a position in history",
+      description: "Show the document as it was at a position in its history: 0 is the document as opened, N is after N edits. Later edits stay redoable until a new edit is made.",
+      inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline).") },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ doc_id, position }) =>
+      runTool(ctx, "document_jump_to", "write", async () => {
+        const { head, from } = await history().moveTo(doc_id, (h) => {
+          if (position > h.top) {
+            throw new SessionError({ kind: "invalid_argument", field: "position", message: `Position ${position} does not exist: the history of ${doc_id} has positions 0 to ${h.top}` });
+          }
+          return position;
+        });
+        return toolSuccess({ doc_id, steps: Math.abs(head.position - from), ...cursor(head) }, `Position: ${head.position} of ${head.top}.`);
+      }),
+  );
+
+  server.registerTool(
+    "document_snapshot",
+    {
+      title: "Compact history",
+      description: "Make the current document the session's new starting point: history up to the cursor is removed (it can no longer be undone). Redo entries are kept unless discard_redo is true.",
+      inputSchema: { doc_id: docId, discard_redo: z.boolean().optional().describe("Also drop the edits after the cursor (default false).") },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+    },
+    async ({ doc_id, discard_redo = false }) =>
+      runTool(ctx, "document_snapshot", "write", async () => {
+        const { head, dropped } = await history().snapshot(doc_id, discard_redo);
+        return toolSuccess({ doc_id, removed_objects: dropped, ...cursor(head) }, `Snapshot taken: history compacted. Position: 0 of ${head.top}.`);
+      }),
+  );
+}

@@ -1,0 +1,63 @@
+import type { DocumentChange, DocxDocument } from "../docx/index";
+
+/** A session's document as this isolate last saw it, valid while the session's version is unchanged. */
+export interface CachedDocument {
+  version: number;
+  position: number;
+  doc: DocxDocument;
+  /** Changes by position, so undo and redo in a warm isolate read nothing from storage. */
+  changes: Map<number, DocumentChange>;
+  /** Entries and WAL bytes since the last checkpoint (or baseline), for the checkpoint policy. */
+  sinceCheckpoint: { entries: number; bytes: number };
+  /** Size of the .docx the state was loaded from: the cache's memory weight and the checkpoint yardstick. */
+  documentBytes: number;
+}
+
+/**
+ * Recently used documents of this isolate, least recently used evicted first, bounded by total .docx
+ * bytes. Also serializes work per session inside the isolate, so concurrent calls never share a
+ * half-edited document.
+ */
+export class DocumentCache {
+  private readonly entries = new Map<string, CachedDocument>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly maxBytes = 48 * 1024 * 1024) {}
+
+  get(key: string, version: number): CachedDocument | null {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return null;
+    this.entries.delete(key);
+    this.entries.set(key, entry); // most recently used last
+    return entry;
+  }
+
+  set(key: string, entry: CachedDocument): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    let total = 0;
+    for (const e of this.entries.values()) total += e.documentBytes;
+    for (const [k, e] of this.entries) {
+      if (total <= this.maxBytes || k === key) break;
+      this.entries.delete(k);
+      total -= e.documentBytes;
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Runs `work` after every earlier call for the same key has finished. */
+  async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(work);
+    const tail = run.catch(() => undefined);
+    this.locks.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(key) === tail) this.locks.delete(key);
+    }
+  }
+}

@@ -1,0 +1,311 @@
+import { DocxDocument, type DocumentChange } from "../docx/index";
+import { checkpointDue, CHECKPOINT_MAX_ENTRIES } from "./checkpoint-policy";
+import type { CachedDocument, DocumentCache } from "./document-cache";
+import { SessionError } from "./errors";
+import type { HistoryEntryMeta, LoadPlan, SessionIndex, SessionRecord, SessionStore } from "./ports";
+
+/** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
+const MAX_EDIT_ATTEMPTS = 25;
+
+/** Randomized, growing pause before a retry, so racing writers stop colliding in lockstep. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+
+export interface SessionHistoryDeps {
+  tenantId: string;
+  store: SessionStore;
+  index: SessionIndex;
+  cache: DocumentCache;
+  now: () => Date;
+  /** Lets the caller run best-effort clean-up after the response (ExecutionContext.waitUntil). */
+  background?: (work: Promise<unknown>) => void;
+}
+
+/** What a mutating tool does to the document: mutate it and say, in one line, what it did. */
+export type Mutation<R> = (doc: DocxDocument) => { result: R; description: string };
+
+export interface EditOutcome<R> {
+  result: R;
+  position: number;
+  /** False when the call changed nothing (no entry was written). */
+  changed: boolean;
+  /** True when `request_id` matched an earlier call, whose first result is returned. */
+  replayed: boolean;
+}
+
+interface EntryPayload {
+  tool: string;
+  description: string;
+  at: string;
+  requestId: string | null;
+  change: DocumentChange;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function randomSuffix(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+const pad = (n: number) => String(n).padStart(8, "0");
+
+/**
+ * A session's history: edits as write-ahead-log entries committed by compare-and-swap in the tenant
+ * index, undo/redo/jump as cursor moves, checkpoints, snapshots, and the warm-isolate document cache.
+ */
+export class SessionHistory {
+  constructor(private readonly deps: SessionHistoryDeps) {}
+
+  private key(sessionId: string) {
+    return `${this.deps.tenantId}/${sessionId}`;
+  }
+
+  private notFound(sessionId: string) {
+    return new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
+  }
+
+  private async head(sessionId: string): Promise<SessionRecord> {
+    const head = await this.deps.index.get(sessionId);
+    if (!head) throw this.notFound(sessionId);
+    return head;
+  }
+
+  /** The current document, from this isolate's cache when it is still current (one small index read). */
+  private async state(sessionId: string): Promise<{ head: SessionRecord; state: CachedDocument }> {
+    const head = await this.head(sessionId);
+    const cached = this.deps.cache.get(this.key(sessionId), head.version);
+    if (cached) return { head, state: cached };
+    const plan = await this.deps.index.loadPlan(sessionId);
+    if (!plan) throw this.notFound(sessionId);
+    const state = await this.build(sessionId, plan);
+    this.deps.cache.set(this.key(sessionId), state);
+    return { head: plan.head, state };
+  }
+
+  /** Rebuilds a position: one checkpoint (or baseline) load plus the entries after it. */
+  private async build(sessionId: string, plan: LoadPlan): Promise<CachedDocument> {
+    const { tenantId, store } = this.deps;
+    const bytes = plan.checkpoint
+      ? await store.readObject(tenantId, sessionId, plan.checkpoint.object)
+      : await store.readBaseline(tenantId, sessionId, plan.head.baselineGeneration);
+    if (!bytes) throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} changed while it was being loaded; retry the call` });
+    const doc = DocxDocument.open(bytes);
+    const changes = new Map<number, DocumentChange>();
+    let walBytes = 0;
+    const payloads = await Promise.all(plan.entries.map((e) => this.readEntry(sessionId, e)));
+    plan.entries.forEach((entry, i) => {
+      doc.applyChange(payloads[i].change);
+      changes.set(entry.position, payloads[i].change);
+      walBytes += entry.size;
+    });
+    return {
+      version: plan.head.version,
+      position: plan.target,
+      doc,
+      changes,
+      sinceCheckpoint: { entries: plan.entries.length, bytes: walBytes },
+      documentBytes: bytes.length,
+    };
+  }
+
+  private async readEntry(sessionId: string, entry: HistoryEntryMeta): Promise<EntryPayload> {
+    const bytes = await this.deps.store.readObject(this.deps.tenantId, sessionId, entry.object);
+    if (!bytes) throw new SessionError({ kind: "conflict", sessionId, message: `History entry ${entry.position} of session ${sessionId} is missing from storage` });
+    return JSON.parse(decoder.decode(bytes)) as EntryPayload;
+  }
+
+  /** Runs a read against the current document. */
+  async read<T>(sessionId: string, reader: (doc: DocxDocument, head: SessionRecord) => T): Promise<T> {
+    return this.deps.cache.exclusive(this.key(sessionId), async () => {
+      const { head, state } = await this.state(sessionId);
+      return reader(state.doc, head);
+    });
+  }
+
+  /** The current document as .docx bytes. */
+  async currentBytes(sessionId: string): Promise<{ head: SessionRecord; bytes: Uint8Array }> {
+    return this.read(sessionId, (doc, head) => ({ head, bytes: doc.save() }));
+  }
+
+  /**
+   * Applies a mutation as one history entry. The entry object is written first (create-only), then
+   * committed in the index by compare-and-swap; a lost race re-applies the mutation on the newer state.
+   */
+  async edit<R>(sessionId: string, meta: { tool: string; requestId?: string | null }, mutate: Mutation<R>): Promise<EditOutcome<R>> {
+    const requestId = meta.requestId ?? null;
+    return this.deps.cache.exclusive(this.key(sessionId), async () => {
+      for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
+        const { head, state } = await this.state(sessionId);
+        const { doc } = state;
+        let applied: { result: R; description: string };
+        try {
+          applied = mutate(doc);
+        } catch (error) {
+          const partial = doc.takeChange();
+          if (partial) doc.revertChange(partial); // a failed call changes nothing
+          throw error;
+        }
+        const change = doc.takeChange();
+        if (!change) return { result: applied.result, position: head.position, changed: false, replayed: false };
+
+        const at = this.deps.now().toISOString();
+        const payload = encoder.encode(JSON.stringify({ tool: meta.tool, description: applied.description, at, requestId, change } satisfies EntryPayload));
+        const object = `wal/${pad(head.position + 1)}-${randomSuffix()}.json`;
+        const undoLocal = () => {
+          doc.revertChange(change);
+          this.deps.cache.delete(this.key(sessionId));
+        };
+        try {
+          await this.deps.store.putObject(this.deps.tenantId, sessionId, object, payload);
+        } catch (error) {
+          undoLocal();
+          throw error;
+        }
+        const entry: HistoryEntryMeta = { position: head.position + 1, object, tool: meta.tool, description: applied.description, at, size: payload.length, requestId };
+        let outcome;
+        try {
+          outcome = await this.deps.index.commit(sessionId, head.version, entry, JSON.stringify(applied.result ?? null), at);
+        } catch (error) {
+          undoLocal(); // unknown outcome: forget the cached state, the next call reloads from the index
+          throw error;
+        }
+        if (outcome.status === "committed") {
+          state.version = outcome.head.version;
+          state.position = outcome.head.position;
+          for (const p of [...state.changes.keys()]) if (p >= state.position) state.changes.delete(p);
+          state.changes.set(state.position, change);
+          state.sinceCheckpoint.entries++;
+          state.sinceCheckpoint.bytes += payload.length;
+          this.cleanUp(sessionId, outcome.dropped);
+          await this.maybeCheckpoint(sessionId, state, object);
+          return { result: applied.result, position: state.position, changed: true, replayed: false };
+        }
+        undoLocal();
+        this.cleanUp(sessionId, [object]);
+        if (outcome.status === "duplicate") {
+          return { result: JSON.parse(outcome.result ?? "null") as R, position: outcome.entry.position, changed: true, replayed: true };
+        }
+        // conflict: another writer moved the session; loop re-applies the mutation on its state
+        await backoff(attempt);
+      }
+      throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} is being edited by other calls too quickly; retry this call` });
+    });
+  }
+
+  private async maybeCheckpoint(sessionId: string, state: CachedDocument, builtFrom: string): Promise<void> {
+    if (!checkpointDue(state.sinceCheckpoint, state.documentBytes)) return;
+    const bytes = state.doc.save();
+    const object = `cp/${pad(state.position)}-${randomSuffix()}.docx`;
+    // A checkpoint is an optimization: failing to write one loses nothing.
+    try {
+      await this.deps.store.putObject(this.deps.tenantId, sessionId, object, bytes);
+      const recorded = await this.deps.index.addCheckpoint(sessionId, { position: state.position, object, size: bytes.length }, builtFrom);
+      if (!recorded) this.cleanUp(sessionId, [object]);
+      else {
+        state.sinceCheckpoint = { entries: 0, bytes: 0 };
+        state.documentBytes = bytes.length;
+      }
+    } catch (error) {
+      console.warn("checkpoint failed", sessionId, error);
+    }
+  }
+
+  private cleanUp(sessionId: string, objects: string[]) {
+    if (objects.length === 0) return;
+    const work = this.deps.store.deleteObjects(this.deps.tenantId, sessionId, objects).catch((e) => console.warn("history clean-up failed", sessionId, e));
+    if (this.deps.background) this.deps.background(work);
+  }
+
+  /** Moves the cursor to `position` (undo, redo and jump are all this). */
+  async moveTo(sessionId: string, target: (head: SessionRecord) => number): Promise<{ head: SessionRecord; from: number }> {
+    return this.deps.cache.exclusive(this.key(sessionId), async () => {
+      for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
+        const { head, state } = await this.state(sessionId);
+        const position = target(head);
+        if (position === head.position) return { head, from: head.position };
+        const outcome = await this.deps.index.move(sessionId, head.version, position, this.deps.now().toISOString());
+        if (outcome.status === "conflict") {
+          await backoff(attempt);
+          continue;
+        }
+        await this.moveCached(sessionId, state, position, outcome.head);
+        return { head: outcome.head, from: head.position };
+      }
+      throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} is being edited by other calls too quickly; retry this call` });
+    });
+  }
+
+  /** Brings the cached document to `position` by reverting or re-applying changes, or drops it when that would cost more than a reload. */
+  private async moveCached(sessionId: string, state: CachedDocument, position: number, head: SessionRecord) {
+    const steps = Math.abs(position - state.position);
+    if (steps > CHECKPOINT_MAX_ENTRIES) {
+      this.deps.cache.delete(this.key(sessionId));
+      return;
+    }
+    const needed: number[] = [];
+    const [low, high] = position < state.position ? [position + 1, state.position] : [state.position + 1, position];
+    for (let p = low; p <= high; p++) if (!state.changes.has(p)) needed.push(p);
+    // Only changes this isolate has not seen are read, and only then is the index asked where they are.
+    const plan = needed.length ? await this.deps.index.loadPlan(sessionId, high) : null;
+    const metas = new Map((plan?.entries ?? []).map((e) => [e.position, e]));
+    const changeAt = async (p: number) => {
+      const known = state.changes.get(p);
+      if (known) return known;
+      const meta = metas.get(p);
+      if (!meta) return null;
+      const change = (await this.readEntry(sessionId, meta)).change;
+      state.changes.set(p, change);
+      return change;
+    };
+    try {
+      if (position < state.position) {
+        for (let p = state.position; p > position; p--) {
+          const change = await changeAt(p);
+          if (!change) throw new Error("missing change");
+          state.doc.revertChange(change);
+        }
+      } else {
+        for (let p = state.position + 1; p <= position; p++) {
+          const change = await changeAt(p);
+          if (!change) throw new Error("missing change");
+          state.doc.applyChange(change);
+        }
+      }
+      state.position = position;
+      state.version = head.version;
+    } catch {
+      this.deps.cache.delete(this.key(sessionId));
+    }
+  }
+
+  async history(sessionId: string, offset: number, limit: number) {
+    const head = await this.head(sessionId);
+    const page = await this.deps.index.history(sessionId, offset, limit);
+    if (!page) throw this.notFound(sessionId);
+    return { head, ...page };
+  }
+
+  /** Makes the current document the new baseline; history up to it is deleted, redo kept unless discarded. */
+  async snapshot(sessionId: string, discardRedo: boolean): Promise<{ head: SessionRecord; dropped: number }> {
+    return this.deps.cache.exclusive(this.key(sessionId), async () => {
+      const { head, state } = await this.state(sessionId);
+      const generation = head.baselineGeneration + 1;
+      const bytes = state.doc.save();
+      await this.deps.store.writeBaseline(this.deps.tenantId, sessionId, generation, bytes);
+      const outcome = await this.deps.index.rebase(sessionId, head.version, generation, discardRedo, this.deps.now().toISOString());
+      if (outcome.status === "conflict") {
+        await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, generation);
+        throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} changed while the snapshot was taken; retry document_snapshot` });
+      }
+      await this.deps.store.deleteObjects(this.deps.tenantId, sessionId, outcome.dropped);
+      await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, head.baselineGeneration);
+      // The document is unchanged; only positions were renumbered.
+      const shifted = new Map<number, DocumentChange>();
+      if (!discardRedo) for (const [p, c] of state.changes) if (p > head.position) shifted.set(p - head.position, c);
+      this.deps.cache.set(this.key(sessionId), {
+        ...state, version: outcome.head.version, position: 0, changes: shifted,
+        sinceCheckpoint: { entries: 0, bytes: 0 }, documentBytes: bytes.length,
+      });
+      return { head: outcome.head, dropped: outcome.dropped.length };
+    });
+  }
+}

@@ -1,0 +1,178 @@
+import type {
+  CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionRecord,
+} from "../sessions/ports";
+
+type SessionRow = {
+  id: string; title: string; source_name: string | null; created_at: string; updated_at: string;
+  position: number; saved_position: number | null; top: number; version: number; baseline_generation: number;
+};
+type EntryRow = { position: number; object: string; tool: string; description: string; at: string; size: number; request_id: string | null; result: string | null };
+type CheckpointRow = { position: number; object: string; size: number };
+
+const toRecord = (r: SessionRow): SessionRecord => ({
+  id: r.id, title: r.title, sourceName: r.source_name, createdAt: r.created_at, updatedAt: r.updated_at,
+  position: r.position, savedPosition: r.saved_position, top: r.top, version: r.version, baselineGeneration: r.baseline_generation,
+});
+const toEntry = (r: EntryRow): HistoryEntryMeta => ({
+  position: r.position, object: r.object, tool: r.tool, description: r.description, at: r.at, size: r.size, requestId: r.request_id,
+});
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, source_name TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    position INTEGER NOT NULL, saved_position INTEGER, top INTEGER NOT NULL, version INTEGER NOT NULL,
+    baseline_generation INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS entries (
+    session_id TEXT NOT NULL, position INTEGER NOT NULL, object TEXT NOT NULL, tool TEXT NOT NULL,
+    description TEXT NOT NULL, at TEXT NOT NULL, size INTEGER NOT NULL, request_id TEXT, result TEXT,
+    PRIMARY KEY (session_id, position))`,
+  `CREATE INDEX IF NOT EXISTS entries_by_request ON entries (session_id, request_id)`,
+  `CREATE TABLE IF NOT EXISTS checkpoints (
+    session_id TEXT NOT NULL, position INTEGER NOT NULL, object TEXT NOT NULL, size INTEGER NOT NULL,
+    PRIMARY KEY (session_id, position))`,
+];
+
+/**
+ * The tenant's sessions and their history ledgers in the Durable Object's SQLite. A plain class:
+ * no method awaits, so each runs atomically inside the object (which handles one event at a time).
+ */
+export class SessionLedger {
+  constructor(private readonly sql: SqlStorage) {
+    for (const statement of SCHEMA) sql.exec(statement);
+  }
+
+  add(r: SessionRecord): void {
+    this.sql.exec(
+      `INSERT INTO sessions (id, title, source_name, created_at, updated_at, position, saved_position, top, version, baseline_generation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      r.id, r.title, r.sourceName, r.createdAt, r.updatedAt, r.position, r.savedPosition, r.top, r.version, r.baselineGeneration,
+    );
+  }
+
+  get(id: string): SessionRecord | null {
+    const rows = this.sql.exec<SessionRow>(`SELECT * FROM sessions WHERE id = ?`, id).toArray();
+    return rows.length ? toRecord(rows[0]) : null;
+  }
+
+  list(offset: number, limit: number): { sessions: SessionRecord[]; total: number } {
+    const total = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM sessions`).one().n;
+    const rows = this.sql.exec<SessionRow>(`SELECT * FROM sessions ORDER BY created_at, id LIMIT ? OFFSET ?`, limit, offset).toArray();
+    return { sessions: rows.map(toRecord), total };
+  }
+
+  update(id: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>): SessionRecord | null {
+    const current = this.get(id);
+    if (!current) return null;
+    const next = { ...current, ...changes };
+    this.sql.exec(`UPDATE sessions SET title = ?, source_name = ?, updated_at = ?, saved_position = ? WHERE id = ?`,
+      next.title, next.sourceName, next.updatedAt, next.savedPosition, id);
+    return next;
+  }
+
+  remove(id: string): SessionRecord | null {
+    const current = this.get(id);
+    if (!current) return null;
+    this.sql.exec(`DELETE FROM entries WHERE session_id = ?`, id);
+    this.sql.exec(`DELETE FROM checkpoints WHERE session_id = ?`, id);
+    this.sql.exec(`DELETE FROM sessions WHERE id = ?`, id);
+    return current;
+  }
+
+  loadPlan(id: string, position?: number): LoadPlan | null {
+    const head = this.get(id);
+    if (!head) return null;
+    const target = position ?? head.position;
+    if (target < 0 || target > head.top) return null;
+    const cp = this.sql.exec<CheckpointRow>(
+      `SELECT position, object, size FROM checkpoints WHERE session_id = ? AND position <= ? ORDER BY position DESC LIMIT 1`, id, target,
+    ).toArray()[0];
+    const from = cp?.position ?? 0;
+    const entries = this.sql.exec<EntryRow>(
+      `SELECT * FROM entries WHERE session_id = ? AND position > ? AND position <= ? ORDER BY position`, id, from, target,
+    ).toArray().map(toEntry);
+    return { head, target, checkpoint: cp ? { position: cp.position, object: cp.object, size: cp.size } : null, entries };
+  }
+
+  commit(id: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): CommitOutcome | null {
+    const head = this.get(id);
+    if (!head) return null;
+    if (entry.requestId !== null) {
+      const earlier = this.sql.exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND request_id = ?`, id, entry.requestId).toArray()[0];
+      if (earlier) return { status: "duplicate", head, entry: toEntry(earlier), result: earlier.result };
+    }
+    if (head.version !== expectedVersion) return { status: "conflict", head };
+    const dropped = this.dropAbove(id, head.position);
+    const position = head.position + 1;
+    this.sql.exec(
+      `INSERT INTO entries (session_id, position, object, tool, description, at, size, request_id, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id, position, entry.object, entry.tool, entry.description, entry.at, entry.size, entry.requestId, result,
+    );
+    // A save at a position on the discarded branch no longer describes any reachable state.
+    const saved = head.savedPosition !== null && head.savedPosition > head.position ? null : head.savedPosition;
+    this.sql.exec(`UPDATE sessions SET position = ?, top = ?, version = version + 1, updated_at = ?, saved_position = ? WHERE id = ?`,
+      position, position, at, saved, id);
+    return { status: "committed", head: this.get(id)!, dropped };
+  }
+
+  move(id: string, expectedVersion: number, position: number, at: string): MoveOutcome | null {
+    const head = this.get(id);
+    if (!head) return null;
+    if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head };
+    this.sql.exec(`UPDATE sessions SET position = ?, version = version + 1, updated_at = ? WHERE id = ?`, position, at, id);
+    return { status: "moved", head: this.get(id)! };
+  }
+
+  addCheckpoint(id: string, checkpoint: CheckpointMeta, builtFrom: string | null): boolean {
+    const entry = this.sql.exec<{ object: string }>(`SELECT object FROM entries WHERE session_id = ? AND position = ?`, id, checkpoint.position).toArray()[0];
+    if (checkpoint.position === 0 || !entry || entry.object !== builtFrom) return false;
+    this.sql.exec(`INSERT OR REPLACE INTO checkpoints (session_id, position, object, size) VALUES (?, ?, ?, ?)`,
+      id, checkpoint.position, checkpoint.object, checkpoint.size);
+    return true;
+  }
+
+  history(id: string, offset: number, limit: number): { entries: HistoryEntryMeta[]; total: number } | null {
+    if (!this.get(id)) return null;
+    const total = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM entries WHERE session_id = ?`, id).one().n;
+    const rows = this.sql.exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? ORDER BY position LIMIT ? OFFSET ?`, id, limit, offset).toArray();
+    return { entries: rows.map(toEntry), total };
+  }
+
+  rebase(id: string, expectedVersion: number, baselineGeneration: number, discardRedo: boolean, at: string): RebaseOutcome | null {
+    const head = this.get(id);
+    if (!head) return null;
+    if (head.version !== expectedVersion) return { status: "conflict", head };
+    const p = head.position;
+    const dropped = [
+      ...this.objects(`SELECT object FROM entries WHERE session_id = ? AND position <= ?`, id, p),
+      ...this.objects(`SELECT object FROM checkpoints WHERE session_id = ? AND position <= ?`, id, p),
+    ];
+    this.sql.exec(`DELETE FROM entries WHERE session_id = ? AND position <= ?`, id, p);
+    this.sql.exec(`DELETE FROM checkpoints WHERE session_id = ? AND position <= ?`, id, p);
+    if (discardRedo) dropped.push(...this.dropAbove(id, p));
+    // Renumber through negative values: shifting in place could collide with a row not yet moved.
+    for (const table of ["entries", "checkpoints"]) {
+      this.sql.exec(`UPDATE ${table} SET position = ? - position WHERE session_id = ?`, p, id);
+      this.sql.exec(`UPDATE ${table} SET position = -position WHERE session_id = ?`, id);
+    }
+    const top = discardRedo ? 0 : head.top - p;
+    const saved = head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
+    this.sql.exec(`UPDATE sessions SET position = 0, top = ?, saved_position = ?, baseline_generation = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+      top, saved, baselineGeneration, at, id);
+    return { status: "rebased", head: this.get(id)!, dropped };
+  }
+
+  /** Deletes the redo branch above `position` and returns the names of its objects. */
+  private dropAbove(id: string, position: number): string[] {
+    const dropped = [
+      ...this.objects(`SELECT object FROM entries WHERE session_id = ? AND position > ?`, id, position),
+      ...this.objects(`SELECT object FROM checkpoints WHERE session_id = ? AND position > ?`, id, position),
+    ];
+    this.sql.exec(`DELETE FROM entries WHERE session_id = ? AND position > ?`, id, position);
+    this.sql.exec(`DELETE FROM checkpoints WHERE session_id = ? AND position > ?`, id, position);
+    return dropped;
+  }
+
+  private objects(query: string, ...bindings: unknown[]): string[] {
+    return this.sql.exec<{ object: string }>(query, ...bindings).toArray().map((r) => r.object);
+  }
+}

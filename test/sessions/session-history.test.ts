@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { DocumentSessions, SessionError } from "../../src/sessions/index";
+import { DocumentCache } from "../../src/sessions/document-cache";
+import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
+import { MemorySessionIndex } from "../../src/storage/memory/session-index";
+import { MemorySessionStore } from "../../src/storage/memory/session-store";
+import { buildDocx, p } from "../docx/support/build-docx";
+
+const TENANT = "tenant-h";
+const paragraphs = Array.from({ length: 30 }, (_, i) => p(`Paragraph ${i}`)).join("");
+
+async function setup(options: { sharedStore?: MemorySessionStore; sharedIndex?: MemorySessionIndex; library?: MemoryLibraryStore } = {}) {
+  const library = options.library ?? new MemoryLibraryStore();
+  const store = options.sharedStore ?? new MemorySessionStore();
+  const index = options.sharedIndex ?? new MemorySessionIndex();
+  const make = () => new DocumentSessions({ tenantId: TENANT, library, store, index, cache: new DocumentCache() });
+  return { library, store, index, sessions: make(), make };
+}
+
+async function openFixture(ctx: Awaited<ReturnType<typeof setup>>) {
+  await ctx.library.write(TENANT, "doc.docx", buildDocx({ body: paragraphs + "<w:sectPr/>" }));
+  return (await ctx.sessions.open("doc.docx")).id;
+}
+
+const setText = (path: string, text: string) => (doc: import("../../src/docx/index").DocxDocument) => {
+  doc.replaceParagraphText(path, text);
+  return { result: { path }, description: `Set ${path} to "${text}"` };
+};
+
+const textAt = (sessions: DocumentSessions, id: string, i: number) =>
+  sessions.history.read(id, (doc) => (doc.query(`/body/paragraph[${i}]`, { format: "json" }).items as { text: string }[])[0].text);
+
+describe("SessionHistory", () => {
+  it("writes one entry per edit and lists it in history", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    const outcome = await ctx.sessions.history.edit(id, { tool: "test_edit" }, setText("/body/paragraph[3]", "Three"));
+    expect(outcome).toMatchObject({ position: 1, changed: true, replayed: false });
+    const page = await ctx.sessions.history.history(id, 0, 10);
+    expect(page.total).toBe(1);
+    expect(page.entries[0]).toMatchObject({ position: 1, tool: "test_edit", description: 'Set /body/paragraph[3] to "Three"' });
+    expect(await textAt(ctx.sessions, id, 3)).toBe("Three");
+  });
+
+  it("undoes, redoes and jumps, and a new edit after undo discards redo and deletes its objects", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    for (let i = 0; i < 4; i++) await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i}]`, `E${i}`));
+    await ctx.sessions.history.moveTo(id, (h) => h.position - 2);
+    expect(await textAt(ctx.sessions, id, 3)).toBe("Paragraph 3");
+    expect(await textAt(ctx.sessions, id, 1)).toBe("E1");
+    await ctx.sessions.history.moveTo(id, (h) => h.position + 1);
+    expect(await textAt(ctx.sessions, id, 2)).toBe("E2");
+    await ctx.sessions.history.moveTo(id, () => 0);
+    expect(await textAt(ctx.sessions, id, 0)).toBe("Paragraph 0");
+    const objectsBefore = ctx.store.objectCount;
+    await ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[9]", "New branch"));
+    const head = await ctx.sessions.get(id);
+    expect(head).toMatchObject({ position: 1, top: 1 });
+    expect(ctx.store.objectCount).toBe(objectsBefore - 4 + 1); // four discarded entries deleted, one written
+    expect(await textAt(ctx.sessions, id, 0)).toBe("Paragraph 0");
+  });
+
+  it("rebuilds the same document in a cold isolate from storage alone", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    for (let i = 0; i < 5; i++) await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i}]`, `Cold ${i}`));
+    await ctx.sessions.history.moveTo(id, (h) => h.position - 1);
+    const cold = ctx.make();
+    expect(await textAt(cold, id, 3)).toBe("Cold 3");
+    expect(await textAt(cold, id, 4)).toBe("Paragraph 4");
+    expect(await cold.currentDocument(id)).toEqual(await ctx.sessions.currentDocument(id));
+  });
+
+  it("re-applies an edit on newer state when another isolate committed first", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    const other = ctx.make();
+    await ctx.sessions.history.read(id, () => null); // warm cache at version 0
+    await other.history.edit(id, { tool: "t" }, setText("/body/paragraph[1]", "From other"));
+    await ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[2]", "From here"));
+    const fresh = ctx.make();
+    expect(await textAt(fresh, id, 1)).toBe("From other");
+    expect(await textAt(fresh, id, 2)).toBe("From here");
+    expect((await fresh.history.history(id, 0, 10)).total).toBe(2);
+  });
+
+  it("lands every one of 20 concurrent edits exactly once", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    const isolates = [ctx.sessions, ctx.make(), ctx.make()];
+    await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      isolates[i % 3].history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i}]`, `Concurrent ${i}`))));
+    const fresh = ctx.make();
+    const page = await fresh.history.history(id, 0, 50);
+    expect(page.total).toBe(20);
+    expect(new Set(page.entries.map((e) => e.description)).size).toBe(20);
+    for (let i = 0; i < 20; i++) expect(await textAt(fresh, id, i)).toBe(`Concurrent ${i}`);
+  });
+
+  it("returns the first result for a repeated request_id and writes no second entry", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    const first = await ctx.sessions.history.edit(id, { tool: "t", requestId: "req-7" }, setText("/body/paragraph[0]", "Once"));
+    const writes = ctx.store.writes.length;
+    const again = await ctx.make().history.edit(id, { tool: "t", requestId: "req-7" }, setText("/body/paragraph[0]", "Twice"));
+    expect(again).toMatchObject({ replayed: true, position: first.position, result: { path: "/body/paragraph[0]" } });
+    expect((await ctx.sessions.history.history(id, 0, 10)).total).toBe(1);
+    expect(await textAt(ctx.make(), id, 0)).toBe("Once");
+    expect(ctx.store.objectCount).toBeGreaterThan(0);
+    expect(ctx.store.writes.length - writes).toBeLessThanOrEqual(1); // the losing entry object, deleted again
+  });
+
+  it("changes nothing when the mutation fails", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    await expect(ctx.sessions.history.edit(id, { tool: "t" }, (doc) => {
+      doc.replaceParagraphText("/body/paragraph[0]", "half done");
+      throw new SessionError({ kind: "invalid_argument", field: "x", message: "second step failed" });
+    })).rejects.toThrow("second step failed");
+    expect(await textAt(ctx.sessions, id, 0)).toBe("Paragraph 0");
+    expect((await ctx.sessions.history.history(id, 0, 10)).total).toBe(0);
+  });
+
+  it("recovers from a crash after each write step without losing or exposing edits", async () => {
+    for (const failOn of ["wal/", "index"] as const) {
+      const ctx = await setup();
+      const id = await openFixture(ctx);
+      await ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[0]", "Acknowledged"));
+      if (failOn === "wal/") {
+        ctx.store.beforeWrite = (key) => { if (key.includes("wal/")) throw new Error("crash before WAL write"); };
+      } else {
+        const commit = ctx.index.commit.bind(ctx.index);
+        ctx.index.commit = async () => { throw new Error("crash before commit"); };
+        setTimeout(() => (ctx.index.commit = commit), 0);
+      }
+      await expect(ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[1]", "Never acknowledged"))).rejects.toThrow(/crash/);
+      ctx.store.beforeWrite = null;
+      await new Promise((r) => setTimeout(r, 1));
+      const fresh = ctx.make();
+      expect(await textAt(fresh, id, 0)).toBe("Acknowledged");
+      expect(await textAt(fresh, id, 1)).toBe("Paragraph 1");
+      expect((await fresh.history.history(id, 0, 10)).total).toBe(1);
+      // and the session keeps working
+      await fresh.history.edit(id, { tool: "t" }, setText("/body/paragraph[1]", "After recovery"));
+      expect(await textAt(ctx.make(), id, 1)).toBe("After recovery");
+    }
+  });
+
+  it("compacts history into a new baseline, keeping redo unless discarded", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    for (let i = 0; i < 3; i++) await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i}]`, `S${i}`));
+    await ctx.sessions.history.moveTo(id, (h) => h.position - 1);
+    const { head } = await ctx.sessions.history.snapshot(id, false);
+    expect(head).toMatchObject({ position: 0, top: 1, baselineGeneration: 1 });
+    await ctx.sessions.history.moveTo(id, (h) => h.position + 1);
+    expect(await textAt(ctx.make(), id, 2)).toBe("S2");
+    const again = await ctx.sessions.history.snapshot(id, true);
+    expect(again.head).toMatchObject({ position: 0, top: 0, baselineGeneration: 2 });
+    // manifest + one baseline: every history object and the old baselines are gone
+    expect(ctx.store.objectCount).toBe(2);
+  });
+
+  it("never writes one key more than once under sustained editing", async () => {
+    let clock = 0;
+    const store = new MemorySessionStore(() => clock);
+    const ctx = await setup({ sharedStore: store });
+    const id = await openFixture(ctx);
+    for (let i = 0; i < 100; i++) { // 10 edits a second for 10 s
+      clock = i * 100;
+      await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i % 30}]`, `Edit ${i}`));
+    }
+    const byKey = new Map<string, number[]>();
+    for (const w of store.writes) byKey.set(w.key, [...(byKey.get(w.key) ?? []), w.at]);
+    for (const [key, times] of byKey) {
+      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], key).toBeGreaterThanOrEqual(1000);
+    }
+  });
+});

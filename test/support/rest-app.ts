@@ -1,0 +1,16 @@
+import { Hono } from "hono";
+import { bearerAuth, type BearerAuthOptions } from "../../src/auth";
+import { fileRoutes, healthRoutes, httpErrorResponse, wellKnownRoutes, type AppEnv } from "../../src/http";
+
+/** The REST surface wired the way src/index.ts wires it, with an injectable clock for auth. */
+export function restApp(options: BearerAuthOptions = {}) {
+  const app = new Hono<AppEnv>();
+  app.onError(httpErrorResponse);
+  app.route("/", wellKnownRoutes);
+  app.route("/health", healthRoutes);
+  app.use("/api/*", bearerAuth(options));
+  app.route("/api/files", fileRoutes);
+  app.use("/mcp", bearerAuth(options));
+  app.post("/mcp", (c) => c.json({ tenantId: c.var.principal.tenantId }));
+  return app;
+}
