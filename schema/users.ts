@@ -1,7 +1,10 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { tenants } from "./tenants";
 
-/** A person acting inside one tenant. Login accounts (better-auth) attach to this row later. */
+/**
+ * A person acting inside one tenant. better-auth's `user` model maps onto this table (src/auth/accounts.ts),
+ * so the id a session carries is the id tokens and grants reference.
+ */
 export const users = sqliteTable(
   "users",
   {
@@ -11,7 +14,10 @@ export const users = sqliteTable(
       .references(() => tenants.id, { onDelete: "cascade" }),
     email: text("email").notNull().unique(),
     name: text("name").notNull(),
-    createdAt: integer("created_at").notNull(), // epoch ms
+    emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+    image: text("image"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("users_tenant_id_idx").on(t.tenantId)],
 );

@@ -6,4 +6,6 @@ export interface Env {
   DOCS: R2Bucket;
   TENANT: DurableObjectNamespace<TenantObject>;
   ENVIRONMENT: string;
+  /** Signs sign-in cookies and CSRF tokens. A secret (`wrangler secret put`); loopback/test hosts fall back to a dev value. */
+  BETTER_AUTH_SECRET?: string;
 }

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
-import { bearerAuth } from "./auth/index";
+import { authDatabase, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
 import type { Env } from "./env";
-import { fileRoutes, healthRoutes, httpErrorResponse, wellKnownRoutes, type AppEnv } from "./http/index";
+import { fileRoutes, healthRoutes, httpErrorResponse, mcpResourceUrl, oauthEndpoints, wellKnownRoutes, type AppEnv } from "./http/index";
+import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import { handleMcpRequest } from "./mcp/index";
 import { DocumentCache, DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -25,6 +26,18 @@ function sessionsFor(env: Env, tenantId: string, background: (work: Promise<unkn
   });
 }
 
+/** Accounts, token store and library for browser pages, for the origin the request arrived on. */
+function webServicesFor(env: Env, origin: string, background: (work: Promise<unknown>) => void): WebServices {
+  const secret = authSecretFor(env.BETTER_AUTH_SECRET, origin);
+  return {
+    accounts: createAccounts(env.DB, { origin, secret }),
+    secret,
+    db: authDatabase(env.DB),
+    library: new R2LibraryStore(env.DOCS),
+    sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
+  };
+}
+
 const app = new Hono<AppEnv>();
 app.onError(httpErrorResponse);
 app.notFound((c) => c.json({ error: "not_found", message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
@@ -35,11 +48,16 @@ app.route("/health", healthRoutes);
 app.use("/api/*", bearerAuth());
 app.route("/api/files", fileRoutes);
 
-app.use("/mcp", bearerAuth());
+app.route("/oauth", oauthEndpoints);
+
+// /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
+app.use("/mcp", bearerAuth({ oauthResource: (url) => mcpResourceUrl(url.origin) }));
 app.all("/mcp", (c) => {
   const { tenantId, scopes } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
   return handleMcpRequest(c.req.raw, { tenantId, scopes, sessions: sessionsFor(c.env, tenantId, background) });
 });
+
+app.route("/", dashboardRoutes(webServicesFor));
 
 export default app;

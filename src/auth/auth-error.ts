@@ -4,7 +4,8 @@ export type AuthFailure =
   | { kind: "malformed_token"; message: string }
   | { kind: "unknown_token"; message: string }
   | { kind: "revoked_token"; message: string }
-  | { kind: "expired_token"; message: string };
+  | { kind: "expired_token"; message: string }
+  | { kind: "wrong_audience"; message: string };
 
 export type AuthFailureKind = AuthFailure["kind"];
 

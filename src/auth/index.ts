@@ -13,3 +13,25 @@ export {
   type AccessTokenInfo,
   type IssueAccessTokenInput,
 } from "./token-store";
+export { currentViewer, signIn, signOut, signUp, type AccountFailure, type AccountResult, type SignedInViewer } from "./account-actions";
+export { MIN_PASSWORD_LENGTH, createAccounts, type Accounts } from "./accounts";
+export { AuthConfigError, authSecretFor } from "./auth-secret";
+export {
+  OAuthError,
+  checkAuthorizationRequest,
+  createAuthorizationCode,
+  exchangeAuthorizationCode,
+  isOAuthError,
+  listConnectedApps,
+  refreshTokens,
+  registerClient,
+  registrationResponse,
+  revokeConnectedApp,
+  revokeOAuthToken,
+  type AuthorizationParams,
+  type AuthorizationRequest,
+  type ConnectedApp,
+  type OAuthErrorCode,
+  type OAuthFailure,
+  type TokenSet,
+} from "./oauth/index";

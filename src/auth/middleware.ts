@@ -2,7 +2,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import { AuthError } from "./auth-error";
 import { authDatabase } from "./database";
 import type { Principal } from "./principal";
-import { lastUsedIsStale, recordAccessTokenUse, verifyAccessToken } from "./token-store";
+import { recordGrantUse, verifyOAuthAccessToken } from "./oauth/access-tokens";
+import { OAUTH_ACCESS_PREFIX } from "./oauth/oauth-secrets";
+import { LAST_USED_RESOLUTION_MS, lastUsedIsStale, recordAccessTokenUse, verifyAccessToken } from "./token-store";
 
 /** What bearerAuth needs from the Hono app: the D1 binding in, the principal out. */
 export type AuthEnv = { Bindings: { DB: D1Database }; Variables: { principal: Principal } };
@@ -10,6 +12,27 @@ export type AuthEnv = { Bindings: { DB: D1Database }; Variables: { principal: Pr
 export interface BearerAuthOptions {
   /** Clock in epoch ms; tests inject one to cross expiry and the last-used interval. */
   now?: () => number;
+  /**
+   * Also accept OAuth access tokens, which are bound to one resource (RFC 8707): given the request
+   * URL, the resource URL a token must have been issued for. Without it only personal tokens work.
+   */
+  oauthResource?: (requestUrl: URL) => string;
+}
+
+type Verified = { principal: Principal; lastUsedAt: number | null; recordUse: () => Promise<void> };
+
+/** Personal tokens (dxe_) and OAuth access tokens (dxa_) are told apart by prefix; both give a Principal. */
+async function verifyBearer(c: Context<AuthEnv>, token: string, now: number, options: BearerAuthOptions): Promise<Verified> {
+  const db = authDatabase(c.env.DB);
+  if (token.startsWith(OAUTH_ACCESS_PREFIX)) {
+    if (!options.oauthResource) {
+      throw new AuthError({ kind: "wrong_audience", message: "OAuth access tokens are only accepted at /mcp; use a personal access token (dxe_...) here." });
+    }
+    const verified = await verifyOAuthAccessToken(db, token, options.oauthResource(new URL(c.req.url)), now);
+    return { ...verified, recordUse: () => recordGrantUse(db, verified.principal.tokenId, now, LAST_USED_RESOLUTION_MS) };
+  }
+  const verified = await verifyAccessToken(db, token, now);
+  return { ...verified, recordUse: () => recordAccessTokenUse(db, verified.principal.tokenId, now) };
 }
 
 function bearerToken(header: string | undefined): string {
@@ -39,10 +62,9 @@ export function bearerAuth(options: BearerAuthOptions = {}): MiddlewareHandler<A
   return async (c, next) => {
     const token = bearerToken(c.req.header("Authorization"));
     const now = clock();
-    const db = authDatabase(c.env.DB);
-    const { principal, lastUsedAt } = await verifyAccessToken(db, token, now);
+    const { principal, lastUsedAt, recordUse } = await verifyBearer(c, token, now, options);
     if (lastUsedIsStale(lastUsedAt, now)) {
-      const write = recordAccessTokenUse(db, principal.tokenId, now).catch((e) => {
+      const write = recordUse().catch((e) => {
         console.warn("could not record access token use", principal.tokenId, e);
       });
       await inBackground(c, write);

@@ -31,7 +31,7 @@ export async function ensureTenantAndUser(
   if (!tenant) throw new Error(`Tenant ${tenantName} vanished while being created.`);
   await db
     .insert(users)
-    .values({ id: crypto.randomUUID(), tenantId: tenant.id, email, name: `${tenantName} owner`, createdAt: now })
+    .values({ id: crypto.randomUUID(), tenantId: tenant.id, email, name: `${tenantName} owner`, createdAt: new Date(now) })
     .onConflictDoNothing();
   const user = await db.select({ id: users.id, tenantId: users.tenantId }).from(users).where(eq(users.email, email)).get();
   if (!user || user.tenantId !== tenant.id) throw new Error(`User ${email} belongs to another tenant.`);

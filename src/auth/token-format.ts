@@ -52,18 +52,26 @@ function randomBase62(length: number): string {
   return out;
 }
 
+/**
+ * A fresh secret with the given 4-character prefix: `dxe_` for personal access tokens; the OAuth
+ * server uses the same shape with its own prefixes, so the prefix alone tells the kinds apart.
+ */
+export function mintSecret(prefix: string): string {
+  const randomPart = randomBase62(RANDOM_LENGTH);
+  return prefix + randomPart + tokenChecksum(randomPart);
+}
+
 /** A fresh token. Shown to its owner once; only its hash is stored. */
 export function mintAccessToken(): string {
-  const randomPart = randomBase62(RANDOM_LENGTH);
-  return TOKEN_PREFIX + randomPart + tokenChecksum(randomPart);
+  return mintSecret(TOKEN_PREFIX);
 }
 
 /** Checks shape and checksum only; says nothing about whether the token exists. */
-export function checkTokenFormat(token: string): { ok: true } | { ok: false; reason: TokenFormatFailure } {
-  if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "wrong_prefix" };
+export function checkTokenFormat(token: string, prefix: string = TOKEN_PREFIX): { ok: true } | { ok: false; reason: TokenFormatFailure } {
+  if (!token.startsWith(prefix)) return { ok: false, reason: "wrong_prefix" };
   if (token.length !== TOKEN_LENGTH) return { ok: false, reason: "wrong_length" };
-  if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: "bad_characters" };
-  const randomPart = token.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + RANDOM_LENGTH);
+  if (!TOKEN_SHAPE.test(TOKEN_PREFIX + token.slice(prefix.length))) return { ok: false, reason: "bad_characters" };
+  const randomPart = token.slice(prefix.length, prefix.length + RANDOM_LENGTH);
   if (token.slice(-CHECKSUM_LENGTH) !== tokenChecksum(randomPart)) return { ok: false, reason: "bad_checksum" };
   return { ok: true };
 }

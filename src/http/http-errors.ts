@@ -1,14 +1,15 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AuthError, isAuthError } from "../auth";
+import { AuthConfigError, AuthError, isAuthError, isOAuthError, type OAuthErrorCode } from "../auth";
 import { isSessionError, type SessionError, type SessionFailureKind } from "../sessions/errors";
 import { protectedResourceMetadataUrl } from "./well-known";
 
 /** Request-shape failures only the HTTP boundary can have (the sessions layer never sees a Content-Type). */
 export type HttpFailure =
   | { kind: "unsupported_media_type"; contentType: string; message: string }
-  | { kind: "bad_request"; message: string };
+  | { kind: "bad_request"; message: string }
+  | { kind: "csrf_rejected"; message: string };
 
 export class HttpError extends Error {
   readonly failure: HttpFailure;
@@ -33,8 +34,44 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
 
 const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {
   bad_request: 400,
+  csrf_rejected: 403,
   unsupported_media_type: 415,
 };
+
+/** RFC 6749 §5.2: 400 for everything except a client that failed to authenticate. */
+const OAUTH_STATUS: Record<OAuthErrorCode, ContentfulStatusCode> = {
+  invalid_request: 400,
+  invalid_client: 401,
+  invalid_grant: 400,
+  unauthorized_client: 400,
+  unsupported_grant_type: 400,
+  unsupported_response_type: 400,
+  invalid_scope: 400,
+  invalid_target: 400,
+  access_denied: 403,
+  invalid_redirect_uri: 400,
+  invalid_client_metadata: 400,
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** Browsers navigating to a page get a readable page; API clients keep getting JSON. */
+function wantsHtml(c: Context): boolean {
+  const path = new URL(c.req.url).pathname;
+  return !path.startsWith("/api/") && path !== "/mcp" && (c.req.header("Accept") ?? "").includes("text/html");
+}
+
+function errorBody(c: Context, status: ContentfulStatusCode, kind: string, message: string): Response {
+  if (!wantsHtml(c)) return c.json({ error: kind, message }, status);
+  c.header("Cache-Control", "no-store");
+  c.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  return c.html(
+    `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>docx-edge</title>` +
+      `<main style="font:16px/1.5 system-ui,sans-serif;max-width:560px;margin:10vh auto;padding:0 16px"><h1>Something is not right</h1>` +
+      `<p>${escapeHtml(message)}</p><p><a href="/dashboard/tokens">Back to the dashboard</a></p></main>`,
+    status,
+  );
+}
 
 /** Double quotes and backslashes would break out of an auth-param quoted string. */
 const quoted = (value: string) => `"${value.replace(/["\\]/g, "'")}"`;
@@ -64,8 +101,15 @@ function sessionErrorResponse(c: Context, error: SessionError): Response {
 export function httpErrorResponse(error: unknown, c: Context): Response {
   if (isAuthError(error)) return authErrorResponse(c, error);
   if (isSessionError(error)) return sessionErrorResponse(c, error);
-  if (error instanceof HttpError) {
-    return c.json({ error: error.failure.kind, message: error.failure.message }, HTTP_STATUS[error.failure.kind]);
+  if (isOAuthError(error)) {
+    c.header("Cache-Control", "no-store");
+    const { code, description } = error.failure;
+    return c.json({ error: code, error_description: description }, OAUTH_STATUS[code]);
+  }
+  if (error instanceof HttpError) return errorBody(c, HTTP_STATUS[error.failure.kind], error.failure.kind, error.failure.message);
+  if (error instanceof AuthConfigError) {
+    console.error(error.message);
+    return errorBody(c, 503, error.kind, "Sign-in is not configured on this server yet.");
   }
   if (error instanceof HTTPException) {
     return c.json({ error: "http_error", message: error.message || "Request failed." }, error.status);

@@ -12,6 +12,7 @@ describe("protected resource metadata (RFC 9728)", () => {
       expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
       expect(await res.json()).toEqual({
         resource: "https://docx.example/mcp",
+        authorization_servers: ["https://docx.example"],
         bearer_methods_supported: ["header"],
         scopes_supported: ["read", "write"],
         resource_name: "docx-edge",

@@ -1,0 +1,74 @@
+import { ACCOUNTS_BASE_PATH, type Accounts } from "./accounts";
+
+/** Why a sign-up or sign-in was refused, as data the dashboard turns into a form message. */
+export type AccountFailure =
+  | { kind: "invalid_credentials"; message: string }
+  | { kind: "email_taken"; message: string }
+  | { kind: "invalid_input"; message: string }
+  | { kind: "rate_limited"; message: string; retryAfterSeconds: number };
+
+export type AccountResult = { ok: true; setCookies: string[] } | { ok: false; failure: AccountFailure };
+
+export interface SignedInViewer {
+  userId: string;
+  tenantId: string;
+  email: string;
+  name: string;
+  sessionId: string;
+}
+
+/** Standard in workerd, missing from the Workers type definitions. */
+const setCookiesOf = (response: Response): string[] => (response.headers as Headers & { getSetCookie(): string[] }).getSetCookie();
+
+/** Headers better-auth reads for its origin check, rate limit key and session cookie. */
+const FORWARDED = ["cookie", "cf-connecting-ip", "user-agent"];
+
+/**
+ * Calls better-auth's own handler rather than `auth.api`, so its rate limiter and origin check run
+ * exactly as they would for a browser talking to it directly.
+ */
+async function post(auth: Accounts, incoming: Request, path: string, body: unknown): Promise<Response> {
+  const origin = new URL(incoming.url).origin;
+  const headers = new Headers({ "content-type": "application/json", origin });
+  for (const name of FORWARDED) {
+    const value = incoming.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  return auth.handler(new Request(`${origin}${ACCOUNTS_BASE_PATH}${path}`, { method: "POST", headers, body: JSON.stringify(body) }));
+}
+
+async function toResult(response: Response): Promise<AccountResult> {
+  if (response.ok) return { ok: true, setCookies: setCookiesOf(response) };
+  const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+  if (response.status === 429) {
+    const retryAfterSeconds = Number(response.headers.get("x-retry-after") ?? "60");
+    return { ok: false, failure: { kind: "rate_limited", retryAfterSeconds, message: `Too many attempts; try again in ${retryAfterSeconds} seconds.` } };
+  }
+  if (body.code === "INVALID_EMAIL_OR_PASSWORD") return { ok: false, failure: { kind: "invalid_credentials", message: "Wrong email or password." } };
+  if (body.code?.startsWith("USER_ALREADY_EXISTS")) {
+    return { ok: false, failure: { kind: "email_taken", message: "An account with this email already exists; sign in instead." } };
+  }
+  return { ok: false, failure: { kind: "invalid_input", message: body.message ?? "The form could not be accepted." } };
+}
+
+export async function signUp(auth: Accounts, incoming: Request, form: { name: string; email: string; password: string }): Promise<AccountResult> {
+  return toResult(await post(auth, incoming, "/sign-up/email", form));
+}
+
+export async function signIn(auth: Accounts, incoming: Request, form: { email: string; password: string }): Promise<AccountResult> {
+  return toResult(await post(auth, incoming, "/sign-in/email", { ...form, rememberMe: true }));
+}
+
+/** Ends the browser's session server-side and returns the cookies that clear it. */
+export async function signOut(auth: Accounts, incoming: Request): Promise<string[]> {
+  const response = await post(auth, incoming, "/sign-out", {});
+  return setCookiesOf(response);
+}
+
+/** The signed-in person behind a request's session cookie, or null. */
+export async function currentViewer(auth: Accounts, headers: Headers): Promise<SignedInViewer | null> {
+  const found = await auth.api.getSession({ headers });
+  if (!found) return null;
+  const user = found.user as typeof found.user & { tenantId: string };
+  return { userId: user.id, tenantId: user.tenantId, email: user.email, name: user.name, sessionId: found.session.id };
+}

@@ -1,0 +1,11 @@
+export { exchangeAuthorizationCode, createAuthorizationCode, type CodeExchange } from "./authorization-codes";
+export { checkAuthorizationRequest, type AuthorizationCheck, type AuthorizationParams, type AuthorizationRequest } from "./authorization-request";
+export { findClient, registerClient, registrationResponse, type OAuthClient } from "./clients";
+export { listConnectedApps, revokeConnectedApp, type ConnectedApp } from "./connected-apps";
+export { revokeGrant, type TokenSet } from "./grants";
+export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthFailure } from "./oauth-error";
+export { OAUTH_ACCESS_PREFIX, OAUTH_REFRESH_PREFIX } from "./oauth-secrets";
+export { refreshTokens, type RefreshRequest } from "./refresh-tokens";
+export { recordGrantUse, verifyOAuthAccessToken } from "./access-tokens";
+export { matchRedirectUri } from "./redirect-uris";
+export { revokeOAuthToken } from "./token-revocation";

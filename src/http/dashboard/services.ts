@@ -1,0 +1,26 @@
+import type { Context } from "hono";
+import type { Accounts, AuthDatabase, Principal, SignedInViewer } from "../../auth";
+import type { DocumentSessions, LibraryStore } from "../../sessions/index";
+import type { AppEnv } from "../app-env";
+
+/** What browser-facing routes need, built per request by src/index.ts (the one place that reads env). */
+export interface WebServices {
+  accounts: Accounts;
+  /** Keys the CSRF tokens; the same secret that signs session cookies. */
+  secret: string;
+  db: AuthDatabase;
+  library: LibraryStore;
+  sessionsFor(tenantId: string): DocumentSessions;
+}
+
+/** `background` keeps work alive after the response (the Worker's waitUntil). */
+export type WebServicesFactory = (env: AppEnv["Bindings"], origin: string, background: (work: Promise<unknown>) => void) => WebServices;
+
+/** Hono environment of dashboard and consent pages. */
+export type WebEnv = {
+  Bindings: AppEnv["Bindings"];
+  Variables: AppEnv["Variables"] & { services: WebServices; viewer: SignedInViewer; csrfToken: string; cspNonce: string };
+};
+
+export type WebContext = Context<WebEnv>;
+export type { Principal };
