@@ -2,7 +2,7 @@
 import { DocxError } from "./errors.js";
 import { blockNodes, nodeHeadingLevel, nodeText, ownerOf, elementOf, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
-import { resolvePath } from "./paths/index.js";
+import { findById, resolvePath } from "./paths/index.js";
 import { paginate, type QueryOptions, type QueryResult } from "./queries/paginate.js";
 import { RenderContext } from "./queries/render-context.js";
 import { element, type XmlElement, type XmlNode } from "./xml/index.js";
@@ -39,6 +39,11 @@ export class DocxDocument {
     const { nodes } = resolvePath(this.doc, path);
     if (nodes.length === 1 && nodes[0].kind === "body") return this.doc.body.length;
     return nodes.length;
+  }
+
+  /** The canonical path of the element with this id (from any query result), e.g. /body/table[2]/row[1]/cell[0]/paragraph[0]. */
+  pathOf(id: string): string {
+    return findById(this.doc, id).path;
   }
 
   /** The blocks of section `index` (0-based), paged. */

@@ -53,6 +53,17 @@ describe("DocxDocument open and save", () => {
     expect(reopened.query(`/body/table[0]/row[0]/cell[1]/paragraph[id='${cellParagraph}']`).total).toBe(1);
   });
 
+  it("edits a header paragraph and writes back only that header", () => {
+    const source = buildDocx({ body: p("Body"), headers: { default: p("Old header"), first: p("First") } });
+    const doc = DocxDocument.open(source);
+    doc.replaceParagraphText("/header[type=default]/paragraph[0]", "New header");
+    const before = unzipSync(source);
+    const after = unzipSync(doc.save());
+    expect(strFromU8(after["word/header-default.xml"])).toContain("New header");
+    for (const name of ["word/document.xml", "word/header-first.xml", "word/styles.xml"]) expect(strFromU8(after[name])).toBe(strFromU8(before[name]));
+    expect(DocxDocument.open(doc.save()).query("/header[type=default]", { format: "text" }).text).toBe("New header");
+  });
+
   it("refuses an edit path that selects no single paragraph", () => {
     const doc = DocxDocument.open(input);
     expect(() => doc.replaceParagraphText("/body/paragraph", "x")).toThrow(/must select exactly one paragraph/);

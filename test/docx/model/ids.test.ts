@@ -53,6 +53,24 @@ describe("element ids", () => {
     expect(reopened.query(`/body/paragraph[id='${before[2]}']`, { format: "text" }).text).toBe("Changed text");
   });
 
+  it("lead back to their element's path, for blocks, nested elements, stored ids and other stories", () => {
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: p("Intro") + `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc><w:p w14:paraId="6A6A6A6A"><w:r><w:t>b</w:t></w:r><w:hyperlink r:id="rL"><w:r><w:t>c</w:t></w:r></w:hyperlink></w:p></w:tc></w:tr></w:tbl>`,
+        headers: { default: p("Head") },
+        footnotes: [p("Note")],
+        links: { rL: "https://example.com" },
+      }),
+    );
+    const paths = ["/body/paragraph[0]", "/body/table[0]/row[0]/cell[1]", "/body/table[0]/row[0]/cell[1]/paragraph[0]", "/body/table[0]/row[0]/cell[1]/paragraph[0]/run[1]", "/body/table[0]/row[0]/cell[1]/paragraph[0]/hyperlink[0]", "/header[0]/paragraph[0]", "/footnote[0]/paragraph[0]"];
+    for (const path of paths) {
+      const [id] = ids(doc, path);
+      expect(doc.pathOf(id), path).toBe(path);
+    }
+    expect(doc.pathOf("6a6a6a6a")).toBe("/body/table[0]/row[0]/cell[1]/paragraph[0]");
+    expect(() => doc.pathOf("DEADBEEF")).toThrow("No element has id DEADBEEF");
+  });
+
   it("honour dmcp:id attributes written by docx-mcp", () => {
     const withDmcp = buildDocx({
       rootAttributes: 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:dmcp="http://docx-mcp.dev/id"',
