@@ -59,10 +59,6 @@ export class IdRegistry {
     return this.ambiguous.has(id.toUpperCase());
   }
 
-  isUsed(id: string): boolean {
-    return this.used.has(id.toUpperCase());
-  }
-
   /** A content-derived id for the block whose key hashes to `base`; the n-th block with the same key gets ordinal n. */
   derive(base: number): string {
     const n = this.ordinals.get(base) ?? 0;

@@ -1,6 +1,6 @@
 /** An opened Word document: the body indexed by one scan, the other stories and the style sheet as small trees. */
-import { DocxError, withPart } from "../errors.js";
-import { DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
+import { withPart } from "../errors.js";
+import { concat, DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
 import { childElements, decodePart, detectEncoding, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
 import { assignIds, BlockList, type Block } from "./block-list.js";
 import { scanBody } from "./body-scanner.js";
@@ -196,7 +196,7 @@ export class WordDocument {
     if (this.bodySelfClosing) chunks.push(encoder.encode(`</${this.prefixes.w}body>`), src.subarray(this.contentStart));
     else chunks.push(src.subarray(this.suffixStart));
     if (this.bodyEncoding === "utf-8") return chunks;
-    const whole = new TextDecoder().decode(concatBytes(chunks));
+    const whole = new TextDecoder().decode(concat(chunks));
     return [encodePart(whole, this.bodyEncoding)];
   }
 
@@ -208,6 +208,14 @@ export class WordDocument {
     const tree = list.touch(index);
     this.storeId(list, tree, list.blocks[index].id);
     return tree;
+  }
+
+  /** Inserts a new block before position `index` of a story, with a fresh id stored in it; returns the id. */
+  insertBlock(list: BlockList, index: number, el: XmlElement): string {
+    const id = this.ids.fresh();
+    this.storeId(list, el, id);
+    list.insert(index, el, id);
+    return id;
   }
 
   /** Writes `id` into `el` (see id-materializer.ts), declaring the dmcp namespace on the part root when needed. */
@@ -224,25 +232,6 @@ export class WordDocument {
     materializeId(el, id, list.prefixes);
     list.changed = true;
   }
-
-  /** Throws a clear error when a part the caller needs is missing. */
-  requirePart(type: string, what: string): XmlPart {
-    const part = this.relatedPart(type);
-    if (!part) throw new DocxError({ kind: "missing_part", part: type, message: `The document has no ${what}.` });
-    return part;
-  }
-}
-
-function concatBytes(chunks: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
 }
 
 /** Whether storing `id` on `el` would need a dmcp:id (rather than an existing id or a w14:paraId). */
