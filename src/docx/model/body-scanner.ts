@@ -25,6 +25,8 @@ export interface BlockFacts {
   /** The paragraph carries a w:sectPr: the section ends here. */
   sectionBreak: boolean;
   rows: number;
+  /** Ids of comments whose range starts in this block (w:commentRangeStart), or null. */
+  commentStarts: string[] | null;
   /** Leading text, at most PREVIEW_CHARS characters; `previewComplete` says whether it is the whole text. */
   preview: string;
   previewComplete: boolean;
@@ -172,7 +174,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   let depth = 0;
   let prefixes: Prefixes | null = null;
   let rootAttributes: { name: string; value: string }[] = [];
-  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1;
+  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1, COMMENT_START = -1, ID = -1;
   let W14_PARAID = "", DMCP_ID = "", VAL = "";
   let contentStart = -1, contentEnd = -1, bodySelfClosing = false, rootTagStart = -1, rootTagEnd = -1;
   const blocks: BlockFacts[] = [];
@@ -234,7 +236,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       rootTagEnd = gt + 1;
       prefixes = prefixesFrom(rootAttributes);
       const w = prefixes.w;
-      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent"].map((l) => names.intern(w + l));
+      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX, COMMENT_START] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent", "commentRangeStart"].map((l) => names.intern(w + l));
+      ID = names.intern(w + "id");
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
       DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
       VAL = w + "val";
@@ -277,6 +280,9 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       } else if (parent === R && txbxDepth === 0) {
         if (name === TAB) addText("\t");
         else if (name === BR || name === CR) addText("\n");
+      } else if (name === COMMENT_START) {
+        const id = tagAttribute(bytes, lt, gt, names.name(ID));
+        if (id !== null) (block.commentStarts ??= []).push(id);
       } else if (name === TXBX) {
         if (!selfClosing) txbxDepth++;
       } else if (depth === 4 && parent === PPR && block.kind === "paragraph") {
@@ -340,7 +346,7 @@ function textSlice(bytes: Uint8Array, start: number, end: number, want: number):
 }
 
 function newBlock(name: string, gapStart: number, start: number): BlockFacts {
-  return { kind: "other", name, gapStart, start, end: -1, paraId: null, dmcpId: null, styleId: null, outlineLevel: null, numbered: false, sectionBreak: false, rows: 0, preview: "", previewComplete: true };
+  return { kind: "other", name, gapStart, start, end: -1, paraId: null, dmcpId: null, styleId: null, outlineLevel: null, numbered: false, sectionBreak: false, rows: 0, commentStarts: null, preview: "", previewComplete: true };
 }
 
 function parseRootAttributes(bytes: Uint8Array, start: number, end: number): { name: string; value: string }[] {

@@ -13,3 +13,5 @@ export { NS } from "./namespaces.js";
 export type { Prefixes } from "./namespaces.js";
 export type { StyleInfo, StyleSheet } from "./styles.js";
 export type { Note } from "./stories.js";
+export { bodyBlockPath, commentAnchor } from "./comment-anchor.js";
+export type { CommentAnchor } from "./comment-anchor.js";

@@ -142,6 +142,20 @@ describe("resolving paths", () => {
     expect(doc.query("/styles/style[name='heading 2']").items![0]).toMatchObject({ style_id: "Heading2" });
   });
 
+  it("gives a comment's anchored text, even across runs and paragraphs", () => {
+    const anchored = DocxDocument.open(
+      buildDocx({
+        body:
+          p("before") +
+          `<w:p><w:r><w:t xml:space="preserve">Revenue </w:t></w:r><w:commentRangeStart w:id="0"/><w:r><w:t>gre</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>w 5%</w:t></w:r></w:p>` +
+          `<w:p><w:r><w:t>next year</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve"> too</w:t></w:r></w:p>`,
+        comments: [{ author: "Ann", body: p("Source?") }],
+      }),
+    );
+    expect(anchored.query("/comment[0]").items![0]).toMatchObject({ comment_id: "0", text: "Source?", anchor: { path: "/body/paragraph[1]", text: "grew 5%\nnext year" } });
+    expect(anchored.query("/body/paragraph[2]").items![0].comments).toEqual([{ comment_id: "0", author: "Ann", text: "Source?" }]);
+  });
+
   it("addresses insert positions as /body/children/N", () => {
     expect(paths(doc, "/body/children/6")).toEqual(["/body/table[0]"]);
     expect(doc.count("/body/children")).toBe(doc.count("/body"));

@@ -38,6 +38,8 @@ describe("paged reads", () => {
     expect(r).toMatchObject({ returned: 1, truncated: true, next_offset: null });
     expect(r.items![0]).toMatchObject({ path: "/body/paragraph[0]", truncated: true });
     expect(r.hint).toMatch(/too large/);
+    const quoted = DocxDocument.open(buildDocx({ body: p("&quot;\\".repeat(5000)) }));
+    expect(JSON.stringify(quoted.query("/body/paragraph[0]", { maxChars: 2000 })).length).toBeLessThanOrEqual(2000);
     const text = huge.query("/body/paragraph[0]", { format: "text", maxChars: 2000 });
     expect(text.text!.length).toBeLessThan(2000);
     expect(text.text).toContain("[truncated]");
