@@ -145,7 +145,8 @@ export class DocxDocument {
         if ((nodeHeadingLevel(this.doc, b) ?? 0) >= 1) headings++;
       } else if (b.kind === "table") tables++;
     }
-    return `Body: ${blocks.length} blocks: ${paragraphs} paragraphs (${headings} headings), ${tables} tables, ${this.doc.sections().length} sections.`;
+    const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+    return `Body: ${n(blocks.length, "block")}: ${n(paragraphs, "paragraph")} (${n(headings, "heading")}), ${n(tables, "table")}, ${n(this.doc.sections().length, "section")}.`;
   }
 }
 

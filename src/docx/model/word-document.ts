@@ -56,7 +56,7 @@ export class WordDocument {
   ) {
     this.prefixes = prefixes;
     this.body = new BlockList(mainPart, "body", prefixes, blocks, bodyBytes);
-    this.styles = new StyleSheet(this.relatedPart("styles")?.doc ?? null);
+    this.styles = new StyleSheet(this.relatedText("styles"), pkg.limits.maxXmlDepth);
     this.loadStories();
     const lists = [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
     const storyIds = lists.slice(1).flatMap((l) => l.blocks.flatMap((b) => (b.tree ? nestedStoredIds(b.tree, l.prefixes) : [])));
@@ -84,6 +84,12 @@ export class WordDocument {
   relatedPart(type: string): XmlPart | null {
     const rel = this.pkg.relationships(this.mainPart).find((r) => relTypeIs(r.type, type) && r.partName && this.pkg.has(r.partName));
     return rel?.partName ? this.pkg.readXml(rel.partName) : null;
+  }
+
+  /** The decoded text of the first part related to the main part by `type`, for parts read without a whole tree. */
+  relatedText(type: string): string | null {
+    const rel = this.pkg.relationships(this.mainPart).find((r) => relTypeIs(r.type, type) && r.partName && this.pkg.has(r.partName));
+    return rel?.partName ? withPart(rel.partName, () => decodePart(this.pkg.readBytes(rel.partName!)).text) : null;
   }
 
   private treePart(name: string): { xml: XmlPart; lists: BlockList[] } {

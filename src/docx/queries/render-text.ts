@@ -25,7 +25,9 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
   if (node.headerFooter) facts.push(`types=${node.headerFooter.types.join(",")}`);
   if (node.section) facts.push(`blocks ${node.section.firstBlock}-${node.section.lastBlock}`);
   if (node.style) facts.push(`style_id=${node.style.styleId} name="${node.style.name}"`);
-  const text = node.kind === "style" || node.kind === "metadata" ? "" : preview(nodeText(doc, node));
+  // Top-level blocks summarise from the scan's preview, so a summary never parses a block (a table can be megabytes).
+  const scanned = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
+  const text = node.kind === "style" || node.kind === "metadata" ? "" : scanned ? preview(scanned.preview + (scanned.previewComplete ? "" : "…")) : preview(nodeText(doc, node));
   return `${node.path} ${label}${facts.length ? ` (${facts.join(", ")})` : ""}${text ? `: ${text}` : ""}`;
 }
 

@@ -81,7 +81,7 @@ describe("formats", () => {
   it("renders plain text and a summary with a body header", () => {
     expect(doc.query("/body/paragraph[1]", { format: "text" }).text).toBe("Bold and a link");
     const summary = doc.query("/body", { format: "summary" }).text!.split("\n");
-    expect(summary[0]).toBe("Body: 5 blocks: 3 paragraphs (1 headings), 1 tables, 1 sections.");
+    expect(summary[0]).toBe("Body: 5 blocks: 3 paragraphs (1 heading), 1 table, 1 section.");
     expect(summary[1]).toMatch(/^\/body\/paragraph\[0\] heading1 \(id=[0-9A-F]{8}\): Results$/);
     expect(summary[3]).toMatch(/^\/body\/paragraph\[2\] list-item/);
     expect(summary[4]).toMatch(/^\/body\/table\[0\] table \(2 rows, id=/);
