@@ -20,7 +20,7 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
   if (node.kind === "paragraph" && node.list && node.index !== undefined && node.list.blocks[node.index].facts.numbered) label = "list-item";
   const facts: string[] = [];
   if (node.kind === "table" && node.list && node.index !== undefined) facts.push(`${node.list.blocks[node.index].facts.rows} rows`);
-  if (style && !(level !== null && /^(heading\d|title)$/i.test(style))) facts.push(`style=${style}`);
+  if (style && node.kind !== "style" && !(level !== null && /^(heading\d|title)$/i.test(style))) facts.push(`style=${style}`);
   if (node.id) facts.push(`id=${node.id}`);
   if (node.headerFooter) facts.push(`types=${node.headerFooter.types.join(",")}`);
   if (node.section) facts.push(`blocks ${node.section.firstBlock}-${node.section.lastBlock}`);

@@ -118,6 +118,13 @@ describe("resolving paths", () => {
     expect(doc.query("/body/paragraph[2]/style").items![0]).toMatchObject({ style_id: "Normal", default: true });
   });
 
+  it("answers a run's character style and lists styles in every format", () => {
+    const styled = DocxDocument.open(buildDocx({ body: `<w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>bold</w:t></w:r></w:p>` }));
+    expect(styled.query("/body/paragraph[0]/run[0]/style").items![0]).toMatchObject({ style_id: "Strong", style_type: "character" });
+    expect(styled.query("/styles/style[name='heading 1']", { format: "summary" }).text).toMatch(/^\/styles\/style\[\d+\] style \(style_id=Heading1 name="heading 1"\)$/);
+    expect(styled.query("/styles").items![0]).toMatchObject({ type: "styles", count: 7 });
+  });
+
   it("selects sections and their blocks", () => {
     expect(doc.count("/body/section")).toBe(2);
     expect(doc.query("/body/section[0]").items![0]).toMatchObject({ type: "section", first_block: 0, last_block: 7 });
@@ -154,6 +161,12 @@ describe("resolving paths", () => {
     );
     expect(anchored.query("/comment[0]").items![0]).toMatchObject({ comment_id: "0", text: "Source?", anchor: { path: "/body/paragraph[1]", text: "grew 5%\nnext year" } });
     expect(anchored.query("/body/paragraph[2]").items![0].comments).toEqual([{ comment_id: "0", author: "Ann", text: "Source?" }]);
+  });
+
+  it("selects endnotes, skipping the separator notes", () => {
+    const withEndnotes = DocxDocument.open(buildDocx({ body: p("x"), endnotes: [p("First endnote"), p("Second endnote")] }));
+    expect(withEndnotes.query("/endnote", { format: "text" }).text).toBe("First endnote\nSecond endnote");
+    expect(withEndnotes.query("/endnote[-1]").items![0]).toMatchObject({ type: "endnote", note_id: "2" });
   });
 
   it("addresses insert positions as /body/children/N", () => {
