@@ -218,10 +218,26 @@ export class WordDocument {
 
   /** Inserts a new block before position `index` of a story, with a fresh id stored in it; returns the id. */
   insertBlock(list: BlockList, index: number, el: XmlElement): string {
+    this.pinFollowing(list, index);
     const id = this.ids.fresh();
     this.storeId(list, el, id);
     list.insert(index, el, id);
     return id;
+  }
+
+  /** Removes block `index` of a story. */
+  removeBlock(list: BlockList, index: number): void {
+    this.pinFollowing(list, index + 1);
+    list.remove(index);
+  }
+
+  /** Stores the id of block `index`, which is about to get a new predecessor its derived id was chained on. */
+  private pinFollowing(list: BlockList, index: number): void {
+    if (index >= list.length) return;
+    const b = list.blocks[index];
+    if (b.facts.paraId || b.facts.dmcpId || b.facts.kind === "sectPr") return;
+    this.touchForEdit(list, index);
+    list.refresh(index);
   }
 
   /** Writes `id` into `el` (see id-materializer.ts), declaring the dmcp namespace on the part root when needed. */
