@@ -193,12 +193,31 @@ export class WordDocument {
       chunks.push(src.subarray(prefixFrom, this.contentStart - 2), encoder.encode(">"));
     } else chunks.push(src.subarray(prefixFrom, this.contentStart));
     const list = this.body;
+    // Consecutive untouched blocks are one contiguous span of the original, written as a single chunk.
+    let spanStart = -1;
+    let spanEnd = -1;
+    const flush = () => {
+      if (spanStart >= 0) chunks.push(src.subarray(spanStart, spanEnd));
+      spanStart = -1;
+    };
     for (let i = 0; i < list.length; i++) {
+      const b = list.blocks[i];
+      const from = b.facts.gapStart >= 0 ? b.facts.gapStart : b.facts.start;
+      if (!b.tree && from === spanEnd && spanStart >= 0) {
+        spanEnd = b.facts.end;
+        continue;
+      }
+      flush();
+      if (!b.tree) {
+        spanStart = from;
+        spanEnd = b.facts.end;
+        continue;
+      }
       const gap = list.gapBytes(i);
       if (gap) chunks.push(gap);
-      const original = list.sourceBytes(i);
-      chunks.push(original ?? encoder.encode(serializeNode(list.blocks[i].tree!)));
+      chunks.push(encoder.encode(serializeNode(b.tree)));
     }
+    flush();
     if (this.bodySelfClosing) chunks.push(encoder.encode(`</${this.prefixes.w}body>`), src.subarray(this.contentStart));
     else chunks.push(src.subarray(this.suffixStart));
     if (this.bodyEncoding === "utf-8") return chunks;
