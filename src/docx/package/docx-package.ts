@@ -21,6 +21,7 @@ export class DocxPackage {
   /** New bytes for parts that were changed or added; untouched parts are absent. */
   private readonly replaced = new Map<string, Uint8Array | Uint8Array[]>();
   private readonly removed = new Set<string>();
+  private readonly relsCache = new Map<string, Relationship[]>();
 
   private constructor(entries: ZipEntry[], limits: DocxLimits) {
     this.entries = entries;
@@ -72,6 +73,7 @@ export class DocxPackage {
     const resolved = this.resolveName(name) ?? (name.startsWith("/") ? name.slice(1) : name);
     this.removed.delete(resolved);
     this.replaced.set(resolved, bytes);
+    this.relsCache.delete(resolved);
   }
 
   writeXml(name: string, part: XmlPart): void {
@@ -82,13 +84,18 @@ export class DocxPackage {
     const resolved = this.resolveName(name);
     if (resolved === undefined) return;
     this.replaced.delete(resolved);
+    this.relsCache.delete(resolved);
     if (this.byName.has(resolved)) this.removed.add(resolved);
   }
 
+  /** Relationships whose source is `sourcePart` ("" for the package); parsed once and kept until the .rels part is rewritten. */
   relationships(sourcePart: string): Relationship[] {
     const relsName = relationshipsPartName(sourcePart.startsWith("/") ? sourcePart.slice(1) : sourcePart);
-    if (!this.has(relsName)) return [];
-    return parseRelationships(sourcePart, this.readXml(relsName).doc);
+    const cached = this.relsCache.get(relsName);
+    if (cached) return cached;
+    const rels = this.has(relsName) ? parseRelationships(sourcePart, this.readXml(relsName).doc) : [];
+    this.relsCache.set(relsName, rels);
+    return rels;
   }
 
   /** The main document part, found through the package relationships rather than assumed to be word/document.xml. */
