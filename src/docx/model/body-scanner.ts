@@ -27,7 +27,7 @@ export interface BlockFacts {
   rows: number;
   /** Ids of comments whose range starts in this block (w:commentRangeStart), or null. */
   commentStarts: string[] | null;
-  /** Leading text, at most PREVIEW_CHARS characters; `previewComplete` says whether it is the whole text. */
+  /** Leading text, at most PREVIEW_CHARS characters; `previewComplete` says whether it is exactly the block's text. */
   preview: string;
   previewComplete: boolean;
 }
@@ -174,7 +174,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   let depth = 0;
   let prefixes: Prefixes | null = null;
   let rootAttributes: { name: string; value: string }[] = [];
-  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1, COMMENT_START = -1, ID = -1;
+  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1, MOVE_FROM = -1, COMMENT_START = -1, ID = -1;
   let W14_PARAID = "", DMCP_ID = "", VAL = "";
   let contentStart = -1, contentEnd = -1, bodySelfClosing = false, rootTagStart = -1, rootTagEnd = -1;
   const blocks: BlockFacts[] = [];
@@ -211,8 +211,9 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         throw malformed(lt, `end tag </${names.name(names.read(bytes, lt + 2))}> does not match <${names.name(name)}>`);
       }
       if (block) {
-        if (name === P && depth > 2 && preview.length > 0 && !previewFull) addText(" ");
-        if (name === TXBX) txbxDepth--;
+        if (name === P && depth > 2 && txbxDepth === 0 && preview.length > 0 && !previewFull) addText(" ");
+        // Text boxes are their own stories and moved-away text is not there any more: neither is in the preview.
+        if (name === TXBX || name === MOVE_FROM) txbxDepth--;
         if (depth === 2) {
           block.end = gt + 1;
           finishBlock(block);
@@ -237,6 +238,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       prefixes = prefixesFrom(rootAttributes);
       const w = prefixes.w;
       [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX, COMMENT_START] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent", "commentRangeStart"].map((l) => names.intern(w + l));
+      MOVE_FROM = names.intern(w + "moveFrom");
       ID = names.intern(w + "id");
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
       DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
@@ -283,7 +285,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       } else if (name === COMMENT_START) {
         const id = tagAttribute(bytes, lt, gt, names.name(ID));
         if (id !== null) (block.commentStarts ??= []).push(id);
-      } else if (name === TXBX) {
+      } else if (name === TXBX || name === MOVE_FROM) {
         if (!selfClosing) txbxDepth++;
       } else if (depth === 4 && parent === PPR && block.kind === "paragraph") {
         if (name === PSTYLE) block.styleId = tagAttribute(bytes, lt, gt, VAL);
@@ -316,7 +318,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
 
   function finishBlock(b: BlockFacts): void {
     b.preview = preview;
-    b.previewComplete = !previewFull;
+    // Only a paragraph's preview is its exact text; tables and others separate cells differently from blockText.
+    b.previewComplete = !previewFull && b.kind === "paragraph";
     blocks.push(b);
   }
 }

@@ -7,7 +7,7 @@ export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-fa
 export { blockText, inlineText } from "./text.js";
 export type { Block, BlockList } from "./block-list.js";
 export type { BlockFacts } from "./body-scanner.js";
-export { scanBody } from "./body-scanner.js";
+export { PREVIEW_CHARS, scanBody } from "./body-scanner.js";
 export { hashId, IdRegistry, isHexId, nestedId } from "./ids.js";
 export { NS } from "./namespaces.js";
 export type { Prefixes } from "./namespaces.js";

@@ -163,6 +163,18 @@ describe("resolving paths", () => {
     expect(anchored.query("/body/paragraph[2]").items![0].comments).toEqual([{ comment_id: "0", author: "Ann", text: "Source?" }]);
   });
 
+  it("gives the same text from the scan preview and from the parsed paragraph", () => {
+    const moved = DocxDocument.open(
+      buildDocx({ body: `<w:p><w:moveFrom w:id="1" w:author="A"><w:r><w:t>gone </w:t></w:r></w:moveFrom><w:r><w:t>here</w:t></w:r><w:r><w:drawing><wps:txbx><w:txbxContent>${p("box")}</w:txbxContent></wps:txbx></w:drawing></w:r><w:r><w:tab/><w:t>end</w:t></w:r></w:p>` }),
+    );
+    expect(moved.query("/body/paragraph[0]", { format: "text" }).text).toBe("here\tend");
+    expect(moved.query("/body/paragraph[0]").items![0].text).toBe("here\tend");
+    expect(moved.count("/body/paragraph[text='here\tend']")).toBe(1);
+    const table = DocxDocument.open(buildDocx({ body: `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr><w:tr><w:tc>${p("c")}</w:tc></w:tr></w:tbl>` }));
+    expect(table.count("/body/table[text='a\tb\nc']")).toBe(1);
+    expect(table.query("/body", { format: "summary" }).text).toContain("/body/table[0] table (2 rows, id=");
+  });
+
   it("selects endnotes, skipping the separator notes", () => {
     const withEndnotes = DocxDocument.open(buildDocx({ body: p("x"), endnotes: [p("First endnote"), p("Second endnote")] }));
     expect(withEndnotes.query("/endnote", { format: "text" }).text).toBe("First endnote\nSecond endnote");
