@@ -102,6 +102,14 @@ export class DocxDocument {
     return this.doc.save();
   }
 
+  /**
+   * The same bytes as `save()`, as consecutive chunks whose untouched entries are views of the opened bytes: stream them
+   * (e.g. to storage) to avoid a second full copy of a large package in memory.
+   */
+  saveChunks(): Uint8Array[] {
+    return this.doc.saveChunks();
+  }
+
   private bodyHeader(blocks: DocNode[]): string {
     let paragraphs = 0, tables = 0, headings = 0;
     for (const b of blocks) {

@@ -173,11 +173,16 @@ export class WordDocument {
 
   /** Writes the package. Untouched parts are copied compressed; the body is re-deflated only if a block changed, from original spans plus re-serialised blocks. */
   save(): Uint8Array {
+    return concat(this.saveChunks());
+  }
+
+  /** The saved package as chunks; untouched entries are views of the input (see DocxPackage.saveChunks). */
+  saveChunks(): Uint8Array[] {
     if (this.body.changed) this.pkg.writeBytes(this.mainPart, this.bodyChunks());
     for (const [name, part] of this.treeParts) {
       if (part.lists.some((l) => l.changed)) this.pkg.writeXml(name, part.xml);
     }
-    return this.pkg.save();
+    return this.pkg.saveChunks();
   }
 
   private bodyChunks(): Uint8Array[] {

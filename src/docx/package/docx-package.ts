@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, relationshipsPartName, relTypeIs, type Relationship } from "./relationships.js";
 import type { ZipEntry } from "./zip-entry.js";
 import { inflateEntry, readZipEntries } from "./zip-reader.js";
-import { concat, deflateEntry, deflateEntryChunks, writeZip } from "./zip-writer.js";
+import { concat, deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
 
 export interface XmlPart {
   doc: XmlDocument;
@@ -120,6 +120,11 @@ export class DocxPackage {
 
   /** Writes the package: untouched entries keep their original compressed bytes, changed ones are deflated anew. */
   save(): Uint8Array {
+    return concat(this.saveChunks());
+  }
+
+  /** Like save, as consecutive chunks that view the input for untouched entries (no second copy of the package). */
+  saveChunks(): Uint8Array[] {
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
@@ -127,7 +132,7 @@ export class DocxPackage {
       out.push(bytes ? compress(e.name, bytes, e) : e);
     }
     for (const [name, bytes] of this.replaced) if (!this.byName.has(name)) out.push(compress(name, bytes));
-    return writeZip(out);
+    return writeZipChunks(out);
   }
 }
 

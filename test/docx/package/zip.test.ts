@@ -116,6 +116,21 @@ describe("zip reader guards", () => {
 });
 
 describe("DocxPackage.save", () => {
+  it("gives the same bytes as chunks, with untouched entries as views of the input", () => {
+    const input = buildDocx({ body: p("One") + p("Two") });
+    const doc = DocxDocument.open(input);
+    doc.replaceParagraphText("/body/paragraph[0]", "Uno");
+    const chunks = doc.saveChunks();
+    const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      joined.set(c, at);
+      at += c.length;
+    }
+    expect(Buffer.from(joined).equals(Buffer.from(doc.save()))).toBe(true);
+    expect(chunks.some((c) => c.buffer === input.buffer)).toBe(true);
+  });
+
   it("copies untouched entries as their original compressed bytes", () => {
     const input = buildDocx({ body: p("One") + p("Two"), footnotes: ["<w:p><w:r><w:t>note</w:t></w:r></w:p>"] });
     const doc = DocxDocument.open(input);
