@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { DocxDocument, DocxError } from "../../src/docx/index.js";
-import { canonicalDifference } from "../../src/docx/xml/index.js";
+import { canonicalDifference, decodePart, encodePart } from "../../src/docx/xml/index.js";
 import { buildDocx, p } from "./support/build-docx.js";
 import { rawZip } from "./support/raw-zip.js";
 
@@ -92,6 +92,17 @@ describe("DocxDocument open and save", () => {
     expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const written = new TextDecoder().decode(out).replace(/ w14:paraId="[0-9A-F]{8}"/, "");
     expect(canonicalDifference(written, strFromU8(xml).replace("Bom ü", "Still ü"))).toBeNull();
+  });
+
+  it("reads and writes back a UTF-16 main part", () => {
+    const parts = unzipSync(buildDocx({ body: p("Sixteen ✓") }));
+    parts["word/document.xml"] = encodePart(strFromU8(parts["word/document.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16le");
+    const doc = DocxDocument.open(rawZip(Object.entries(parts).map(([name, data]) => ({ name, data }))));
+    expect(doc.query("/body/paragraph[0]", { format: "text" }).text).toBe("Sixteen ✓");
+    doc.replaceParagraphText("/body/paragraph[0]", "Still sixteen ✓");
+    const written = decodePart(unzipSync(doc.save())["word/document.xml"]);
+    expect(written.encoding).toBe("utf-16le");
+    expect(written.text).toContain("Still sixteen ✓");
   });
 
   it("refuses a spreadsheet posing as a document, naming its content type", () => {

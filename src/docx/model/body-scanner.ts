@@ -49,7 +49,7 @@ export interface BodyIndex {
 
 export const PREVIEW_CHARS = 120;
 const LT = 60, GT = 62, SLASH = 47, QUOTE = 34, APOS = 39;
-const latin = new TextDecoder("utf-8");
+const utf8 = new TextDecoder("utf-8");
 
 /**
  * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
@@ -76,7 +76,7 @@ class NameTable {
     const slot = h & 4095;
     const code = this.codes[slot];
     if (code >= 0 && this.hashes[slot] === h && this.names[code].length === p - start) return code;
-    return this.add(latin.decode(bytes.subarray(start, p)), h, slot);
+    return this.add(utf8.decode(bytes.subarray(start, p)), h, slot);
   }
 
   /** The code of a name given as a string (ASCII names only, as element names in WordprocessingML are). */
@@ -140,7 +140,7 @@ export function tagAttribute(bytes: Uint8Array, start: number, end: number, name
     const quote = bytes[q];
     if (quote !== QUOTE && quote !== APOS) return null;
     const close = bytes.indexOf(quote, q + 1);
-    return decodeEntities(latin.decode(bytes.subarray(q + 1, close)), q + 1);
+    return decodeEntities(utf8.decode(bytes.subarray(q + 1, close)), q + 1);
   }
   return null;
 }
@@ -340,7 +340,7 @@ function textSlice(bytes: Uint8Array, start: number, end: number, want: number):
   }
   let cut = stop;
   if (!ascii) while (cut > start && cut < end && (bytes[cut] & 0xc0) === 0x80) cut--;
-  let raw = ascii ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[]) : latin.decode(bytes.subarray(start, cut));
+  let raw = ascii ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[]) : utf8.decode(bytes.subarray(start, cut));
   if (cut < end) {
     const amp = raw.lastIndexOf("&");
     if (amp >= 0 && raw.indexOf(";", amp) < 0) raw = raw.slice(0, amp);
@@ -353,7 +353,7 @@ function newBlock(name: string, gapStart: number, start: number): BlockFacts {
 }
 
 function parseRootAttributes(bytes: Uint8Array, start: number, end: number): { name: string; value: string }[] {
-  let tag = latin.decode(bytes.subarray(start, end));
+  let tag = utf8.decode(bytes.subarray(start, end));
   if (!tag.endsWith("/>")) tag = tag.slice(0, -1) + "/>";
   const el = parseFragment(tag)[0] as XmlElement;
   return el.attributes;
