@@ -96,7 +96,7 @@ describe("DocxDocument open and save", () => {
 
   it("reads and writes back a UTF-16 main part", () => {
     const parts = unzipSync(buildDocx({ body: p("Sixteen ✓") }));
-    parts["word/document.xml"] = encodePart(strFromU8(parts["word/document.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16le");
+    parts["word/document.xml"] = new Uint8Array(encodePart(strFromU8(parts["word/document.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16le"));
     const doc = DocxDocument.open(rawZip(Object.entries(parts).map(([name, data]) => ({ name, data }))));
     expect(doc.query("/body/paragraph[0]", { format: "text" }).text).toBe("Sixteen ✓");
     doc.replaceParagraphText("/body/paragraph[0]", "Still sixteen ✓");
