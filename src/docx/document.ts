@@ -1,15 +1,11 @@
-/** The engine's facade: open a .docx, query it by path with paging, make the benchmark's edit, save. */
+/** The engine's facade: open a .docx, query it by path with paging, replace a paragraph's text, save. */
 import { DocxError } from "./errors.js";
 import type { DocumentChange } from "./model/change-journal.js";
-import { blockNodes, nodeHeadingLevel, nodeText, ownerOf, elementOf, WordDocument, type DocNode } from "./model/index.js";
+import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
-import { resolvePath } from "./paths/index.js";
-import { paginate, type QueryOptions, type QueryResult } from "./queries/paginate.js";
-import { RenderContext } from "./queries/render-context.js";
-import { element, type XmlElement, type XmlNode } from "./xml/index.js";
-
-/** Markers that stay in a paragraph whose text is replaced, so ranges that start or end here stay balanced. */
-const KEPT_MARKERS = ["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"];
+import { findById, resolvePath } from "./paths/index.js";
+import { replaceParagraphText } from "./ops/index.js";
+import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
   private constructor(private readonly doc: WordDocument) {}
@@ -40,6 +36,11 @@ export class DocxDocument {
     const { nodes } = resolvePath(this.doc, path);
     if (nodes.length === 1 && nodes[0].kind === "body") return this.doc.body.length;
     return nodes.length;
+  }
+
+  /** The canonical path of the element with this id (from any query result), e.g. /body/table[2]/row[1]/cell[0]/paragraph[0]. */
+  pathOf(id: string): string {
+    return findById(this.doc, id).path;
   }
 
   /** The blocks of section `index` (0-based), paged. */
@@ -90,34 +91,11 @@ export class DocxDocument {
 
   /**
    * Replaces the whole text of one paragraph with `text` (tabs and newlines become w:tab and w:br), keeping its
-   * paragraph properties, the first run's formatting and its bookmark/comment range markers. Returns the paragraph's id,
-   * which is stored in the paragraph so it stays the same after the edit.
+   * properties, the first run's formatting and its bookmark/comment range markers. Returns the paragraph's id and path;
+   * the id is stored in the paragraph so it stays the same after the edit.
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
-    const node = this.single(path, "paragraph");
-    const owner = ownerOf(node)!;
-    this.doc.touchForEdit(owner.list, owner.index);
-    // Resolve again: the block is now a kept tree, so the node's element is the one that gets saved.
-    const live = this.single(path, "paragraph");
-    const p = elementOf(live)!;
-    if (live.id && p !== owner.list.blocks[owner.index].tree) this.doc.storeId(owner.list, p, live.id);
-    const w = this.doc.prefixes.w;
-    const firstRun = findFirst(p, w + "r");
-    const rPr = firstRun?.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
-    const kept: XmlNode[] = [];
-    const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
-    if (pPr) kept.push(pPr);
-    for (const c of p.children) if (c.type === "element" && KEPT_MARKERS.some((m) => c.name === w + m)) kept.push(c);
-    const run = element(w + "r", [], rPr ? [rPr] : []);
-    text.split(/(\t|\n)/).forEach((piece) => {
-      if (piece === "\t") run.children.push(element(w + "tab"));
-      else if (piece === "\n") run.children.push(element(w + "br"));
-      else if (piece !== "") run.children.push(element(w + "t", [{ name: "xml:space", value: "preserve" }], [{ type: "text", text: piece }]));
-    });
-    p.children = [...kept, run];
-    p.selfClosing = false;
-    owner.list.refresh(owner.index);
-    return { id: live.id ?? "", path: live.path };
+    return replaceParagraphText(this.doc, path, text);
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */
@@ -140,12 +118,12 @@ export class DocxDocument {
     return this.doc.save();
   }
 
-  private single(path: string, kind: DocNode["kind"]): DocNode {
-    const { nodes } = resolvePath(this.doc, path);
-    if (nodes.length !== 1 || nodes[0].kind !== kind) {
-      throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects ${nodes.length} ${nodes.length === 1 ? nodes[0].kind : "elements"}; it must select exactly one ${kind} (add an index like [0] or an id filter).` });
-    }
-    return nodes[0];
+  /**
+   * The same bytes as `save()`, as consecutive chunks whose untouched entries are views of the opened bytes: stream them
+   * (e.g. to storage) to avoid a second full copy of a large package in memory.
+   */
+  saveChunks(): Uint8Array[] {
+    return this.doc.saveChunks();
   }
 
   private bodyHeader(blocks: DocNode[]): string {
@@ -156,18 +134,7 @@ export class DocxDocument {
         if ((nodeHeadingLevel(this.doc, b) ?? 0) >= 1) headings++;
       } else if (b.kind === "table") tables++;
     }
-    return `Body: ${blocks.length} blocks: ${paragraphs} paragraphs (${headings} headings), ${tables} tables, ${this.doc.sections().length} sections.`;
+    const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+    return `Body: ${n(blocks.length, "block")}: ${n(paragraphs, "paragraph")} (${n(headings, "heading")}), ${n(tables, "table")}, ${n(this.doc.sections().length, "section")}.`;
   }
 }
-
-function findFirst(el: XmlElement, name: string): XmlElement | undefined {
-  for (const c of el.children) {
-    if (c.type !== "element") continue;
-    if (c.name === name) return c;
-    if (c.name.endsWith(":pPr")) continue;
-    const inner = findFirst(c, name);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-

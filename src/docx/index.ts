@@ -4,8 +4,7 @@ export type { DocumentChange, StoryChange, BlockSplice } from "./model/change-jo
 export { DocxError, isDocxError } from "./errors.js";
 export type { DocxFailure, DocxFailureKind } from "./errors.js";
 export { createBlankDocx } from "./blank-document.js";
-export { DEFAULT_LIMITS } from "./package/limits.js";
-export type { DocxLimits } from "./package/limits.js";
-export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/paginate.js";
-export type { QueryFormat, QueryOptions, QueryResult } from "./queries/paginate.js";
-export type { Json } from "./queries/element-json.js";
+export { DEFAULT_LIMITS } from "./package/index.js";
+export type { DocxLimits } from "./package/index.js";
+export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";
+export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";

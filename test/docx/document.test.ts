@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { DocxDocument, DocxError } from "../../src/docx/index.js";
-import { canonicalDifference } from "../../src/docx/xml/index.js";
+import { canonicalDifference, decodePart, encodePart } from "../../src/docx/xml/index.js";
 import { buildDocx, p } from "./support/build-docx.js";
 import { rawZip } from "./support/raw-zip.js";
 
@@ -53,6 +53,17 @@ describe("DocxDocument open and save", () => {
     expect(reopened.query(`/body/table[0]/row[0]/cell[1]/paragraph[id='${cellParagraph}']`).total).toBe(1);
   });
 
+  it("edits a header paragraph and writes back only that header", () => {
+    const source = buildDocx({ body: p("Body"), headers: { default: p("Old header"), first: p("First") } });
+    const doc = DocxDocument.open(source);
+    doc.replaceParagraphText("/header[type=default]/paragraph[0]", "New header");
+    const before = unzipSync(source);
+    const after = unzipSync(doc.save());
+    expect(strFromU8(after["word/header-default.xml"])).toContain("New header");
+    for (const name of ["word/document.xml", "word/header-first.xml", "word/styles.xml"]) expect(strFromU8(after[name])).toBe(strFromU8(before[name]));
+    expect(DocxDocument.open(doc.save()).query("/header[type=default]", { format: "text" }).text).toBe("New header");
+  });
+
   it("refuses an edit path that selects no single paragraph", () => {
     const doc = DocxDocument.open(input);
     expect(() => doc.replaceParagraphText("/body/paragraph", "x")).toThrow(/must select exactly one paragraph/);
@@ -81,6 +92,17 @@ describe("DocxDocument open and save", () => {
     expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const written = new TextDecoder().decode(out).replace(/ w14:paraId="[0-9A-F]{8}"/, "");
     expect(canonicalDifference(written, strFromU8(xml).replace("Bom ü", "Still ü"))).toBeNull();
+  });
+
+  it("reads and writes back a UTF-16 main part", () => {
+    const parts = unzipSync(buildDocx({ body: p("Sixteen ✓") }));
+    parts["word/document.xml"] = new Uint8Array(encodePart(strFromU8(parts["word/document.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16le"));
+    const doc = DocxDocument.open(rawZip(Object.entries(parts).map(([name, data]) => ({ name, data }))));
+    expect(doc.query("/body/paragraph[0]", { format: "text" }).text).toBe("Sixteen ✓");
+    doc.replaceParagraphText("/body/paragraph[0]", "Still sixteen ✓");
+    const written = decodePart(unzipSync(doc.save())["word/document.xml"]);
+    expect(written.encoding).toBe("utf-16le");
+    expect(written.text).toContain("Still sixteen ✓");
   });
 
   it("refuses a spreadsheet posing as a document, naming its content type", () => {

@@ -21,9 +21,12 @@ export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts
     numbered: false,
     sectionBreak: false,
     rows: 0,
+    commentStarts: null,
     preview: text.slice(0, PREVIEW_CHARS),
     previewComplete: text.length <= PREVIEW_CHARS,
   };
+  const starts = descendants(el, w + "commentRangeStart").map((c) => getAttribute(c, w + "id") ?? "");
+  if (starts.length) facts.commentStarts = starts;
   if (kind === "paragraph") {
     const pPr = firstChild(el, w + "pPr");
     if (pPr) {
@@ -41,4 +44,13 @@ export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts
     facts.rows = el.children.filter((c) => c.type === "element" && c.name === w + "tr").length;
   }
   return facts;
+}
+
+function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (c.type !== "element") continue;
+    if (c.name === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
 }

@@ -109,7 +109,8 @@ export class BlockList {
 
 /**
  * Gives every block of every list its id, in document order: all stored ids are claimed first so that a derived id
- * never takes one, then the rest are derived (see ids.ts). Called once per open, over all stories in a fixed order.
+ * never takes one, then the rest are derived, each chained on the id before it (see ids.ts). Called once per open,
+ * over all stories in a fixed order.
  */
 export function assignIds(lists: BlockList[], ids: IdRegistry, nestedIds: string[]): void {
   for (const list of lists) {
@@ -120,11 +121,13 @@ export function assignIds(lists: BlockList[], ids: IdRegistry, nestedIds: string
   }
   for (const id of nestedIds) ids.claimNested(id);
   for (const list of lists) {
-    const storyHash = fnv(`${list.part}#${list.story}`);
+    let previous = `${list.part}#${list.story}`;
     for (const b of list.blocks) {
-      if (b.id) continue;
-      const f = b.facts;
-      b.id = ids.derive(fnv(f.preview, fnv(f.styleId ?? "", fnv(f.kind, storyHash))));
+      if (!b.id) {
+        const f = b.facts;
+        b.id = ids.derive(fnv(f.preview, fnv(f.styleId ?? "", fnv(f.kind, fnv(previous)))));
+      }
+      previous = b.id;
     }
   }
 }

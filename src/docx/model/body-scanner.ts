@@ -25,7 +25,9 @@ export interface BlockFacts {
   /** The paragraph carries a w:sectPr: the section ends here. */
   sectionBreak: boolean;
   rows: number;
-  /** Leading text, at most PREVIEW_CHARS characters; `previewComplete` says whether it is the whole text. */
+  /** Ids of comments whose range starts in this block (w:commentRangeStart), or null. */
+  commentStarts: string[] | null;
+  /** Leading text, at most PREVIEW_CHARS characters; `previewComplete` says whether it is exactly the block's text. */
   preview: string;
   previewComplete: boolean;
 }
@@ -47,7 +49,7 @@ export interface BodyIndex {
 
 export const PREVIEW_CHARS = 120;
 const LT = 60, GT = 62, SLASH = 47, QUOTE = 34, APOS = 39;
-const latin = new TextDecoder("utf-8");
+const utf8 = new TextDecoder("utf-8");
 
 /**
  * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
@@ -74,7 +76,7 @@ class NameTable {
     const slot = h & 4095;
     const code = this.codes[slot];
     if (code >= 0 && this.hashes[slot] === h && this.names[code].length === p - start) return code;
-    return this.add(latin.decode(bytes.subarray(start, p)), h, slot);
+    return this.add(utf8.decode(bytes.subarray(start, p)), h, slot);
   }
 
   /** The code of a name given as a string (ASCII names only, as element names in WordprocessingML are). */
@@ -138,7 +140,7 @@ export function tagAttribute(bytes: Uint8Array, start: number, end: number, name
     const quote = bytes[q];
     if (quote !== QUOTE && quote !== APOS) return null;
     const close = bytes.indexOf(quote, q + 1);
-    return decodeEntities(latin.decode(bytes.subarray(q + 1, close)), q + 1);
+    return decodeEntities(utf8.decode(bytes.subarray(q + 1, close)), q + 1);
   }
   return null;
 }
@@ -172,7 +174,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   let depth = 0;
   let prefixes: Prefixes | null = null;
   let rootAttributes: { name: string; value: string }[] = [];
-  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1;
+  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1, MOVE_FROM = -1, COMMENT_START = -1, ID = -1;
   let W14_PARAID = "", DMCP_ID = "", VAL = "";
   let contentStart = -1, contentEnd = -1, bodySelfClosing = false, rootTagStart = -1, rootTagEnd = -1;
   const blocks: BlockFacts[] = [];
@@ -209,8 +211,9 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         throw malformed(lt, `end tag </${names.name(names.read(bytes, lt + 2))}> does not match <${names.name(name)}>`);
       }
       if (block) {
-        if (name === P && depth > 2 && preview.length > 0 && !previewFull) addText(" ");
-        if (name === TXBX) txbxDepth--;
+        if (name === P && depth > 2 && txbxDepth === 0 && preview.length > 0 && !previewFull) addText(" ");
+        // Text boxes are their own stories and moved-away text is not there any more: neither is in the preview.
+        if (name === TXBX || name === MOVE_FROM) txbxDepth--;
         if (depth === 2) {
           block.end = gt + 1;
           finishBlock(block);
@@ -234,7 +237,9 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       rootTagEnd = gt + 1;
       prefixes = prefixesFrom(rootAttributes);
       const w = prefixes.w;
-      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent"].map((l) => names.intern(w + l));
+      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX, COMMENT_START] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent", "commentRangeStart"].map((l) => names.intern(w + l));
+      MOVE_FROM = names.intern(w + "moveFrom");
+      ID = names.intern(w + "id");
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
       DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
       VAL = w + "val";
@@ -277,7 +282,10 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       } else if (parent === R && txbxDepth === 0) {
         if (name === TAB) addText("\t");
         else if (name === BR || name === CR) addText("\n");
-      } else if (name === TXBX) {
+      } else if (name === COMMENT_START) {
+        const id = tagAttribute(bytes, lt, gt, names.name(ID));
+        if (id !== null) (block.commentStarts ??= []).push(id);
+      } else if (name === TXBX || name === MOVE_FROM) {
         if (!selfClosing) txbxDepth++;
       } else if (depth === 4 && parent === PPR && block.kind === "paragraph") {
         if (name === PSTYLE) block.styleId = tagAttribute(bytes, lt, gt, VAL);
@@ -310,7 +318,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
 
   function finishBlock(b: BlockFacts): void {
     b.preview = preview;
-    b.previewComplete = !previewFull;
+    // Only a paragraph's preview is its exact text; tables and others separate cells differently from blockText.
+    b.previewComplete = !previewFull && b.kind === "paragraph";
     blocks.push(b);
   }
 }
@@ -331,7 +340,7 @@ function textSlice(bytes: Uint8Array, start: number, end: number, want: number):
   }
   let cut = stop;
   if (!ascii) while (cut > start && cut < end && (bytes[cut] & 0xc0) === 0x80) cut--;
-  let raw = ascii ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[]) : latin.decode(bytes.subarray(start, cut));
+  let raw = ascii ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[]) : utf8.decode(bytes.subarray(start, cut));
   if (cut < end) {
     const amp = raw.lastIndexOf("&");
     if (amp >= 0 && raw.indexOf(";", amp) < 0) raw = raw.slice(0, amp);
@@ -340,11 +349,11 @@ function textSlice(bytes: Uint8Array, start: number, end: number, want: number):
 }
 
 function newBlock(name: string, gapStart: number, start: number): BlockFacts {
-  return { kind: "other", name, gapStart, start, end: -1, paraId: null, dmcpId: null, styleId: null, outlineLevel: null, numbered: false, sectionBreak: false, rows: 0, preview: "", previewComplete: true };
+  return { kind: "other", name, gapStart, start, end: -1, paraId: null, dmcpId: null, styleId: null, outlineLevel: null, numbered: false, sectionBreak: false, rows: 0, commentStarts: null, preview: "", previewComplete: true };
 }
 
 function parseRootAttributes(bytes: Uint8Array, start: number, end: number): { name: string; value: string }[] {
-  let tag = latin.decode(bytes.subarray(start, end));
+  let tag = utf8.decode(bytes.subarray(start, end));
   if (!tag.endsWith("/>")) tag = tag.slice(0, -1) + "/>";
   const el = parseFragment(tag)[0] as XmlElement;
   return el.attributes;

@@ -1,13 +1,15 @@
 /**
  * Stable element ids.
  * - Stored ids win: Word's w14:paraId on paragraphs and table rows, then docx-mcp's dmcp:id (namespace http://docx-mcp.dev/id) on anything.
- * - A top-level block (body, header, footer, note or comment paragraph/table) without one gets 8 hex digits hashed from its part, kind,
- *   style and leading text plus an ordinal among blocks with the same key, so inserting elsewhere does not move it.
+ * - A top-level block (body, header, footer, note or comment paragraph/table) without one gets 8 hex digits hashed from its story,
+ *   kind, style and leading text and from the id of the block before it. Chaining on the previous *id* (not its content) keeps
+ *   identical blocks apart (e.g. runs of empty paragraphs) and keeps ids put when a block is edited, since its id is then stored.
  * - An element inside a block without a stored id is named from its block: `<blockId>.<kind letter><ordinal>`, e.g. `1A2B3C4D.r2` or
  *   `1A2B3C4D.tr1.tc0.p0`. The dot cannot occur in 8-hex ids, so derived ids never collide with stored or hashed ones.
  * - Ids are unique per document: a repeated stored id on a block gives the later block a derived id; a repeated stored id
  *   inside blocks is ignored for all its holders (they take derived ids); hash collisions are rehashed with a salt.
- * - Edits write the derived id into the element first (w14:paraId, or dmcp:id) so it survives the change; new elements get fresh ids.
+ * - Edits write ids into elements before changing them (w14:paraId, or dmcp:id): the edited block's own id, and for an
+ *   insertion or removal the id of the block after it, whose predecessor changes. New elements get fresh ids.
  */
 
 /** FNV-1a over UTF-16 code units, continuing from `h`; a terminator step keeps chained fields apart ("ab"+"c" vs "a"+"bc"). */
@@ -37,7 +39,6 @@ export function isHexId(id: string): boolean {
 /** Hands out ids that are unique within one document. */
 export class IdRegistry {
   private readonly used = new Set<string>();
-  private readonly ordinals = new Map<number, number>();
   /** Stored ids found more than once; elements carrying them are named by position instead. */
   private readonly ambiguous = new Set<string>();
   private freshCounter = 0;
@@ -59,16 +60,10 @@ export class IdRegistry {
     return this.ambiguous.has(id.toUpperCase());
   }
 
-  isUsed(id: string): boolean {
-    return this.used.has(id.toUpperCase());
-  }
-
-  /** A content-derived id for the block whose key hashes to `base`; the n-th block with the same key gets ordinal n. */
+  /** A derived id from the hash `base` of a block's key; a collision is rehashed with a salt. */
   derive(base: number): string {
-    const n = this.ordinals.get(base) ?? 0;
-    this.ordinals.set(base, n + 1);
     for (let salt = 0; ; salt++) {
-      const id = toId(Math.imul(base ^ Math.imul(n + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(salt, 0xc2b2ae35));
+      const id = toId(Math.imul(base, 0x85ebca6b) ^ Math.imul(salt, 0xc2b2ae35));
       if (this.claim(id)) return id;
     }
   }

@@ -7,9 +7,11 @@ export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-fa
 export { blockText, inlineText } from "./text.js";
 export type { Block, BlockList } from "./block-list.js";
 export type { BlockFacts } from "./body-scanner.js";
-export { scanBody } from "./body-scanner.js";
+export { PREVIEW_CHARS, scanBody } from "./body-scanner.js";
 export { hashId, IdRegistry, isHexId, nestedId } from "./ids.js";
 export { NS } from "./namespaces.js";
 export type { Prefixes } from "./namespaces.js";
 export type { StyleInfo, StyleSheet } from "./styles.js";
 export type { Note } from "./stories.js";
+export { bodyBlockPath, commentAnchor } from "./comment-anchor.js";
+export type { CommentAnchor } from "./comment-anchor.js";

@@ -1,5 +1,5 @@
 /** The style sheet (ECMA-376 Part 1, §17.7): style names, basedOn chains and the heading level a paragraph style implies. */
-import { childElements, firstChild, getAttribute, type XmlDocument, type XmlElement } from "../xml/index.js";
+import { firstChild, getAttribute, parseFragment, type XmlElement } from "../xml/index.js";
 import { prefixesFrom } from "./namespaces.js";
 
 export interface StyleInfo {
@@ -10,35 +10,59 @@ export interface StyleInfo {
   isDefault: boolean;
   /** w:outlineLvl written in this style's own pPr (0-based), if any. */
   outlineLevel: number | null;
-  element: XmlElement;
 }
 
 export class StyleSheet {
   private readonly styles = new Map<string, StyleInfo>();
   private readonly levels = new Map<string, number | null>();
 
-  constructor(doc: XmlDocument | null) {
-    if (!doc) return;
-    const w = prefixesFrom(doc.root.attributes).w;
-    for (const el of childElements(doc.root, w + "style")) {
-      const styleId = getAttribute(el, w + "styleId");
-      if (!styleId) continue;
-      const pPr = firstChild(el, w + "pPr");
-      const outline = pPr ? firstChild(pPr, w + "outlineLvl") : undefined;
-      const outlineVal = outline ? Number(getAttribute(outline, w + "val")) : NaN;
-      const basedOn = firstChild(el, w + "basedOn");
-      const name = firstChild(el, w + "name");
-      const def = getAttribute(el, w + "default");
-      this.styles.set(styleId, {
-        styleId,
-        name: (name && getAttribute(name, w + "val")) ?? styleId,
-        type: getAttribute(el, w + "type") ?? "paragraph",
-        basedOn: (basedOn && getAttribute(basedOn, w + "val")) ?? null,
-        isDefault: def === "1" || def === "true" || def === "on",
-        outlineLevel: Number.isFinite(outlineVal) ? outlineVal : null,
-        element: el,
-      });
+  /**
+   * Reads styles.xml text one w:style at a time, so even a multi-megabyte style sheet never becomes one tree;
+   * only the facts below are kept. `maxDepth` bounds nesting as for every other part.
+   */
+  constructor(xml: string | null, maxDepth = 512) {
+    if (!xml) return;
+    const rootStart = xml.search(/<(?![?!])/);
+    if (rootStart < 0) return;
+    const rootEnd = xml.indexOf(">", rootStart);
+    const rootTag = xml.slice(rootStart, rootEnd + 1).replace(/\/?>$/, "/>");
+    const root = parseFragment(rootTag)[0] as XmlElement;
+    const w = prefixesFrom(root.attributes).w;
+    const open = `<${w}style`;
+    const close = `</${w}style>`;
+    let at = xml.indexOf(open, rootEnd);
+    while (at >= 0) {
+      const next = xml[at + open.length];
+      if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+        at = xml.indexOf(open, at + open.length);
+        continue;
+      }
+      const tagEnd = xml.indexOf(">", at);
+      const end = xml[tagEnd - 1] === "/" ? tagEnd + 1 : xml.indexOf(close, at) + close.length;
+      if (end < at + close.length) break;
+      const el = parseFragment(xml.slice(at, end), { maxDepth })[0] as XmlElement;
+      this.add(el, w);
+      at = xml.indexOf(open, end);
     }
+  }
+
+  private add(el: XmlElement, w: string): void {
+    const styleId = getAttribute(el, w + "styleId");
+    if (!styleId) return;
+    const pPr = firstChild(el, w + "pPr");
+    const outline = pPr ? firstChild(pPr, w + "outlineLvl") : undefined;
+    const outlineVal = outline ? Number(getAttribute(outline, w + "val")) : NaN;
+    const basedOn = firstChild(el, w + "basedOn");
+    const name = firstChild(el, w + "name");
+    const def = getAttribute(el, w + "default");
+    this.styles.set(styleId, {
+      styleId,
+      name: (name && getAttribute(name, w + "val")) ?? styleId,
+      type: getAttribute(el, w + "type") ?? "paragraph",
+      basedOn: (basedOn && getAttribute(basedOn, w + "val")) ?? null,
+      isDefault: def === "1" || def === "true" || def === "on",
+      outlineLevel: Number.isFinite(outlineVal) ? outlineVal : null,
+    });
   }
 
   get(styleId: string): StyleInfo | undefined {

@@ -1,6 +1,6 @@
 /** An opened Word document: the body indexed by one scan, the other stories and the style sheet as small trees. */
-import { DocxError, withPart } from "../errors.js";
-import { DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
+import { withPart } from "../errors.js";
+import { concat, DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
 import { childElements, decodePart, detectEncoding, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
 import { assignIds, BlockList, type Block } from "./block-list.js";
 import { ChangeJournal } from "./change-journal.js";
@@ -59,7 +59,7 @@ export class WordDocument {
   ) {
     this.prefixes = prefixes;
     this.body = new BlockList(mainPart, "body", prefixes, blocks, bodyBytes);
-    this.styles = new StyleSheet(this.relatedPart("styles")?.doc ?? null);
+    this.styles = new StyleSheet(this.relatedText("styles"), pkg.limits.maxXmlDepth);
     this.loadStories();
     const lists = [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
     const storyIds = lists.slice(1).flatMap((l) => l.blocks.flatMap((b) => (b.tree ? nestedStoredIds(b.tree, l.prefixes) : [])));
@@ -93,6 +93,12 @@ export class WordDocument {
   relatedPart(type: string): XmlPart | null {
     const rel = this.pkg.relationships(this.mainPart).find((r) => relTypeIs(r.type, type) && r.partName && this.pkg.has(r.partName));
     return rel?.partName ? this.pkg.readXml(rel.partName) : null;
+  }
+
+  /** The decoded text of the first part related to the main part by `type`, for parts read without a whole tree. */
+  relatedText(type: string): string | null {
+    const rel = this.pkg.relationships(this.mainPart).find((r) => relTypeIs(r.type, type) && r.partName && this.pkg.has(r.partName));
+    return rel?.partName ? withPart(rel.partName, () => decodePart(this.pkg.readBytes(rel.partName!)).text) : null;
   }
 
   private treePart(name: string): { xml: XmlPart; lists: BlockList[] } {
@@ -176,11 +182,16 @@ export class WordDocument {
 
   /** Writes the package. Untouched parts are copied compressed; the body is re-deflated only if a block changed, from original spans plus re-serialised blocks. */
   save(): Uint8Array {
+    return concat(this.saveChunks());
+  }
+
+  /** The saved package as chunks; untouched entries are views of the input (see DocxPackage.saveChunks). */
+  saveChunks(): Uint8Array[] {
     if (this.body.changed) this.pkg.writeBytes(this.mainPart, this.bodyChunks());
     for (const [name, part] of this.treeParts) {
       if (part.lists.some((l) => l.changed)) this.pkg.writeXml(name, part.xml);
     }
-    return this.pkg.save();
+    return this.pkg.saveChunks();
   }
 
   private bodyChunks(): Uint8Array[] {
@@ -196,16 +207,35 @@ export class WordDocument {
       chunks.push(src.subarray(prefixFrom, this.contentStart - 2), encoder.encode(">"));
     } else chunks.push(src.subarray(prefixFrom, this.contentStart));
     const list = this.body;
+    // Consecutive untouched blocks are one contiguous span of the original, written as a single chunk.
+    let spanStart = -1;
+    let spanEnd = -1;
+    const flush = () => {
+      if (spanStart >= 0) chunks.push(src.subarray(spanStart, spanEnd));
+      spanStart = -1;
+    };
     for (let i = 0; i < list.length; i++) {
+      const b = list.blocks[i];
+      const from = b.facts.gapStart >= 0 ? b.facts.gapStart : b.facts.start;
+      if (!b.tree && from === spanEnd && spanStart >= 0) {
+        spanEnd = b.facts.end;
+        continue;
+      }
+      flush();
+      if (!b.tree) {
+        spanStart = from;
+        spanEnd = b.facts.end;
+        continue;
+      }
       const gap = list.gapBytes(i);
       if (gap) chunks.push(gap);
-      const original = list.sourceBytes(i);
-      chunks.push(original ?? encoder.encode(serializeNode(list.blocks[i].tree!)));
+      chunks.push(encoder.encode(serializeNode(b.tree)));
     }
+    flush();
     if (this.bodySelfClosing) chunks.push(encoder.encode(`</${this.prefixes.w}body>`), src.subarray(this.contentStart));
     else chunks.push(src.subarray(this.suffixStart));
     if (this.bodyEncoding === "utf-8") return chunks;
-    const whole = new TextDecoder().decode(concatBytes(chunks));
+    const whole = new TextDecoder().decode(concat(chunks));
     return [encodePart(whole, this.bodyEncoding)];
   }
 
@@ -217,6 +247,30 @@ export class WordDocument {
     const tree = list.touch(index);
     this.storeId(list, tree, list.blocks[index].id);
     return tree;
+  }
+
+  /** Inserts a new block before position `index` of a story, with a fresh id stored in it; returns the id. */
+  insertBlock(list: BlockList, index: number, el: XmlElement): string {
+    this.pinFollowing(list, index);
+    const id = this.ids.fresh();
+    this.storeId(list, el, id);
+    list.insert(index, el, id);
+    return id;
+  }
+
+  /** Removes block `index` of a story. */
+  removeBlock(list: BlockList, index: number): void {
+    this.pinFollowing(list, index + 1);
+    list.remove(index);
+  }
+
+  /** Stores the id of block `index`, which is about to get a new predecessor its derived id was chained on. */
+  private pinFollowing(list: BlockList, index: number): void {
+    if (index >= list.length) return;
+    const b = list.blocks[index];
+    if (b.facts.paraId || b.facts.dmcpId || b.facts.kind === "sectPr") return;
+    this.touchForEdit(list, index);
+    list.refresh(index);
   }
 
   /** Writes `id` into `el` (see id-materializer.ts), declaring the dmcp namespace on the part root when needed. */
@@ -233,25 +287,6 @@ export class WordDocument {
     materializeId(el, id, list.prefixes);
     list.changed = true;
   }
-
-  /** Throws a clear error when a part the caller needs is missing. */
-  requirePart(type: string, what: string): XmlPart {
-    const part = this.relatedPart(type);
-    if (!part) throw new DocxError({ kind: "missing_part", part: type, message: `The document has no ${what}.` });
-    return part;
-  }
-}
-
-function concatBytes(chunks: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
 }
 
 /** Whether storing `id` on `el` would need a dmcp:id (rather than an existing id or a w14:paraId). */

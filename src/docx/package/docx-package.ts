@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, relationshipsPartName, relTypeIs, type Relationship } from "./relationships.js";
 import type { ZipEntry } from "./zip-entry.js";
 import { inflateEntry, readZipEntries } from "./zip-reader.js";
-import { concat, deflateEntry, deflateEntryChunks, writeZip } from "./zip-writer.js";
+import { concat, deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
 
 export interface XmlPart {
   doc: XmlDocument;
@@ -21,6 +21,7 @@ export class DocxPackage {
   /** New bytes for parts that were changed or added; untouched parts are absent. */
   private readonly replaced = new Map<string, Uint8Array | Uint8Array[]>();
   private readonly removed = new Set<string>();
+  private readonly relsCache = new Map<string, Relationship[]>();
 
   private constructor(entries: ZipEntry[], limits: DocxLimits) {
     this.entries = entries;
@@ -72,6 +73,7 @@ export class DocxPackage {
     const resolved = this.resolveName(name) ?? (name.startsWith("/") ? name.slice(1) : name);
     this.removed.delete(resolved);
     this.replaced.set(resolved, bytes);
+    this.relsCache.delete(resolved);
   }
 
   writeXml(name: string, part: XmlPart): void {
@@ -82,13 +84,18 @@ export class DocxPackage {
     const resolved = this.resolveName(name);
     if (resolved === undefined) return;
     this.replaced.delete(resolved);
+    this.relsCache.delete(resolved);
     if (this.byName.has(resolved)) this.removed.add(resolved);
   }
 
+  /** Relationships whose source is `sourcePart` ("" for the package); parsed once and kept until the .rels part is rewritten. */
   relationships(sourcePart: string): Relationship[] {
     const relsName = relationshipsPartName(sourcePart.startsWith("/") ? sourcePart.slice(1) : sourcePart);
-    if (!this.has(relsName)) return [];
-    return parseRelationships(sourcePart, this.readXml(relsName).doc);
+    const cached = this.relsCache.get(relsName);
+    if (cached) return cached;
+    const rels = this.has(relsName) ? parseRelationships(sourcePart, this.readXml(relsName).doc) : [];
+    this.relsCache.set(relsName, rels);
+    return rels;
   }
 
   /** The main document part, found through the package relationships rather than assumed to be word/document.xml. */
@@ -113,6 +120,11 @@ export class DocxPackage {
 
   /** Writes the package: untouched entries keep their original compressed bytes, changed ones are deflated anew. */
   save(): Uint8Array {
+    return concat(this.saveChunks());
+  }
+
+  /** Like save, as consecutive chunks that view the input for untouched entries (no second copy of the package). */
+  saveChunks(): Uint8Array[] {
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
@@ -120,7 +132,7 @@ export class DocxPackage {
       out.push(bytes ? compress(e.name, bytes, e) : e);
     }
     for (const [name, bytes] of this.replaced) if (!this.byName.has(name)) out.push(compress(name, bytes));
-    return writeZip(out);
+    return writeZipChunks(out);
   }
 }
 

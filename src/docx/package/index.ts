@@ -8,5 +8,5 @@ export { relationshipsPartName, relTypeIs, resolveTarget } from "./relationships
 export type { Relationship } from "./relationships.js";
 export { crc32 } from "./crc32.js";
 export { inflateEntry, readZipEntries } from "./zip-reader.js";
-export { concat, deflateEntry, deflateEntryChunks, writeZip } from "./zip-writer.js";
+export { concat, deflateEntry, deflateEntryChunks, writeZip, writeZipChunks } from "./zip-writer.js";
 export type { ZipEntry } from "./zip-entry.js";

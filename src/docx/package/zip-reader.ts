@@ -1,5 +1,5 @@
 /** Reads a zip's central directory (APPNOTE.TXT 4.3.12-4.3.16, ZIP64 4.3.14) and inflates single entries on demand. */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { DocxError } from "../errors.js";
 import { crc32 } from "./crc32.js";
 import type { DocxLimits } from "./limits.js";
@@ -10,6 +10,8 @@ const ZIP64_LOCATOR_SIG = 0x07064b50;
 const ZIP64_EOCD_SIG = 0x06064b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
+/** Entries up to this many compressed bytes are inflated in one call; larger ones are streamed and stopped at their declared size. */
+const SMALL_ENTRY = 64 * 1024;
 
 function corrupt(message: string, entry?: string): DocxError {
   return new DocxError({ kind: "corrupt_zip", entry, message });
@@ -125,6 +127,15 @@ export function inflateEntry(entry: ZipEntry, limits: DocxLimits): Uint8Array {
   let out: Uint8Array;
   if (entry.method === 0) {
     out = entry.compressed;
+  } else if (entry.compressed.length <= SMALL_ENTRY) {
+    // Small entries inflate in one call: their work is bounded by deflate's ~1032:1 maximum ratio, and output past the
+    // declared size is never written (the length and CRC checks below then fail).
+    try {
+      out = inflateSync(entry.compressed, { out: new Uint8Array(declared) });
+    } catch (e) {
+      throw corrupt(`Entry "${entry.name}" is damaged: its deflate data cannot be decompressed (${(e as Error).message}).`, entry.name);
+    }
+    if (out.length !== declared) throw corrupt(`Entry "${entry.name}" inflates to ${out.length} bytes, not the declared ${declared}.`, entry.name);
   } else {
     out = new Uint8Array(declared);
     let written = 0;

@@ -52,59 +52,74 @@ export function concat(chunks: Uint8Array[]): Uint8Array {
 }
 
 export function writeZip(entries: ZipEntry[]): Uint8Array {
+  return concat(writeZipChunks(entries));
+}
+
+/**
+ * The zip as consecutive chunks: each entry's compressed bytes are the entry's own view (of the input, for untouched
+ * entries), so a caller that streams the chunks never holds a second copy of a large package.
+ */
+export function writeZipChunks(entries: ZipEntry[]): Uint8Array[] {
   const names = entries.map((e) => encoder.encode(e.name));
   let size = 22;
   for (let i = 0; i < entries.length; i++) size += 30 + 46 + 2 * names[i].length + entries[i].compressed.length;
   if (size > 0xffffffff || entries.length > 0xffff) {
     throw new DocxError({ kind: "unsupported_zip", message: "The saved package would need ZIP64 (over 4 GB or 65,535 entries); that is not supported." });
   }
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
+  const chunks: Uint8Array[] = [];
   const offsets: number[] = [];
   let p = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     offsets.push(p);
+    const header = new Uint8Array(30 + names[i].length);
+    const view = new DataView(header.buffer);
     // Bit 3 (data descriptor) is cleared: sizes and CRC are written in the local header.
-    const flags = (e.flags & 0x800) | (/[^\x20-\x7e]/.test(e.name) ? 0x800 : 0);
-    view.setUint32(p, 0x04034b50, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, flags, true);
-    view.setUint16(p + 8, e.method, true);
-    view.setUint16(p + 10, e.dosTime, true);
-    view.setUint16(p + 12, e.dosDate, true);
-    view.setUint32(p + 14, e.crc, true);
-    view.setUint32(p + 18, e.compressed.length, true);
-    view.setUint32(p + 22, e.uncompressedSize, true);
-    view.setUint16(p + 26, names[i].length, true);
-    view.setUint16(p + 28, 0, true);
-    out.set(names[i], p + 30);
-    out.set(e.compressed, p + 30 + names[i].length);
-    p += 30 + names[i].length + e.compressed.length;
+    view.setUint32(0, 0x04034b50, true);
+    view.setUint16(4, 20, true);
+    view.setUint16(6, utf8Flag(e), true);
+    view.setUint16(8, e.method, true);
+    view.setUint16(10, e.dosTime, true);
+    view.setUint16(12, e.dosDate, true);
+    view.setUint32(14, e.crc, true);
+    view.setUint32(18, e.compressed.length, true);
+    view.setUint32(22, e.uncompressedSize, true);
+    view.setUint16(26, names[i].length, true);
+    header.set(names[i], 30);
+    chunks.push(header, e.compressed);
+    p += header.length + e.compressed.length;
   }
-  const cdStart = p;
+  const cdSize = entries.reduce((n, _, i) => n + 46 + names[i].length, 0);
+  const central = new Uint8Array(cdSize + 22);
+  const view = new DataView(central.buffer);
+  let q = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    const flags = (e.flags & 0x800) | (/[^\x20-\x7e]/.test(e.name) ? 0x800 : 0);
-    view.setUint32(p, 0x02014b50, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, flags, true);
-    view.setUint16(p + 10, e.method, true);
-    view.setUint16(p + 12, e.dosTime, true);
-    view.setUint16(p + 14, e.dosDate, true);
-    view.setUint32(p + 16, e.crc, true);
-    view.setUint32(p + 20, e.compressed.length, true);
-    view.setUint32(p + 24, e.uncompressedSize, true);
-    view.setUint16(p + 28, names[i].length, true);
-    view.setUint32(p + 42, offsets[i], true);
-    out.set(names[i], p + 46);
-    p += 46 + names[i].length;
+    view.setUint32(q, 0x02014b50, true);
+    view.setUint16(q + 4, 20, true);
+    view.setUint16(q + 6, 20, true);
+    view.setUint16(q + 8, utf8Flag(e), true);
+    view.setUint16(q + 10, e.method, true);
+    view.setUint16(q + 12, e.dosTime, true);
+    view.setUint16(q + 14, e.dosDate, true);
+    view.setUint32(q + 16, e.crc, true);
+    view.setUint32(q + 20, e.compressed.length, true);
+    view.setUint32(q + 24, e.uncompressedSize, true);
+    view.setUint16(q + 28, names[i].length, true);
+    view.setUint32(q + 42, offsets[i], true);
+    central.set(names[i], q + 46);
+    q += 46 + names[i].length;
   }
-  view.setUint32(p, 0x06054b50, true);
-  view.setUint16(p + 8, entries.length, true);
-  view.setUint16(p + 10, entries.length, true);
-  view.setUint32(p + 12, p - cdStart, true);
-  view.setUint32(p + 16, cdStart, true);
-  return out.subarray(0, p + 22);
+  view.setUint32(q, 0x06054b50, true);
+  view.setUint16(q + 8, entries.length, true);
+  view.setUint16(q + 10, entries.length, true);
+  view.setUint32(q + 12, cdSize, true);
+  view.setUint32(q + 16, p, true);
+  chunks.push(central);
+  return chunks;
+}
+
+/** General purpose bit 11: the name is UTF-8 (any name outside printable ASCII). */
+function utf8Flag(e: ZipEntry): number {
+  return (e.flags & 0x800) | (/[^\x20-\x7e]/.test(e.name) ? 0x800 : 0);
 }

@@ -1,5 +1,5 @@
 /** JSON shapes of elements, following docx-mcp: type, id, path, text, style, properties, runs with formatting, hyperlinks with URLs. */
-import { blockNodes, elementOf, inlineNodes, nodeHeadingLevel, nodeStyleId, nodeText, partOf, tableParts, type DocNode } from "../model/index.js";
+import { blockNodes, commentAnchor, elementOf, inlineNodes, nodeHeadingLevel, nodeStyleId, nodeText, partOf, tableParts, type DocNode } from "../model/index.js";
 import { childElements, firstChild, getAttribute, localName, type XmlElement } from "../xml/index.js";
 import { findDescendants, paragraphProperties, runFormatting } from "./formatting.js";
 import type { RenderContext } from "./render-context.js";
@@ -39,7 +39,7 @@ export function nodeJson(ctx: RenderContext, node: DocNode): Json {
     case "comment": {
       const el = node.note!.element;
       const attr = (n: string) => getAttribute(el, ctx.w + n) ?? null;
-      return { type: "comment", id: node.id, path: node.path, comment_id: node.note!.noteId, author: attr("author"), initials: attr("initials"), date: attr("date"), text: nodeText(ctx.doc, node) };
+      return { type: "comment", id: node.id, path: node.path, comment_id: node.note!.noteId, author: attr("author"), initials: attr("initials"), date: attr("date"), text: nodeText(ctx.doc, node), anchor: commentAnchor(ctx.doc, node.note!.noteId) };
     }
     case "style":
       return styleJson(ctx, node);

@@ -103,7 +103,12 @@ export function paginate(ctx: RenderContext, path: string, nodes: DocNode[], opt
 function shrink(item: Json, budget: number): Json {
   const text = typeof item.text === "string" ? item.text : "";
   const base: Json = { type: item.type, id: item.id, path: item.path, truncated: true };
-  const room = Math.max(0, budget - JSON.stringify(base).length - 20);
+  // Escapes can make the JSON longer than the text, so cut until it fits.
+  let room = Math.max(0, budget - JSON.stringify(base).length - 20);
   base.text = text.slice(0, room);
+  while (room > 0 && JSON.stringify(base).length > budget) {
+    room = Math.floor(room / 2);
+    base.text = text.slice(0, room);
+  }
   return base;
 }

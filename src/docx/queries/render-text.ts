@@ -1,5 +1,5 @@
 /** The `text`, `summary` and `markdown` renderings of nodes. Summaries of top-level blocks use scan facts only, so they never parse a block. */
-import { elementOf, nodeHeadingLevel, nodeStyleId, nodeText, partOf, tableParts, type DocNode } from "../model/index.js";
+import { elementOf, PREVIEW_CHARS, nodeHeadingLevel, nodeStyleId, nodeText, partOf, tableParts, type DocNode } from "../model/index.js";
 import { getAttribute, type XmlElement } from "../xml/index.js";
 import { runFormatting } from "./formatting.js";
 import type { RenderContext } from "./render-context.js";
@@ -20,12 +20,14 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
   if (node.kind === "paragraph" && node.list && node.index !== undefined && node.list.blocks[node.index].facts.numbered) label = "list-item";
   const facts: string[] = [];
   if (node.kind === "table" && node.list && node.index !== undefined) facts.push(`${node.list.blocks[node.index].facts.rows} rows`);
-  if (style && !(level !== null && /^(heading\d|title)$/i.test(style))) facts.push(`style=${style}`);
+  if (style && node.kind !== "style" && !(level !== null && /^(heading\d|title)$/i.test(style))) facts.push(`style=${style}`);
   if (node.id) facts.push(`id=${node.id}`);
   if (node.headerFooter) facts.push(`types=${node.headerFooter.types.join(",")}`);
   if (node.section) facts.push(`blocks ${node.section.firstBlock}-${node.section.lastBlock}`);
   if (node.style) facts.push(`style_id=${node.style.styleId} name="${node.style.name}"`);
-  const text = node.kind === "style" || node.kind === "metadata" ? "" : preview(nodeText(doc, node));
+  // Top-level blocks summarise from the scan's preview, so a summary never parses a block (a table can be megabytes).
+  const scanned = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
+  const text = node.kind === "style" || node.kind === "metadata" ? "" : scanned ? preview(scanned.preview + (scanned.preview.length >= PREVIEW_CHARS ? "…" : "")) : preview(nodeText(doc, node));
   return `${node.path} ${label}${facts.length ? ` (${facts.join(", ")})` : ""}${text ? `: ${text}` : ""}`;
 }
 

@@ -10,9 +10,18 @@ export function detectEncoding(bytes: Uint8Array): PartEncoding {
 
 export function decodePart(bytes: Uint8Array): { text: string; encoding: PartEncoding } {
   const encoding = detectEncoding(bytes);
-  const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
   // The BOM is dropped from the text and written back by encodePart.
-  return { text: new TextDecoder(label).decode(bytes), encoding };
+  if (encoding === "utf-8" || encoding === "utf-8-bom") return { text: new TextDecoder("utf-8").decode(bytes), encoding };
+  // UTF-16 by hand: not every runtime's TextDecoder knows utf-16be.
+  const little = encoding === "utf-16le";
+  const parts: string[] = [];
+  for (let i = 2; i + 1 < bytes.length; i += 16384) {
+    const end = Math.min(bytes.length - 1, i + 16384);
+    const units: number[] = [];
+    for (let k = i; k < end; k += 2) units.push(little ? bytes[k] | (bytes[k + 1] << 8) : (bytes[k] << 8) | bytes[k + 1]);
+    parts.push(String.fromCharCode(...units));
+  }
+  return { text: parts.join(""), encoding };
 }
 
 export function encodePart(text: string, encoding: PartEncoding): Uint8Array {

@@ -46,10 +46,6 @@ export function setAttribute(el: XmlElement, name: string, value: string): void 
   el.attributes.push({ name, value });
 }
 
-export function removeAttribute(el: XmlElement, name: string): void {
-  el.attributes = el.attributes.filter((a) => a.name !== name);
-}
-
 export function childElements(el: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];
   for (const c of el.children) if (c.type === "element" && (name === undefined || c.name === name)) out.push(c);

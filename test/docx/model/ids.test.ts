@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { unzipSync, strFromU8 } from "fflate";
 import { DocxDocument } from "../../../src/docx/index.js";
-import { hashId, IdRegistry } from "../../../src/docx/model/index.js";
+import { hashId, IdRegistry, WordDocument } from "../../../src/docx/model/index.js";
+import { element } from "../../../src/docx/xml/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
 
 const ids = (doc: DocxDocument, path: string) => (doc.query(path).items ?? []).map((i) => i.id as string);
@@ -51,6 +52,44 @@ describe("element ids", () => {
     const reopened = DocxDocument.open(saved);
     expect(ids(reopened, "/body/paragraph")).toEqual(before);
     expect(reopened.query(`/body/paragraph[id='${before[2]}']`, { format: "text" }).text).toBe("Changed text");
+  });
+
+  it("lead back to their element's path, for blocks, nested elements, stored ids and other stories", () => {
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: p("Intro") + `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc><w:p w14:paraId="6A6A6A6A"><w:r><w:t>b</w:t></w:r><w:hyperlink r:id="rL"><w:r><w:t>c</w:t></w:r></w:hyperlink></w:p></w:tc></w:tr></w:tbl>`,
+        headers: { default: p("Head") },
+        footnotes: [p("Note")],
+        links: { rL: "https://example.com" },
+      }),
+    );
+    const paths = ["/body/paragraph[0]", "/body/table[0]/row[0]/cell[1]", "/body/table[0]/row[0]/cell[1]/paragraph[0]", "/body/table[0]/row[0]/cell[1]/paragraph[0]/run[1]", "/body/table[0]/row[0]/cell[1]/paragraph[0]/hyperlink[0]", "/header[0]/paragraph[0]", "/footnote[0]/paragraph[0]"];
+    for (const path of paths) {
+      const [id] = ids(doc, path);
+      expect(doc.pathOf(id), path).toBe(path);
+    }
+    expect(doc.pathOf("6a6a6a6a")).toBe("/body/table[0]/row[0]/cell[1]/paragraph[0]");
+    expect(() => doc.pathOf("DEADBEEF")).toThrow("No element has id DEADBEEF");
+  });
+
+  it("of other blocks stay put when one of several identical empty paragraphs is edited", () => {
+    const source = buildDocx({ rootAttributes: 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', body: p("A") + "<w:p/>".repeat(4) + p("B") + "<w:p/>" });
+    const doc = DocxDocument.open(source);
+    const before = ids(doc, "/body/paragraph");
+    expect(new Set(before).size).toBe(before.length);
+    doc.replaceParagraphText("/body/paragraph[2]", "filled");
+    expect(ids(DocxDocument.open(doc.save()), "/body/paragraph")).toEqual(before);
+  });
+
+  it("of other blocks stay put when blocks are inserted and removed", () => {
+    const source = buildDocx({ body: p("one") + p("two") + "<w:p/><w:p/>" + p("five") + p("six") });
+    const doc = WordDocument.open(source);
+    const before = doc.body.blocks.map((b) => b.id);
+    doc.removeBlock(doc.body, 1);
+    const added = doc.insertBlock(doc.body, 2, element("w:p"));
+    doc.removeBlock(doc.body, 4);
+    const after = WordDocument.open(doc.save()).body.blocks.map((b) => b.id);
+    expect(after).toEqual([before[0], before[2], added, before[3], before[5], before[6]]);
   });
 
   it("honour dmcp:id attributes written by docx-mcp", () => {

@@ -33,10 +33,21 @@ describe("zip reader guards", () => {
   });
 
   it("stops inflating an entry that produces more than its declared size", () => {
-    const liar = rawZip([{ name: "a.xml", data: new Uint8Array(2_000_000).fill(65), declaredSize: 1000 }]);
+    // Incompressible content keeps the compressed entry large, so it takes the streaming path.
+    let x = 2463534242;
+    const noise = new Uint8Array(2_000_000).map(() => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x & 255;
+    });
+    const liar = rawZip([{ name: "a.xml", data: noise, declaredSize: 1000 }]);
     const pkg = DocxPackage.open(liar);
     const f = within(1000, () => pkg.readBytes("a.xml"));
     expect(f).toMatchObject({ kind: "zip_bomb", message: expect.stringContaining("more than its declared 1000 bytes") });
+    // A small entry that lies is cut at its declared size and then fails its CRC.
+    const smallLiar = rawZip([{ name: "b.xml", data: new Uint8Array(2_000_000).fill(65), declaredSize: 1000 }]);
+    expect(within(1000, () => DocxPackage.open(smallLiar).readBytes("b.xml"))).toMatchObject({ kind: "corrupt_zip", message: expect.stringContaining("CRC") });
   });
 
   it("refuses packages with too many entries or too large an entry", () => {
@@ -105,6 +116,21 @@ describe("zip reader guards", () => {
 });
 
 describe("DocxPackage.save", () => {
+  it("gives the same bytes as chunks, with untouched entries as views of the input", () => {
+    const input = buildDocx({ body: p("One") + p("Two") });
+    const doc = DocxDocument.open(input);
+    doc.replaceParagraphText("/body/paragraph[0]", "Uno");
+    const chunks = doc.saveChunks();
+    const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      joined.set(c, at);
+      at += c.length;
+    }
+    expect(Buffer.from(joined).equals(Buffer.from(doc.save()))).toBe(true);
+    expect(chunks.some((c) => c.buffer === input.buffer)).toBe(true);
+  });
+
   it("copies untouched entries as their original compressed bytes", () => {
     const input = buildDocx({ body: p("One") + p("Two"), footnotes: ["<w:p><w:r><w:t>note</w:t></w:r></w:p>"] });
     const doc = DocxDocument.open(input);

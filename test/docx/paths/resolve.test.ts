@@ -118,6 +118,13 @@ describe("resolving paths", () => {
     expect(doc.query("/body/paragraph[2]/style").items![0]).toMatchObject({ style_id: "Normal", default: true });
   });
 
+  it("answers a run's character style and lists styles in every format", () => {
+    const styled = DocxDocument.open(buildDocx({ body: `<w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>bold</w:t></w:r></w:p>` }));
+    expect(styled.query("/body/paragraph[0]/run[0]/style").items![0]).toMatchObject({ style_id: "Strong", style_type: "character" });
+    expect(styled.query("/styles/style[name='heading 1']", { format: "summary" }).text).toMatch(/^\/styles\/style\[\d+\] style \(style_id=Heading1 name="heading 1"\)$/);
+    expect(styled.query("/styles").items![0]).toMatchObject({ type: "styles", count: 7 });
+  });
+
   it("selects sections and their blocks", () => {
     expect(doc.count("/body/section")).toBe(2);
     expect(doc.query("/body/section[0]").items![0]).toMatchObject({ type: "section", first_block: 0, last_block: 7 });
@@ -140,6 +147,38 @@ describe("resolving paths", () => {
     expect(doc.query("/metadata").items![0]).toMatchObject({ counts: { paragraphs: 9, tables: 2, headings: 3, sections: 2, footnotes: 2, comments: 1 } });
     expect(doc.count("/styles/style")).toBeGreaterThanOrEqual(7);
     expect(doc.query("/styles/style[name='heading 2']").items![0]).toMatchObject({ style_id: "Heading2" });
+  });
+
+  it("gives a comment's anchored text, even across runs and paragraphs", () => {
+    const anchored = DocxDocument.open(
+      buildDocx({
+        body:
+          p("before") +
+          `<w:p><w:r><w:t xml:space="preserve">Revenue </w:t></w:r><w:commentRangeStart w:id="0"/><w:r><w:t>gre</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>w 5%</w:t></w:r></w:p>` +
+          `<w:p><w:r><w:t>next year</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve"> too</w:t></w:r></w:p>`,
+        comments: [{ author: "Ann", body: p("Source?") }],
+      }),
+    );
+    expect(anchored.query("/comment[0]").items![0]).toMatchObject({ comment_id: "0", text: "Source?", anchor: { path: "/body/paragraph[1]", text: "grew 5%\nnext year" } });
+    expect(anchored.query("/body/paragraph[2]").items![0].comments).toEqual([{ comment_id: "0", author: "Ann", text: "Source?" }]);
+  });
+
+  it("gives the same text from the scan preview and from the parsed paragraph", () => {
+    const moved = DocxDocument.open(
+      buildDocx({ body: `<w:p><w:moveFrom w:id="1" w:author="A"><w:r><w:t>gone </w:t></w:r></w:moveFrom><w:r><w:t>here</w:t></w:r><w:r><w:drawing><wps:txbx><w:txbxContent>${p("box")}</w:txbxContent></wps:txbx></w:drawing></w:r><w:r><w:tab/><w:t>end</w:t></w:r></w:p>` }),
+    );
+    expect(moved.query("/body/paragraph[0]", { format: "text" }).text).toBe("here\tend");
+    expect(moved.query("/body/paragraph[0]").items![0].text).toBe("here\tend");
+    expect(moved.count("/body/paragraph[text='here\tend']")).toBe(1);
+    const table = DocxDocument.open(buildDocx({ body: `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr><w:tr><w:tc>${p("c")}</w:tc></w:tr></w:tbl>` }));
+    expect(table.count("/body/table[text='a\tb\nc']")).toBe(1);
+    expect(table.query("/body", { format: "summary" }).text).toContain("/body/table[0] table (2 rows, id=");
+  });
+
+  it("selects endnotes, skipping the separator notes", () => {
+    const withEndnotes = DocxDocument.open(buildDocx({ body: p("x"), endnotes: [p("First endnote"), p("Second endnote")] }));
+    expect(withEndnotes.query("/endnote", { format: "text" }).text).toBe("First endnote\nSecond endnote");
+    expect(withEndnotes.query("/endnote[-1]").items![0]).toMatchObject({ type: "endnote", note_id: "2" });
   });
 
   it("addresses insert positions as /body/children/N", () => {

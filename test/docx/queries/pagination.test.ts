@@ -38,6 +38,8 @@ describe("paged reads", () => {
     expect(r).toMatchObject({ returned: 1, truncated: true, next_offset: null });
     expect(r.items![0]).toMatchObject({ path: "/body/paragraph[0]", truncated: true });
     expect(r.hint).toMatch(/too large/);
+    const quoted = DocxDocument.open(buildDocx({ body: p("&quot;\\".repeat(5000)) }));
+    expect(JSON.stringify(quoted.query("/body/paragraph[0]", { maxChars: 2000 })).length).toBeLessThanOrEqual(2000);
     const text = huge.query("/body/paragraph[0]", { format: "text", maxChars: 2000 });
     expect(text.text!.length).toBeLessThan(2000);
     expect(text.text).toContain("[truncated]");
@@ -79,7 +81,7 @@ describe("formats", () => {
   it("renders plain text and a summary with a body header", () => {
     expect(doc.query("/body/paragraph[1]", { format: "text" }).text).toBe("Bold and a link");
     const summary = doc.query("/body", { format: "summary" }).text!.split("\n");
-    expect(summary[0]).toBe("Body: 5 blocks: 3 paragraphs (1 headings), 1 tables, 1 sections.");
+    expect(summary[0]).toBe("Body: 5 blocks: 3 paragraphs (1 heading), 1 table, 1 section.");
     expect(summary[1]).toMatch(/^\/body\/paragraph\[0\] heading1 \(id=[0-9A-F]{8}\): Results$/);
     expect(summary[3]).toMatch(/^\/body\/paragraph\[2\] list-item/);
     expect(summary[4]).toMatch(/^\/body\/table\[0\] table \(2 rows, id=/);

@@ -19,6 +19,8 @@ export interface DocxSpec {
   footers?: Partial<Record<"default" | "first" | "even", string>>;
   /** Inner XML of each footnote. */
   footnotes?: string[];
+  /** Inner XML of each endnote. */
+  endnotes?: string[];
   comments?: { author: string; body: string }[];
   /** External hyperlink targets by relationship id. */
   links?: Record<string, string>;
@@ -68,6 +70,11 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
     const notes = spec.footnotes.map((inner, i) => `<w:footnote w:id="${i + 1}">${inner}</w:footnote>`).join("");
     put(`${dir}/footnotes.xml`, `${DECL}<w:footnotes ${ROOT_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>${notes}</w:footnotes>`);
     rels.push(`<Relationship Id="rIdFootnotes" Type="${REL}/footnotes" Target="footnotes.xml"/>`);
+  }
+  if (spec.endnotes) {
+    const notes = spec.endnotes.map((inner, i) => `<w:endnote w:id="${i + 1}">${inner}</w:endnote>`).join("");
+    put(`${dir}/endnotes.xml`, `${DECL}<w:endnotes ${ROOT_NS}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>${notes}</w:endnotes>`);
+    rels.push(`<Relationship Id="rIdEndnotes" Type="${REL}/endnotes" Target="endnotes.xml"/>`);
   }
   if (spec.comments) {
     const comments = spec.comments.map((c, i) => `<w:comment w:id="${i}" w:author="${c.author}" w:initials="X">${c.body}</w:comment>`).join("");

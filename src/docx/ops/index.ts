@@ -1,0 +1,4 @@
+/** The edit operations' front door. */
+export { editTarget, resolveSingle } from "./edit-target.js";
+export type { EditTarget } from "./edit-target.js";
+export { replaceParagraphText } from "./replace-paragraph-text.js";
