@@ -108,6 +108,10 @@ export class ChangeJournal {
         throw new DocxError({ kind: "change_mismatch", message: `History does not match the document at ${storyKey(list)} block ${at + i}; the session must be reloaded.` });
       }
     }
+    // The replacement takes over the removed blocks' places in the original bytes (the whitespace before
+    // them, and their original text), as an edit in place does; a block restored to exactly its original
+    // text becomes untouched bytes again, so undo gives back the original byte for byte.
+    const spans = list.blocks.slice(at, at + expected.length).map((b) => ({ gapStart: b.facts.gapStart, start: b.facts.start, end: b.facts.end }));
     for (let i = 0; i < expected.length; i++) {
       snap.text.delete(list.blocks[at]);
       list.remove(at);
@@ -119,7 +123,10 @@ export class ChangeJournal {
       const stored = facts.paraId ?? facts.dmcpId;
       const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.ids.fresh());
       list.insert(at + i, el, id);
-      snap.text.set(list.blocks[at + i], xml);
+      const block = list.blocks[at + i];
+      if (spans[i]) Object.assign(block.facts, spans[i]);
+      if (!list.parent && spans[i] && list.originalText(block) === xml) block.tree = null;
+      else snap.text.set(block, xml);
     });
     snap.order = list.blocks.slice();
   }
