@@ -21,7 +21,7 @@ function entryState(entry: { position: number }, head: SessionRecord) {
 }
 
 function historyRows(head: SessionRecord, entries: HistoryEntryMeta[], showBaseline: boolean) {
-  // The record cannot tell "opened from a file" from "created, then saved as one", so the baseline stays neutral.
+  // The record cannot tell a session opened on a file apart from a new one saved later, so the baseline stays neutral.
   const baseline = { position: 0, at: head.createdAt, tool: "", description: "The document as the session began" };
   const rows = [...entries].sort((a, b) => a.position - b.position);
   return html`<table class="stack">
