@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:test";
+import { authDatabase } from "../../src/auth/database";
 import { createBlankDocx } from "../../src/docx/index";
+import { DocumentCache, DocumentSessions } from "../../src/sessions/index";
+import { R2LibraryStore } from "../../src/storage/r2/library-store";
+import { R2SessionStore } from "../../src/storage/r2/session-store";
+import { DurableSessionIndex, tenantStub } from "../../src/tenant/index";
+import { buildDocx, p } from "../docx/support/build-docx";
 import { ORIGIN, connectMcp } from "../support/mcp-client";
 import { location, TestBrowser } from "./browser";
 
@@ -63,20 +70,41 @@ describe("dashboard: documents page", () => {
 });
 
 describe("dashboard: session history (WAL viewer)", () => {
-  it("lists open sessions with position and times, and shows a session's history", async () => {
+  it("lists open sessions with position, and shows each edit with its position, time, tool and description", async () => {
     const browser = new TestBrowser();
     await browser.signUp("docs-wal@example.com");
-    await upload(browser, "contract.docx", createBlankDocx());
+    await upload(browser, "contract.docx", buildDocx({ body: p("First clause") + p("Second clause") + "<w:sectPr/>" }));
     const agent = await connectMcp({ authorization: `Bearer ${await tokenOf(browser)}` });
     const opened = (await agent.callTool({ name: "document_open", arguments: { path: "contract.docx" } })).structuredContent as { session: { id: string } };
+    const id = opened.session.id;
+
+    // Edits go through the same history the MCP edit tools use, on the Worker's own R2 and Durable Object.
+    const user = await authDatabase(env.DB).query.users.findFirst({ where: (u, { eq }) => eq(u.email, "docs-wal@example.com") });
+    const sessions = new DocumentSessions({
+      tenantId: user!.tenantId, library: new R2LibraryStore(env.DOCS), store: new R2SessionStore(env.DOCS),
+      index: new DurableSessionIndex(tenantStub(env.TENANT, user!.tenantId)), cache: new DocumentCache(),
+    });
+    for (const [i, text] of ["Clause one, amended", "Clause two, amended"].entries()) {
+      await sessions.history.edit(id, { tool: "paragraph_set_text" }, (doc) => {
+        doc.replaceParagraphText(`/body/paragraph[${i}]`, text);
+        return { result: null, description: `Set paragraph ${i} to "${text}"` };
+      });
+    }
+    await sessions.history.moveTo(id, (head) => head.position - 1);
 
     await browser.get("/dashboard/documents");
-    expect(browser.lastPage).toContain(`href="/dashboard/sessions/${opened.session.id}"`);
-    expect(browser.lastPage).toMatch(/data-label="Position">0/);
+    expect(browser.lastPage).toContain(`href="/dashboard/sessions/${id}"`);
+    expect(browser.lastPage).toMatch(/data-label="Position">1 <span class="tag warn">unsaved/);
 
-    await browser.get(`/dashboard/sessions/${opened.session.id}`);
-    expect(browser.lastPage).toContain("Session started");
-    expect(browser.lastPage).toContain("Matches the library file contract.docx");
-    expect(browser.lastPage).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    await browser.get(`/dashboard/sessions/${id}`);
+    const page = browser.lastPage;
+    expect(page).toContain("The document as the session began");
+    expect(page).toContain("Set paragraph 0 to &quot;Clause one, amended&quot;");
+    expect(page).toContain("Set paragraph 1 to &quot;Clause two, amended&quot;");
+    expect(page).toContain("<code>paragraph_set_text</code>");
+    expect(page).toMatch(/1 of 2/);
+    expect(page.indexOf("Clause one")).toBeLessThan(page.indexOf("Clause two"));
+    expect(page).toMatch(/Clause two, amended&quot;<\/td>\s*<td data-label="State"><span class="tag off">undone/);
+    expect(page).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   });
 });

@@ -82,6 +82,26 @@ describe("token endpoint: authorization code", () => {
     expect(response.body.error).toBe("invalid_target");
   });
 
+  it("lets browser-based clients call it cross-origin, without cookies", async () => {
+    const preflight = await workerFetch("/oauth/token", { method: "OPTIONS", headers: { origin: "https://inspector.example", "access-control-request-method": "POST" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("accepts the client id as HTTP Basic with an empty secret, and refuses broken Basic credentials", async () => {
+    const { client, exchange } = await authorizedClient("basic-auth@example.com");
+    const { client_id: _id, ...rest } = exchange;
+    const replay = await workerFetch("/oauth/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${btoa(`${client.client_id}:`)}` },
+      body: new URLSearchParams(rest),
+    });
+    expect(((await replay.json()) as { error: string }).error).toBe("invalid_grant"); // the client was identified; the code is spent
+    const broken = await workerFetch("/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: "Basic %%%" }, body: new URLSearchParams(rest) });
+    expect(broken.status).toBe(401);
+  });
+
   it("refuses unknown grant types and form-less requests", async () => {
     expect((await tokenRequest({ grant_type: "password", client_id: "x", username: "a", password: "b" })).body.error).toBe("unsupported_grant_type");
     const json = await workerFetch("/oauth/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });

@@ -1,56 +1,65 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { hasUnsavedChanges, type SessionRecord } from "../../sessions/index";
+import { hasUnsavedChanges, type HistoryEntryMeta, type SessionRecord } from "../../sessions/index";
 import { renderPage, when } from "./layout";
 import type { WebEnv } from "./services";
 
 /**
- * The WAL viewer: one editing session and its history. The sessions layer records positions and times
- * today; per-edit entries with descriptions join this table when the history store exposes them.
+ * The WAL viewer: one editing session and its write-ahead history, oldest first. Entries above the
+ * cursor were undone and can still be redone; the saved position marks what the library file holds.
  */
 export const sessionPages = new Hono<WebEnv>();
 
-interface HistoryLine {
-  position: number;
-  at: string;
-  description: string;
+const PAGE_SIZE = 100;
+
+function entryState(entry: { position: number }, head: SessionRecord) {
+  const tags = [];
+  if (entry.position === head.position) tags.push(html`<span class="tag">current</span>`);
+  if (entry.position > head.position) tags.push(html`<span class="tag off">undone</span>`);
+  if (entry.position === head.savedPosition) tags.push(html`<span class="tag">saved</span>`);
+  return tags;
 }
 
-/** Every history point the session record can vouch for, oldest first (times only where recorded). */
-function knownHistory(s: SessionRecord): HistoryLine[] {
-  const lines: HistoryLine[] = [{ position: 0, at: s.createdAt, description: "Session started" }];
-  if (s.position > 0) {
-    lines.push({ position: s.position, at: s.updatedAt, description: `Current state, after ${s.position} edit${s.position === 1 ? "" : "s"}` });
-  }
-  if (s.savedPosition !== null && s.sourceName) {
-    // Opening a file records it as saved at position 0; a save records the position it wrote.
-    lines.push({ position: s.savedPosition, at: s.savedPosition === s.position ? s.updatedAt : "", description: `Matches the library file ${s.sourceName}` });
-  }
-  return lines.sort((a, b) => a.position - b.position);
+function historyRows(head: SessionRecord, entries: HistoryEntryMeta[], showBaseline: boolean) {
+  // The record cannot tell a session opened on a file apart from a new one saved later, so the baseline stays neutral.
+  const baseline = { position: 0, at: head.createdAt, tool: "", description: "The document as the session began" };
+  const rows = [...entries].sort((a, b) => a.position - b.position);
+  return html`<table class="stack">
+    <thead><tr><th>Position</th><th>Time</th><th>Tool</th><th>What happened</th><th></th></tr></thead>
+    <tbody>${[...(showBaseline ? [baseline] : []), ...rows].map(
+      (e) => html`<tr>
+        <td data-label="Position">${e.position}</td>
+        <td data-label="Time">${when(e.at)}</td>
+        <td data-label="Tool">${e.tool ? html`<code>${e.tool}</code>` : "—"}</td>
+        <td data-label="What happened">${e.description}</td>
+        <td data-label="State">${entryState(e, head)}</td>
+      </tr>`,
+    )}</tbody>
+  </table>`;
 }
 
 sessionPages.get("/:id", async (c) => {
-  const session = await c.var.services.sessionsFor(c.var.viewer.tenantId).get(c.req.param("id"));
+  const id = c.req.param("id");
+  const offset = Math.max(0, Number.parseInt(c.req.query("offset") ?? "0", 10) || 0);
+  const { head, entries, total } = await c.var.services.sessionsFor(c.var.viewer.tenantId).history.history(id, offset, PAGE_SIZE);
+  const more = offset + entries.length < total;
   const body = html`<p><a href="/dashboard/documents">← Documents</a></p>
-    <h1>${session.title}</h1>
+    <h1>${head.title}</h1>
     <section class="card">
       <dl class="facts">
-        <dt>Session</dt><dd><code>${session.id}</code></dd>
-        <dt>Source</dt><dd>${session.sourceName ?? "new document"}</dd>
-        <dt>Position</dt><dd>${session.position} ${hasUnsavedChanges(session) ? html`<span class="tag warn">unsaved changes</span>` : ""}</dd>
-        <dt>Saved at position</dt><dd>${session.savedPosition ?? "never saved"}</dd>
-        <dt>Opened</dt><dd>${when(session.createdAt)}</dd>
-        <dt>Last change</dt><dd>${when(session.updatedAt)}</dd>
+        <dt>Session</dt><dd><code>${head.id}</code></dd>
+        <dt>Library file</dt><dd>${head.sourceName ?? "none yet (new document)"}</dd>
+        <dt>Position</dt><dd>${head.position} of ${head.top} ${hasUnsavedChanges(head) ? html`<span class="tag warn">unsaved changes</span>` : ""}</dd>
+        <dt>Saved at position</dt><dd>${head.savedPosition ?? "never saved"}</dd>
+        <dt>Opened</dt><dd>${when(head.createdAt)}</dd>
+        <dt>Last change</dt><dd>${when(head.updatedAt)}</dd>
       </dl>
     </section>
-    <section class="card"><h2>History</h2>
-      <table class="stack">
-        <thead><tr><th>Position</th><th>Time</th><th>What happened</th></tr></thead>
-        <tbody>${knownHistory(session).map(
-          (line) => html`<tr><td data-label="Position">${line.position}</td><td data-label="Time">${line.at ? when(line.at) : "—"}</td><td data-label="What happened">${line.description}</td></tr>`,
-        )}</tbody>
-      </table>
-      <p class="muted">Individual edits with their descriptions are listed here once the server records edit history.</p>
+    <section class="card"><h2>History <span class="muted">(${total} edit${total === 1 ? "" : "s"})</span></h2>
+      ${historyRows(head, entries, offset === 0 && head.baselineGeneration === 0)}
+      ${offset > 0 ? html`<p><a href="/dashboard/sessions/${head.id}?offset=${Math.max(0, offset - PAGE_SIZE)}">Earlier entries</a></p>` : ""}
+      ${more ? html`<p><a href="/dashboard/sessions/${head.id}?offset=${offset + PAGE_SIZE}">Later entries</a></p>` : ""}
+      ${head.baselineGeneration > 0 ? html`<p class="muted">Earlier history was folded into a snapshot; positions count from it.</p>` : ""}
     </section>`;
-  return renderPage(c, { title: session.title, body, active: "/dashboard/documents" });
+  return renderPage(c, { title: head.title, body, active: "/dashboard/documents" });
 });

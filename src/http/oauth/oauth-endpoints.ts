@@ -28,6 +28,14 @@ const MAX_REGISTRATION_BYTES = 16 * 1024;
 
 type Form = Record<string, string | undefined>;
 
+function clientIdFromBasic(credentials: string): string {
+  try {
+    return decodeURIComponent(atob(credentials).split(":")[0] ?? "");
+  } catch {
+    throw new OAuthError("invalid_client", "The Authorization header is not valid HTTP Basic credentials.");
+  }
+}
+
 async function formOf(c: Context<AppEnv>): Promise<Form> {
   const type = c.req.header("Content-Type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded")) {
@@ -37,7 +45,7 @@ async function formOf(c: Context<AppEnv>): Promise<Form> {
   for (const [key, value] of Object.entries(await c.req.parseBody())) if (typeof value === "string") form[key] = value;
   // Public clients may still send their id as HTTP Basic with an empty secret (RFC 6749 §2.3.1).
   const basic = c.req.header("Authorization")?.match(/^Basic\s+(.+)$/i)?.[1];
-  if (!form.client_id && basic) form.client_id = decodeURIComponent(atob(basic).split(":")[0] ?? "");
+  if (!form.client_id && basic) form.client_id = clientIdFromBasic(basic);
   return form;
 }
 
