@@ -16,6 +16,7 @@ if (migrate.status !== 0) {
 console.log(`
 docx-edge is starting on http://${host}:${port}
   MCP endpoint:  http://${host}:${port}/mcp
+  Dashboard:     http://${host}:${port}/  (sign up, create tokens, connect apps)
   Get a token:   npm run token -- --tenant dev
   Then connect:  claude mcp add --transport http docx-edge http://${host}:${port}/mcp --header "Authorization: Bearer <token>"
 `);
