@@ -126,6 +126,8 @@ export interface SessionStore {
   /** Creates the session's objects; fails with `conflict` if the session already exists. */
   create(tenantId: string, manifest: SessionManifest, baseline: Uint8Array): Promise<void>;
   readManifest(tenantId: string, sessionId: string): Promise<SessionManifest | null>;
+  /** Rewrites the manifest by compare-and-swap on its ETag, re-reading and retrying when another writer won. */
+  updateManifest(tenantId: string, sessionId: string, change: (manifest: SessionManifest) => SessionManifest): Promise<SessionManifest>;
   readBaseline(tenantId: string, sessionId: string, generation: number): Promise<Uint8Array | null>;
   writeBaseline(tenantId: string, sessionId: string, generation: number, bytes: Uint8Array): Promise<void>;
   deleteBaseline(tenantId: string, sessionId: string, generation: number): Promise<void>;

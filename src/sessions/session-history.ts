@@ -296,6 +296,8 @@ export class SessionHistory {
         await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, generation);
         throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} changed while the snapshot was taken; retry document_snapshot` });
       }
+      // The manifest follows the index, so storage alone still names the live baseline.
+      await this.deps.store.updateManifest(this.deps.tenantId, sessionId, (m) => ({ ...m, baselineGeneration: generation, baselineSize: bytes.length }));
       await this.deps.store.deleteObjects(this.deps.tenantId, sessionId, outcome.dropped);
       await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, head.baselineGeneration);
       // The document is unchanged; only positions were renumbered.

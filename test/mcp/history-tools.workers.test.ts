@@ -28,7 +28,7 @@ async function setup(tenantName: string) {
     });
   const client = await connectMcp(auth.headers);
   const text = async (i: number) => (await callOk(client, "query", { doc_id: id, path: `/body/paragraph[${i}]` })).items[0].text;
-  return { id, edit, client, text, sessions };
+  return { id, edit, client, text, sessions, tenantId: auth.tenantId };
 }
 
 describe("history tools over MCP", () => {
@@ -66,7 +66,7 @@ describe("history tools over MCP", () => {
   });
 
   it("compacts history with document_snapshot", async () => {
-    const { id, edit, client, text } = await setup("h-snapshot");
+    const { id, edit, client, text, tenantId } = await setup("h-snapshot");
     for (let i = 0; i < 3; i++) await edit(i, `S${i}`);
     await callOk(client, "document_undo", { doc_id: id });
     const snap = await callOk(client, "document_snapshot", { doc_id: id, discard_redo: true });
@@ -74,6 +74,10 @@ describe("history tools over MCP", () => {
     expect(await text(1)).toBe("S1");
     expect(await text(2)).toBe("P2");
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
+    // R2 alone names the new baseline: the manifest was rewritten by ETag compare-and-swap.
+    const manifest = await new R2SessionStore(env.DOCS).readManifest(tenantId, id);
+    expect(manifest?.baselineGeneration).toBe(1);
+    expect(await new R2SessionStore(env.DOCS).readBaseline(tenantId, id, 0)).toBeNull();
   });
 
   it("saves the current position to the library", async () => {

@@ -160,6 +160,7 @@ describe("SessionHistory", () => {
     expect(again.head).toMatchObject({ position: 0, top: 0, baselineGeneration: 2 });
     // manifest + one baseline: every history object and the old baselines are gone
     expect(ctx.store.objectCount).toBe(2);
+    expect(await ctx.store.readManifest(TENANT, id)).toMatchObject({ baselineGeneration: 2 });
   });
 
   it("never writes one key more than once under sustained editing", async () => {

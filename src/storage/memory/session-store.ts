@@ -36,6 +36,16 @@ export class MemorySessionStore implements SessionStore {
     return manifest ? structuredClone(manifest) : null;
   }
 
+  async updateManifest(tenantId: string, sessionId: string, change: (manifest: SessionManifest) => SessionManifest) {
+    const key = `${tenantId}/${sessionId}`;
+    const current = this.manifests.get(key);
+    if (!current) throw new SessionError({ kind: "conflict", sessionId, message: `The manifest of session ${sessionId} is missing; retry` });
+    const next = change(structuredClone(current));
+    this.recordWrite(`${key}/head.json`, JSON.stringify(next).length);
+    this.manifests.set(key, structuredClone(next));
+    return structuredClone(next);
+  }
+
   async readBaseline(tenantId: string, sessionId: string, generation: number) {
     this.reads++;
     return this.baselines.get(`${tenantId}/${sessionId}/${generation}`)?.slice() ?? null;

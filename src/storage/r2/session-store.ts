@@ -23,6 +23,19 @@ export class R2SessionStore implements SessionStore {
     return object ? ((await object.json()) as SessionManifest) : null;
   }
 
+  async updateManifest(tenantId: string, sessionId: string, change: (manifest: SessionManifest) => SessionManifest) {
+    const key = sessionHeadKey(tenantId, sessionId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.bucket.get(key);
+      if (!current) break;
+      const next = change((await current.json()) as SessionManifest);
+      // R2 wants the unquoted etag here (the quoted httpEtag throws).
+      const written = await this.bucket.put(key, JSON.stringify(next), { onlyIf: { etagMatches: current.etag }, httpMetadata: { contentType: "application/json" } });
+      if (written) return next;
+    }
+    throw new SessionError({ kind: "conflict", sessionId, message: `The manifest of session ${sessionId} is missing or kept changing; retry` });
+  }
+
   async readBaseline(tenantId: string, sessionId: string, generation: number) {
     const object = await this.bucket.get(sessionBaselineKey(tenantId, sessionId, generation));
     return object ? new Uint8Array(await object.arrayBuffer()) : null;
