@@ -1,24 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { strToU8, unzipSync } from "fflate";
-import { DocxDocument, DocxError } from "../../../src/docx/index.js";
+import { DocxDocument } from "../../../src/docx/index.js";
 import { DocxPackage, readZipEntries } from "../../../src/docx/package/index.js";
 import { DEFAULT_LIMITS } from "../../../src/docx/package/limits.js";
 import { buildDocx, p } from "../support/build-docx.js";
 import { rawZip, toZip64 } from "../support/raw-zip.js";
+import { docxFailure } from "../support/docx-failure.js";
 
-function failure(run: () => unknown): DocxError["failure"] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof DocxError) return e.failure;
-    throw e;
-  }
-  throw new Error("expected a DocxError");
-}
 
 const within = (ms: number, run: () => unknown) => {
   const started = Date.now();
-  const f = failure(run);
+  const f = docxFailure(run);
   expect(Date.now() - started).toBeLessThan(ms);
   return f;
 };
@@ -52,15 +44,15 @@ describe("zip reader guards", () => {
 
   it("refuses packages with too many entries or too large an entry", () => {
     const many = rawZip(Array.from({ length: 20 }, (_, i) => ({ name: `f${i}.xml`, data: strToU8("<a/>") })));
-    expect(failure(() => DocxPackage.open(many, { maxEntries: 10 }))).toMatchObject({ kind: "zip_bomb", limit: 10, actual: 20 });
+    expect(docxFailure(() => DocxPackage.open(many, { maxEntries: 10 }))).toMatchObject({ kind: "zip_bomb", limit: 10, actual: 20 });
     const big = rawZip([{ name: "a.bin", data: new Uint8Array(5000), stored: true }]);
-    expect(failure(() => DocxPackage.open(big, { maxEntryBytes: 4096 }))).toMatchObject({ kind: "zip_bomb", limit: 4096, actual: 5000 });
+    expect(docxFailure(() => DocxPackage.open(big, { maxEntryBytes: 4096 }))).toMatchObject({ kind: "zip_bomb", limit: 4096, actual: 5000 });
   });
 
   it("refuses entry names that escape the package (zip slip)", () => {
     for (const name of ["../evil.xml", "word/../../evil.xml", "/etc/passwd", "C:\\evil.xml", "word\\..\\..\\x"]) {
       const zip = rawZip([{ name, data: strToU8("<a/>") }]);
-      expect(failure(() => DocxPackage.open(zip))).toMatchObject({ kind: "unsafe_entry_name", entry: name });
+      expect(docxFailure(() => DocxPackage.open(zip))).toMatchObject({ kind: "unsafe_entry_name", entry: name });
     }
   });
 
@@ -68,9 +60,9 @@ describe("zip reader guards", () => {
     const whole = buildDocx({ body: p("Hello") });
     expect(within(1000, () => DocxDocument.open(whole.subarray(0, whole.length - 40)))).toMatchObject({ kind: "corrupt_zip", message: expect.stringMatching(/truncated|damaged/) });
     expect(within(1000, () => DocxDocument.open(whole.subarray(0, Math.floor(whole.length / 2)))).kind).toBe("corrupt_zip");
-    expect(failure(() => DocxDocument.open(strToU8("just text, not a zip at all")))).toMatchObject({ kind: "not_a_zip" });
+    expect(docxFailure(() => DocxDocument.open(strToU8("just text, not a zip at all")))).toMatchObject({ kind: "not_a_zip" });
     const badCrc = rawZip([{ name: "a.xml", data: strToU8("<a/>"), declaredCrc: 12345 }]);
-    expect(failure(() => DocxPackage.open(badCrc).readBytes("a.xml"))).toMatchObject({ kind: "corrupt_zip", message: expect.stringContaining("CRC") });
+    expect(docxFailure(() => DocxPackage.open(badCrc).readBytes("a.xml"))).toMatchObject({ kind: "corrupt_zip", message: expect.stringContaining("CRC") });
   });
 
   it("reads stored entries and entries with data descriptors", () => {
@@ -103,7 +95,7 @@ describe("zip reader guards", () => {
     const parts = unzipSync(buildDocx({ body: p("x") }));
     parts["word/document.xml"] = strToU8('<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>x</w:t></w:p></w:r></w:body></w:document>');
     const zip = rawZip(Object.entries(parts).map(([name, data]) => ({ name, data })));
-    expect(failure(() => DocxDocument.open(zip))).toMatchObject({ kind: "xml_malformed", part: "word/document.xml", message: expect.stringContaining("</w:p> does not match <w:r>") });
+    expect(docxFailure(() => DocxDocument.open(zip))).toMatchObject({ kind: "xml_malformed", part: "word/document.xml", message: expect.stringContaining("</w:p> does not match <w:r>") });
   });
 
   it("refuses a document.xml nested 10,000 deep within a second", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DocxDocument, DocxError } from "../../../src/docx/index.js";
+import { DocxDocument } from "../../../src/docx/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
+import { docxFailure } from "../support/docx-failure.js";
 
 const cell = (inner: string) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${inner}</w:tc>`;
 const table = (rows: string[][]) => `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>${rows.map((r) => `<w:tr>${r.map(cell).join("")}</w:tr>`).join("")}</w:tbl>`;
@@ -31,15 +32,6 @@ const fixture = () =>
 const paths = (doc: DocxDocument, path: string) => (doc.query(path, { format: "json" }).items ?? []).map((i) => i.path);
 const texts = (doc: DocxDocument, path: string) => doc.query(path, { format: "text" }).text!.split("\n");
 
-function failure(run: () => unknown): DocxError["failure"] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof DocxError) return e.failure;
-    throw e;
-  }
-  throw new Error("expected a DocxError");
-}
 
 describe("resolving paths", () => {
   const doc = fixture();
@@ -187,14 +179,14 @@ describe("resolving paths", () => {
   });
 
   it("says how many exist when an index is out of range", () => {
-    expect(failure(() => doc.query("/body/table[3]"))).toMatchObject({ kind: "path_not_found", message: "Path /body/table[3] not found: the body has 2 tables (indexes 0-1, or -1 for the last)." });
-    expect(failure(() => doc.query("/body/paragraph[0]/run[4]")).message).toMatch(/\/body\/paragraph\[0\] has 1 run\b/);
+    expect(docxFailure(() => doc.query("/body/table[3]"))).toMatchObject({ kind: "path_not_found", message: "Path /body/table[3] not found: the body has 2 tables (indexes 0-1, or -1 for the last)." });
+    expect(docxFailure(() => doc.query("/body/paragraph[0]/run[4]")).message).toMatch(/\/body\/paragraph\[0\] has 1 run\b/);
   });
 
   it("names the bad segment and the allowed children", () => {
-    const f = failure(() => doc.query("/body/paragraph[0]/cell[0]"));
+    const f = docxFailure(() => doc.query("/body/paragraph[0]/cell[0]"));
     expect(f).toMatchObject({ kind: "invalid_path", segment: "cell[0]", allowed: ["run", "hyperlink", "drawing", "bookmark", "style"] });
     expect(f.message).toContain('"cell" is not allowed below a paragraph; allowed: run, hyperlink, drawing, bookmark, style');
-    expect(failure(() => doc.query("/bodies"))).toMatchObject({ kind: "invalid_path", allowed: expect.arrayContaining(["body", "header", "metadata"]) });
+    expect(docxFailure(() => doc.query("/bodies"))).toMatchObject({ kind: "invalid_path", allowed: expect.arrayContaining(["body", "header", "metadata"]) });
   });
 });

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DocxError } from "../../../src/docx/index.js";
 import { canonicalDifference, parseXml, serializeXml } from "../../../src/docx/xml/index.js";
+import { docxFailure } from "../support/docx-failure.js";
 
-function failure(run: () => unknown): DocxError["failure"] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof DocxError) return e.failure;
-    throw e;
-  }
-  throw new Error("expected a DocxError");
-}
 
 describe("parseXml and serializeXml", () => {
   it("keeps prefixes, namespace declarations, attribute order, comments, PIs and the declaration", () => {
@@ -44,25 +35,25 @@ describe("parseXml and serializeXml", () => {
 
   it("refuses a DOCTYPE (XXE and billion laughs) with a clear error", () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:t>&xxe;</w:t>';
-    expect(failure(() => parseXml(xxe)).kind).toBe("xml_forbidden");
+    expect(docxFailure(() => parseXml(xxe)).kind).toBe("xml_forbidden");
     const laughs = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><a>&lol2;</a>';
-    expect(failure(() => parseXml(laughs)).message).toMatch(/DOCTYPE or entity declaration/);
+    expect(docxFailure(() => parseXml(laughs)).message).toMatch(/DOCTYPE or entity declaration/);
   });
 
   it("refuses an undeclared entity", () => {
-    expect(failure(() => parseXml("<a>&nbsp;</a>"))).toMatchObject({ kind: "xml_forbidden", message: expect.stringContaining("&nbsp;") });
+    expect(docxFailure(() => parseXml("<a>&nbsp;</a>"))).toMatchObject({ kind: "xml_forbidden", message: expect.stringContaining("&nbsp;") });
   });
 
   it("reports mismatched and unterminated tags with their offset", () => {
-    expect(failure(() => parseXml("<a><b></a>"))).toMatchObject({ kind: "xml_malformed", offset: 6, message: expect.stringContaining("</a> does not match <b>") });
-    expect(failure(() => parseXml("<a><b>"))).toMatchObject({ kind: "xml_malformed", message: expect.stringContaining("ends inside <b>") });
-    expect(failure(() => parseXml('<a x="1></a>')).kind).toBe("xml_malformed");
+    expect(docxFailure(() => parseXml("<a><b></a>"))).toMatchObject({ kind: "xml_malformed", offset: 6, message: expect.stringContaining("</a> does not match <b>") });
+    expect(docxFailure(() => parseXml("<a><b>"))).toMatchObject({ kind: "xml_malformed", message: expect.stringContaining("ends inside <b>") });
+    expect(docxFailure(() => parseXml('<a x="1></a>')).kind).toBe("xml_malformed");
   });
 
   it("rejects 10,000-deep nesting within a second", () => {
     const deep = "<a>".repeat(10_000) + "</a>".repeat(10_000);
     const started = Date.now();
-    const f = failure(() => parseXml(deep));
+    const f = docxFailure(() => parseXml(deep));
     expect(f).toMatchObject({ kind: "xml_too_deep", limit: 512 });
     expect(Date.now() - started).toBeLessThan(1000);
   });
