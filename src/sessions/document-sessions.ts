@@ -1,6 +1,6 @@
 import { createBlankDocx, DocxDocument } from "../docx/index";
 import { DocumentCache } from "./document-cache";
-import { SessionError } from "./errors";
+import { SessionError, sessionNotFound } from "./errors";
 import { validateLibraryName } from "./library-names";
 import type { LibraryStore, SessionIndex, SessionRecord, SessionStore } from "./ports";
 import { SessionHistory } from "./session-history";
@@ -44,16 +44,14 @@ function titleFromName(name: string): string {
 export class DocumentSessions {
   private readonly now: () => Date;
   private readonly newSessionId: () => string;
-  private readonly cache: DocumentCache;
   /** Edits, undo/redo, snapshots and reads of the sessions' documents. */
   readonly history: SessionHistory;
 
   constructor(private readonly deps: DocumentSessionsDeps) {
     this.now = deps.now ?? (() => new Date());
     this.newSessionId = deps.newSessionId ?? randomSessionId;
-    this.cache = deps.cache ?? new DocumentCache();
     this.history = new SessionHistory({
-      tenantId: deps.tenantId, store: deps.store, index: deps.index, cache: this.cache, now: this.now, background: deps.background,
+      tenantId: deps.tenantId, store: deps.store, index: deps.index, cache: deps.cache ?? new DocumentCache(), now: this.now, background: deps.background,
     });
   }
 
@@ -93,7 +91,7 @@ export class DocumentSessions {
 
   async get(sessionId: string): Promise<SessionRecord> {
     const record = await this.deps.index.get(sessionId);
-    if (!record) throw this.sessionNotFound(sessionId);
+    if (!record) throw sessionNotFound(sessionId);
     return record;
   }
 
@@ -126,9 +124,9 @@ export class DocumentSessions {
   /** Ends a session and deletes its stored objects. */
   async close(sessionId: string): Promise<ClosedSession> {
     const record = await this.deps.index.remove(sessionId);
-    if (!record) throw this.sessionNotFound(sessionId);
+    if (!record) throw sessionNotFound(sessionId);
     await this.deps.store.destroy(this.deps.tenantId, sessionId);
-    this.cache.delete(`${this.deps.tenantId}/${sessionId}`);
+    this.history.forget(sessionId);
     return { session: record, discardedUnsavedChanges: hasUnsavedChanges(record) };
   }
 
@@ -151,7 +149,4 @@ export class DocumentSessions {
     return new SessionError({ kind: "file_not_found", name, message: `No file named ${JSON.stringify(name)} in your library. Upload it with PUT /api/files/{name} or list files with GET /api/files` });
   }
 
-  private sessionNotFound(sessionId: string) {
-    return new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
-  }
 }

@@ -1,7 +1,7 @@
 import { DocxDocument, type DocumentChange } from "../docx/index";
 import { checkpointDue, CHECKPOINT_MAX_ENTRIES } from "./checkpoint-policy";
 import type { CachedDocument, DocumentCache } from "./document-cache";
-import { SessionError } from "./errors";
+import { SessionError, sessionNotFound } from "./errors";
 import type { HistoryEntryMeta, LoadPlan, SessionIndex, SessionRecord, SessionStore } from "./ports";
 
 /** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
@@ -59,13 +59,18 @@ export class SessionHistory {
     return `${this.deps.tenantId}/${sessionId}`;
   }
 
-  private notFound(sessionId: string) {
-    return new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
+  /** Drops this isolate's copy of a session's document (the session was closed). */
+  forget(sessionId: string): void {
+    this.deps.cache.delete(this.key(sessionId));
+  }
+
+  private tooManyConflicts(sessionId: string) {
+    return new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} is being edited by other calls too quickly; retry this call` });
   }
 
   private async head(sessionId: string): Promise<SessionRecord> {
     const head = await this.deps.index.get(sessionId);
-    if (!head) throw this.notFound(sessionId);
+    if (!head) throw sessionNotFound(sessionId);
     return head;
   }
 
@@ -75,7 +80,7 @@ export class SessionHistory {
     const cached = this.deps.cache.get(this.key(sessionId), head.version);
     if (cached) return { head, state: cached };
     const plan = await this.deps.index.loadPlan(sessionId);
-    if (!plan) throw this.notFound(sessionId);
+    if (!plan) throw sessionNotFound(sessionId);
     const state = await this.build(sessionId, plan);
     this.deps.cache.set(this.key(sessionId), state);
     return { head: plan.head, state };
@@ -187,7 +192,7 @@ export class SessionHistory {
         // conflict: another writer moved the session; loop re-applies the mutation on its state
         await backoff(attempt);
       }
-      throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} is being edited by other calls too quickly; retry this call` });
+      throw this.tooManyConflicts(sessionId);
     });
   }
 
@@ -230,7 +235,7 @@ export class SessionHistory {
         await this.moveCached(sessionId, state, position, outcome.head);
         return { head: outcome.head, from: head.position };
       }
-      throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} is being edited by other calls too quickly; retry this call` });
+      throw this.tooManyConflicts(sessionId);
     });
   }
 
@@ -280,7 +285,7 @@ export class SessionHistory {
   async history(sessionId: string, offset: number, limit: number) {
     const head = await this.head(sessionId);
     const page = await this.deps.index.history(sessionId, offset, limit);
-    if (!page) throw this.notFound(sessionId);
+    if (!page) throw sessionNotFound(sessionId);
     return { head, ...page };
   }
 

@@ -1,11 +1,8 @@
-import { SessionError } from "../sessions/errors";
+import { sessionNotFound } from "../sessions/errors";
 import type {
   CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionIndex, SessionRecord,
 } from "../sessions/ports";
 import type { TenantObject } from "./tenant-object";
-
-const missing = (sessionId: string) =>
-  new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
 
 /** SessionIndex over RPC to the tenant's Durable Object. */
 export class DurableSessionIndex implements SessionIndex {
@@ -31,12 +28,12 @@ export class DurableSessionIndex implements SessionIndex {
   }
   async commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
     const outcome = (await this.tenant.commitEntry(sessionId, expectedVersion, entry, result, at)) as CommitOutcome | null;
-    if (!outcome) throw missing(sessionId);
+    if (!outcome) throw sessionNotFound(sessionId);
     return outcome;
   }
   async move(sessionId: string, expectedVersion: number, position: number, at: string) {
     const outcome = (await this.tenant.moveCursor(sessionId, expectedVersion, position, at)) as MoveOutcome | null;
-    if (!outcome) throw missing(sessionId);
+    if (!outcome) throw sessionNotFound(sessionId);
     return outcome;
   }
   async addCheckpoint(sessionId: string, checkpoint: CheckpointMeta, builtFrom: string | null) {
@@ -47,7 +44,7 @@ export class DurableSessionIndex implements SessionIndex {
   }
   async rebase(sessionId: string, expectedVersion: number, baselineGeneration: number, discardRedo: boolean, at: string) {
     const outcome = (await this.tenant.rebase(sessionId, expectedVersion, baselineGeneration, discardRedo, at)) as RebaseOutcome | null;
-    if (!outcome) throw missing(sessionId);
+    if (!outcome) throw sessionNotFound(sessionId);
     return outcome;
   }
 }

@@ -1,4 +1,4 @@
-import { SessionError } from "../../sessions/errors";
+import { sessionNotFound } from "../../sessions/errors";
 import type {
   CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionIndex, SessionRecord,
 } from "../../sessions/ports";
@@ -17,7 +17,7 @@ export class MemorySessionIndex implements SessionIndex {
 
   private ledger(sessionId: string): Ledger {
     const ledger = this.ledgers.get(sessionId);
-    if (!ledger) throw new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
+    if (!ledger) throw sessionNotFound(sessionId);
     return ledger;
   }
 
