@@ -4,7 +4,7 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { replaceParagraphText } from "./ops/index.js";
+import { insertText, replaceParagraphText, replaceText, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions, type ReplaceTextResult } from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
@@ -96,6 +96,20 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /**
+   * Replaces occurrences of `find` in the paragraphs `path` covers (a paragraph, a table, a cell, /body, a header, ...),
+   * across runs and hyperlinks, keeping every character's formatting; the replacement takes the first replaced
+   * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
+   */
+  replaceText(path: string, options: Omit<ReplaceTextOptions, "revision">): ReplaceTextResult {
+    return replaceText(this.doc, path, { ...options, revision: null });
+  }
+
+  /** Inserts text into one paragraph at a character offset, or before/after the first match of a string, in the neighbouring character's formatting. */
+  insertText(path: string, options: Omit<InsertTextOptions, "revision">): InsertTextResult {
+    return insertText(this.doc, path, { ...options, revision: null });
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */

@@ -2,3 +2,7 @@
 export { editTarget, resolveSingle } from "./edit-target.js";
 export type { EditTarget } from "./edit-target.js";
 export { replaceParagraphText } from "./replace-paragraph-text.js";
+export { replaceText } from "./replace-text.js";
+export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
+export { insertText } from "./insert-text.js";
+export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
