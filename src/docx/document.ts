@@ -4,7 +4,7 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { insertText, replaceParagraphText, replaceText, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions, type ReplaceTextResult } from "./ops/index.js";
+import { insertText, replaceParagraphText, replaceText, trackingOf, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions, type ReplaceTextResult } from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
@@ -13,6 +13,17 @@ export class DocxDocument {
   /** Opens a .docx. Throws DocxError for anything that is not a safe, readable Word document. */
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): DocxDocument {
     return new DocxDocument(WordDocument.open(bytes, limits));
+  }
+
+  /** The model, for the engine's edit operations (src/docx/ops); not part of the public surface. */
+  get model(): WordDocument {
+    return this.doc;
+  }
+
+  /** Names the author of the edits that follow (tracked changes, comments). */
+  setEditor(author: string, initials?: string): void {
+    const name = author.trim() || "docx-edge";
+    this.doc.editor = { author: name, initials: initials ?? name.split(/\s+/).map((w) => w[0]?.toUpperCase() ?? "").join("").slice(0, 4) };
   }
 
   /** Name of the main document part (usually word/document.xml). */
@@ -104,12 +115,12 @@ export class DocxDocument {
    * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
    */
   replaceText(path: string, options: Omit<ReplaceTextOptions, "revision">): ReplaceTextResult {
-    return replaceText(this.doc, path, { ...options, revision: null });
+    return replaceText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
   }
 
   /** Inserts text into one paragraph at a character offset, or before/after the first match of a string, in the neighbouring character's formatting. */
   insertText(path: string, options: Omit<InsertTextOptions, "revision">): InsertTextResult {
-    return insertText(this.doc, path, { ...options, revision: null });
+    return insertText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */

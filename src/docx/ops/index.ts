@@ -2,6 +2,8 @@
 export { editTarget, resolveSingle } from "./edit-target.js";
 export type { EditTarget } from "./edit-target.js";
 export { replaceParagraphText } from "./replace-paragraph-text.js";
+export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";
+export type { RevisionContext } from "./tracking.js";
 export { replaceText } from "./replace-text.js";
 export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
 export { insertText } from "./insert-text.js";

@@ -2,7 +2,8 @@
 import { DocxError } from "../errors.js";
 import { elementOf, ownerOf, type WordDocument } from "../model/index.js";
 import { editTarget, resolveSingle } from "./edit-target.js";
-import { insertAt, type RevisionContext } from "./text-edit.js";
+import { insertAt } from "./text-edit.js";
+import type { RevisionContext } from "./tracking.js";
 import { findAll } from "./text-match.js";
 import { readParagraphText } from "./text-range.js";
 

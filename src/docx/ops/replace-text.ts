@@ -4,7 +4,8 @@ import { elementOf, ownerOf, type WordDocument } from "../model/index.js";
 import { editTarget } from "./edit-target.js";
 import { readParagraphText } from "./text-range.js";
 import { findAll } from "./text-match.js";
-import { replaceRange, type RevisionContext } from "./text-edit.js";
+import { replaceRange } from "./text-edit.js";
+import type { RevisionContext } from "./tracking.js";
 import { paragraphsInScope } from "./text-scope.js";
 
 export interface ReplaceTextOptions {

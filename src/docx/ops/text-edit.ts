@@ -4,14 +4,8 @@
  * w:del with w:t as w:delText, new runs inside w:ins.
  */
 import { element, type XmlElement } from "../xml/index.js";
+import type { RevisionContext } from "./tracking.js";
 import { cloneElement, insertionPoint, isolateRange, isTextNode, runProperties, textNodes, textRun, type RangeRun } from "./text-range.js";
-
-/** Who and when, for tracked changes; null writes plain edits. */
-export interface RevisionContext {
-  author: string;
-  date: string;
-  nextId(): string | number;
-}
 
 /** Replaces characters [start, end) with `text`, which takes the formatting of the first replaced character. */
 export function replaceRange(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext | null): void {
@@ -45,14 +39,6 @@ export function insertAt(p: XmlElement, w: string, offset: number, text: string,
   return run;
 }
 
-function revisionAttributes(w: string, revision: RevisionContext) {
-  return [
-    { name: w + "id", value: String(revision.nextId()) },
-    { name: w + "author", value: revision.author },
-    { name: w + "date", value: revision.date },
-  ];
-}
-
 /** Wraps each group of consecutive removed runs in one w:del; returns the last wrapper and its parent. */
 function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): { parent: XmlElement; wrapper: XmlElement } {
   let current: { parent: XmlElement; wrapper: XmlElement } | null = null;
@@ -68,7 +54,7 @@ function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): 
       current.wrapper.children.push(run);
       continue;
     }
-    const wrapper = element(w + "del", revisionAttributes(w, revision), [run]);
+    const wrapper = element(w + "del", revision.attributes(), [run]);
     parent.children.splice(at, 1, wrapper);
     current = { parent, wrapper };
   }
@@ -80,7 +66,7 @@ function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): 
  * insertion the new one goes next to it, splitting it in two when the point lies in its middle.
  */
 function placeTracked(p: XmlElement, w: string, parent: XmlElement, index: number, run: XmlElement, revision: RevisionContext): void {
-  const wrapper = element(w + "ins", revisionAttributes(w, revision), [run]);
+  const wrapper = element(w + "ins", revision.attributes(), [run]);
   if (parent.name !== w + "ins" || parent === p) {
     parent.children.splice(index, 0, wrapper);
     return;
@@ -95,7 +81,7 @@ function placeTracked(p: XmlElement, w: string, parent: XmlElement, index: numbe
   const after = parent.children.slice(index).some((c) => c.type === "element");
   if (before && after) {
     const tail = cloneElement({ ...parent, children: [] });
-    tail.attributes = tail.attributes.map((a) => (a.name === w + "id" ? { name: a.name, value: String(revision.nextId()) } : a));
+    tail.attributes = tail.attributes.map((a) => (a.name === w + "id" ? { name: a.name, value: revision.nextId() } : a));
     tail.children = parent.children.splice(index);
     tail.selfClosing = false;
     outer.children.splice(at + 1, 0, tail);
