@@ -8,3 +8,5 @@ export { replaceText } from "./replace-text.js";
 export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
 export { insertText } from "./insert-text.js";
 export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
+export { addComment, deleteComments, listComments, replyToComment, resolveComment } from "./comments.js";
+export type { CommentInfo, CommentInput } from "./comments.js";

@@ -5,7 +5,7 @@
  */
 import { element, type XmlElement } from "../xml/index.js";
 import type { RevisionContext } from "./tracking.js";
-import { cloneElement, insertionPoint, isolateRange, isTextNode, runProperties, textNodes, textRun, type RangeRun } from "./text-range.js";
+import { cloneElement, insertionPoint, parentOf, isolateRange, isTextNode, runProperties, textNodes, textRun, type RangeRun } from "./text-range.js";
 
 /** Replaces characters [start, end) with `text`, which takes the formatting of the first replaced character. */
 export function replaceRange(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext | null): void {
@@ -88,14 +88,4 @@ function placeTracked(p: XmlElement, w: string, parent: XmlElement, index: numbe
   }
   if (before) at++;
   outer.children.splice(at, 0, wrapper);
-}
-
-function parentOf(root: XmlElement, target: XmlElement): XmlElement | null {
-  for (const c of root.children) {
-    if (c.type !== "element") continue;
-    if (c === target) return root;
-    const found = parentOf(c, target);
-    if (found) return found;
-  }
-  return null;
 }
