@@ -6,7 +6,7 @@ import { runTool, toolSuccess } from "../tool-result";
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const requestId = z.string().min(1).max(128).optional().describe("Idempotency key: a retry with the same request_id returns the first result instead of editing twice.");
 const commentId = z.union([z.string().regex(/^\d+$/), z.number().int().min(0)]).describe("Comment id, as comment_list and comment_add return it.");
-const author = z.string().min(1).max(200).optional().describe("Comment author name (default: the session's editor).");
+const author = z.string().min(1).max(200).optional().describe("Comment author name (default: the name of the account making the call).");
 const initials = z.string().min(1).max(20).optional().describe("Author initials (default: from the author's name).");
 const text = z.string().min(1).max(50_000).describe("Comment text. Use \\n for multi-paragraph comments.");
 const writeHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false } as const;
@@ -27,7 +27,7 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
     },
     async ({ doc_id, path, text: body, anchor_text, author: by, initials: ini, request_id }) =>
       runTool(ctx, "comment_add", "write", async () => {
-        const { result, position } = await history().edit(doc_id, { tool: "comment_add", requestId: request_id }, (doc) => {
+        const { result, position } = await history().edit(doc_id, { tool: "comment_add", requestId: request_id, author: ctx.author }, (doc) => {
           const r = doc.addComment(path, { text: body, anchorText: anchor_text, author: by, initials: ini });
           return { result: r, description: `comment ${r.comment_id} on ${r.path}${anchor_text ? ` ("${r.anchored_text.slice(0, 40)}")` : ""}` };
         });
@@ -45,7 +45,7 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
     },
     async ({ doc_id, comment_id, text: body, author: by, initials: ini, request_id }) =>
       runTool(ctx, "comment_reply", "write", async () => {
-        const { result, position } = await history().edit(doc_id, { tool: "comment_reply", requestId: request_id }, (doc) => ({
+        const { result, position } = await history().edit(doc_id, { tool: "comment_reply", requestId: request_id, author: ctx.author }, (doc) => ({
           result: doc.replyToComment(String(comment_id), { text: body, author: by, initials: ini }),
           description: `reply to comment ${comment_id}`,
         }));
@@ -63,7 +63,7 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
     },
     async ({ doc_id, comment_id, resolved = true, request_id }) =>
       runTool(ctx, "comment_resolve", "write", async () => {
-        const { result, position } = await history().edit(doc_id, { tool: "comment_resolve", requestId: request_id }, (doc) => ({
+        const { result, position } = await history().edit(doc_id, { tool: "comment_resolve", requestId: request_id, author: ctx.author }, (doc) => ({
           result: doc.resolveComment(String(comment_id), resolved),
           description: `${resolved ? "resolve" : "reopen"} comment ${comment_id}`,
         }));
@@ -103,7 +103,7 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
     },
     async ({ doc_id, comment_id, author: by, request_id }) =>
       runTool(ctx, "comment_delete", "write", async () => {
-        const { result, position } = await history().edit(doc_id, { tool: "comment_delete", requestId: request_id }, (doc) => {
+        const { result, position } = await history().edit(doc_id, { tool: "comment_delete", requestId: request_id, author: ctx.author }, (doc) => {
           const r = doc.deleteComments({ commentId: comment_id === undefined ? undefined : String(comment_id), author: by });
           return { result: r, description: `delete comment(s) ${r.deleted.join(", ")}` };
         });

@@ -13,9 +13,10 @@ const matchCase = z.boolean().optional().describe("Match upper/lower case exactl
 export function registerTextTools(server: McpServer, ctx: ToolContext): void {
   /** Runs an edit as one history entry, or on the current document and then reverted when it is a dry run. */
   const edit = async <R>(doc_id: string, tool: string, request_id: string | undefined, dry: boolean, mutate: (doc: DocxDocument) => { result: R; description: string }) => {
-    if (!dry) return ctx.sessions.history.edit(doc_id, { tool, requestId: request_id }, mutate);
+    if (!dry) return ctx.sessions.history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
     return ctx.sessions.history.read(doc_id, (doc, head) => {
       try {
+        doc.setEditor(ctx.author);
         return { result: mutate(doc).result, position: head.position, changed: false, replayed: false };
       } finally {
         const change = doc.takeChange();
