@@ -4,8 +4,10 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { addComment, deleteComments, listComments, replyToComment, resolveComment, type CommentInfo, type CommentInput } from "./ops/index.js";
-import { insertText, replaceParagraphText, replaceText, trackingOf, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions, type ReplaceTextResult } from "./ops/index.js";
+import {
+  addComment, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, trackingOf,
+  type CommentInfo, type CommentInput, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions, type ReplaceTextResult,
+} from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {

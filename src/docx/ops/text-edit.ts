@@ -22,9 +22,17 @@ export function replaceRange(p: XmlElement, w: string, start: number, end: numbe
   for (const { run } of runs) run.children = run.children.filter((c) => !isTextNode(c, w));
   first.children.splice(at, 0, ...textNodes(w, text));
   for (const { run, parent } of runs) {
-    if (!run.children.some((c) => c.type === "element" && c.name !== w + "rPr")) parent.children.splice(parent.children.indexOf(run), 1);
+    if (run.children.some((c) => c.type === "element" && c.name !== w + "rPr")) continue;
+    parent.children.splice(parent.children.indexOf(run), 1);
+    // A hyperlink, smart tag or insertion left without content goes too.
+    if (parent !== p && EMPTIED.some((n) => parent.name === w + n) && !parent.children.some((c) => c.type === "element")) {
+      const outer = parentOf(p, parent);
+      outer?.children.splice(outer.children.indexOf(parent), 1);
+    }
   }
 }
+
+const EMPTIED = ["hyperlink", "smartTag", "ins"];
 
 /**
  * Inserts `text` at `offset`. It takes the formatting of the character before the offset, or of the one after it when

@@ -104,3 +104,13 @@ describe("replaceText", () => {
     expect(documentXml(doc.save())).not.toContain("<w:i/>");
   });
 });
+
+describe("replaceText across a hyperlink's edge", () => {
+  it("puts the replacement in the first replaced character's place and drops a hyperlink left empty", () => {
+    const body = `<w:p>${r("see ")}<w:hyperlink r:id="rIdL">${r("link", "<w:u/>")}</w:hyperlink>${r(" end")}</w:p>`;
+    const doc = DocxDocument.open(buildDocx({ body, links: { rIdL: "https://example.com" } }));
+    doc.replaceText("/body", { find: "see link", replace: "no link" });
+    expect(documentXml(doc.save())).toContain(`${r("no link")}${r(" end")}</w:p>`);
+    expect(documentXml(doc.save())).not.toContain("w:hyperlink");
+  });
+});
