@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
+import { strFromU8, unzipSync } from "fflate";
+import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 
@@ -78,5 +79,25 @@ describe("insert_text", () => {
     const error = await callError(client, "insert_text", { doc_id: id, path: "/body/paragraph[0]", text: "x", after: "bye" });
     expect(error).toMatchObject({ kind: "invalid_argument", field: "after" });
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
+  });
+});
+
+describe("text tools on a document that tracks changes", () => {
+  it("writes replace_text as a tracked deletion and insertion by the calling account", async () => {
+    const auth = await tokenFor("tt-tracked");
+    const library = new R2LibraryStore(env.DOCS);
+    const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
+    await library.write(auth.tenantId, "tracked.docx", buildDocx({ body: p("Pay ten dollars."), relationships: { rIdS: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": settings } }));
+    const client = await connectMcp(auth.headers);
+    const id = (await callOk(client, "document_open", { path: "tracked.docx" })).session.id;
+    await callOk(client, "replace_text", { doc_id: id, find: "ten", replace: "twenty" });
+    await callOk(client, "comment_add", { doc_id: id, path: "/body/paragraph[0]", text: "who am I" });
+    const author = (await callOk(client, "comment_list", { doc_id: id })).comments[0].author as string;
+    await callOk(client, "document_save", { doc_id: id });
+    const xml = strFromU8(unzipSync((await library.read(auth.tenantId, "tracked.docx"))!)["word/document.xml"]);
+    const revision = (tag: string) => new RegExp(`<w:${tag} w:id="\\d+" w:author="([^"]*)" w:date="[^"]+">`).exec(xml)?.[1];
+    expect(xml).toContain('<w:delText xml:space="preserve">ten</w:delText>');
+    expect(xml).toContain('<w:t xml:space="preserve">twenty</w:t>');
+    expect([revision("del"), revision("ins")]).toEqual([author, author]);
   });
 });
