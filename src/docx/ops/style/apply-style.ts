@@ -7,7 +7,8 @@ import { DocxError } from "../../errors.js";
 import { elementOf, ownerOf, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import { editProperties, type PropertyEdit } from "./property-edits.js";
-import { propertiesBefore, recordPropertyChange, type RevisionStamp } from "./property-revision.js";
+import { trackingOf } from "../tracking.js";
+import { propertiesBefore, recordPropertyChange } from "./property-revision.js";
 import { styleNodes } from "./style-targets.js";
 
 /** One property element to edit: `props` ("rPr", "pPr", "tblPr", "trPr", "tcPr") of `host`. */
@@ -35,7 +36,7 @@ export interface StyleOutcome {
 /** A row's w:tblPrEx comes before its w:trPr (§17.4.79). */
 const AFTER: Record<string, string[]> = { trPr: ["tblPrEx"] };
 
-export function applyStyle(doc: WordDocument, path: string | undefined, plan: StylePlan, options: { dryRun?: boolean; revision?: RevisionStamp | null; noun: string }): StyleOutcome {
+export function applyStyle(doc: WordDocument, path: string | undefined, plan: StylePlan, options: { dryRun?: boolean; noun: string }): StyleOutcome {
   const w = doc.prefixes.w;
   const after = (props: string) => (AFTER[props] ?? []).map((n) => w + n);
   const nodes = styleNodes(doc, path);
@@ -58,7 +59,8 @@ export function applyStyle(doc: WordDocument, path: string | undefined, plan: St
     const kinds = [...new Set(nodes.map((n) => n.kind))].join("/");
     throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects ${nodes.length} ${kinds} element(s) holding no ${options.noun} to style; select elements that contain ${options.noun}.` });
   }
-  const revision = options.revision ?? null;
+  // When the document tracks revisions, every changed element keeps its old properties in a w:xxxPrChange.
+  const revision = trackingOf(doc);
   const outcome = { styled, changed, elements, tracked: revision !== null, dry_run: options.dryRun === true };
   if (options.dryRun || changed === 0) return outcome;
 

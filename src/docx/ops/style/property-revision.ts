@@ -3,14 +3,8 @@
  * w:pPrChange, w:tblPrChange, w:trPrChange or w:tcPrChange so a reviewer can reject the change.
  */
 import { element, insertInOrder, type XmlElement } from "../../xml/index.js";
+import type { RevisionContext } from "../tracking.js";
 import { propertiesOf } from "./property-edits.js";
-
-/** Who made a revision and when, and a source of w:id values unique among the document's revisions. */
-export interface RevisionStamp {
-  author: string;
-  date: string;
-  nextId(): number | string;
-}
 
 /**
  * Children the old-properties copy leaves out, by property element: the revision marks themselves and what the
@@ -34,16 +28,11 @@ export function propertiesBefore(host: XmlElement, props: string, w: string): Xm
  * Records the edit of `host`'s `props` as a revision holding `before`. An element that already carries a tracked
  * property change keeps it: that one holds the properties as they were before any tracked edit.
  */
-export function recordPropertyChange(before: XmlElement | null, host: XmlElement, props: string, w: string, after: string[], stamp: RevisionStamp): void {
+export function recordPropertyChange(before: XmlElement | null, host: XmlElement, props: string, w: string, after: string[], revision: RevisionContext): void {
   const { props: current } = propertiesOf(host, w + props, after);
   const changeName = w + props + "Change";
   if (current.children.some((c) => c.type === "element" && c.name === changeName)) return;
   const left = (LEFT_OUT[props] ?? []).map((n) => w + n);
   const old = element(w + props, [], (before?.children ?? []).filter((c) => !(c.type === "element" && left.includes(c.name))));
-  const attributes = [
-    { name: w + "id", value: String(stamp.nextId()) },
-    { name: w + "author", value: stamp.author },
-    { name: w + "date", value: stamp.date },
-  ];
-  insertInOrder(current, element(changeName, attributes, [old]), w);
+  insertInOrder(current, element(changeName, revision.attributes(), [old]), w);
 }

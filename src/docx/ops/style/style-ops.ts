@@ -3,7 +3,6 @@ import { tableParts, type DocNode, type WordDocument } from "../../model/index.j
 import type { XmlElement } from "../../xml/index.js";
 import { applyStyle, type HostEdit, type StyleOutcome } from "./apply-style.js";
 import { paragraphStyleEdits } from "./paragraph-properties.js";
-import type { RevisionStamp } from "./property-revision.js";
 import { runStyleEdits } from "./run-properties.js";
 import { invalid } from "./style-values.js";
 import { tableStyleEdits } from "./table-properties.js";
@@ -14,8 +13,6 @@ export interface StyleOptions {
   path?: string;
   /** Validate and report what would change, writing nothing. */
   dryRun?: boolean;
-  /** Non-null when the document tracks revisions: old properties go into w:xxxPrChange. */
-  revision?: RevisionStamp | null;
 }
 
 /** Merges run properties (§17.3.2) into every run inside the selected elements. */
