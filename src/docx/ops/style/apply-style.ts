@@ -26,12 +26,17 @@ export interface StyleOutcome {
   styled: number;
   /** Of those, how many had their properties changed (the rest already had them). */
   changed: number;
-  /** The selected nodes that hold styled elements, with how many each. */
+  /** The selected nodes that hold styled elements, with how many each; the first MAX_LISTED of them. */
   elements: { kind: string; id: string | null; path: string; styled: number }[];
+  /** How many selected nodes hold styled elements (more than `elements` lists when it was cut). */
+  elements_total: number;
   /** True when the changes were written as tracked revisions. */
   tracked: boolean;
   dry_run: boolean;
 }
+
+/** Results list at most this many elements, so styling a whole long document gives a small answer. */
+const MAX_LISTED = 100;
 
 /** A row's w:tblPrEx comes before its w:trPr (§17.4.79). */
 const AFTER: Record<string, string[]> = { trPr: ["tblPrEx"] };
@@ -45,11 +50,12 @@ export function applyStyle(doc: WordDocument, path: string | undefined, plan: St
   const counted = new Set<XmlElement>();
   let styled = 0;
   let changed = 0;
+  let listed = 0;
   for (const node of nodes) {
     const hosts = planFor(plan, node).filter((h) => !counted.has(h.host) && counted.add(h.host));
     if (hosts.length === 0) continue;
     styled += hosts.length;
-    elements.push({ kind: node.kind, id: node.id, path: node.path, styled: hosts.length });
+    if (listed++ < MAX_LISTED) elements.push({ kind: node.kind, id: node.id, path: node.path, styled: hosts.length });
     const changing = hosts.filter((h) => editProperties(dryCopy(h.host, w + h.props), w + h.props, h.edits, w, after(h.props))).length;
     changed += changing;
     const owner = ownerOf(node);
@@ -61,7 +67,7 @@ export function applyStyle(doc: WordDocument, path: string | undefined, plan: St
   }
   // When the document tracks revisions, every changed element keeps its old properties in a w:xxxPrChange.
   const revision = trackingOf(doc);
-  const outcome = { styled, changed, elements, tracked: revision !== null, dry_run: options.dryRun === true };
+  const outcome = { styled, changed, elements, elements_total: listed, tracked: revision !== null, dry_run: options.dryRun === true };
   if (options.dryRun || changed === 0) return outcome;
 
   for (const [list, indexes] of touched) for (const i of indexes) doc.touchForEdit(list, i);
