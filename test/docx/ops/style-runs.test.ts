@@ -80,6 +80,14 @@ describe("styleElement: run properties", () => {
     expect(savedBody(doc).match(/<w:strike\/>/g)).toHaveLength(4);
   });
 
+  it("styles a header's runs through its path, and the header part is saved with them", () => {
+    const doc = open({ body: p("body"), headers: { default: para(run("Head")) } });
+    expect(doc.styleElement({ italic: true }, { path: "/header[0]" })).toMatchObject({ styled: 1, changed: 1 });
+    const header = DocxDocument.open(doc.save()).query("/header[0]/paragraph[0]/run[0]").items![0];
+    expect(JSON.stringify(header)).toContain('"italic":true');
+    expect(savedBody(doc)).not.toContain("<w:i/>");
+  });
+
   it("counts runs that already have the style as styled but not changed, and leaves their blocks untouched", () => {
     const doc = open({ body: para(run("a", "<w:b/><w:bCs/>")) + para(run("b")) });
     const outcome = doc.styleElement({ bold: true });
