@@ -10,7 +10,7 @@ const FOLDERS = ["legal", "python-docx", "poi", "pandoc"];
 const REFUSED = new Set(["poi/ExternalEntityInText.docx"]); // refused on open by design (see round-trip.test.ts)
 
 const RUN_STYLE = { bold: true, color: "C00000", font_size: 13, highlight: "yellow" };
-const PARAGRAPH_STYLE = { alignment: "center", spacing_after: 9, indent_left: 18, keep_lines: true };
+const PARAGRAPH_STYLE = { alignment: "center", spacing_after: 180, indent_left: 360, keep_lines: true };
 
 /** Body block index of every third top-level paragraph that has runs, at most five. */
 function chosenParagraphs(doc: DocxDocument): { ordinal: number; block: number }[] {

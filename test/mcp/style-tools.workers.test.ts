@@ -50,7 +50,7 @@ describe("style tools over MCP", () => {
     const dry = await callOk(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[*]", style: { alignment: "center" }, dry_run: true });
     expect(dry).toMatchObject({ styled: 3, changed: 3, dry_run: true });
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
-    await callOk(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[2]", style: { style: "Heading 2", spacing_after: 6 } });
+    await callOk(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[2]", style: { style: "Heading 2", spacing_after: 120 } });
     const headings = await callOk(client, "query", { doc_id: id, path: "/body/heading[level=2]" });
     expect(headings.items).toHaveLength(1);
   });

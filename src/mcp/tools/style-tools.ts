@@ -19,8 +19,8 @@ const RUN_PROPERTIES =
   "vertical_align (superscript, subscript, baseline).";
 const PARAGRAPH_PROPERTIES =
   "alignment (left, center, right, justify); style (paragraph style id or name, must exist in the document); " +
-  "spacing_before, spacing_after (points); line_spacing (exact height in points); line_spacing_multiple (1 = single, 1.5, 2 = double); " +
-  "indent_left, indent_right, indent_first_line, indent_hanging (points); shading (hex fill); keep_with_next, keep_lines, page_break_before (true/false).";
+  "spacing_before, spacing_after (twips: 1/20 pt, 240 = 12 pt); line_spacing (exact line height in twips); line_spacing_multiple (1 = single, 1.5, 2 = double); " +
+  "indent_left, indent_right, indent_first_line, indent_hanging (twips: 720 = 0.5 in); shading (hex fill); keep_with_next, keep_lines, page_break_before (true/false).";
 const TABLE_PROPERTIES =
   "style: border_style (single, double, dashed, dotted, thick, none, ...), border_size (eighths of a point, 2-96, default 4), border_color (hex), " +
   "width (twips, or percent with width_type pct), width_type (dxa, pct, auto), table_style (table style id or name), table_alignment (left, center, right). " +

@@ -34,15 +34,15 @@ describe("styleParagraph: paragraph properties", () => {
     expect(docxFailure(() => doc.styleParagraph({ style: "Strong" })).message).toContain("is a character style, not a paragraph style");
   });
 
-  it("converts spacing and indentation from points to twips, clearing the values that would override them", () => {
+  it("takes spacing and indentation in twips, as docx-mcp does, clearing the values that would override them", () => {
     const doc = open({ body: withPPr('<w:spacing w:beforeLines="100" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:start="720" w:hanging="360"/>') });
-    doc.styleParagraph({ spacing_before: 12, spacing_after: 6.5, indent_left: 36, indent_first_line: 18 });
+    doc.styleParagraph({ spacing_before: 240, spacing_after: 130, indent_left: 720, indent_first_line: 360 });
     expect(pPrOf(doc)).toBe('<w:pPr><w:spacing w:after="130" w:line="240" w:lineRule="auto" w:before="240"/><w:ind w:left="720" w:firstLine="360"/></w:pPr>');
   });
 
-  it("sets line spacing exactly in points or as a multiple of single lines", () => {
+  it("sets line spacing exactly in twips or as a multiple of single lines", () => {
     const doc = open({ body: p("a") + p("b") });
-    doc.styleParagraph({ line_spacing: 14 }, { path: "/body/paragraph[0]" });
+    doc.styleParagraph({ line_spacing: 280 }, { path: "/body/paragraph[0]" });
     doc.styleParagraph({ line_spacing_multiple: 1.5 }, { path: "/body/paragraph[1]" });
     expect(pPrOf(doc, 0)).toBe('<w:pPr><w:spacing w:line="280" w:lineRule="exact"/></w:pPr>');
     expect(pPrOf(doc, 1)).toBe('<w:pPr><w:spacing w:line="360" w:lineRule="auto"/></w:pPr>');
@@ -50,7 +50,7 @@ describe("styleParagraph: paragraph properties", () => {
 
   it("makes hanging and first-line indentation exclude each other, and allows negative side indents", () => {
     const doc = open({ body: withPPr('<w:ind w:left="720" w:firstLine="360"/>') });
-    doc.styleParagraph({ indent_hanging: 9, indent_right: -10 });
+    doc.styleParagraph({ indent_hanging: 180, indent_right: -200 });
     expect(pPrOf(doc)).toBe('<w:pPr><w:ind w:left="720" w:hanging="180" w:right="-200"/></w:pPr>');
   });
 
@@ -63,7 +63,7 @@ describe("styleParagraph: paragraph properties", () => {
   it("inserts in schema order (§17.3.1.26) before the paragraph mark's w:rPr and w:sectPr, keeping unknown children", () => {
     const existing = '<w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/></w:numPr><w:jc w:val="left"/><w:rPr><w:b/></w:rPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr>';
     const doc = open({ body: withPPr(existing) + p("after") });
-    doc.styleParagraph({ alignment: "right", spacing_after: 0, keep_with_next: true, shading: "EEEEEE", indent_left: 10 }, { path: "/body/paragraph[0]" });
+    doc.styleParagraph({ alignment: "right", spacing_after: 0, keep_with_next: true, shading: "EEEEEE", indent_left: 200 }, { path: "/body/paragraph[0]" });
     expect(childNames(pPrOf(doc)!)).toEqual(["pStyle", "keepNext", "numPr", "shd", "spacing", "ind", "jc", "rPr", "sectPr"]);
     expect(pPrOf(doc)).toContain('<w:jc w:val="right"/>');
   });
@@ -79,8 +79,9 @@ describe("styleParagraph: paragraph properties", () => {
     const doc = open({ body: p("a") });
     const cases: [unknown, string, string][] = [
       [{ alignment: "middle" }, "style.alignment", "left, center, right, justify"],
-      [{ spacing_before: -1 }, "style.spacing_before", "from 0 to 1584 points"],
-      [{ indent_first_line: -5 }, "style.indent_first_line", "from 0 to 1584"],
+      [{ spacing_before: -1 }, "style.spacing_before", "from 0 to 31680 twips"],
+      [{ indent_first_line: -5 }, "style.indent_first_line", "from 0 to 31680"],
+      [{ spacing_after: 6.5 }, "style.spacing_after", "multiple of 1 twips"],
       [{ shading: "yellow" }, "style.shading", "hex color"],
       [{ line_spacing_multiple: 20 }, "style.line_spacing_multiple", "0.25 to 10 lines"],
       [{ color: "FF0000" }, "style.color", "allowed: alignment, style, spacing_before"],
