@@ -5,8 +5,9 @@ import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } fr
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
 import {
-  addComment, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, trackingOf,
-  type CommentInfo, type CommentInput, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions, type ReplaceTextResult,
+  addComment, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, styleParagraphs,
+  styleRuns, styleTables, trackingOf, type CommentInfo, type CommentInput, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions,
+  type ReplaceTextResult, type StyleOptions, type StyleOutcome,
 } from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
@@ -152,6 +153,25 @@ export class DocxDocument {
   /** Deletes one comment or all by an author, with their replies and their marks in the body. */
   deleteComments(by: { commentId?: string; author?: string }): { deleted: string[] } {
     return deleteComments(this.doc, by);
+  }
+
+  /**
+   * Merges run formatting (bold, italic, underline, strike, font_size, font_name, color, highlight, vertical_align)
+   * into every run inside what `options.path` selects, or the whole body. Only the given properties change; null
+   * removes one. When the document tracks changes, the old formatting is kept as a w:rPrChange revision.
+   */
+  styleElement(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    return styleRuns(this.doc, style, options);
+  }
+
+  /** Merges paragraph formatting (alignment, style, spacing, indentation, shading, keep and page-break flags). */
+  styleParagraph(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    return styleParagraphs(this.doc, style, options);
+  }
+
+  /** Merges table (`style`), row (`row_style`) and cell (`cell_style`) formatting into the selected tables, rows or cells. */
+  styleTable(specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
+    return styleTables(this.doc, specs, options);
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */

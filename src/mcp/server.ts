@@ -6,6 +6,7 @@ import { registerDocumentTools } from "./tools/document-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
 import { registerTextTools } from "./tools/text-tools";
+import { registerStyleTools } from "./tools/style-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -25,5 +26,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerHistoryTools(server, ctx);
   registerTextTools(server, ctx);
   registerCommentTools(server, ctx);
+  registerStyleTools(server, ctx);
   return server;
 }

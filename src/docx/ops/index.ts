@@ -10,3 +10,6 @@ export { insertText } from "./insert-text.js";
 export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
 export { addComment, deleteComments, listComments, replyToComment, resolveComment } from "./comments.js";
 export type { CommentInfo, CommentInput } from "./comments.js";
+export { styleParagraphs, styleRuns, styleTables } from "./style/style-ops.js";
+export type { StyleOptions } from "./style/style-ops.js";
+export type { StyleOutcome } from "./style/apply-style.js";
