@@ -4,10 +4,20 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { replaceParagraphText } from "./ops/index.js";
+import { applyPatchOperations, replaceParagraphText, type OperationResult } from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
+export interface PatchResult {
+  dry_run: boolean;
+  applied: number;
+  total: number;
+  operations: OperationResult[];
+}
+
 export class DocxDocument {
+  /** Changes made before an atomic call started, kept apart so a failed call can revert only its own changes. */
+  private carried: DocumentChange | null = null;
+
   private constructor(private readonly doc: WordDocument) {}
 
   /** Opens a .docx. Throws DocxError for anything that is not a safe, readable Word document. */
@@ -98,9 +108,37 @@ export class DocxDocument {
     return replaceParagraphText(this.doc, path, text);
   }
 
+  /**
+   * Applies a patch (docx-mcp's format: add, replace, remove, move, copy, replace_text, remove_column; at most 50
+   * operations) atomically: every operation applies, or a DocxError `patch_failed` names the failing operation and the
+   * document is exactly as before. With `dryRun` the operations run, are reported, and are reverted.
+   */
+  applyPatch(operations: unknown, options: { dryRun?: boolean } = {}): PatchResult {
+    this.carried = composeChanges(this.carried, this.doc.journal.take());
+    let results: OperationResult[];
+    try {
+      results = applyPatchOperations(this.doc, operations);
+    } catch (e) {
+      this.revertPending();
+      throw e;
+    }
+    if (options.dryRun) {
+      this.revertPending();
+      for (const r of results) r.status = "would_succeed";
+    }
+    return { dry_run: options.dryRun === true, applied: options.dryRun ? 0 : results.length, total: results.length, operations: results };
+  }
+
+  private revertPending(): void {
+    const partial = this.doc.journal.take();
+    if (partial) this.doc.journal.revert(partial);
+  }
+
   /** What changed since the last call (or since open), as data; null when nothing did. */
   takeChange(): DocumentChange | null {
-    return this.doc.journal.take();
+    const change = composeChanges(this.carried, this.doc.journal.take());
+    this.carried = null;
+    return change;
   }
 
   /** Re-applies a change taken from a document in the state this one is in now (replaying history). */
@@ -137,4 +175,12 @@ export class DocxDocument {
     const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
     return `Body: ${n(blocks.length, "block")}: ${n(paragraphs, "paragraph")} (${n(headings, "heading")}), ${n(tables, "table")}, ${n(this.doc.sections().length, "section")}.`;
   }
+}
+
+/** `a` then `b` as one change: stories are independent, so their splices simply follow each other. */
+function composeChanges(a: DocumentChange | null, b: DocumentChange | null): DocumentChange | null {
+  if (!a || !b) return a ?? b;
+  const out: DocumentChange = { stories: [...a.stories, ...b.stories] };
+  if (a.rootAttributes || b.rootAttributes) out.rootAttributes = { before: (a.rootAttributes ?? b.rootAttributes)!.before, after: (b.rootAttributes ?? a.rootAttributes)!.after };
+  return out;
 }

@@ -1,0 +1,40 @@
+/** Builds the XML for a JSON element value (`{"type": "paragraph", ...}`), the shape docx-mcp's add/replace take. */
+import type { XmlElement } from "../../xml/index.js";
+import type { BuildContext } from "./build-context.js";
+import { buildHeading, buildPageBreak, buildParagraph, buildSectionBreak } from "./paragraph-builder.js";
+import { buildCell, buildRow, buildTable } from "./table-builder.js";
+import { invalid, objectAt, optionalString, type JsonObject } from "./value-fields.js";
+
+/** Where built elements may go: story blocks (body, cells, notes), table rows, or row cells. */
+export type ElementSlot = "block" | "row" | "cell";
+
+export interface BuiltElements {
+  type: string;
+  slot: ElementSlot;
+  elements: XmlElement[];
+}
+
+type Builder = (ctx: BuildContext, v: JsonObject, field: string) => XmlElement | XmlElement[];
+
+const BUILDERS: Record<string, { slot: ElementSlot; build: Builder }> = {
+  paragraph: { slot: "block", build: buildParagraph },
+  heading: { slot: "block", build: buildHeading },
+  table: { slot: "block", build: buildTable },
+  page_break: { slot: "block", build: (ctx) => buildPageBreak(ctx) },
+  section_break: { slot: "block", build: (ctx, v, f) => buildSectionBreak(ctx, v, f, ctx.sectionProperties) },
+  row: { slot: "row", build: buildRow },
+  cell: { slot: "cell", build: (ctx, v, f) => buildCell(ctx, v, f) },
+};
+
+export const ELEMENT_TYPES = Object.keys(BUILDERS);
+
+/** Validates `value` and builds its elements; nothing in the document changes unless the builder adds a part. */
+export function buildElements(ctx: BuildContext, value: unknown, field = "value"): BuiltElements {
+  const v = objectAt(value, field);
+  const type = optionalString(v, "type", field);
+  if (!type) throw invalid(`${field}.type`, `is required; one of ${ELEMENT_TYPES.join(", ")}.`);
+  const entry = BUILDERS[type.toLowerCase()];
+  if (!entry) throw invalid(`${field}.type`, `"${type}" is not an element type; use one of ${ELEMENT_TYPES.join(", ")}.`);
+  const built = entry.build(ctx, v, field);
+  return { type: type.toLowerCase(), slot: entry.slot, elements: Array.isArray(built) ? built : [built] };
+}
