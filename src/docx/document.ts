@@ -25,6 +25,17 @@ export class DocxDocument {
     return new DocxDocument(WordDocument.open(bytes, limits));
   }
 
+  /** The model, for the engine's edit operations (src/docx/ops); not part of the public surface. */
+  get model(): WordDocument {
+    return this.doc;
+  }
+
+  /** Names the author of the edits that follow (tracked changes, comments). */
+  setEditor(author: string, initials?: string): void {
+    const name = author.trim() || "docx-edge";
+    this.doc.editor = { author: name, initials: initials ?? name.split(/\s+/).map((w) => w[0]?.toUpperCase() ?? "").join("").slice(0, 4) };
+  }
+
   /** Name of the main document part (usually word/document.xml). */
   get mainPart(): string {
     return this.doc.mainPart;
@@ -177,10 +188,11 @@ export class DocxDocument {
   }
 }
 
-/** `a` then `b` as one change: stories are independent, so their splices simply follow each other. */
+/** `a` then `b` as one change: splices and part changes apply in order, so `b`'s simply follow `a`'s. */
 function composeChanges(a: DocumentChange | null, b: DocumentChange | null): DocumentChange | null {
   if (!a || !b) return a ?? b;
   const out: DocumentChange = { stories: [...a.stories, ...b.stories] };
+  if (a.parts || b.parts) out.parts = [...(a.parts ?? []), ...(b.parts ?? [])];
   if (a.rootAttributes || b.rootAttributes) out.rootAttributes = { before: (a.rootAttributes ?? b.rootAttributes)!.before, after: (b.rootAttributes ?? a.rootAttributes)!.after };
   return out;
 }

@@ -7,3 +7,5 @@ export type { OperationResult } from "./patch/apply-patch.js";
 export { MAX_PATCH_OPERATIONS, PATCH_OPS } from "./patch/patch-operation.js";
 export type { PatchOperation } from "./patch/patch-operation.js";
 export { ELEMENT_TYPES } from "./elements/build-element.js";
+export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";
+export type { RevisionContext } from "./tracking.js";
