@@ -164,6 +164,8 @@ describe("apply_patch atomicity, dry runs and untouched blocks", () => {
   it("an atomic patch whose 5th operation fails leaves the document byte-identical", () => {
     const input = buildDocx({ body: BODY });
     const doc = DocxDocument.open(input);
+    const ids = () => doc.query("/body").items!.map((b) => b.id);
+    const idsBefore = ids();
     const f = docxFailure(() => doc.applyPatch([
       { op: "add", path: "/body/children/0", value: { type: "paragraph", text: "new" } },
       { op: "remove", path: "/body/paragraph[2]" },
@@ -177,6 +179,7 @@ describe("apply_patch atomicity, dry runs and untouched blocks", () => {
     expect(doc.takeChange()).toBeNull();
     expect(parts(doc.save())).toEqual(parts(DocxDocument.open(input).save()));
     expect(mainXml(doc.save())).toBe(mainXml(input));
+    expect(ids()).toEqual(idsBefore);
   });
 
   it("checks every operation's shape before applying any, naming the operation and field", () => {
