@@ -6,6 +6,8 @@ import type { XmlElement } from "../../xml/index.js";
 import type { BuildContext } from "./build-context.js";
 import { buildElements, type ElementSlot } from "./build-element.js";
 import { prepareCopy } from "./element-copy.js";
+import { addFootnote, type FootnoteResult } from "./footnote.js";
+import { isObject } from "./value-fields.js";
 import { resolveSlot, single, slotNoun, type Slot } from "./element-slot.js";
 import { insertAt, removeNodes, replaceInPlace } from "./element-tree.js";
 
@@ -15,7 +17,9 @@ export interface RemoveResult { removed_id: string; removed_ids?: string[] }
 export interface MoveResult { moved_id: string; from: string }
 export interface CopyResult { source_id: string; copy_id: string }
 
-export function addElement(doc: WordDocument, path: string, value: unknown): AddResult {
+export function addElement(doc: WordDocument, path: string, value: unknown): AddResult | FootnoteResult {
+  // A footnote is anchored in a paragraph rather than placed between blocks.
+  if (isObject(value) && value.type === "footnote") return addFootnote(doc, path, value);
   const slot = resolveSlot(doc, path);
   const built = buildElements(contextFor(doc, slot), value);
   expectSlot(slot, built.slot, built.type, path);
