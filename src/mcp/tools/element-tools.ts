@@ -29,8 +29,11 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
     runTool(ctx, tool, "write", async () => {
       const operations = ops();
       if (args.dry_run) {
-        const result = await ctx.sessions.history.read(args.doc_id, (doc) => doc.applyPatch(operations, { dryRun: true }));
-        return toolSuccess({ doc_id: args.doc_id, ...result });
+        const preview = await ctx.sessions.history.preview(args.doc_id, (doc) => {
+          const result = doc.applyPatch(operations, { dryRun: true });
+          return { result, description: describe(result) };
+        });
+        return toolSuccess({ doc_id: args.doc_id, position: preview.position, ...preview.result });
       }
       const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id }, (doc) => {
         const result = doc.applyPatch(operations);
