@@ -109,3 +109,35 @@ describe("headings, hyperlinks, images and footnotes", () => {
     expect(reopened.query("/footnote[0]", { format: "text" }).text).toContain("Source: survey.");
   });
 });
+
+describe("tracked mode (w:trackRevisions on)", () => {
+  const SETTINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:trackRevisions/></w:settings>`;
+  const tracked = (body: string) => DocxDocument.open(buildDocx({ body, relationships: { rIdSettings: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": SETTINGS } }));
+  const TABLE = `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("cell")}</w:tc></w:tr></w:tbl>`;
+
+  it("writes added paragraphs and rows as insertions", () => {
+    const doc = tracked(p("Keep") + TABLE);
+    doc.applyPatch([{ op: "add", path: "/body/children/1", value: { type: "paragraph", text: "New" } }, { op: "add", path: "/body/table[0]/row", value: { type: "row", cells: ["r"] } }]);
+    const body = part(doc.save(), "word/document.xml")!;
+    expect(body).toMatch(/<w:pPr><w:rPr><w:ins w:id="\d+" w:author="[^"]+" w:date="[^"]+"\/><\/w:rPr><\/w:pPr><w:ins w:id="\d+" w:author="[^"]+" w:date="[^"]+"><w:r><w:t xml:space="preserve">New<\/w:t><\/w:r><\/w:ins>/);
+    expect(body).toMatch(/<w:tr[^>]*><w:trPr><w:ins w:id="\d+"[^>]*\/><\/w:trPr><w:tc>/);
+  });
+
+  it("writes removals as deletions that stay in the document, with w:delText", () => {
+    const doc = tracked(p("Gone") + p("Stay"));
+    const r = doc.applyPatch([{ op: "remove", path: "/body/paragraph[0]" }]);
+    expect(r.operations[0].removed_id).toBeTruthy();
+    const body = part(doc.save(), "word/document.xml")!;
+    expect(body).toMatch(/<w:pPr><w:rPr><w:del w:id="\d+"[^>]*\/><\/w:rPr><\/w:pPr><w:del w:id="\d+"[^>]*><w:r><w:delText xml:space="preserve">Gone<\/w:delText><\/w:r><\/w:del>/);
+    expect(DocxDocument.open(doc.save()).count("/body/paragraph")).toBe(2);
+  });
+
+  it("a tracked replace keeps the old element as a deletion and inserts the new one after it", () => {
+    const doc = tracked(p("Old"));
+    const id = doc.query("/body/paragraph[0]").items![0].id;
+    const r = doc.applyPatch([{ op: "replace", path: "/body/paragraph[0]", value: { type: "paragraph", text: "New" } }]);
+    expect(r.operations[0]).toMatchObject({ replaced_id: id, tracked: true });
+    const body = part(doc.save(), "word/document.xml")!;
+    expect(body.indexOf("<w:delText xml:space=\"preserve\">Old")).toBeLessThan(body.indexOf(">New<"));
+  });
+});

@@ -9,12 +9,13 @@ import { prepareCopy } from "./element-copy.js";
 import { addFootnote, type FootnoteResult } from "./footnote.js";
 import { isObject } from "./value-fields.js";
 import { resolveSlot, single, slotNoun, type Slot } from "./element-slot.js";
-import { insertAt, removeNodes, replaceInPlace } from "./element-tree.js";
+import { insertAt, markDeleted, removeNodes, replaceInPlace } from "./element-tree.js";
+import { trackingOf } from "../tracking.js";
 
 export interface AddResult { created_id: string; created_ids?: string[]; type: string }
-export interface ReplaceResult { replaced_id: string; created_ids?: string[]; type: string }
+export interface ReplaceResult { replaced_id: string; created_ids?: string[]; type: string; tracked?: true }
 export interface RemoveResult { removed_id: string; removed_ids?: string[] }
-export interface MoveResult { moved_id: string; from: string }
+export interface MoveResult { moved_id: string; from: string; deleted_id?: string; tracked?: true }
 export interface CopyResult { source_id: string; copy_id: string }
 
 export function addElement(doc: WordDocument, path: string, value: unknown): AddResult | FootnoteResult {
@@ -23,7 +24,7 @@ export function addElement(doc: WordDocument, path: string, value: unknown): Add
   const slot = resolveSlot(doc, path);
   const built = buildElements(contextFor(doc, slot), value);
   expectSlot(slot, built.slot, built.type, path);
-  const ids = insertAt(doc, slot, built.elements);
+  const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc));
   return { created_id: ids[0], ...(ids.length > 1 ? { created_ids: ids } : {}), type: built.type };
 }
 
@@ -36,6 +37,13 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
   const ctx: BuildContext = { doc, prefixes: list.prefixes, part: list.part, sectionProperties: sectionAround(doc, node) };
   const built = buildElements(ctx, value);
   if (built.slot !== slotKind) throw new DocxError({ kind: "invalid_argument", field: "value.type", message: `A ${built.type} cannot replace the ${node.kind} at ${path}; give a ${slotKind === "block" ? "paragraph, heading, table or other block" : slotKind}.` });
+  const rev = trackingOf(doc);
+  if (rev) {
+    // Tracked: the old element stays as a deletion (with its id), the new one follows it as an insertion.
+    const [oldId] = markDeleted(doc, [node], rev);
+    const created = insertAt(doc, resolveSlot(doc, findById(doc, node.id ?? oldId).path), built.elements, [], rev);
+    return { replaced_id: oldId, created_ids: created, type: built.type, tracked: true };
+  }
   const [first, ...rest] = built.elements;
   const { id } = replaceInPlace(doc, node.path, first);
   // A list replacing one paragraph: the first item takes its place and id, the others follow it.
@@ -48,13 +56,24 @@ export function removeElement(doc: WordDocument, path: string): RemoveResult {
   if (nodes.length === 0) throw new DocxError({ kind: "path_not_found", path, message: `${path} selects nothing to remove.` });
   const bad = nodes.find((n) => !slotOf(n));
   if (bad) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${bad.path} is a ${bad.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.` });
-  const ids = removeNodes(doc, nodes);
+  const rev = trackingOf(doc);
+  const ids = rev ? markDeleted(doc, nodes, rev) : removeNodes(doc, nodes);
   return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}) };
 }
 
 /** Moves one element; it keeps its id. The destination is resolved after the element left its place, as in docx-mcp. */
 export function moveElement(doc: WordDocument, from: string, to: string): MoveResult {
   const { node, element, slotKind } = source(doc, from, "from", "move");
+  const rev = trackingOf(doc);
+  if (rev) {
+    // Tracked: a deletion where it was and an insertion (with a new id) where it goes.
+    const slot = resolveSlot(doc, to);
+    expectSlot(slot, slotKind, node.kind, to);
+    samePart(node, slot, "move");
+    const [copyId] = insertAt(doc, slot, [prepareCopy(element, (slot.list ?? slot.owner!.list).prefixes)], [], rev);
+    markDeleted(doc, [single(doc, findById(doc, node.id ?? "").path, "from", "move")], rev, "from");
+    return { moved_id: copyId, from, deleted_id: node.id ?? "", tracked: true };
+  }
   const id = node.id ?? doc.ids.fresh();
   const kept = structuredClone(element);
   removeNodes(doc, [node], "from");
@@ -72,7 +91,7 @@ export function copyElement(doc: WordDocument, from: string, to: string): CopyRe
   expectSlot(slot, slotKind, node.kind, to);
   samePart(node, slot, "copy");
   const list = slot.list ?? slot.owner!.list;
-  const [copyId] = insertAt(doc, slot, [prepareCopy(element, list.prefixes)]);
+  const [copyId] = insertAt(doc, slot, [prepareCopy(element, list.prefixes)], [], trackingOf(doc));
   return { source_id: node.id ?? "", copy_id: copyId };
 }
 

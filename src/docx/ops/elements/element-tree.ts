@@ -1,12 +1,15 @@
 /** Inserting and removing elements at slots, keeping every other element's id (ids of shifted siblings are stored first). */
 import { DocxError } from "../../errors.js";
-import { elementOf, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
+import { elementOf, ownerOf, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
 import { childElements, type XmlElement } from "../../xml/index.js";
+import type { RevisionContext } from "../tracking.js";
+import { markRevision } from "./tracked-elements.js";
 import { parentOf, parentPath, resolveSlot, single, type Slot } from "./element-slot.js";
 
 /** Inserts `elements` at the slot; each gets `ids[i]` (a moved element keeps its id) or a fresh id. Returns the ids. */
-export function insertAt(doc: WordDocument, slot: Slot, elements: XmlElement[], ids: string[] = []): string[] {
+export function insertAt(doc: WordDocument, slot: Slot, elements: XmlElement[], ids: string[] = [], rev: RevisionContext | null = null): string[] {
   const out: string[] = [];
+  if (rev) for (const el of elements) markRevision(el, (slot.list ?? slot.owner!.list).prefixes.w, rev, "ins");
   if (slot.list) {
     elements.forEach((el, i) => out.push(doc.insertBlock(slot.list!, slot.position + i, el, ids[i] ?? doc.ids.fresh())));
     return out;
@@ -62,6 +65,19 @@ export function removeNodes(doc: WordDocument, nodes: DocNode[], field = "path")
     slot.owner!.list.refresh(slot.owner!.index);
   }
   return ids;
+}
+
+/** Marks the nodes as deleted revisions in place (tracked changes): nothing leaves the document until accepted. */
+export function markDeleted(doc: WordDocument, nodes: DocNode[], rev: RevisionContext, field = "path"): string[] {
+  for (const node of nodes) {
+    const owner = ownerOf(node);
+    if (!owner || node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is a ${node.kind}; only blocks, rows and cells can be deleted.` });
+    const tree = doc.touchForEdit(owner.list, owner.index);
+    const el = node.list ? tree : elementOf(single(doc, node.path, field, "delete"))!;
+    markRevision(el, owner.list.prefixes.w, rev, "del");
+    owner.list.refresh(owner.index);
+  }
+  return nodes.map((n) => n.id ?? "");
 }
 
 /** Replaces the element of `node` by `replacement` in place; the element keeps the node's id. */

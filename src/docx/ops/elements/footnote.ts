@@ -6,6 +6,7 @@ import { DocxError } from "../../errors.js";
 import type { WordDocument } from "../../model/index.js";
 import { element, type XmlElement } from "../../xml/index.js";
 import { editTarget } from "../edit-target.js";
+import { trackingOf } from "../tracking.js";
 import { wEl, type BuildContext } from "./build-context.js";
 import { paragraph, paragraphRuns } from "./paragraph-builder.js";
 import { maxAttribute, relatedPart } from "./related-part.js";
@@ -33,7 +34,8 @@ export function addFootnote(doc: WordDocument, path: string, value: unknown): Fo
   // The reference is written in the paragraph's own part prefix.
   const bodyCtx: BuildContext = { doc, prefixes: list.prefixes, part: list.part, sectionProperties: null };
   const ref = referenceRun(bodyCtx, "footnoteReference", id);
-  target.element.children.push(ref);
+  const rev = trackingOf(doc);
+  target.element.children.push(rev ? element(list.prefixes.w + "ins", rev.attributes(), [ref]) : ref);
   target.element.selfClosing = false;
   target.done();
   const index = doc.footnotes.findIndex((n) => n.noteId === id);
