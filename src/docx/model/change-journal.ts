@@ -146,7 +146,19 @@ export class ChangeJournal {
     // The replacement takes over the removed blocks' places in the original bytes (the whitespace before
     // them, and their original text), as an edit in place does; a block restored to exactly its original
     // text becomes untouched bytes again, so undo gives back the original byte for byte.
-    const spans = list.blocks.slice(at, at + expected.length).map((b) => ({ gapStart: b.facts.gapStart, start: b.facts.start, end: b.facts.end }));
+    // A replacement equal to a removed block's original text takes that block's place (an insertion before it
+    // must not shift it onto another block's bytes); the others take the removed places in order.
+    const gone = list.blocks.slice(at, at + expected.length);
+    const spans = gone.map((b) => ({ gapStart: b.facts.gapStart, start: b.facts.start, end: b.facts.end }));
+    const originals = gone.map((b) => list.originalText(b));
+    const taken = new Set<number>();
+    const placeOf = (xml: string, i: number) => {
+      const k = originals.findIndex((o, j) => o === xml && !taken.has(j));
+      const j = k >= 0 ? k : i;
+      if (j >= spans.length || taken.has(j)) return undefined;
+      taken.add(j);
+      return spans[j];
+    };
     for (let i = 0; i < expected.length; i++) {
       this.retire(expected[i], list.blocks[at].id);
       snap.text.delete(list.blocks[at]);
@@ -160,8 +172,9 @@ export class ChangeJournal {
       const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.retired.get(xml)?.pop() ?? this.ids.fresh());
       list.insert(at + i, el, id);
       const block = list.blocks[at + i];
-      if (spans[i]) Object.assign(block.facts, spans[i]);
-      if (!list.parent && spans[i] && list.originalText(block) === xml) block.tree = null;
+      const span = placeOf(xml, i);
+      if (span) Object.assign(block.facts, span);
+      if (!list.parent && span && list.originalText(block) === xml) block.tree = null;
       else snap.text.set(block, xml);
     });
     snap.order = list.blocks.slice();
