@@ -11,3 +11,4 @@ export { DEFAULT_LIMITS } from "./package/index.js";
 export type { DocxLimits } from "./package/index.js";
 export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
+export type { StyleOptions, StyleOutcome } from "./ops/index.js";

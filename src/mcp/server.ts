@@ -5,6 +5,7 @@ import { registerDocumentTools } from "./tools/document-tools";
 import { registerElementTools } from "./tools/element-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
+import { registerStyleTools } from "./tools/style-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -23,5 +24,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
   registerElementTools(server, ctx);
+  registerStyleTools(server, ctx);
   return server;
 }

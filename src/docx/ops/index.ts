@@ -9,3 +9,6 @@ export type { PatchOperation } from "./patch/patch-operation.js";
 export { ELEMENT_TYPES } from "./elements/build-element.js";
 export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";
 export type { RevisionContext } from "./tracking.js";
+export { styleParagraphs, styleRuns, styleTables } from "./style/style-ops.js";
+export type { StyleOptions } from "./style/style-ops.js";
+export type { StyleOutcome } from "./style/apply-style.js";
