@@ -182,6 +182,13 @@ describe("apply_patch atomicity, dry runs and untouched blocks", () => {
     expect(ids()).toEqual(idsBefore);
   });
 
+  it("replace_text inside a patch replaces across runs and reports the counts", () => {
+    const doc = open(`<w:p><w:r><w:t>Hel</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>lo world</w:t></w:r></w:p>` + p("Hello again"));
+    const r = doc.applyPatch([{ op: "replace_text", path: "/body", find: "Hello", replace: "Bye", max_count: 5 }, { op: "add", path: "/body/children/0", value: { type: "paragraph", text: "first" } }]);
+    expect(r.operations[0]).toMatchObject({ op: "replace_text", matches_found: 2, replacements_made: 2 });
+    expect(texts(doc)).toEqual(["first", "Bye world", "Bye again", ""]);
+  });
+
   it("checks every operation's shape before applying any, naming the operation and field", () => {
     const doc = open();
     expect(docxFailure(() => doc.applyPatch([{ op: "add", path: "/body/children/0", value: { type: "paragraph" } }, { op: "move", path: "/body/children/0" }]))).toMatchObject({ kind: "invalid_argument", field: "operations[1].from" });

@@ -8,6 +8,7 @@ import { findById } from "../../paths/index.js";
 import { addElement, copyElement, moveElement, removeElement, replaceElement } from "../elements/element-edits.js";
 import { removeTableColumn } from "../elements/remove-column.js";
 import { replaceText } from "../replace-text.js";
+import { trackingOf } from "../tracking.js";
 import { parsePatch, type PatchOperation } from "./patch-operation.js";
 
 export type OperationResult = { op: PatchOperation["op"]; path: string; status: "success" | "would_succeed"; element_path?: string | null } & Record<string, unknown>;
@@ -44,7 +45,7 @@ function run(doc: WordDocument, op: PatchOperation): Record<string, unknown> {
     case "copy":
       return { ...copyElement(doc, op.from, op.path) };
     case "replace_text": {
-      const r = replaceText(doc, op.path, { find: op.find, replace: op.replace, maxCount: op.max_count });
+      const r = replaceText(doc, op.path, { find: op.find, replace: op.replace, maxCount: op.max_count, revision: trackingOf(doc) });
       return { matches_found: r.matchesFound, replacements_made: r.replacementsMade, paragraphs: r.paragraphs };
     }
     case "remove_column":
