@@ -96,6 +96,21 @@ describe("element tools over MCP", () => {
     expect((await history()).total).toBe(1);
   });
 
+  it("adds a picture from a library file and a numbered list", async () => {
+    const { client, id } = await setup("el-image");
+    const auth = await tokenFor("el-image");
+    const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP8z8DwnwEIGAEAHgMBAVCS+AMAAAAASUVORK5CYII="), (c) => c.charCodeAt(0));
+    await new R2LibraryStore(env.DOCS).write(auth.tenantId, "pics/logo.png", png);
+    const r = await callOk(client, "apply_patch", { doc_id: id, patches: [
+      { op: "add", path: "/body/children/0", value: { type: "image", file: "pics/logo.png", width: 40, alt: "Logo" } },
+      { op: "add", path: "/body/children/1", value: { type: "list", ordered: true, items: ["a", "b"] } },
+    ] });
+    expect(r.operations[1].created_ids).toHaveLength(2);
+    expect(await callOk(client, "count_elements", { doc_id: id, path: "/body/paragraph[0]/drawing" })).toMatchObject({ count: 1 });
+    const missing = await callError(client, "add_element", { doc_id: id, path: "/body/children/0", value: { type: "image", file: "pics/none.png" } });
+    expect(missing).toMatchObject({ kind: "file_not_found" });
+  });
+
   it("bad input names the field: invalid JSON, unknown type, wrong slot", async () => {
     const { client, id } = await setup("el-bad");
     const notJson = await callError(client, "add_element", { doc_id: id, path: "/body/children/0", value: "{not json" });

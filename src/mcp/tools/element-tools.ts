@@ -15,7 +15,7 @@ const VALUE_GUIDE =
   `{"type":"paragraph","text":"Hi","style":"Quote"}; {"type":"paragraph","runs":[{"text":"Bold","style":{"bold":true,"color":"FF0000","font_size":12}},{"tab":true},{"break":"line"}],"properties":{"alignment":"center","spacing_after":240,"indent_left":720}}; ` +
   `{"type":"heading","level":2,"text":"Title"}; {"type":"table","headers":["A","B"],"rows":[["1","2"],[{"text":"x","col_span":2,"shading":"EEEEEE"}]],"columns":[{"width":3000},{"width":3000}],"border_style":"single"}; ` +
   `{"type":"row","cells":["a","b"],"is_header":false}; {"type":"cell","text":"x","row_span":"restart"}; {"type":"list","items":["One",{"text":"Sub","level":1}],"ordered":true}; ` +
-  `{"type":"image","data":"<base64>","width":200,"height":100,"unit":"px","alt":"Logo"}; {"type":"hyperlink","text":"Site","url":"https://example.com"} or {"anchor":"bookmark"}; ` +
+  `{"type":"image","data":"<base64>" or "file":"<library file name>","width":200,"height":100,"unit":"px","alt":"Logo"}; {"type":"hyperlink","text":"Site","url":"https://example.com"} or {"anchor":"bookmark"}; ` +
   `{"type":"page_break"}; {"type":"section_break","break_type":"next_page"}; {"type":"footnote","path":"/body/paragraph[0]","text":"Note"}.`;
 const WHERE_GUIDE = "Positions: /body/children/N (N past the end appends), <table path>/row or <row path>/cell (append), <table>/children/N, <cell>/children/N, or the path of one element to insert right after it.";
 
@@ -27,7 +27,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
   /** Every element tool is a one-operation patch: one history entry per call, nothing changed on failure. */
   const patch = (tool: string, args: { doc_id: string; dry_run?: boolean; request_id?: string }, ops: () => unknown[], describe: (r: PatchResult) => string) =>
     runTool(ctx, tool, "write", async () => {
-      const operations = ops();
+      const operations = await withLibraryImages(ctx, ops());
       if (args.dry_run) {
         const preview = await ctx.sessions.history.preview(args.doc_id, (doc) => {
           const result = doc.applyPatch(operations, { dryRun: true });
@@ -88,6 +88,21 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
     },
     async (a) => patch("apply_patch", a, () => asArray(parseJson(a.patches, "patches")), (r) => `apply_patch: ${r.total} operation${r.total === 1 ? "" : "s"} (${[...new Set(r.operations.map((o) => o.op))].join(", ")})`),
   );
+}
+
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** Image values naming a library file ({"type":"image","file":"logo.png"}) get its bytes as base64 `data`. */
+async function withLibraryImages(ctx: ToolContext, operations: unknown[]): Promise<unknown[]> {
+  return Promise.all(operations.map(async (op) => {
+    const value = (op as { value?: { type?: unknown; file?: unknown } } | null)?.value;
+    if (!value || value.type !== "image" || typeof value.file !== "string") return op;
+    const bytes = await ctx.sessions.readLibraryFile(value.file, MAX_IMAGE_BYTES);
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const { file: _file, ...rest } = value;
+    return { ...(op as object), value: { ...rest, data: btoa(binary) } };
+  }));
 }
 
 function parseJson(value: unknown, field: string): unknown {
