@@ -5,13 +5,23 @@ import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } fr
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
 import {
-  addComment, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, styleParagraphs,
+  addComment, applyPatchOperations, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, styleParagraphs,
   styleRuns, styleTables, trackingOf, type CommentInfo, type CommentInput, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions,
-  type ReplaceTextResult, type StyleOptions, type StyleOutcome,
+  type OperationResult, type ReplaceTextResult, type StyleOptions, type StyleOutcome,
 } from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
+export interface PatchResult {
+  dry_run: boolean;
+  applied: number;
+  total: number;
+  operations: OperationResult[];
+}
+
 export class DocxDocument {
+  /** Changes made before an atomic call started, kept apart so a failed call can revert only its own changes. */
+  private carried: DocumentChange | null = null;
+
   private constructor(private readonly doc: WordDocument) {}
 
   /** Opens a .docx. Throws DocxError for anything that is not a safe, readable Word document. */
@@ -114,6 +124,32 @@ export class DocxDocument {
   }
 
   /**
+   * Applies a patch (docx-mcp's format: add, replace, remove, move, copy, replace_text, remove_column; at most 50
+   * operations) atomically: every operation applies, or a DocxError `patch_failed` names the failing operation and the
+   * document is exactly as before. With `dryRun` the operations run, are reported, and are reverted.
+   */
+  applyPatch(operations: unknown, options: { dryRun?: boolean } = {}): PatchResult {
+    this.carried = composeChanges(this.carried, this.doc.journal.take());
+    let results: OperationResult[];
+    try {
+      results = applyPatchOperations(this.doc, operations);
+    } catch (e) {
+      this.revertPending();
+      throw e;
+    }
+    if (options.dryRun) {
+      this.revertPending();
+      for (const r of results) r.status = "would_succeed";
+    }
+    return { dry_run: options.dryRun === true, applied: options.dryRun ? 0 : results.length, total: results.length, operations: results };
+  }
+
+  private revertPending(): void {
+    const partial = this.doc.journal.take();
+    if (partial) this.doc.journal.revert(partial);
+  }
+
+  /**
    * Replaces occurrences of `find` in the paragraphs `path` covers (a paragraph, a table, a cell, /body, a header, ...),
    * across runs and hyperlinks, keeping every character's formatting; the replacement takes the first replaced
    * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
@@ -176,7 +212,9 @@ export class DocxDocument {
 
   /** What changed since the last call (or since open), as data; null when nothing did. */
   takeChange(): DocumentChange | null {
-    return this.doc.journal.take();
+    const change = composeChanges(this.carried, this.doc.journal.take());
+    this.carried = null;
+    return change;
   }
 
   /** Re-applies a change taken from a document in the state this one is in now (replaying history). */
@@ -213,4 +251,13 @@ export class DocxDocument {
     const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
     return `Body: ${n(blocks.length, "block")}: ${n(paragraphs, "paragraph")} (${n(headings, "heading")}), ${n(tables, "table")}, ${n(this.doc.sections().length, "section")}.`;
   }
+}
+
+/** `a` then `b` as one change: splices and part changes apply in order, so `b`'s simply follow `a`'s. */
+function composeChanges(a: DocumentChange | null, b: DocumentChange | null): DocumentChange | null {
+  if (!a || !b) return a ?? b;
+  const out: DocumentChange = { stories: [...a.stories, ...b.stories] };
+  if (a.parts || b.parts) out.parts = [...(a.parts ?? []), ...(b.parts ?? [])];
+  if (a.rootAttributes || b.rootAttributes) out.rootAttributes = { before: (a.rootAttributes ?? b.rootAttributes)!.before, after: (b.rootAttributes ?? a.rootAttributes)!.after };
+  return out;
 }

@@ -1,5 +1,8 @@
 /** The document engine's public surface. Everything not exported here is private to src/docx. */
 export { DocxDocument } from "./document.js";
+export type { PatchResult } from "./document.js";
+export { ELEMENT_TYPES, MAX_PATCH_OPERATIONS, PATCH_OPS } from "./ops/index.js";
+export type { OperationResult, PatchOperation } from "./ops/index.js";
 export type { DocumentChange, StoryChange, BlockSplice } from "./model/change-journal.js";
 export { DocxError, isDocxError } from "./errors.js";
 export type { DocxFailure, DocxFailureKind } from "./errors.js";

@@ -3,6 +3,7 @@ import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validatio
 import type { ToolContext } from "./context";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
+import { registerElementTools } from "./tools/element-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
 import { registerTextTools } from "./tools/text-tools";
@@ -24,6 +25,7 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerDocumentTools(server, ctx);
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
+  registerElementTools(server, ctx);
   registerTextTools(server, ctx);
   registerCommentTools(server, ctx);
   registerStyleTools(server, ctx);

@@ -60,6 +60,17 @@ export class DocumentSessions {
     return this.start(createBlankDocx(), null, options.title?.trim() || "Untitled document");
   }
 
+  /** The bytes of any library file (e.g. a picture to insert), up to `limit` bytes. */
+  async readLibraryFile(name: string, limit: number): Promise<Uint8Array> {
+    validateLibraryName(name);
+    const info = await this.deps.library.head(this.deps.tenantId, name);
+    if (!info) throw this.fileNotFound(name);
+    if (info.size > limit) throw new SessionError({ kind: "file_too_large", name, size: info.size, limit, message: `File ${name} is ${info.size} bytes; at most ${limit} bytes can be used here` });
+    const bytes = await this.deps.library.read(this.deps.tenantId, name);
+    if (!bytes) throw this.fileNotFound(name);
+    return bytes;
+  }
+
   /** Starts a session on a copy of a library file; the library file is not changed until document_save. */
   async open(name: string, options: { title?: string } = {}): Promise<SessionRecord> {
     validateLibraryName(name);

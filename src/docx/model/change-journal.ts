@@ -49,6 +49,11 @@ export const storyKey = (list: BlockList) => `${list.part}#${list.story}`;
 export class ChangeJournal {
   private readonly snapshots = new Map<BlockList, StorySnapshot>();
   private rootSnapshot: string;
+  /**
+   * Ids of blocks that left the story (removed, or replaced by an edit), by their XML text: a block restored by undo,
+   * or by reverting a failed or dry-run edit, takes its id back, even a derived one that its text does not hold.
+   */
+  private readonly retired = new Map<string, string[]>();
 
   constructor(
     private readonly body: BlockList,
@@ -73,7 +78,14 @@ export class ChangeJournal {
     const before = this.snapshots.get(list)!;
     const now = snapshotOf(list);
     const splices = diffStory(list, before, now);
-    if (splices.length) stories.push({ story: storyKey(list), splices });
+    if (splices.length) {
+      stories.push({ story: storyKey(list), splices });
+      const live = new Set(now.order);
+      for (const b of before.order) {
+        const was = before.text.get(b) ?? list.originalText(b) ?? "";
+        if (!live.has(b) || was !== (now.text.get(b) ?? list.originalText(b) ?? "")) this.retire(was, b.id);
+      }
+    }
     this.snapshots.set(list, now);
     const rootNow = JSON.stringify(this.root.attributes);
     const change: DocumentChange = { stories };
@@ -104,6 +116,12 @@ export class ChangeJournal {
     if (movesSections(change)) this.hooks.sectionsChanged();
   }
 
+  private retire(xml: string, id: string) {
+    const ids = this.retired.get(xml);
+    if (ids) ids.push(id);
+    else this.retired.set(xml, [id]);
+  }
+
   private setRoot(attributes: XmlAttribute[]) {
     this.root.attributes.splice(0, this.root.attributes.length, ...structuredClone(attributes));
     this.root.changed = true;
@@ -128,8 +146,21 @@ export class ChangeJournal {
     // The replacement takes over the removed blocks' places in the original bytes (the whitespace before
     // them, and their original text), as an edit in place does; a block restored to exactly its original
     // text becomes untouched bytes again, so undo gives back the original byte for byte.
-    const spans = list.blocks.slice(at, at + expected.length).map((b) => ({ gapStart: b.facts.gapStart, start: b.facts.start, end: b.facts.end }));
+    // A replacement equal to a removed block's original text takes that block's place (an insertion before it
+    // must not shift it onto another block's bytes); the others take the removed places in order.
+    const gone = list.blocks.slice(at, at + expected.length);
+    const spans = gone.map((b) => ({ gapStart: b.facts.gapStart, start: b.facts.start, end: b.facts.end }));
+    const originals = gone.map((b) => list.originalText(b));
+    const taken = new Set<number>();
+    const placeOf = (xml: string, i: number) => {
+      const k = originals.findIndex((o, j) => o === xml && !taken.has(j));
+      const j = k >= 0 ? k : i;
+      if (j >= spans.length || taken.has(j)) return undefined;
+      taken.add(j);
+      return spans[j];
+    };
     for (let i = 0; i < expected.length; i++) {
+      this.retire(expected[i], list.blocks[at].id);
       snap.text.delete(list.blocks[at]);
       list.remove(at);
     }
@@ -138,11 +169,12 @@ export class ChangeJournal {
       if (!el) throw new DocxError({ kind: "change_mismatch", message: `A history entry holds a block without an element at ${storyKey(list)} block ${at + i}.` });
       const facts = factsFromElement(el, list.prefixes);
       const stored = facts.paraId ?? facts.dmcpId;
-      const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.ids.fresh());
+      const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.retired.get(xml)?.pop() ?? this.ids.fresh());
       list.insert(at + i, el, id);
       const block = list.blocks[at + i];
-      if (spans[i]) Object.assign(block.facts, spans[i]);
-      if (!list.parent && spans[i] && list.originalText(block) === xml) block.tree = null;
+      const span = placeOf(xml, i);
+      if (span) Object.assign(block.facts, span);
+      if (!list.parent && span && list.originalText(block) === xml) block.tree = null;
       else snap.text.set(block, xml);
     });
     snap.order = list.blocks.slice();

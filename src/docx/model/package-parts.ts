@@ -168,13 +168,24 @@ export class PackageParts {
       next = absentAfter ? { kind: "absent" } : { kind: "text", text: base.slice(0, change.at) + inserted + base.slice(change.at + removed.length) };
     }
     this.loaded.delete(change.part);
-    if (next.kind === "absent") this.pkg.remove(change.part);
+    // A part brought back to what the file had (undo, a failed or dry-run edit) gets its original bytes back.
+    if (next.kind !== "absent" && this.isOriginal(change.part, next)) this.pkg.restoreOriginal(change.part);
+    else if (next.kind === "absent") this.pkg.remove(change.part);
     else if (next.kind === "binary") this.pkg.writeBytes(change.part, next.bytes);
     else this.pkg.writeBytes(change.part, encodePart(next.text, "utf-8"));
     this.before.delete(change.part);
     this.watched.delete(change.part);
     this.touched.delete(change.part);
     this.onChange(change.part);
+  }
+
+  private isOriginal(name: string, state: PartState): boolean {
+    const original = this.pkg.originalBytes(name);
+    if (!original) return false;
+    if (state.kind === "binary") return toBase64(original) === toBase64(state.bytes);
+    if (state.kind !== "text" || !isXmlName(name)) return false;
+    const { text } = decodePart(original);
+    return serializeXml(withPart(name, () => parseXml(text, { maxDepth: this.pkg.limits.maxXmlDepth }))) === state.text;
   }
 
   private remember(name: string): void {

@@ -337,10 +337,9 @@ export class WordDocument {
     return tree;
   }
 
-  /** Inserts a new block before position `index` of a story, with a fresh id stored in it; returns the id. */
-  insertBlock(list: BlockList, index: number, el: XmlElement): string {
+  /** Inserts a block before position `index` of a story, with `id` (a fresh one by default, a moved block keeps its own) stored in it; returns the id. */
+  insertBlock(list: BlockList, index: number, el: XmlElement, id: string = this.ids.fresh()): string {
     this.pinFollowing(list, index);
-    const id = this.ids.fresh();
     this.storeId(list, el, id);
     list.insert(index, el, id);
     return id;

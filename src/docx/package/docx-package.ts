@@ -63,6 +63,23 @@ export class DocxPackage {
     return inflateEntry(this.byName.get(resolved)!, this.limits);
   }
 
+  /** The part's bytes as the opened file had them, or null for a part the file did not have. */
+  originalBytes(name: string): Uint8Array | null {
+    const bare = name.startsWith("/") ? name.slice(1) : name;
+    const entry = this.byName.get(bare) ?? this.byName.get(this.byLowerName.get(bare.toLowerCase()) ?? "");
+    return entry ? inflateEntry(entry, this.limits) : null;
+  }
+
+  /** Puts a part back as the opened file had it (its original compressed bytes are written on save). */
+  restoreOriginal(name: string): void {
+    const bare = name.startsWith("/") ? name.slice(1) : name;
+    const original = this.byName.has(bare) ? bare : this.byLowerName.get(bare.toLowerCase());
+    if (!original) return;
+    this.replaced.delete(original);
+    this.removed.delete(original);
+    this.relsCache.delete(original);
+  }
+
   readXml(name: string): XmlPart {
     const { text, encoding } = decodePart(this.readBytes(name));
     return { doc: withPart(name, () => parseXml(text, { maxDepth: this.limits.maxXmlDepth })), encoding };

@@ -1,0 +1,140 @@
+/** The element operations of docx-mcp's patch language: add, replace, remove, move and copy, by path. */
+import { DocxError } from "../../errors.js";
+import { elementOf, ownerOf, partOf, type DocNode, type WordDocument } from "../../model/index.js";
+import { findById, resolvePath } from "../../paths/index.js";
+import type { XmlElement } from "../../xml/index.js";
+import type { BuildContext } from "./build-context.js";
+import { buildElements, type ElementSlot } from "./build-element.js";
+import { prepareCopy } from "./element-copy.js";
+import { addFootnote, type FootnoteResult } from "./footnote.js";
+import { isObject } from "./value-fields.js";
+import { resolveSlot, single, slotNoun, type Slot } from "./element-slot.js";
+import { insertAt, markDeleted, removeNodes, replaceInPlace } from "./element-tree.js";
+import { trackingOf } from "../tracking.js";
+
+export interface AddResult { created_id: string; created_ids?: string[]; type: string }
+export interface ReplaceResult { replaced_id: string; created_ids?: string[]; type: string; tracked?: true }
+export interface RemoveResult { removed_id: string; removed_ids?: string[] }
+export interface MoveResult { moved_id: string; from: string; deleted_id?: string; tracked?: true }
+export interface CopyResult { source_id: string; copy_id: string }
+
+export function addElement(doc: WordDocument, path: string, value: unknown): AddResult | FootnoteResult {
+  // A footnote is anchored in a paragraph rather than placed between blocks.
+  if (isObject(value) && value.type === "footnote") return addFootnote(doc, path, value);
+  const slot = resolveSlot(doc, path);
+  const built = buildElements(contextFor(doc, slot), value);
+  expectSlot(slot, built.slot, built.type, path);
+  const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc));
+  return { created_id: ids[0], ...(ids.length > 1 ? { created_ids: ids } : {}), type: built.type };
+}
+
+export function replaceElement(doc: WordDocument, path: string, value: unknown): ReplaceResult {
+  const node = single(doc, path, "path", "replace");
+  const slotKind = slotOf(node);
+  if (!slotKind) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} is a ${node.kind}; replace_element replaces blocks (paragraphs, tables), rows and cells.` });
+  if (node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} is the body's section properties; it cannot be replaced by an element.` });
+  const list = node.list ?? node.owner!.list;
+  const ctx: BuildContext = { doc, prefixes: list.prefixes, part: list.part, sectionProperties: sectionAround(doc, node) };
+  const built = buildElements(ctx, value);
+  if (built.slot !== slotKind) throw new DocxError({ kind: "invalid_argument", field: "value.type", message: `A ${built.type} cannot replace the ${node.kind} at ${path}; give a ${slotKind === "block" ? "paragraph, heading, table or other block" : slotKind}.` });
+  const rev = trackingOf(doc);
+  if (rev) {
+    // Tracked: the old element stays as a deletion (with its id), the new one follows it as an insertion.
+    const [oldId] = markDeleted(doc, [node], rev);
+    const created = insertAt(doc, resolveSlot(doc, findById(doc, node.id ?? oldId).path), built.elements, [], rev);
+    return { replaced_id: oldId, created_ids: created, type: built.type, tracked: true };
+  }
+  const [first, ...rest] = built.elements;
+  const { id } = replaceInPlace(doc, node.path, first);
+  // A list replacing one paragraph: the first item takes its place and id, the others follow it.
+  const created = rest.length ? insertAt(doc, resolveSlot(doc, findById(doc, id).path), rest) : [];
+  return { replaced_id: id, ...(created.length ? { created_ids: created } : {}), type: built.type };
+}
+
+export function removeElement(doc: WordDocument, path: string): RemoveResult {
+  const { nodes } = resolvePath(doc, path);
+  if (nodes.length === 0) throw new DocxError({ kind: "path_not_found", path, message: `${path} selects nothing to remove.` });
+  const bad = nodes.find((n) => !slotOf(n));
+  if (bad) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${bad.path} is a ${bad.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.` });
+  const rev = trackingOf(doc);
+  const ids = rev ? markDeleted(doc, nodes, rev) : removeNodes(doc, nodes);
+  return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}) };
+}
+
+/** Moves one element; it keeps its id. The destination is resolved after the element left its place, as in docx-mcp. */
+export function moveElement(doc: WordDocument, from: string, to: string): MoveResult {
+  const { node, element, slotKind } = source(doc, from, "from", "move");
+  const rev = trackingOf(doc);
+  if (rev) {
+    // Tracked: a deletion where it was and an insertion (with a new id) where it goes.
+    const slot = resolveSlot(doc, to);
+    expectSlot(slot, slotKind, node.kind, to);
+    samePart(node, slot, "move");
+    const [copyId] = insertAt(doc, slot, [prepareCopy(element, (slot.list ?? slot.owner!.list).prefixes)], [], rev);
+    markDeleted(doc, [single(doc, findById(doc, node.id ?? "").path, "from", "move")], rev, "from");
+    return { moved_id: copyId, from, deleted_id: node.id ?? "", tracked: true };
+  }
+  const id = node.id ?? doc.ids.fresh();
+  const kept = structuredClone(element);
+  removeNodes(doc, [node], "from");
+  const slot = resolveSlot(doc, to);
+  expectSlot(slot, slotKind, node.kind, to);
+  samePart(node, slot, "move");
+  insertAt(doc, slot, [kept], [id]);
+  return { moved_id: id, from };
+}
+
+/** Copies one element; the copy gets new ids throughout, and bookmarks and comment anchors stay with the original. */
+export function copyElement(doc: WordDocument, from: string, to: string): CopyResult {
+  const { node, element, slotKind } = source(doc, from, "from", "copy");
+  const slot = resolveSlot(doc, to);
+  expectSlot(slot, slotKind, node.kind, to);
+  samePart(node, slot, "copy");
+  const list = slot.list ?? slot.owner!.list;
+  const [copyId] = insertAt(doc, slot, [prepareCopy(element, list.prefixes)], [], trackingOf(doc));
+  return { source_id: node.id ?? "", copy_id: copyId };
+}
+
+function source(doc: WordDocument, path: string, field: string, purpose: string): { node: DocNode; element: XmlElement; slotKind: ElementSlot } {
+  const node = single(doc, path, field, purpose);
+  const slotKind = slotOf(node);
+  if (!slotKind || node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${path} is a ${node.kind}; ${purpose}_element takes a block (paragraph, table), a row or a cell.` });
+  return { node, element: elementOf(node)!, slotKind };
+}
+
+function slotOf(node: DocNode): ElementSlot | null {
+  if (node.kind === "row") return "row";
+  if (node.kind === "cell") return "cell";
+  if (["paragraph", "table", "sdt", "other", "sectPr"].includes(node.kind) && ownerOf(node)) return "block";
+  return null;
+}
+
+function expectSlot(slot: Slot, kind: ElementSlot, what: string, path: string): void {
+  if (slot.accepts !== kind) {
+    throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path}: a ${what} cannot go there; ${slot.container} holds ${slotNoun(slot.accepts)}. Use /body/children/N for blocks, <table>/row for rows, <row>/cell for cells.` });
+  }
+}
+
+/** Moving markup between parts would need its relationships and namespaces carried over, which is not done yet. */
+function samePart(node: DocNode, slot: Slot, purpose: string): void {
+  const to = (slot.list ?? slot.owner!.list).part;
+  const from = partOf(node) ?? node.owner?.list.part;
+  if (from && from !== to) throw new DocxError({ kind: "invalid_argument", field: "path", message: `Cannot ${purpose} from ${from} to ${to}: elements can only be ${purpose === "move" ? "moved" : "copied"} within the same part (the body, one header, ...).` });
+}
+
+function contextFor(doc: WordDocument, slot: Slot): BuildContext {
+  const list = slot.list ?? slot.owner!.list;
+  const body = slot.list === doc.body ? slot.position : slot.owner?.list === doc.body ? slot.owner.index : null;
+  return { doc, prefixes: list.prefixes, part: list.part, sectionProperties: body === null ? null : sectionAt(doc, body) };
+}
+
+function sectionAround(doc: WordDocument, node: DocNode): XmlElement | null {
+  const owner = ownerOf(node);
+  return owner && owner.list === doc.body ? sectionAt(doc, owner.index) : null;
+}
+
+/** The properties of the section holding body block `index`. */
+function sectionAt(doc: WordDocument, index: number): XmlElement | null {
+  const sections = doc.sections();
+  return (sections.find((s) => index <= s.lastBlock) ?? sections[sections.length - 1])?.properties ?? null;
+}

@@ -1,0 +1,115 @@
+/** Inserting and removing elements at slots, keeping every other element's id (ids of shifted siblings are stored first). */
+import { DocxError } from "../../errors.js";
+import { elementOf, ownerOf, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
+import { childElements, type XmlElement } from "../../xml/index.js";
+import type { RevisionContext } from "../tracking.js";
+import { markRevision } from "./tracked-elements.js";
+import { parentOf, parentPath, resolveSlot, single, type Slot } from "./element-slot.js";
+
+/** Inserts `elements` at the slot; each gets `ids[i]` (a moved element keeps its id) or a fresh id. Returns the ids. */
+export function insertAt(doc: WordDocument, slot: Slot, elements: XmlElement[], ids: string[] = [], rev: RevisionContext | null = null): string[] {
+  const out: string[] = [];
+  if (rev) for (const el of elements) markRevision(el, (slot.list ?? slot.owner!.list).prefixes.w, rev, "ins");
+  if (slot.list) {
+    elements.forEach((el, i) => out.push(doc.insertBlock(slot.list!, slot.position + i, el, ids[i] ?? doc.ids.fresh())));
+    return out;
+  }
+  const { owner, element: container, siblings } = slot as Required<Slot>;
+  const tree = owner.list.blocks[owner.index].tree!;
+  pinIds(doc, owner.list, siblings.slice(slot.position));
+  let parent = container;
+  let at = container.children.length;
+  const anchor = siblings[slot.position] ?? siblings[siblings.length - 1];
+  if (anchor) {
+    const el = elementOf(anchor)!;
+    parent = parentOf(tree, el) ?? container;
+    at = parent.children.indexOf(el) + (slot.position < siblings.length ? 0 : 1);
+  }
+  parent.children.splice(at, 0, ...elements);
+  parent.selfClosing = false;
+  elements.forEach((el, i) => {
+    const id = ids[i] ?? doc.ids.fresh();
+    doc.storeId(owner.list, el, id);
+    out.push(id);
+  });
+  if (slot.accepts === "block") endWithParagraph(doc, container);
+  owner.list.refresh(owner.index);
+  return out;
+}
+
+/** Removes the nodes (blocks, rows or cells), last first so earlier paths stay valid. Returns their ids. */
+export function removeNodes(doc: WordDocument, nodes: DocNode[], field = "path"): string[] {
+  const ids = nodes.map((n) => n.id ?? "");
+  for (const node of [...nodes].reverse()) {
+    if (node.list && node.index !== undefined) {
+      if (node.list === doc.body && node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the body's section properties, which every document keeps; remove content blocks instead.` });
+      if (node.list !== doc.body && node.list.length === 1) throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the only block of its ${node.list.story.split(":")[0]}, which must keep one; replace it instead.` });
+      doc.removeBlock(node.list, node.index);
+      continue;
+    }
+    const parent = parentPath(node);
+    if (parent === null) throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is a ${node.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.` });
+    const slot = resolveSlot(doc, `${parent}/children/0`, field);
+    const siblings = slot.siblings!;
+    const index = siblings.findIndex((s) => s.path === node.path);
+    const el = elementOf(siblings[index])!;
+    if (slot.accepts !== "block" && siblings.length === 1) throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the last ${node.kind} of ${parent}; remove the ${slot.accepts === "row" ? "table" : "row"} instead.` });
+    if (node.kind === "paragraph" && siblings.filter((s) => s.kind === "paragraph").length === 1) {
+      throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the only paragraph of ${parent}, and a cell must keep one; replace it instead.` });
+    }
+    pinIds(doc, slot.owner!.list, siblings.slice(index + 1));
+    const tree = slot.owner!.list.blocks[slot.owner!.index].tree!;
+    const from = parentOf(tree, el)!;
+    from.children.splice(from.children.indexOf(el), 1);
+    if (slot.accepts === "block") endWithParagraph(doc, slot.element!);
+    slot.owner!.list.refresh(slot.owner!.index);
+  }
+  return ids;
+}
+
+/** Marks the nodes as deleted revisions in place (tracked changes): nothing leaves the document until accepted. */
+export function markDeleted(doc: WordDocument, nodes: DocNode[], rev: RevisionContext, field = "path"): string[] {
+  for (const node of nodes) {
+    const owner = ownerOf(node);
+    if (!owner || node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is a ${node.kind}; only blocks, rows and cells can be deleted.` });
+    const tree = doc.touchForEdit(owner.list, owner.index);
+    const el = node.list ? tree : elementOf(single(doc, node.path, field, "delete"))!;
+    markRevision(el, owner.list.prefixes.w, rev, "del");
+    owner.list.refresh(owner.index);
+  }
+  return nodes.map((n) => n.id ?? "");
+}
+
+/** Replaces the element of `node` by `replacement` in place; the element keeps the node's id. */
+export function replaceInPlace(doc: WordDocument, path: string, replacement: XmlElement, field = "path"): { id: string; list: BlockList } {
+  const node = single(doc, path, field, "replace");
+  const list = node.list ?? node.owner?.list;
+  const index = node.index ?? node.owner?.index;
+  if (!list || index === undefined) throw new DocxError({ kind: "invalid_argument", field, message: `${path} is not inside a story's blocks and cannot be replaced.` });
+  const tree = doc.touchForEdit(list, index);
+  const target = node.list ? tree : elementOf(single(doc, node.path, field, "replace"))!;
+  const id = node.id ?? doc.ids.fresh();
+  doc.storeId(list, replacement, id);
+  target.name = replacement.name;
+  target.attributes = replacement.attributes;
+  target.children = replacement.children;
+  target.selfClosing = replacement.selfClosing;
+  list.refresh(index);
+  return { id, list };
+}
+
+/** Stores the current ids of `nodes` in their elements, before a change of position would change derived ones. */
+export function pinIds(doc: WordDocument, list: BlockList, nodes: DocNode[]): void {
+  for (const n of nodes) if (n.id) doc.storeId(list, elementOf(n)!, n.id);
+}
+
+/** A table cell must end with a paragraph (§17.4.66); one is added after a trailing table. */
+function endWithParagraph(doc: WordDocument, container: XmlElement): void {
+  const w = doc.prefixes.w;
+  if (container.name !== w + "tc") return;
+  const blocks = childElements(container).filter((c) => c.name !== w + "tcPr");
+  if (blocks.length === 0 || blocks[blocks.length - 1].name !== w + "p") {
+    container.children.push({ type: "element", name: w + "p", attributes: [], children: [], selfClosing: true });
+    container.selfClosing = false;
+  }
+}

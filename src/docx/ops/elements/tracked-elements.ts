@@ -1,0 +1,85 @@
+/**
+ * Whole elements written as tracked changes (§17.13.5): every run of an inserted or deleted paragraph is wrapped in
+ * w:ins / w:del (deleted text becomes w:delText, §17.13.5.14), the paragraph mark carries w:ins / w:del in its w:rPr
+ * (§17.13.5.15, 17.13.5.16) and table rows carry them in w:trPr (§17.13.5.19, 17.13.5.12).
+ */
+import type { RevisionContext } from "../tracking.js";
+import { element, type XmlElement, type XmlNode } from "../../xml/index.js";
+
+type Mark = "ins" | "del";
+
+/** Marks `el` (a paragraph, table, row, cell or SDT) and everything in it as inserted or deleted. */
+export function markRevision(el: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+  if (el.name === w + "p") return markParagraph(el, w, rev, mark);
+  if (el.name === w + "tr") markRow(el, w, rev, mark);
+  const skip = [w + "tblPr", w + "tblGrid", w + "trPr", w + "tcPr", w + "sdtPr"];
+  for (const c of el.children) if (c.type === "element" && !skip.includes(c.name)) markRevision(c, w, rev, mark);
+}
+
+function revision(w: string, rev: RevisionContext, mark: Mark, children: XmlNode[] = []): XmlElement {
+  return element(w + mark, rev.attributes(), children);
+}
+
+function markParagraph(p: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+  wrapRuns(p, w, rev, mark);
+  let pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
+  if (!pPr) {
+    pPr = element(w + "pPr");
+    p.children.unshift(pPr);
+  }
+  let rPr = pPr.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
+  if (!rPr) {
+    rPr = element(w + "rPr");
+    // The mark's w:rPr precedes w:sectPr and w:pPrChange in CT_PPr.
+    const at = pPr.children.findIndex((c) => c.type === "element" && (c.name === w + "sectPr" || c.name === w + "pPrChange"));
+    pPr.children.splice(at < 0 ? pPr.children.length : at, 0, rPr);
+    pPr.selfClosing = false;
+  }
+  // w:ins and w:del come first in CT_ParaRPr.
+  rPr.children.splice(mark === "del" && rPr.children[0]?.type === "element" && rPr.children[0].name === w + "ins" ? 1 : 0, 0, revision(w, rev, mark));
+  rPr.selfClosing = false;
+  p.selfClosing = false;
+}
+
+/** Wraps each stretch of runs in one w:ins/w:del; hyperlinks and simple fields get theirs inside. */
+function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+  const out: XmlNode[] = [];
+  let group: XmlElement[] = [];
+  const flush = () => {
+    if (group.length) out.push(revision(w, rev, mark, group));
+    group = [];
+  };
+  for (const c of container.children) {
+    if (c.type === "element" && c.name === w + "r") {
+      if (mark === "del") toDeletedText(c, w);
+      group.push(c);
+      continue;
+    }
+    flush();
+    if (c.type === "element" && (c.name === w + "hyperlink" || c.name === w + "fldSimple" || c.name === w + "smartTag" || c.name === w + "customXml")) wrapRuns(c, w, rev, mark);
+    out.push(c);
+  }
+  flush();
+  container.children = out;
+}
+
+function toDeletedText(run: XmlElement, w: string): void {
+  for (const c of run.children) {
+    if (c.type !== "element") continue;
+    if (c.name === w + "t") c.name = w + "delText";
+    else if (c.name === w + "instrText") c.name = w + "delInstrText";
+  }
+}
+
+function markRow(tr: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+  let trPr = tr.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "trPr");
+  if (!trPr) {
+    trPr = element(w + "trPr");
+    const afterEx = tr.children.findIndex((c) => c.type === "element" && c.name === w + "tblPrEx");
+    tr.children.splice(afterEx + 1, 0, trPr);
+  }
+  // w:ins / w:del follow the row properties and precede w:trPrChange in CT_TrPr.
+  const at = trPr.children.findIndex((c) => c.type === "element" && c.name === w + "trPrChange");
+  trPr.children.splice(at < 0 ? trPr.children.length : at, 0, revision(w, rev, mark));
+  trPr.selfClosing = false;
+}
