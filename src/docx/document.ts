@@ -5,6 +5,7 @@ import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } fr
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
 import { replaceParagraphText } from "./ops/index.js";
+import { exportDocument, type ExportFormat } from "./export/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
@@ -96,6 +97,14 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /**
+   * The whole document as `format` text (markdown or html), in chunks of about one body block each, so a caller can
+   * stream or count it without the whole output in memory. Consume it before the document is edited again.
+   */
+  export(format: ExportFormat): Generator<string> {
+    return exportDocument(this.doc, format);
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */
