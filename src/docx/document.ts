@@ -5,7 +5,7 @@ import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } fr
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
 import { replaceParagraphText } from "./ops/index.js";
-import { exportDocument, type ExportFormat } from "./export/index.js";
+import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "./export/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
@@ -104,6 +104,9 @@ export class DocxDocument {
    * stream or count it without the whole output in memory. Consume it before the document is edited again.
    */
   export(format: ExportFormat): Generator<string> {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new DocxError({ kind: "invalid_argument", field: "format", message: `Cannot export as ${JSON.stringify(format)}: the formats are ${EXPORT_FORMATS.join(", ")}.` });
+    }
     return exportDocument(this.doc, format);
   }
 

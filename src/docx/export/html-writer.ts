@@ -57,6 +57,7 @@ export class HtmlWriter implements FormatWriter {
   readonly syntax: InlineSyntax;
   /** Open lists, outermost first; every list but the innermost sits inside an open <li>. */
   private readonly lists: ("ol" | "ul")[] = [];
+  private listId: string | null = null;
 
   constructor(private readonly state: ExportState) {
     this.syntax = htmlSyntax(state);
@@ -79,8 +80,9 @@ export class HtmlWriter implements FormatWriter {
   private listItem(block: ParagraphBlock): string {
     const list = block.list!;
     const tag = list.ordered ? "ol" : "ul";
+    let out = list.list !== this.listId && list.level === 0 ? this.closeLists() : "";
+    this.listId = list.list;
     const depth = Math.min(list.level, this.lists.length);
-    let out = "";
     while (this.lists.length > depth + 1) out += `</li></${this.lists.pop()}>\n`;
     if (this.lists.length === depth + 1) {
       out += "</li>\n";
@@ -96,6 +98,7 @@ export class HtmlWriter implements FormatWriter {
 
   private closeLists(): string {
     let out = "";
+    this.listId = null;
     while (this.lists.length) out += `</li></${this.lists.pop()}>\n`;
     return out;
   }

@@ -30,6 +30,8 @@ export interface ListLabel {
   /** The label as shown, e.g. "3.", "1.2.", "b)", "IV." or a bullet "•"; "" for numFmt none. */
   label: string;
   ordered: boolean;
+  /** The list (abstract numbering) the item belongs to; a new one at the top level starts a new list. */
+  list: string;
 }
 
 export class ListNumbering {
@@ -143,13 +145,13 @@ export class ListNumbering {
       const restart = this.definition(numId, deeper)?.restart ?? deeper;
       if (restart !== 0 && level < restart) counters[deeper] = undefined;
     }
-    if (def.numFmt === "bullet") return { level, label: bulletText(def.lvlText), ordered: false };
+    if (def.numFmt === "bullet") return { level, label: bulletText(def.lvlText), ordered: false, list: num.abstractId };
     const label = def.lvlText.replace(/%([1-9])/g, (_, d: string) => {
       const ilvl = Number(d) - 1;
       const value = counters![ilvl] ?? start(ilvl);
       const fmt = this.definition(numId, ilvl)?.numFmt ?? "decimal";
       return formatNumber(value, def.legal && fmt !== "bullet" ? "decimal" : fmt);
     });
-    return { level, label: def.numFmt === "none" ? "" : label, ordered: true };
+    return { level, label: def.numFmt === "none" ? "" : label, ordered: true, list: num.abstractId };
   }
 }
