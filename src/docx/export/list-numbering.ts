@@ -42,8 +42,9 @@ export class ListNumbering {
   private readonly w: string;
 
   constructor(private readonly doc: WordDocument) {
-    const part = doc.relatedPart("numbering");
-    const root = part?.doc.root;
+    // Read-only: a tree an edit already holds is used as is; otherwise the part is parsed once for this export.
+    const name = doc.relatedPartName("numbering");
+    const root = name ? (doc.parts.isLoaded(name) ? doc.parts.xml(name) : doc.pkg.readXml(name)).doc.root : undefined;
     const w = (this.w = doc.prefixes.w);
     if (!root) return;
     for (const a of childElements(root, w + "abstractNum")) this.abstracts.set(getAttribute(a, w + "abstractNumId") ?? "", this.levels(a));
