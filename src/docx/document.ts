@@ -4,7 +4,7 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { replaceParagraphText } from "./ops/index.js";
+import { replaceParagraphText, sectionLayouts, setHeaderFooter, setPageSetup, type HeaderFooterEdit, type HeaderFooterResult, type PageSetup, type PageSetupChange, type SectionLayout } from "./ops/index.js";
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "./export/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
@@ -108,6 +108,21 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /** Each section's page size, orientation, margins, and the header and footer it shows of each type. */
+  sectionLayouts(): SectionLayout[] {
+    return sectionLayouts(this.doc);
+  }
+
+  /** Changes page size, orientation and margins of section `section`, or of every section when it is undefined. */
+  setPageSetup(section: number | undefined, change: PageSetupChange): PageSetup[] {
+    return setPageSetup(this.doc, section, change);
+  }
+
+  /** Sets the text of a section's header or footer of one type, creating the part when the section has none. */
+  setHeaderFooter(edit: HeaderFooterEdit): HeaderFooterResult {
+    return setHeaderFooter(this.doc, edit);
   }
 
   /**

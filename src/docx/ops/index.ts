@@ -4,3 +4,5 @@ export type { EditTarget } from "./edit-target.js";
 export { replaceParagraphText } from "./replace-paragraph-text.js";
 export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";
 export type { RevisionContext } from "./tracking.js";
+export { ALIGNMENTS, evenAndOddHeaders, HEADER_FOOTER_TYPES, MARGIN_NAMES, sectionLayouts, setHeaderFooter, setPageSetup } from "./sections/index.js";
+export type { Alignment, HeaderFooterEdit, HeaderFooterKind, HeaderFooterResult, HeaderFooterType, PageSetup, PageSetupChange, SectionLayout } from "./sections/index.js";
