@@ -126,6 +126,27 @@ export class SessionHistory {
     });
   }
 
+  /**
+   * Runs a mutation to see what it would do (a tool's dry_run) and undoes it: nothing is written and the cached
+   * document ends as it was. `changed` says whether the mutation would change the document at all.
+   */
+  async preview<R>(sessionId: string, mutate: Mutation<R>): Promise<{ result: R; description: string; changed: boolean; position: number }> {
+    return this.deps.cache.exclusive(this.key(sessionId), async () => {
+      const { head, state } = await this.state(sessionId);
+      const { doc } = state;
+      try {
+        const applied = mutate(doc);
+        const change = doc.takeChange();
+        if (change) doc.revertChange(change);
+        return { ...applied, changed: change !== null, position: head.position };
+      } catch (error) {
+        const partial = doc.takeChange();
+        if (partial) doc.revertChange(partial);
+        throw error;
+      }
+    });
+  }
+
   /** The current document as .docx bytes. */
   async currentBytes(sessionId: string): Promise<{ head: SessionRecord; bytes: Uint8Array }> {
     return this.read(sessionId, (doc, head) => ({ head, bytes: doc.save() }));
@@ -135,7 +156,7 @@ export class SessionHistory {
    * Applies a mutation as one history entry. The entry object is written first (create-only), then
    * committed in the index by compare-and-swap; a lost race re-applies the mutation on the newer state.
    */
-  async edit<R>(sessionId: string, meta: { tool: string; requestId?: string | null }, mutate: Mutation<R>): Promise<EditOutcome<R>> {
+  async edit<R>(sessionId: string, meta: { tool: string; requestId?: string | null; author?: string }, mutate: Mutation<R>): Promise<EditOutcome<R>> {
     const requestId = meta.requestId ?? null;
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
@@ -143,6 +164,7 @@ export class SessionHistory {
         const { doc } = state;
         let applied: { result: R; description: string };
         try {
+          if (meta.author) doc.setEditor(meta.author);
           applied = mutate(doc);
         } catch (error) {
           const partial = doc.takeChange();
