@@ -5,6 +5,7 @@ import { registerDocumentTools } from "./tools/document-tools";
 import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
+import { registerSectionTools } from "./tools/section-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -23,5 +24,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
   registerExportTools(server, ctx);
+  registerSectionTools(server, ctx);
   return server;
 }

@@ -32,7 +32,9 @@ export function editSection(doc: WordDocument, index: number): EditableSection {
   if (!section.properties) {
     throw new DocxError({ kind: "invalid_argument", field: "section_index", message: `Section ${index} has no section properties (w:sectPr) to edit; open and save the document in Word once to add them.` });
   }
-  const block = doc.touchForEdit(doc.body, section.lastBlock);
+  // A body-level w:sectPr has no text its derived id depends on, so it keeps its id without storing one in it.
+  const bodyLevel = doc.body.blocks[section.lastBlock].facts.kind === "sectPr";
+  const block = bodyLevel ? doc.body.touch(section.lastBlock) : doc.touchForEdit(doc.body, section.lastBlock);
   const sectPr = block.name === w + "sectPr" ? block : firstChild(firstChild(block, w + "pPr")!, w + "sectPr")!;
   const tracking = trackingOf(doc);
   if (tracking && !firstChild(sectPr, w + "sectPrChange")) {
