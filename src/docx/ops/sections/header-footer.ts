@@ -35,7 +35,7 @@ export interface HeaderFooterResult {
   section: number;
   part: string;
   created: boolean;
-  /** Sections that show this part (their own reference, or inherited from an earlier section). */
+  /** Sections whose pages show this part (by their own reference or inherited from an earlier section). */
   shown_in_sections: number[];
 }
 
@@ -71,7 +71,7 @@ export function setHeaderFooter(doc: WordDocument, edit: HeaderFooterEdit): Head
   }
   if (edit.type === "even") ensureSetting(doc, "evenAndOddHeaders");
   if (!existing) doc.reloadStories();
-  const shown = sectionLayouts(doc).filter((s) => s[`${edit.kind}s`][edit.type].part === part).map((s) => s.section);
+  const shown = sectionLayouts(doc).filter((s) => s[`${edit.kind}s`][edit.type].part === part && s[`${edit.kind}s`][edit.type].shown).map((s) => s.section);
   return { kind: edit.kind, type: edit.type, section: edit.section, part, created: !existing, shown_in_sections: shown };
 }
 
