@@ -3,7 +3,7 @@ import { DocxError } from "../../errors.js";
 
 const TWIPS_PER: Record<string, number> = { in: 1440, cm: 1440 / 2.54, mm: 1440 / 25.4, pt: 20, twip: 1, twips: 1, tw: 1 };
 
-/** Paper sizes in twips, portrait (width, height). */
+/** Paper sizes in twips, portrait (width, height), by lower-case name; PAPER_NAMES spells them for messages. */
 export const PAPER_SIZES: Record<string, [number, number]> = {
   a3: [16838, 23811],
   a4: [11906, 16838],
@@ -12,6 +12,7 @@ export const PAPER_SIZES: Record<string, [number, number]> = {
   legal: [12240, 20160],
   tabloid: [15840, 24480],
 };
+export const PAPER_NAMES = ["A3", "A4", "A5", "Letter", "Legal", "Tabloid"];
 
 export function toTwips(value: string | number, field: string): number {
   const text = String(value).trim().toLowerCase();

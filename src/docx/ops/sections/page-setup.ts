@@ -2,7 +2,7 @@
 import { DocxError } from "../../errors.js";
 import type { WordDocument } from "../../model/index.js";
 import { firstChild, getAttribute, setAttribute } from "../../xml/index.js";
-import { PAPER_SIZES, toTwips, twipsToCm } from "./length-units.js";
+import { PAPER_NAMES, PAPER_SIZES, toTwips, twipsToCm } from "./length-units.js";
 import { editSection, sectionAt, sectionChild } from "./section-properties.js";
 
 export const MARGIN_NAMES = ["top", "right", "bottom", "left", "header", "footer", "gutter"] as const;
@@ -32,11 +32,11 @@ function plan(change: PageSetupChange) {
   let size: [number, number] | null = null;
   if (change.size !== undefined) {
     size = PAPER_SIZES[change.size.trim().toLowerCase()] ?? null;
-    if (!size) throw new DocxError({ kind: "invalid_argument", field: "size", message: `Unknown paper size ${JSON.stringify(change.size)}; use one of ${Object.keys(PAPER_SIZES).map((s) => s.toUpperCase().replace("LETTER", "Letter").replace("LEGAL", "Legal").replace("TABLOID", "Tabloid")).join(", ")}, or width and height.` });
+    if (!size) throw new DocxError({ kind: "invalid_argument", field: "size", message: `Unknown paper size ${JSON.stringify(change.size)}; use one of ${PAPER_NAMES.join(", ")}, or width and height.` });
   }
   const width = change.width === undefined ? null : toTwips(change.width, "width");
   const height = change.height === undefined ? null : toTwips(change.height, "height");
-  if ((width === 0 || height === 0)) throw new DocxError({ kind: "invalid_argument", field: width === 0 ? "width" : "height", message: "A page cannot be 0 wide or high." });
+  if (width === 0 || height === 0) throw new DocxError({ kind: "invalid_argument", field: width === 0 ? "width" : "height", message: "A page cannot be 0 wide or high." });
   const margins: [MarginName, number][] = [];
   for (const [name, value] of Object.entries(change.margins ?? {})) {
     if (!(MARGIN_NAMES as readonly string[]).includes(name)) throw new DocxError({ kind: "invalid_argument", field: `margins.${name}`, message: `Unknown margin ${name}; margins are ${MARGIN_NAMES.join(", ")}.` });
