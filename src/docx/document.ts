@@ -4,7 +4,7 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { replaceParagraphText, sectionLayouts, setHeaderFooter, setPageSetup, type HeaderFooterEdit, type HeaderFooterResult, type PageSetup, type PageSetupChange, type SectionLayout } from "./ops/index.js";
+import { replaceParagraphText, sectionLayouts, setHeaderFooter, setPageSetup, styleParagraphs, styleRuns, styleTables, type HeaderFooterEdit, type HeaderFooterResult, type PageSetup, type PageSetupChange, type SectionLayout, type StyleOptions, type StyleOutcome } from "./ops/index.js";
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "./export/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
@@ -108,6 +108,25 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /**
+   * Merges run formatting (bold, italic, underline, strike, font_size, font_name, color, highlight, vertical_align)
+   * into every run inside what `options.path` selects, or the whole body. Only the given properties change; null
+   * removes one. When the document tracks changes, the old formatting is kept as a w:rPrChange revision.
+   */
+  styleElement(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    return styleRuns(this.doc, style, options);
+  }
+
+  /** Merges paragraph formatting (alignment, style, spacing, indentation, shading, keep and page-break flags). */
+  styleParagraph(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    return styleParagraphs(this.doc, style, options);
+  }
+
+  /** Merges table (`style`), row (`row_style`) and cell (`cell_style`) formatting into the selected tables, rows or cells. */
+  styleTable(specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
+    return styleTables(this.doc, specs, options);
   }
 
   /** Each section's page size, orientation, margins, and the header and footer it shows of each type. */

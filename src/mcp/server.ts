@@ -6,6 +6,7 @@ import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
 import { registerSectionTools } from "./tools/section-tools";
+import { registerStyleTools } from "./tools/style-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -25,5 +26,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerHistoryTools(server, ctx);
   registerExportTools(server, ctx);
   registerSectionTools(server, ctx);
+  registerStyleTools(server, ctx);
   return server;
 }
