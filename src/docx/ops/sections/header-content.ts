@@ -3,7 +3,7 @@
  * as simple fields (w:fldSimple, §17.16.19) that Word and LibreOffice fill in when the page is laid out.
  */
 import { DocxError } from "../../errors.js";
-import { element, type XmlElement, type XmlNode } from "../../xml/index.js";
+import { element, insertInOrder, type XmlElement, type XmlNode } from "../../xml/index.js";
 
 export const ALIGNMENTS = ["left", "center", "right"] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];
@@ -48,9 +48,7 @@ export function headerParagraphs(w: string, lines: string[], options: { styleId?
     if (pPr && options.styleId && !options.pPr) pPr.children.push(element(w + "pStyle", [{ name: w + "val", value: options.styleId }]));
     if (pPr && options.alignment) {
       pPr.children = pPr.children.filter((c) => !(c.type === "element" && c.name === w + "jc"));
-      // w:jc comes after the other paragraph properties this module writes (pStyle), and before w:rPr.
-      const rPrAt = pPr.children.findIndex((c) => c.type === "element" && (c.name === w + "rPr" || c.name === w + "sectPr" || c.name === w + "pPrChange"));
-      pPr.children.splice(rPrAt < 0 ? pPr.children.length : rPrAt, 0, element(w + "jc", [{ name: w + "val", value: options.alignment }]));
+      insertInOrder(pPr, element(w + "jc", [{ name: w + "val", value: options.alignment }]), w);
     }
     if (pPr) pPr.selfClosing = pPr.children.length === 0;
     return element(w + "p", [], [...(pPr ? [pPr] : []), ...runs(w, line)]);

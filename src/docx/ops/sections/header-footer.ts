@@ -7,10 +7,10 @@
 import { DocxError } from "../../errors.js";
 import type { WordDocument } from "../../model/index.js";
 import { relTypeIs } from "../../package/index.js";
-import { childElements, element, firstChild, getAttribute, type XmlElement } from "../../xml/index.js";
+import { childElements, element, firstChild, getAttribute, insertInOrder } from "../../xml/index.js";
 import { checkLines, headerParagraphs, ALIGNMENTS, type Alignment } from "./header-content.js";
 import { sectionLayouts, type HeaderFooterKind, type HeaderFooterType, HEADER_FOOTER_TYPES } from "./section-layout.js";
-import { editSection, insertInOrder, sectionAt } from "./section-properties.js";
+import { editSection, sectionAt } from "./section-properties.js";
 import { ensureSetting } from "./settings.js";
 
 const CONTENT_TYPE = {

@@ -1,15 +1,12 @@
 /**
  * A section's properties element (w:sectPr, §17.6.17) opened for editing: the paragraph or body-level block holding it
- * is kept as a tree, child elements go in schema order, and with tracking on the old properties are kept once in
+ * is kept as a tree, new children go in schema order (xml/child-order.ts), and with tracking on the old properties are kept once in
  * w:sectPrChange (§17.13.5.32) so the change can be reviewed.
  */
 import { DocxError } from "../../errors.js";
 import type { Section, WordDocument } from "../../model/index.js";
-import { childElements, element, firstChild, type XmlElement } from "../../xml/index.js";
+import { childElements, element, firstChild, insertInOrder, type XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
-
-/** CT_SectPr's children in schema order (header and footer references first, sectPrChange last). */
-const ORDER = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"];
 
 export function sectionAt(doc: WordDocument, index: number, field = "section_index"): Section {
   const sections = doc.sections();
@@ -53,15 +50,4 @@ export function sectionChild(sectPr: XmlElement, w: string, local: string): XmlE
   const created = element(w + local);
   insertInOrder(sectPr, created, w);
   return created;
-}
-
-export function insertInOrder(sectPr: XmlElement, el: XmlElement, w: string): void {
-  const rank = (e: XmlElement) => {
-    const i = e.name.startsWith(w) ? ORDER.indexOf(e.name.slice(w.length)) : -1;
-    return i < 0 ? ORDER.length : i;
-  };
-  const mine = rank(el);
-  const at = sectPr.children.findIndex((c) => c.type === "element" && rank(c) > mine);
-  sectPr.children.splice(at < 0 ? sectPr.children.length : at, 0, el);
-  sectPr.selfClosing = false;
 }
