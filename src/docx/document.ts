@@ -4,7 +4,12 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { replaceParagraphText, sectionLayouts, setHeaderFooter, setPageSetup, styleParagraphs, styleRuns, styleTables, type HeaderFooterEdit, type HeaderFooterResult, type PageSetup, type PageSetupChange, type SectionLayout, type StyleOptions, type StyleOutcome } from "./ops/index.js";
+import {
+  addComment, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, sectionLayouts,
+  setHeaderFooter, setPageSetup, styleParagraphs, styleRuns, styleTables, trackingOf, type CommentInfo, type CommentInput,
+  type HeaderFooterEdit, type HeaderFooterResult, type InsertTextOptions, type InsertTextResult, type PageSetup, type PageSetupChange,
+  type ReplaceTextOptions, type ReplaceTextResult, type SectionLayout, type StyleOptions, type StyleOutcome,
+} from "./ops/index.js";
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "./export/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
@@ -108,6 +113,48 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /**
+   * Replaces occurrences of `find` in the paragraphs `path` covers (a paragraph, a table, a cell, /body, a header, ...),
+   * across runs and hyperlinks, keeping every character's formatting; the replacement takes the first replaced
+   * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
+   */
+  replaceText(path: string, options: Omit<ReplaceTextOptions, "revision">): ReplaceTextResult {
+    return replaceText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
+  }
+
+  /** Inserts text into one paragraph at a character offset, or before/after the first match of a string, in the neighbouring character's formatting. */
+  insertText(path: string, options: Omit<InsertTextOptions, "revision">): InsertTextResult {
+    return insertText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
+  }
+
+  /**
+   * Adds a comment on the element `path` selects (paragraph, run, hyperlink, table, row, cell, content control), or on
+   * the first occurrence of `anchorText` inside it. Creates the comments part when the document has none.
+   */
+  addComment(path: string, input: CommentInput & { anchorText?: string }): { comment_id: string; path: string; anchored_text: string } {
+    return addComment(this.doc, path, input);
+  }
+
+  /** Replies to a comment (a new comment threaded under it in commentsExtended.xml, shown where the parent is). */
+  replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string } {
+    return replyToComment(this.doc, commentId, input);
+  }
+
+  /** Marks a comment resolved (done), or open again with `resolved` false. */
+  resolveComment(commentId: string, resolved = true): { comment_id: string; resolved: boolean } {
+    return resolveComment(this.doc, commentId, resolved);
+  }
+
+  /** The document's comments in order, optionally only those by `author` (any case). */
+  listComments(author?: string): CommentInfo[] {
+    return listComments(this.doc, author);
+  }
+
+  /** Deletes one comment or all by an author, with their replies and their marks in the body. */
+  deleteComments(by: { commentId?: string; author?: string }): { deleted: string[] } {
+    return deleteComments(this.doc, by);
   }
 
   /**

@@ -1,11 +1,13 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import type { ToolContext } from "./context";
+import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
 import { registerSectionTools } from "./tools/section-tools";
+import { registerTextTools } from "./tools/text-tools";
 import { registerStyleTools } from "./tools/style-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
@@ -26,6 +28,8 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerHistoryTools(server, ctx);
   registerExportTools(server, ctx);
   registerSectionTools(server, ctx);
+  registerTextTools(server, ctx);
+  registerCommentTools(server, ctx);
   registerStyleTools(server, ctx);
   return server;
 }

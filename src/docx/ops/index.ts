@@ -6,6 +6,12 @@ export { isTracking, revisionContext, revisionElement, trackingOf } from "./trac
 export type { RevisionContext } from "./tracking.js";
 export { ALIGNMENTS, evenAndOddHeaders, HEADER_FOOTER_TYPES, MARGIN_NAMES, sectionLayouts, setHeaderFooter, setPageSetup } from "./sections/index.js";
 export type { Alignment, HeaderFooterEdit, HeaderFooterKind, HeaderFooterResult, HeaderFooterType, PageSetup, PageSetupChange, SectionLayout } from "./sections/index.js";
+export { replaceText } from "./replace-text.js";
+export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
+export { insertText } from "./insert-text.js";
+export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
+export { addComment, deleteComments, listComments, replyToComment, resolveComment } from "./comments.js";
+export type { CommentInfo, CommentInput } from "./comments.js";
 export { styleParagraphs, styleRuns, styleTables } from "./style/style-ops.js";
 export type { StyleOptions } from "./style/style-ops.js";
 export type { StyleOutcome } from "./style/apply-style.js";
