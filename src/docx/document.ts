@@ -5,10 +5,12 @@ import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } fr
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
 import {
-  addComment, applyPatchOperations, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, styleParagraphs,
-  styleRuns, styleTables, trackingOf, type CommentInfo, type CommentInput, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions,
-  type OperationResult, type ReplaceTextResult, type StyleOptions, type StyleOutcome,
+  addComment, applyPatchOperations, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, sectionLayouts,
+  setHeaderFooter, setPageSetup, styleParagraphs, styleRuns, styleTables, trackingOf, type CommentInfo, type CommentInput,
+  type HeaderFooterEdit, type HeaderFooterResult, type InsertTextOptions, type InsertTextResult, type OperationResult, type PageSetup, type PageSetupChange,
+  type ReplaceTextOptions, type ReplaceTextResult, type SectionLayout, type StyleOptions, type StyleOutcome,
 } from "./ops/index.js";
+import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "./export/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export interface PatchResult {
@@ -208,6 +210,32 @@ export class DocxDocument {
   /** Merges table (`style`), row (`row_style`) and cell (`cell_style`) formatting into the selected tables, rows or cells. */
   styleTable(specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
     return styleTables(this.doc, specs, options);
+  }
+
+  /** Each section's page size, orientation, margins, and the header and footer it shows of each type. */
+  sectionLayouts(): SectionLayout[] {
+    return sectionLayouts(this.doc);
+  }
+
+  /** Changes page size, orientation and margins of section `section`, or of every section when it is undefined. */
+  setPageSetup(section: number | undefined, change: PageSetupChange): PageSetup[] {
+    return setPageSetup(this.doc, section, change);
+  }
+
+  /** Sets the text of a section's header or footer of one type, creating the part when the section has none. */
+  setHeaderFooter(edit: HeaderFooterEdit): HeaderFooterResult {
+    return setHeaderFooter(this.doc, edit);
+  }
+
+  /**
+   * The whole document as `format` text (markdown or html), in chunks of about one body block each, so a caller can
+   * stream or count it without the whole output in memory. Consume it before the document is edited again.
+   */
+  export(format: ExportFormat): Generator<string> {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new DocxError({ kind: "invalid_argument", field: "format", message: `Cannot export as ${JSON.stringify(format)}: the formats are ${EXPORT_FORMATS.join(", ")}.` });
+    }
+    return exportDocument(this.doc, format);
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */

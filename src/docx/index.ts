@@ -11,4 +11,8 @@ export { DEFAULT_LIMITS } from "./package/index.js";
 export type { DocxLimits } from "./package/index.js";
 export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
+export { EXPORT_FORMATS } from "./export/index.js";
+export type { ExportFormat } from "./export/index.js";
+export { ALIGNMENTS, HEADER_FOOTER_TYPES, MARGIN_NAMES } from "./ops/index.js";
+export type { Alignment, HeaderFooterEdit, HeaderFooterKind, HeaderFooterResult, HeaderFooterType, PageSetup, PageSetupChange, SectionLayout } from "./ops/index.js";
 export type { StyleOptions, StyleOutcome } from "./ops/index.js";

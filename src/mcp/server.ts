@@ -4,8 +4,10 @@ import type { ToolContext } from "./context";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerElementTools } from "./tools/element-tools";
+import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
+import { registerSectionTools } from "./tools/section-tools";
 import { registerTextTools } from "./tools/text-tools";
 import { registerStyleTools } from "./tools/style-tools";
 
@@ -26,6 +28,8 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
   registerElementTools(server, ctx);
+  registerExportTools(server, ctx);
+  registerSectionTools(server, ctx);
   registerTextTools(server, ctx);
   registerCommentTools(server, ctx);
   registerStyleTools(server, ctx);

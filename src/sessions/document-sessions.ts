@@ -1,8 +1,8 @@
-import { createBlankDocx, DocxDocument } from "../docx/index";
+import { createBlankDocx, DocxDocument, type ExportFormat } from "../docx/index";
 import { DocumentCache } from "./document-cache";
 import { SessionError, sessionNotFound } from "./errors";
 import { validateLibraryName } from "./library-names";
-import type { LibraryStore, SessionIndex, SessionRecord, SessionStore } from "./ports";
+import type { LibraryFileInfo, LibraryStore, SessionIndex, SessionRecord, SessionStore } from "./ports";
 import { SessionHistory } from "./session-history";
 
 /** Largest library file a session may open: the Workers request body limit. */
@@ -25,6 +25,17 @@ export interface ClosedSession {
   /** True when the session had edits that were never saved to the library. */
   discardedUnsavedChanges: boolean;
 }
+
+/** Exports up to this many bytes are returned inline; larger ones (and every .docx) go to the library. */
+export const INLINE_EXPORT_BYTES = 100 * 1024;
+
+const EXPORT_TYPES: Record<ExportFormat | "docx", { extension: string; contentType: string }> = {
+  markdown: { extension: "md", contentType: "text/markdown; charset=utf-8" },
+  html: { extension: "html", contentType: "text/html; charset=utf-8" },
+  docx: { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+};
+
+export type ExportOutcome = { format: ExportFormat | "docx"; bytes: number } & ({ text: string; file?: undefined } | { file: LibraryFileInfo; text?: undefined });
 
 /** A session has unsaved changes when it has edits that its last save (if any) does not include. */
 export function hasUnsavedChanges(record: SessionRecord): boolean {
@@ -130,6 +141,50 @@ export class DocumentSessions {
       updatedAt: this.now().toISOString(),
     });
     return { session: updated ?? record, file };
+  }
+
+  /**
+   * Exports the session's current document. Markdown or HTML up to `inlineLimit` bytes comes back as text; anything
+   * larger, every .docx, and any export given an `outputName` is written to the library (default
+   * `exports/<name>.<ext>`). `allowFile: false` (a read-only caller) refuses instead of writing.
+   */
+  async export(sessionId: string, format: ExportFormat | "docx", options: { outputName?: string; inlineLimit?: number; allowFile?: boolean } = {}): Promise<ExportOutcome> {
+    const record = await this.get(sessionId);
+    const type = EXPORT_TYPES[format];
+    const base = (record.sourceName ?? record.title).replace(/\.docx$/i, "").split("/").pop()!.trim() || "document";
+    const name = validateLibraryName(options.outputName ?? `exports/${base}.${type.extension}`);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (format === "docx") {
+      const bytes = (await this.history.currentBytes(sessionId)).bytes;
+      chunks.push(bytes);
+      size = bytes.length;
+    } else {
+      const encoder = new TextEncoder();
+      await this.history.read(sessionId, (doc) => {
+        for (const text of doc.export(format)) {
+          const bytes = encoder.encode(text);
+          chunks.push(bytes);
+          size += bytes.length;
+        }
+      });
+      if (options.outputName === undefined && size <= (options.inlineLimit ?? INLINE_EXPORT_BYTES)) {
+        return { format, bytes: size, text: chunks.map((c) => new TextDecoder().decode(c)).join("") };
+      }
+    }
+    if (options.allowFile === false) {
+      throw new SessionError({ kind: "forbidden", scope: "write", message: `This ${format} export (${size} bytes) must be written to your library, which needs the 'write' scope. Use a token with the 'write' scope.` });
+    }
+    // Chunks are handed to storage one by one, so the export is never joined into one more copy.
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const file = await this.deps.library.write(this.deps.tenantId, name, { stream, length: size }, type.contentType);
+    return { format, bytes: size, file };
   }
 
   /** Ends a session and deletes its stored objects. */

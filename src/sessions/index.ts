@@ -1,5 +1,5 @@
-export { DocumentSessions, MAX_DOCUMENT_BYTES, hasUnsavedChanges } from "./document-sessions";
-export type { ClosedSession, DocumentSessionsDeps } from "./document-sessions";
+export { DocumentSessions, INLINE_EXPORT_BYTES, MAX_DOCUMENT_BYTES, hasUnsavedChanges } from "./document-sessions";
+export type { ClosedSession, DocumentSessionsDeps, ExportOutcome } from "./document-sessions";
 export { SessionError, isSessionError, sessionNotFound } from "./errors";
 export type { SessionFailure, SessionFailureKind } from "./errors";
 export { validateLibraryName, MAX_LIBRARY_NAME_LENGTH } from "./library-names";

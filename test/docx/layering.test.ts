@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The engine's layers, lowest first: a module may import only from its own layer or a lower one.
-const LAYERS = ["errors", "xml", "package", "model", "paths", "queries", "ops", "facade"] as const;
+const LAYERS = ["errors", "xml", "package", "model", "paths", "queries", "export", "ops", "facade"] as const;
 const ROOT = resolve(__dirname, "../../src/docx");
 const EXTERNAL_ALLOWED = ["fflate"];
 

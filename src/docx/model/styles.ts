@@ -10,6 +10,8 @@ export interface StyleInfo {
   isDefault: boolean;
   /** w:outlineLvl written in this style's own pPr (0-based), if any. */
   outlineLevel: number | null;
+  /** w:numPr in this style's own pPr (§17.3.1.19): list numbering the style applies, if any. */
+  numbering: { numId: string | null; level: number | null } | null;
 }
 
 export class StyleSheet {
@@ -55,6 +57,9 @@ export class StyleSheet {
     const basedOn = firstChild(el, w + "basedOn");
     const name = firstChild(el, w + "name");
     const def = getAttribute(el, w + "default");
+    const numPr = pPr ? firstChild(pPr, w + "numPr") : undefined;
+    const numId = numPr && firstChild(numPr, w + "numId");
+    const ilvl = numPr && firstChild(numPr, w + "ilvl");
     this.styles.set(styleId, {
       styleId,
       name: (name && getAttribute(name, w + "val")) ?? styleId,
@@ -62,6 +67,7 @@ export class StyleSheet {
       basedOn: (basedOn && getAttribute(basedOn, w + "val")) ?? null,
       isDefault: def === "1" || def === "true" || def === "on",
       outlineLevel: Number.isFinite(outlineVal) ? outlineVal : null,
+      numbering: numPr ? { numId: (numId && getAttribute(numId, w + "val")) ?? null, level: ilvl ? Number(getAttribute(ilvl, w + "val") ?? 0) : null } : null,
     });
   }
 

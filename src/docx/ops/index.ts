@@ -9,6 +9,8 @@ export type { PatchOperation } from "./patch/patch-operation.js";
 export { ELEMENT_TYPES } from "./elements/build-element.js";
 export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";
 export type { RevisionContext } from "./tracking.js";
+export { ALIGNMENTS, evenAndOddHeaders, HEADER_FOOTER_TYPES, MARGIN_NAMES, sectionLayouts, setHeaderFooter, setPageSetup } from "./sections/index.js";
+export type { Alignment, HeaderFooterEdit, HeaderFooterKind, HeaderFooterResult, HeaderFooterType, PageSetup, PageSetupChange, SectionLayout } from "./sections/index.js";
 export { replaceText } from "./replace-text.js";
 export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
 export { insertText } from "./insert-text.js";

@@ -3,3 +3,4 @@ export { DEFAULT_MAX_CHARS, paginate, QUERY_FORMATS } from "./paginate.js";
 export type { QueryFormat, QueryOptions, QueryResult } from "./paginate.js";
 export type { Json } from "./element-json.js";
 export { RenderContext } from "./render-context.js";
+export { runFormatting } from "./formatting.js";

@@ -41,6 +41,13 @@ const CELL_PROPERTIES = [
   "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange",
 ];
 
+/** CT_SectPr (§17.6.17 sectPr): header and footer references first, sectPrChange last. */
+const SECTION_PROPERTIES = [
+  "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders",
+  "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+  "docGrid", "printerSettings", "sectPrChange",
+];
+
 /** §17.4.38 tblBorders and §17.4.66 tcBorders; start/end are the strict names of left/right. */
 const BORDERS = ["top", "left", "start", "bottom", "right", "end", "insideH", "insideV", "tl2br", "tr2bl"];
 
@@ -51,6 +58,7 @@ export const CHILD_ORDER: Readonly<Record<string, readonly string[]>> = {
   tblPr: TABLE_PROPERTIES,
   trPr: ROW_PROPERTIES,
   tcPr: CELL_PROPERTIES,
+  sectPr: SECTION_PROPERTIES,
   tblBorders: BORDERS,
   tcBorders: BORDERS,
 };

@@ -1,0 +1,116 @@
+/**
+ * Sets the text of a section's default, first-page or even-page header or footer (§17.10). A section with its own
+ * reference of that type has that part's content replaced; otherwise a new part (word/headerN.xml) is created with
+ * its relationship, content type and a w:headerReference in the section. First-page ones turn on w:titlePg, even-page
+ * ones w:evenAndOddHeaders in settings.xml (§17.15.1.35), so they show.
+ */
+import { DocxError } from "../../errors.js";
+import type { WordDocument } from "../../model/index.js";
+import { relTypeIs } from "../../package/index.js";
+import { childElements, element, firstChild, getAttribute, insertInOrder } from "../../xml/index.js";
+import { checkLines, headerParagraphs, ALIGNMENTS, type Alignment } from "./header-content.js";
+import { sectionLayouts, type HeaderFooterKind, type HeaderFooterType, HEADER_FOOTER_TYPES } from "./section-layout.js";
+import { editSection, sectionAt } from "./section-properties.js";
+import { ensureSetting } from "./settings.js";
+
+const CONTENT_TYPE = {
+  header: "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+  footer: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+};
+const NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+export interface HeaderFooterEdit {
+  kind: HeaderFooterKind;
+  type: HeaderFooterType;
+  section: number;
+  /** One paragraph per line; {PAGE}, {NUMPAGES}, {SECTIONPAGES} become page number fields. */
+  lines: string[];
+  alignment?: Alignment;
+}
+
+export interface HeaderFooterResult {
+  kind: HeaderFooterKind;
+  type: HeaderFooterType;
+  section: number;
+  part: string;
+  created: boolean;
+  /** Sections whose pages show this part (by their own reference or inherited from an earlier section). */
+  shown_in_sections: number[];
+}
+
+function check(edit: HeaderFooterEdit): void {
+  if (edit.kind !== "header" && edit.kind !== "footer") throw new DocxError({ kind: "invalid_argument", field: "kind", message: `kind must be "header" or "footer", not ${JSON.stringify(edit.kind)}.` });
+  if (!HEADER_FOOTER_TYPES.includes(edit.type)) throw new DocxError({ kind: "invalid_argument", field: "type", message: `type must be one of ${HEADER_FOOTER_TYPES.join(", ")}, not ${JSON.stringify(edit.type)}.` });
+  if (edit.alignment !== undefined && !ALIGNMENTS.includes(edit.alignment)) throw new DocxError({ kind: "invalid_argument", field: "alignment", message: `alignment must be one of ${ALIGNMENTS.join(", ")}.` });
+  checkLines(edit.lines);
+}
+
+/** The part a section's own reference of this kind and type points to, if any. */
+function ownPart(doc: WordDocument, section: number, kind: HeaderFooterKind, type: HeaderFooterType): string | null {
+  const props = sectionAt(doc, section).properties;
+  const w = doc.prefixes.w;
+  const ref = props ? childElements(props, `${w}${kind}Reference`).find((r) => (getAttribute(r, w + "type") ?? "default") === type) : undefined;
+  if (!ref) return null;
+  const rel = doc.pkg.relationships(doc.mainPart).find((r) => r.id === getAttribute(ref, doc.prefixes.r + "id"));
+  return rel?.partName && doc.pkg.has(rel.partName) && relTypeIs(rel.type, kind) ? doc.pkg.resolveName(rel.partName)! : null;
+}
+
+export function setHeaderFooter(doc: WordDocument, edit: HeaderFooterEdit): HeaderFooterResult {
+  check(edit);
+  sectionAt(doc, edit.section);
+  const existing = ownPart(doc, edit.section, edit.kind, edit.type);
+  const part = existing ? replaceContent(doc, existing, edit) : createPart(doc, edit);
+  const w = doc.prefixes.w;
+  if (edit.type === "first") {
+    const { sectPr, done } = editSection(doc, edit.section);
+    const titlePg = firstChild(sectPr, w + "titlePg");
+    if (!titlePg) insertInOrder(sectPr, element(w + "titlePg"), w);
+    else titlePg.attributes = titlePg.attributes.filter((a) => a.name !== w + "val");
+    done();
+  }
+  if (edit.type === "even") ensureSetting(doc, "evenAndOddHeaders");
+  if (!existing) doc.reloadStories();
+  const shown = sectionLayouts(doc).filter((s) => s[`${edit.kind}s`][edit.type].part === part && s[`${edit.kind}s`][edit.type].shown).map((s) => s.section);
+  return { kind: edit.kind, type: edit.type, section: edit.section, part, created: !existing, shown_in_sections: shown };
+}
+
+/** Replaces every block of an existing part, keeping the first paragraph's properties unless an alignment is given. */
+function replaceContent(doc: WordDocument, part: string, edit: HeaderFooterEdit): string {
+  const hf = doc.headersFooters.find((h) => h.part === part)!;
+  const list = hf.blocks;
+  const w = list.prefixes.w;
+  const first = list.blocks.find((b) => b.facts.kind === "paragraph")?.tree;
+  const pPr = first ? firstChild(first, w + "pPr") : undefined;
+  const paragraphs = headerParagraphs(w, edit.lines, { pPr: pPr && !edit.alignment ? pPr : undefined, styleId: edit.alignment || !pPr ? styleFor(doc, edit.kind) : undefined, alignment: edit.alignment });
+  for (let i = list.length - 1; i >= 0; i--) doc.removeBlock(list, i);
+  paragraphs.forEach((p, i) => doc.insertBlock(list, i, p));
+  return part;
+}
+
+function styleFor(doc: WordDocument, kind: HeaderFooterKind): string | null {
+  const id = doc.styles.resolveStyleId(kind);
+  return doc.styles.get(id) ? id : null;
+}
+
+function createPart(doc: WordDocument, edit: HeaderFooterEdit): string {
+  const dir = doc.mainPart.includes("/") ? doc.mainPart.slice(0, doc.mainPart.lastIndexOf("/") + 1) : "";
+  let n = 1;
+  while (doc.pkg.has(`${dir}${edit.kind}${n}.xml`)) n++;
+  const name = `${dir}${edit.kind}${n}.xml`;
+  const root = edit.kind === "header" ? "w:hdr" : "w:ftr";
+  const body = headerParagraphs("w:", edit.lines, { styleId: styleFor(doc, edit.kind), alignment: edit.alignment });
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${root} xmlns:w="${NS_W}" xmlns:r="${NS_R}"/>`;
+  doc.parts.write(name, xml);
+  const tree = doc.parts.xml(name).doc.root;
+  tree.children.push(...body);
+  tree.selfClosing = false;
+  doc.parts.changed(name);
+  doc.ensureContentType(name, CONTENT_TYPE[edit.kind]);
+  const rId = doc.addRelationship(doc.mainPart, edit.kind, `${edit.kind}${n}.xml`);
+  const w = doc.prefixes.w;
+  const { sectPr, done } = editSection(doc, edit.section);
+  insertInOrder(sectPr, element(`${w}${edit.kind}Reference`, [{ name: w + "type", value: edit.type }, { name: doc.prefixes.r + "id", value: rId }]), w);
+  done();
+  return name;
+}
