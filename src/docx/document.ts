@@ -4,7 +4,7 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { replaceParagraphText } from "./ops/index.js";
+import { applyRevisions, listRevisions, replaceParagraphText, type Revision, type RevisionFilter } from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
@@ -96,6 +96,24 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /** Every tracked change (insertions, deletions, moves, property, row and cell changes) in document order, all stories. */
+  revisions(): Revision[] {
+    return listRevisions(this.doc).revisions;
+  }
+
+  /**
+   * Accepts tracked changes as Word does: all of them, one author's, or one by id (a move is accepted as a whole).
+   * Returns the revisions accepted (none is not an error); an unknown id is `revision_not_found`.
+   */
+  acceptRevisions(filter: RevisionFilter = {}): Revision[] {
+    return applyRevisions(this.doc, "accept", filter).revisions;
+  }
+
+  /** Rejects tracked changes as Word does (the document returns to its state before them); see acceptRevisions. */
+  rejectRevisions(filter: RevisionFilter = {}): Revision[] {
+    return applyRevisions(this.doc, "reject", filter).revisions;
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */

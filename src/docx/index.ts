@@ -8,3 +8,5 @@ export { DEFAULT_LIMITS } from "./package/index.js";
 export type { DocxLimits } from "./package/index.js";
 export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
+export { REVISION_TYPES } from "./ops/index.js";
+export type { Revision, RevisionFilter, RevisionType } from "./ops/index.js";

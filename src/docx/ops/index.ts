@@ -2,3 +2,5 @@
 export { editTarget, resolveSingle } from "./edit-target.js";
 export type { EditTarget } from "./edit-target.js";
 export { replaceParagraphText } from "./replace-paragraph-text.js";
+export { applyRevisions, listRevisions, REVISION_TYPES } from "./revisions/index.js";
+export type { Revision, RevisionAction, RevisionFilter, RevisionOutcome, RevisionType } from "./revisions/index.js";

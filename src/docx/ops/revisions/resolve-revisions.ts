@@ -1,0 +1,206 @@
+/**
+ * Accepting or rejecting tracked changes inside one element tree (ISO/IEC 29500-1 §17.13.5). Each revision element the
+ * selection picks is resolved the way Word does it; the others stay as they are.
+ * - Content (ins, del, moveFrom, moveTo): the content that stays is unwrapped (deleted text becomes w:t again), the
+ *   other is dropped with its content.
+ * - Property changes (rPrChange, pPrChange, ...): accepting drops the record; rejecting restores the old properties.
+ * - Paragraph marks, rows and cells marked inserted or deleted: the mark, row or cell goes or its marker does; a
+ *   paragraph whose mark goes joins the next paragraph (see paragraph-marks.ts).
+ */
+import { childElements, element, firstChild, localName, setAttribute, getAttribute, type XmlElement, type XmlNode } from "../../xml/index.js";
+import { joinMarkedParagraphs } from "./paragraph-marks.js";
+import { CONTENT_REVISIONS, PROPERTY_CHANGES, RANGE_MARKERS } from "./revision-markup.js";
+
+export type RevisionAction = "accept" | "reject";
+
+export interface Resolution {
+  action: RevisionAction;
+  /** The WordprocessingML prefix of the part ("w:"). */
+  w: string;
+  /** Whether this revision element (or range marker) is one to resolve. */
+  selects(el: XmlElement): boolean;
+  /** Paragraphs whose mark went away; the story or container joins them with the next paragraph. */
+  joining: Set<XmlElement>;
+  /** Content controls whose insertion was rejected or deletion accepted: their content stays without them. */
+  unwrapping: Set<XmlElement>;
+}
+
+/** Local WordprocessingML name of `el`, or null for other namespaces (math, drawing, ...). */
+function wName(el: XmlElement, w: string): string | null {
+  return el.name.startsWith(w) && (w !== "" || !el.name.includes(":")) ? el.name.slice(w.length) : null;
+}
+
+/** Resolves the children of a node in place and returns what replaces `el` in its parent (nothing, itself or its content). */
+export function resolveElement(el: XmlElement, r: Resolution, parent: string | null = null): XmlNode[] {
+  const local = wName(el, r.w);
+  if (local === null) {
+    el.children = resolveChildren(el.children, r, null);
+    // A math run whose only content was deleted (§22.1.2.87 m:r holding w:del) goes with it.
+    if (localName(el.name) === "r" && hadContentRemoved(el)) return [];
+    return [el];
+  }
+  if (CONTENT_REVISIONS.has(local) && parent !== "rPr" && parent !== "trPr" && parent !== "numPr") return resolveContent(el, local, r);
+  if (RANGE_MARKERS.has(local)) return r.selects(el) ? [] : [el];
+  if (local in PROPERTY_CHANGES) resolveProperties(el, local, r, parent);
+  else if (Object.values(PROPERTY_CHANGES).some((p) => p.change === local)) return [el];
+  switch (local) {
+    case "tr":
+      if (rowOrCellGoes(el, "trPr", "ins", "del", r)) return [];
+      break;
+    case "tc":
+      if (rowOrCellGoes(el, "tcPr", "cellIns", "cellDel", r)) return [];
+      break;
+    case "numPr":
+      return resolveNumbering(el, r);
+    case "sdt":
+      if (r.unwrapping.delete(el)) {
+        const content = firstChild(el, r.w + "sdtContent");
+        return content ? resolveChildren(content.children, r, "sdtContent") : [];
+      }
+      break;
+  }
+  el.children = resolveChildren(el.children, r, local);
+  if (local === "p") markParagraph(el, r);
+  if (local === "tc") keepCellParagraph(el, r.w);
+  if ((local === "tr" && !childElements(el, r.w + "tc").length) || (local === "tbl" && !hasRows(el, r.w))) return [];
+  return [el];
+}
+
+/** Resolves a list of sibling nodes, then joins paragraphs whose marks went away. */
+export function resolveChildren(children: XmlNode[], r: Resolution, parent: string | null): XmlNode[] {
+  noteUnwrappedControls(children, r);
+  const out: XmlNode[] = [];
+  for (const c of children) {
+    if (c.type === "element") out.push(...resolveElement(c, r, parent));
+    else out.push(c);
+  }
+  return r.joining.size && out.some((c) => c.type === "element" && r.joining.has(c)) ? joinMarkedParagraphs(out, r.joining, r.w) : out;
+}
+
+function resolveContent(el: XmlElement, local: string, r: Resolution): XmlNode[] {
+  if (!r.selects(el)) {
+    el.children = resolveChildren(el.children, r, local);
+    return childElements(el).length ? [el] : [];
+  }
+  const kept = (r.action === "accept") === (local === "ins" || local === "moveTo");
+  if (!kept) return [];
+  const content = resolveChildren(el.children, r, local);
+  if (local === "del" || local === "moveFrom") restoreDeletedText(content, r.w);
+  return content;
+}
+
+/** Deleted text and field codes that stay become ordinary again (§17.3.3.7 delText, §17.16.13 delInstrText). */
+function restoreDeletedText(nodes: XmlNode[], w: string): void {
+  for (const n of nodes) {
+    if (n.type !== "element") continue;
+    if (n.name === w + "delText") n.name = w + "t";
+    else if (n.name === w + "delInstrText") n.name = w + "instrText";
+    else restoreDeletedText(n.children, w);
+  }
+}
+
+/** Property changes, and the markers of non-paragraph-mark run properties (math control characters, §17.13.5.16-.17). */
+function resolveProperties(el: XmlElement, local: string, r: Resolution, parent: string | null): void {
+  const spec = PROPERTY_CHANGES[local];
+  const change = firstChild(el, r.w + spec.change);
+  if (change && r.selects(change)) {
+    if (r.action === "accept") el.children = el.children.filter((c) => c !== change);
+    else {
+      const old = childElements(change)[0];
+      const kept = childElements(el).filter((c) => spec.kept.includes(wName(c, r.w) ?? "") && c !== change);
+      const restored = old ? childElements(old).filter((c) => !spec.kept.includes(wName(c, r.w) ?? "")) : [];
+      // Schema order: paragraph-mark markers and header/footer references come first, the others after the old properties.
+      el.children = local === "rPr" || local === "sectPr" ? [...kept, ...restored] : [...restored, ...kept];
+    }
+  }
+  if (local === "rPr" && parent !== "pPr") {
+    el.children = el.children.filter((c) => !(c.type === "element" && CONTENT_REVISIONS.has(wName(c, r.w) ?? "") && r.selects(c)));
+  }
+  el.selfClosing = el.children.length === 0;
+}
+
+/** A paragraph mark marked inserted or deleted (§17.13.5.15-.16, moves §17.13.5.21/.24): the marker goes, and maybe the mark. */
+function markParagraph(p: XmlElement, r: Resolution): void {
+  const pPr = firstChild(p, r.w + "pPr");
+  const rPr = pPr && firstChild(pPr, r.w + "rPr");
+  if (!rPr) return;
+  for (const marker of childElements(rPr)) {
+    const local = wName(marker, r.w);
+    if (!local || !CONTENT_REVISIONS.has(local) || !r.selects(marker)) continue;
+    rPr.children = rPr.children.filter((c) => c !== marker);
+    const markKept = (r.action === "accept") === (local === "ins" || local === "moveTo");
+    if (!markKept) r.joining.add(p);
+  }
+  rPr.selfClosing = rPr.children.length === 0;
+}
+
+/** A row (§17.13.5.19-.20 trPr ins/del) or cell (§17.13.5.1-.2 cellIns/cellDel) that goes; otherwise its selected markers go. */
+function rowOrCellGoes(el: XmlElement, props: string, ins: string, del: string, r: Resolution): boolean {
+  const pr = firstChild(el, r.w + props);
+  if (!pr) return false;
+  for (const marker of childElements(pr)) {
+    const local = wName(marker, r.w);
+    if ((local !== ins && local !== del && local !== "cellMerge") || !r.selects(marker)) continue;
+    if ((local === del) === (r.action === "accept") && local !== "cellMerge") return true;
+    if (local === "cellMerge" && r.action === "accept") applyVerticalMerge(pr, marker, r.w);
+    pr.children = pr.children.filter((c) => c !== marker);
+  }
+  pr.selfClosing = pr.children.length === 0;
+  return false;
+}
+
+/** Accepting a w:cellMerge (§17.13.5.3) makes its vertical merge real in w:vMerge. */
+function applyVerticalMerge(tcPr: XmlElement, merge: XmlElement, w: string): void {
+  const value = getAttribute(merge, w + "vMerge");
+  let vMerge = firstChild(tcPr, w + "vMerge");
+  if (!vMerge) {
+    vMerge = element(w + "vMerge");
+    // vMerge follows tcW, gridSpan and hMerge in CT_TcPr (§17.4.70).
+    const after = ["cnfStyle", "tcW", "gridSpan", "hMerge"].map((n) => firstChild(tcPr, w + n)).filter((e) => e !== undefined).pop();
+    tcPr.children.splice(after ? tcPr.children.indexOf(after) + 1 : 0, 0, vMerge);
+  }
+  vMerge.attributes = vMerge.attributes.filter((a) => a.name !== w + "val");
+  if (value === "rest") setAttribute(vMerge, w + "val", "restart");
+}
+
+/** Numbering properties marked inserted (§17.13.5.19 numPr/ins) or with a numbering change record (§17.13.5.18). */
+function resolveNumbering(numPr: XmlElement, r: Resolution): XmlNode[] {
+  for (const c of childElements(numPr)) {
+    const local = wName(c, r.w);
+    if ((local !== "ins" && local !== "numberingChange") || !r.selects(c)) continue;
+    if (local === "ins" && r.action === "reject") return [];
+    numPr.children = numPr.children.filter((n) => n !== c);
+  }
+  return [numPr];
+}
+
+/** A cell must end with a paragraph (§17.4.66); one is added back if resolving removed them all. */
+function keepCellParagraph(tc: XmlElement, w: string): void {
+  const last = childElements(tc).pop();
+  if (!last || last.name !== w + "p") tc.children.push(element(w + "p"));
+}
+
+function hasRows(tbl: XmlElement, w: string): boolean {
+  return childElements(tbl).some((c) => c.name === w + "tr" || ((c.name === w + "sdt" || c.name === w + "customXml" || c.name === w + "sdtContent") && hasRows(c, w)));
+}
+
+/** Whether a math run is left without content (only properties) after resolving. */
+function hadContentRemoved(run: XmlElement): boolean {
+  return childElements(run).every((c) => localName(c.name) === "rPr");
+}
+
+/**
+ * A content control whose start tag lies in a selected custom-XML insertion (rejected) or deletion (accepted) range
+ * (§17.13.5.4-.7): Word tracks inserting or removing the control itself this way, so its content stays without it.
+ */
+function noteUnwrappedControls(children: XmlNode[], r: Resolution): void {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.type !== "element" || !r.selects(c)) continue;
+    const local = wName(c, r.w);
+    const removesControl = (local === "customXmlInsRangeStart" && r.action === "reject") || (local === "customXmlDelRangeStart" && r.action === "accept");
+    if (!removesControl) continue;
+    const next = children.slice(i + 1).find((n): n is XmlElement => n.type === "element");
+    if (next && next.name === r.w + "sdt") r.unwrapping.add(next);
+  }
+}

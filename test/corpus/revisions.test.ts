@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DocxDocument } from "../../src/docx/index.js";
+import { DocxPackage } from "../../src/docx/package/index.js";
+import type { XmlElement } from "../../src/docx/xml/index.js";
+
+// Open-Xml-PowerTools' RevisionProcessor cases: each X.docx has goldens X-Accepted.docx and X-Rejected.docx made by
+// accepting (rejecting) every tracked change. We do the same and compare what a reader sees: each story's paragraph
+// texts in order and each table's shape (rows x cells).
+const DIR = resolve(__dirname, "../../../shared/corpus/oxpt-revision-processor");
+
+/**
+ * Cases whose golden we knowingly do not match, with the reason. The test fails if one of them starts matching (so
+ * this list only shrinks) or if any other case differs.
+ */
+const EXPECTED_DIFFERENCES: Record<string, string> = {};
+
+const STORY_TYPES = ["header", "footer", "footnotes", "endnotes"];
+
+interface StoryShape {
+  paragraphs: string[];
+  tables: string[];
+}
+
+/** What a reader sees of each story: the main part, then headers, footers and notes by part name. */
+function shapeOf(bytes: Uint8Array): Record<string, StoryShape> {
+  const pkg = DocxPackage.open(bytes);
+  const main = pkg.mainDocumentName();
+  const parts = [main, ...pkg.relationships(main).filter((r) => STORY_TYPES.some((t) => r.type.endsWith("/" + t)) && r.partName && pkg.has(r.partName)).map((r) => r.partName!).sort()];
+  const out: Record<string, StoryShape> = {};
+  for (const part of parts) {
+    const shape: StoryShape = { paragraphs: [], tables: [] };
+    walk(pkg.readXml(part).doc.root, shape);
+    out[part.replace(/^.*\//, "")] = shape;
+  }
+  return out;
+}
+
+function walk(el: XmlElement, shape: StoryShape): void {
+  for (const c of el.children) {
+    if (c.type !== "element") continue;
+    if (c.name === "w:p") shape.paragraphs.push(paragraphText(c));
+    if (c.name === "w:tbl") {
+      const rows = c.children.filter((r): r is XmlElement => r.type === "element" && r.name === "w:tr");
+      shape.tables.push(`${rows.length}x[${rows.map((r) => r.children.filter((t) => t.type === "element" && t.name === "w:tc").length).join(",")}]`);
+    }
+    walk(c, shape);
+  }
+}
+
+/** w:t and math m:t text with tabs; deleted text and field codes are not visible text. */
+function paragraphText(p: XmlElement): string {
+  let text = "";
+  const visit = (el: XmlElement) => {
+    for (const c of el.children) {
+      if (c.type !== "element") continue;
+      if (c.name === "w:t" || c.name === "m:t") text += c.children.map((t) => (t.type === "text" ? t.text : "")).join("");
+      else if (c.name === "w:tab" && el.name === "w:r") text += "\t";
+      else if (c.name !== "w:p" && c.name !== "w:tbl") visit(c);
+    }
+  };
+  visit(p);
+  return text;
+}
+
+function differences(actual: Record<string, StoryShape>, golden: Record<string, StoryShape>): string | null {
+  try {
+    expect(actual).toEqual(golden);
+    return null;
+  } catch (e) {
+    return (e as Error).message.slice(0, 2000);
+  }
+}
+
+const inputs = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith(".docx") && !/-(Accepted|Rejected)\.docx$/.test(f)).sort() : [];
+
+describe("accept all / reject all match the Open-Xml-PowerTools goldens", () => {
+  for (const action of ["Accepted", "Rejected"] as const) {
+    it.runIf(inputs.length > 0)(`${action}: every case with a golden`, () => {
+      const failures: string[] = [];
+      const expectedButPassed: string[] = [];
+      let compared = 0;
+      for (const input of inputs) {
+        const goldenFile = join(DIR, input.replace(/\.docx$/, `-${action}.docx`));
+        if (!existsSync(goldenFile)) continue;
+        compared++;
+        const doc = DocxDocument.open(new Uint8Array(readFileSync(join(DIR, input))));
+        if (action === "Accepted") doc.acceptRevisions();
+        else doc.rejectRevisions();
+        const saved = doc.save();
+        const diff = differences(shapeOf(saved), shapeOf(new Uint8Array(readFileSync(goldenFile))));
+        const key = `${input}:${action}`;
+        // Resolving every revision leaves none behind.
+        const left = DocxDocument.open(saved).revisions().length;
+        if (left) failures.push(`${key}: ${left} revisions left after resolving all`);
+        if (key in EXPECTED_DIFFERENCES) {
+          if (!diff) expectedButPassed.push(key);
+        } else if (diff) failures.push(`${key}\n${diff}`);
+      }
+      console.log(`${action}: ${compared - failures.length - Object.keys(EXPECTED_DIFFERENCES).filter((k) => k.endsWith(action)).length} of ${compared} cases match their golden`);
+      expect(failures).toEqual([]);
+      expect(expectedButPassed, "these documented differences now match: remove them from EXPECTED_DIFFERENCES").toEqual([]);
+    });
+  }
+});
