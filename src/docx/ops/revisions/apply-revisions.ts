@@ -8,7 +8,7 @@ import { localName, type XmlElement } from "../../xml/index.js";
 import { blockMayHaveRevisions, listRevisions, type Revision } from "./list-revisions.js";
 import { isEmptyParagraph, joinParagraphs } from "./paragraph-marks.js";
 import { RANGE_MARKERS, isRevision, revisionId } from "./revision-markup.js";
-import { resolveElement, type Resolution, type RevisionAction } from "./resolve-revisions.js";
+import { controlFate, resolveElement, type Resolution, type RevisionAction } from "./resolve-revisions.js";
 
 export interface RevisionFilter {
   /** One revision by its w:id (accepting one side of a move resolves the whole move, as Word does). */
@@ -53,7 +53,7 @@ export function applyRevisions(doc: WordDocument, action: RevisionAction, filter
   for (const list of doc.storyLists()) {
     const prefix = w(list);
     const selects = everything ? () => true : (el: XmlElement) => { const id = revisionId(el, prefix); return id !== null && ids.has(id); };
-    resolveStory(doc, list, { action, w: prefix, selects, joining: new Set(), unwrapping: new Set() });
+    resolveStory(doc, list, { action, w: prefix, selects, joining: new Set(), stranded: new Set(), controls: new Map() });
   }
   return { revisions: chosen };
 }
@@ -63,8 +63,19 @@ function resolveStory(doc: WordDocument, list: BlockList, r: Resolution): void {
   for (let i = 0; i < list.length; i++) {
     if (!blockMayHaveRevisions(list, i) || !holdsSelected(list.element(i), r)) continue;
     const el = doc.touchForEdit(list, i);
-    if (removesNextControl(el, r) && list.blocks[i + 1]?.facts.kind === "sdt") r.unwrapping.add(doc.touchForEdit(list, i + 1));
+    const fate = controlFate(el, r);
+    const control = fate ? nextContentBlock(list, i) : -1;
+    if (fate && list.blocks[control]?.facts.kind === "sdt") r.controls.set(doc.touchForEdit(list, control), fate);
+    const next = nextContentBlock(list, i);
+    const paragraphFollows = next < list.length && list.blocks[next].facts.kind === "paragraph";
     const out = resolveElement(el, r).filter((n): n is XmlElement => n.type === "element");
+    for (const e of out) {
+      // As in resolveChildren: a mark cannot join across what followed it before resolving (see MarkJoins).
+      if (r.joining.has(e) && !paragraphFollows) {
+        r.joining.delete(e);
+        r.stranded.add(e);
+      }
+    }
     if (out.length === 1 && out[0] === el) {
       touched.add(el);
       continue;
@@ -86,26 +97,35 @@ function resolveStory(doc: WordDocument, list: BlockList, r: Resolution): void {
 function joinBlocks(doc: WordDocument, list: BlockList, r: Resolution, touched: Set<XmlElement>): void {
   for (let i = 0; i < list.length; i++) {
     const p = list.blocks[i].tree;
-    if (!p || !r.joining.has(p)) continue;
-    r.joining.delete(p);
-    let j = i + 1;
-    while (j < list.length && isMarkerBlock(list, j)) j++;
-    if (j < list.length && list.blocks[j].facts.kind === "paragraph") {
-      for (let k = i + 1; k < j; k++) p.children.push(list.element(k));
-      const next = doc.touchForEdit(list, j);
-      joinParagraphs(p, next, r.w);
-      for (let k = j; k > i; k--) doc.removeBlock(list, k);
-      if (r.joining.delete(next)) r.joining.add(p);
-      i--;
-    } else if (isEmptyParagraph(p, r.w) && list.blocks.some((b, k) => k !== i && b.facts.kind === "paragraph")) {
-      doc.removeBlock(list, i);
-      touched.delete(p);
-      i--;
+    if (!p) continue;
+    if (r.stranded.delete(p)) {
+      if (isEmptyParagraph(p, r.w) && list.blocks.some((b, k) => k !== i && b.facts.kind === "paragraph")) {
+        doc.removeBlock(list, i--);
+        touched.delete(p);
+      }
+      continue;
     }
+    if (!r.joining.delete(p)) continue;
+    const j = nextContentBlock(list, i);
+    if (j >= list.length || list.blocks[j].facts.kind !== "paragraph") continue;
+    for (let k = i + 1; k < j; k++) p.children.push(list.element(k));
+    const next = doc.touchForEdit(list, j);
+    joinParagraphs(p, next, r.w);
+    for (let k = j; k > i; k--) doc.removeBlock(list, k);
+    if (r.joining.delete(next)) r.joining.add(p);
+    else if (r.stranded.delete(next)) r.stranded.add(p);
+    i--;
   }
 }
 
-const MARKER_BLOCKS = new Set(["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"]);
+/** Index of the next block after `index` that is not a range marker (list.length when there is none). */
+function nextContentBlock(list: BlockList, index: number): number {
+  let j = index + 1;
+  while (j < list.length && isMarkerBlock(list, j)) j++;
+  return j;
+}
+
+const MARKER_BLOCKS = new Set(["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", ...RANGE_MARKERS]);
 function isMarkerBlock(list: BlockList, index: number): boolean {
   const name = list.blocks[index].facts.name;
   return name.startsWith(list.prefixes.w) && MARKER_BLOCKS.has(localName(name));
@@ -115,12 +135,6 @@ function isMarkerBlock(list: BlockList, index: number): boolean {
 function holdsSelected(el: XmlElement, r: Resolution): boolean {
   if ((isRevision(el, r.w) || RANGE_MARKERS.has(localName(el.name))) && r.selects(el)) return true;
   return el.children.some((c) => c.type === "element" && holdsSelected(c, r));
-}
-
-/** A body-level custom-XML range start whose resolution removes the content control after it (§17.13.5.4-.7). */
-function removesNextControl(el: XmlElement, r: Resolution): boolean {
-  const local = el.name.startsWith(r.w) ? el.name.slice(r.w.length) : "";
-  return r.selects(el) && ((local === "customXmlInsRangeStart" && r.action === "reject") || (local === "customXmlDelRangeStart" && r.action === "accept"));
 }
 
 function summarize(ids: number[]): string {

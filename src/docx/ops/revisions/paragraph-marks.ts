@@ -4,6 +4,7 @@
  * (as Word and the Open XML PowerTools goldens do) and the next one's section break, if it had one.
  */
 import { firstChild, type XmlElement, type XmlNode } from "../../xml/index.js";
+import { RANGE_MARKERS } from "./revision-markup.js";
 
 /** Moves `next`'s content to the end of `p`; the caller removes `next`. */
 export function joinParagraphs(p: XmlElement, next: XmlElement, w: string): void {
@@ -30,35 +31,46 @@ export function joinParagraphs(p: XmlElement, next: XmlElement, w: string): void
 export function isEmptyParagraph(p: XmlElement, w: string): boolean {
   return p.children.every((c) => c.type !== "element" || c.name === w + "pPr" || MARKERS.has(c.name.slice(w.length)));
 }
-const MARKERS = new Set(["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", "proofErr"]);
+const MARKERS = new Set(["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", "proofErr", ...RANGE_MARKERS]);
 
-/**
- * Resolves paragraph joins among one container's children (a cell, a content control, a text box): each marked
- * paragraph takes in the next sibling paragraph; one with no paragraph after it stays, or goes when empty and not the
- * container's last paragraph.
- */
-export function joinMarkedParagraphs(children: XmlNode[], joining: Set<XmlElement>, w: string): XmlNode[] {
+/** Paragraphs whose mark goes: those that join the next paragraph, and those with no paragraph right after them. */
+export interface MarkJoins {
+  joining: Set<XmlElement>;
+  /**
+   * The next sibling was not a paragraph before resolving (a table, a content control, the end of a cell): the mark
+   * cannot join across it, as in the goldens, even when resolving removes that table. Such a paragraph stays, or goes
+   * when it is empty and not its container's only paragraph.
+   */
+  stranded: Set<XmlElement>;
+}
+
+/** Whether the sibling after `nodes[index]`, range markers aside, is a paragraph. */
+export function paragraphFollows(nodes: XmlNode[], index: number, w: string): boolean {
+  const j = nextContentElement(nodes, index, w);
+  return j >= 0 && (nodes[j] as XmlElement).name === w + "p";
+}
+
+/** Resolves paragraph joins among one container's children (a cell, a content control, a text box). */
+export function joinMarkedParagraphs(children: XmlNode[], marks: MarkJoins, w: string): XmlNode[] {
   const out = children.slice();
   for (let i = 0; i < out.length; i++) {
     const p = out[i];
-    if (p.type !== "element" || !joining.has(p)) continue;
-    joining.delete(p);
+    if (p.type !== "element") continue;
+    if (marks.stranded.delete(p)) {
+      if (isEmptyParagraph(p, w) && out.some((c, k) => k !== i && c.type === "element" && c.name === w + "p")) out.splice(i--, 1);
+      continue;
+    }
+    if (!marks.joining.delete(p)) continue;
     const j = nextContentElement(out, i, w);
     const next = j < 0 ? null : (out[j] as XmlElement);
-    if (next && next.name === w + "p") {
-      // Bookmarks and comment ranges between the two paragraphs move inside the joined one.
-      p.children.push(...out.slice(i + 1, j).filter((c) => c.type === "element"));
-      joinParagraphs(p, next, w);
-      out.splice(i + 1, j - i);
-      if (joining.has(next)) {
-        joining.delete(next);
-        joining.add(p);
-      }
-      i--;
-    } else if (isEmptyParagraph(p, w) && out.some((c, k) => k !== i && c.type === "element" && c.name === w + "p")) {
-      out.splice(i, 1);
-      i--;
-    }
+    if (!next || next.name !== w + "p") continue;
+    // Bookmarks and comment ranges between the two paragraphs move inside the joined one.
+    p.children.push(...out.slice(i + 1, j).filter((c) => c.type === "element"));
+    joinParagraphs(p, next, w);
+    out.splice(i + 1, j - i);
+    if (marks.joining.delete(next)) marks.joining.add(p);
+    else if (marks.stranded.delete(next)) marks.stranded.add(p);
+    i--;
   }
   return out;
 }

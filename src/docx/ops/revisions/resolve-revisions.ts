@@ -8,21 +8,19 @@
  *   paragraph whose mark goes joins the next paragraph (see paragraph-marks.ts).
  */
 import { childElements, element, firstChild, localName, setAttribute, getAttribute, type XmlElement, type XmlNode } from "../../xml/index.js";
-import { joinMarkedParagraphs } from "./paragraph-marks.js";
+import { joinMarkedParagraphs, paragraphFollows, type MarkJoins } from "./paragraph-marks.js";
 import { CONTENT_REVISIONS, PROPERTY_CHANGES, RANGE_MARKERS } from "./revision-markup.js";
 
 export type RevisionAction = "accept" | "reject";
 
-export interface Resolution {
+export interface Resolution extends MarkJoins {
   action: RevisionAction;
   /** The WordprocessingML prefix of the part ("w:"). */
   w: string;
   /** Whether this revision element (or range marker) is one to resolve. */
   selects(el: XmlElement): boolean;
-  /** Paragraphs whose mark went away; the story or container joins them with the next paragraph. */
-  joining: Set<XmlElement>;
-  /** Content controls whose insertion was rejected or deletion accepted: their content stays without them. */
-  unwrapping: Set<XmlElement>;
+  /** Content controls whose own insertion, deletion or move is resolved (see controlFate). */
+  controls: Map<XmlElement, "unwrap" | "remove">;
 }
 
 /** Local WordprocessingML name of `el`, or null for other namespaces (math, drawing, ...). */
@@ -40,7 +38,9 @@ export function resolveElement(el: XmlElement, r: Resolution, parent: string | n
     return [el];
   }
   if (CONTENT_REVISIONS.has(local) && parent !== "rPr" && parent !== "trPr" && parent !== "numPr") return resolveContent(el, local, r);
-  if (RANGE_MARKERS.has(local)) return r.selects(el) ? [] : [el];
+  // Range markers, and numbering change records (in w:numPr, or in a LISTNUM field's w:fldChar, §17.16.18) that only
+  // keep the old number's text for display: resolving either way removes them.
+  if (RANGE_MARKERS.has(local) || local === "numberingChange") return r.selects(el) ? [] : [el];
   if (local in PROPERTY_CHANGES) resolveProperties(el, local, r, parent);
   else if (Object.values(PROPERTY_CHANGES).some((p) => p.change === local)) return [el];
   switch (local) {
@@ -52,12 +52,16 @@ export function resolveElement(el: XmlElement, r: Resolution, parent: string | n
       break;
     case "numPr":
       return resolveNumbering(el, r);
-    case "sdt":
-      if (r.unwrapping.delete(el)) {
+    case "sdt": {
+      const fate = r.controls.get(el);
+      r.controls.delete(el);
+      if (fate === "remove") return [];
+      if (fate === "unwrap") {
         const content = firstChild(el, r.w + "sdtContent");
         return content ? resolveChildren(content.children, r, "sdtContent") : [];
       }
       break;
+    }
   }
   el.children = resolveChildren(el.children, r, local);
   if (local === "p") markParagraph(el, r);
@@ -70,11 +74,18 @@ export function resolveElement(el: XmlElement, r: Resolution, parent: string | n
 export function resolveChildren(children: XmlNode[], r: Resolution, parent: string | null): XmlNode[] {
   noteUnwrappedControls(children, r);
   const out: XmlNode[] = [];
-  for (const c of children) {
-    if (c.type === "element") out.push(...resolveElement(c, r, parent));
-    else out.push(c);
-  }
-  return r.joining.size && out.some((c) => c.type === "element" && r.joining.has(c)) ? joinMarkedParagraphs(out, r.joining, r.w) : out;
+  let marked = false;
+  children.forEach((c, k) => {
+    if (c.type !== "element") return out.push(c);
+    for (const n of resolveElement(c, r, parent)) {
+      out.push(n);
+      if (n.type === "element" && r.joining.has(n)) {
+        marked = true;
+        strandUnlessParagraphFollows(n, children, k, r);
+      }
+    }
+  });
+  return marked ? joinMarkedParagraphs(out, r, r.w) : out;
 }
 
 function resolveContent(el: XmlElement, local: string, r: Resolution): XmlNode[] {
@@ -87,6 +98,13 @@ function resolveContent(el: XmlElement, local: string, r: Resolution): XmlNode[]
   const content = resolveChildren(el.children, r, local);
   if (local === "del" || local === "moveFrom") restoreDeletedText(content, r.w);
   return content;
+}
+
+/** A paragraph whose mark goes and whose next sibling, before resolving, is not a paragraph cannot join it. */
+export function strandUnlessParagraphFollows(p: XmlElement, siblings: XmlNode[], index: number, r: Resolution): void {
+  if (paragraphFollows(siblings, index, r.w)) return;
+  r.joining.delete(p);
+  r.stranded.add(p);
 }
 
 /** Deleted text and field codes that stay become ordinary again (§17.3.3.7 delText, §17.16.13 delInstrText). */
@@ -163,14 +181,14 @@ function applyVerticalMerge(tcPr: XmlElement, merge: XmlElement, w: string): voi
   if (value === "rest") setAttribute(vMerge, w + "val", "restart");
 }
 
-/** Numbering properties marked inserted (§17.13.5.19 numPr/ins) or with a numbering change record (§17.13.5.18). */
+/** Numbering properties marked inserted (§17.13.5.19 numPr/ins): rejecting removes them, accepting the marker. */
 function resolveNumbering(numPr: XmlElement, r: Resolution): XmlNode[] {
   for (const c of childElements(numPr)) {
-    const local = wName(c, r.w);
-    if ((local !== "ins" && local !== "numberingChange") || !r.selects(c)) continue;
-    if (local === "ins" && r.action === "reject") return [];
+    if (wName(c, r.w) !== "ins" || !r.selects(c)) continue;
+    if (r.action === "reject") return [];
     numPr.children = numPr.children.filter((n) => n !== c);
   }
+  numPr.children = resolveChildren(numPr.children, r, "numPr");
   return [numPr];
 }
 
@@ -190,17 +208,25 @@ function hadContentRemoved(run: XmlElement): boolean {
 }
 
 /**
- * A content control whose start tag lies in a selected custom-XML insertion (rejected) or deletion (accepted) range
- * (§17.13.5.4-.7): Word tracks inserting or removing the control itself this way, so its content stays without it.
+ * What happens to a content control whose start tag lies in a selected custom-XML range (§17.13.5.4-.11): Word tracks
+ * inserting, deleting or moving the control itself this way. A deleted control (accepted) or an inserted one (rejected)
+ * goes and its content stays; a control moved away (accepted) or moved here (rejected) goes with its content.
  */
+export function controlFate(marker: XmlElement, r: Resolution): "unwrap" | "remove" | null {
+  if (!r.selects(marker)) return null;
+  const local = wName(marker, r.w);
+  const accept = r.action === "accept";
+  if ((local === "customXmlDelRangeStart" && accept) || (local === "customXmlInsRangeStart" && !accept)) return "unwrap";
+  if ((local === "customXmlMoveFromRangeStart" && accept) || (local === "customXmlMoveToRangeStart" && !accept)) return "remove";
+  return null;
+}
+
+/** Notes the fate of each content control that follows a selected custom-XML range start among these siblings. */
 function noteUnwrappedControls(children: XmlNode[], r: Resolution): void {
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i];
-    if (c.type !== "element" || !r.selects(c)) continue;
-    const local = wName(c, r.w);
-    const removesControl = (local === "customXmlInsRangeStart" && r.action === "reject") || (local === "customXmlDelRangeStart" && r.action === "accept");
-    if (!removesControl) continue;
-    const next = children.slice(i + 1).find((n): n is XmlElement => n.type === "element");
-    if (next && next.name === r.w + "sdt") r.unwrapping.add(next);
-  }
+  children.forEach((c, i) => {
+    const fate = c.type === "element" ? controlFate(c, r) : null;
+    if (!fate) return;
+    const next = children.slice(i + 1).find((n): n is XmlElement => n.type === "element" && !RANGE_MARKERS.has(wName(n, r.w) ?? "") && n.name !== r.w + "bookmarkStart");
+    if (next && next.name === r.w + "sdt") r.controls.set(next, fate);
+  });
 }
