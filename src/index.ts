@@ -53,9 +53,9 @@ app.route("/oauth", oauthEndpoints);
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
 app.use("/mcp", bearerAuth({ oauthResource: (url) => mcpResourceUrl(url.origin) }));
 app.all("/mcp", (c) => {
-  const { tenantId, scopes } = c.var.principal;
+  const { tenantId, scopes, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-  return handleMcpRequest(c.req.raw, { tenantId, scopes, sessions: sessionsFor(c.env, tenantId, background) });
+  return handleMcpRequest(c.req.raw, { tenantId, scopes, author: userName || "docx-edge", sessions: sessionsFor(c.env, tenantId, background) });
 });
 
 app.route("/", dashboardRoutes(webServicesFor));

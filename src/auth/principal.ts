@@ -6,6 +6,8 @@ export const SCOPES: readonly Scope[] = ["read", "write"];
 export interface Principal {
   tenantId: string;
   userId: string;
+  /** The account's display name, written as the author of tracked changes and comments ("" if unknown). */
+  userName: string;
   tokenId: string;
   scopes: readonly Scope[];
 }

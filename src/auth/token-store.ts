@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import { accessTokens } from "../../schema";
+import { accessTokens, users } from "../../schema";
 import { AuthError } from "./auth-error";
 import type { AuthDatabase } from "./database";
 import { formatScopes, parseScopes, type Principal, type Scope } from "./principal";
@@ -69,18 +69,20 @@ export async function verifyAccessToken(
   if (!format.ok) {
     throw new AuthError({ kind: "malformed_token", message: `The access token is malformed (${format.reason.replace("_", " ")}).` });
   }
-  const row = await db
-    .select()
+  const found = await db
+    .select({ token: accessTokens, userName: users.name })
     .from(accessTokens)
+    .leftJoin(users, eq(users.id, accessTokens.userId))
     .where(eq(accessTokens.tokenHash, await hashAccessToken(token)))
     .get();
+  const row = found?.token;
   if (!row) throw new AuthError({ kind: "unknown_token", message: "The access token is not recognised." });
   if (row.revokedAt !== null) throw new AuthError({ kind: "revoked_token", message: "The access token has been revoked." });
   if (row.expiresAt !== null && row.expiresAt <= now) {
     throw new AuthError({ kind: "expired_token", message: `The access token expired at ${new Date(row.expiresAt).toISOString()}.` });
   }
   return {
-    principal: { tenantId: row.tenantId, userId: row.userId, tokenId: row.id, scopes: parseScopes(row.scopes) },
+    principal: { tenantId: row.tenantId, userId: row.userId, userName: found.userName ?? "", tokenId: row.id, scopes: parseScopes(row.scopes) },
     lastUsedAt: row.lastUsedAt,
   };
 }

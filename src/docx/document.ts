@@ -15,6 +15,17 @@ export class DocxDocument {
     return new DocxDocument(WordDocument.open(bytes, limits));
   }
 
+  /** The model, for the engine's edit operations (src/docx/ops); not part of the public surface. */
+  get model(): WordDocument {
+    return this.doc;
+  }
+
+  /** Names the author of the edits that follow (tracked changes, comments). */
+  setEditor(author: string, initials?: string): void {
+    const name = author.trim() || "docx-edge";
+    this.doc.editor = { author: name, initials: initials ?? name.split(/\s+/).map((w) => w[0]?.toUpperCase() ?? "").join("").slice(0, 4) };
+  }
+
   /** Name of the main document part (usually word/document.xml). */
   get mainPart(): string {
     return this.doc.mainPart;

@@ -6,5 +6,7 @@ export type Scope = "read" | "write";
 export interface ToolContext {
   tenantId: string;
   scopes: readonly Scope[];
+  /** Author of the caller's tracked changes and comments: the account's name. */
+  author: string;
   sessions: DocumentSessions;
 }

@@ -135,7 +135,7 @@ export class SessionHistory {
    * Applies a mutation as one history entry. The entry object is written first (create-only), then
    * committed in the index by compare-and-swap; a lost race re-applies the mutation on the newer state.
    */
-  async edit<R>(sessionId: string, meta: { tool: string; requestId?: string | null }, mutate: Mutation<R>): Promise<EditOutcome<R>> {
+  async edit<R>(sessionId: string, meta: { tool: string; requestId?: string | null; author?: string }, mutate: Mutation<R>): Promise<EditOutcome<R>> {
     const requestId = meta.requestId ?? null;
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
@@ -143,6 +143,7 @@ export class SessionHistory {
         const { doc } = state;
         let applied: { result: R; description: string };
         try {
+          if (meta.author) doc.setEditor(meta.author);
           applied = mutate(doc);
         } catch (error) {
           const partial = doc.takeChange();

@@ -49,10 +49,11 @@ describe("issueAccessToken", () => {
 });
 
 describe("verifyAccessToken", () => {
-  it("returns the principal of a valid token", async () => {
-    const issued = await tokenFor(freshTenantName(), { scopes: ["read"] });
+  it("returns the principal of a valid token, with the account name edits are signed with", async () => {
+    const tenant = freshTenantName();
+    const issued = await tokenFor(tenant, { scopes: ["read"] });
     const { principal } = await verifyAccessToken(db(), issued.token, Date.now());
-    expect(principal).toEqual({ tenantId: issued.tenantId, userId: issued.userId, tokenId: issued.tokenId, scopes: ["read"] });
+    expect(principal).toEqual({ tenantId: issued.tenantId, userId: issued.userId, userName: `${tenant} owner`, tokenId: issued.tokenId, scopes: ["read"] });
   });
 
   it("rejects a malformed token", async () => {

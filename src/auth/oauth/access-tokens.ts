@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { oauthGrants, oauthTokens } from "../../../schema";
+import { oauthGrants, oauthTokens, users } from "../../../schema";
 import { AuthError } from "../auth-error";
 import type { AuthDatabase } from "../database";
 import { parseScopes, type Principal } from "../principal";
@@ -18,9 +18,10 @@ export async function verifyOAuthAccessToken(
 ): Promise<{ principal: Principal; lastUsedAt: number | null }> {
   if (!isOAuthSecret(token, OAUTH_ACCESS_PREFIX)) throw new AuthError({ kind: "malformed_token", message: "The access token is malformed." });
   const found = await db
-    .select({ token: oauthTokens, grant: oauthGrants })
+    .select({ token: oauthTokens, grant: oauthGrants, userName: users.name })
     .from(oauthTokens)
     .innerJoin(oauthGrants, eq(oauthGrants.id, oauthTokens.grantId))
+    .leftJoin(users, eq(users.id, oauthGrants.userId))
     .where(and(eq(oauthTokens.tokenHash, await hashOAuthSecret(token)), eq(oauthTokens.kind, "access")))
     .get();
   if (!found) throw new AuthError({ kind: "unknown_token", message: "The access token is not recognised." });
@@ -31,7 +32,7 @@ export async function verifyOAuthAccessToken(
     throw new AuthError({ kind: "wrong_audience", message: `The access token was issued for ${grant.resource}, not ${resource}.` });
   }
   return {
-    principal: { tenantId: grant.tenantId, userId: grant.userId, tokenId: grant.id, scopes: parseScopes(grant.scopes) },
+    principal: { tenantId: grant.tenantId, userId: grant.userId, userName: found.userName ?? "", tokenId: grant.id, scopes: parseScopes(grant.scopes) },
     lastUsedAt: grant.lastUsedAt,
   };
 }

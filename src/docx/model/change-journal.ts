@@ -1,8 +1,9 @@
 /**
- * Document changes as data, for the write-ahead log. A change lists, per story, block splices (what was
- * removed, what was inserted, at which block index) with the XML text of both sides, so it can be
- * re-applied to rebuild a later state or reverted for undo without re-running the edit. Its size is the
- * size of the edited blocks, never of the document.
+ * Document changes as data, for the write-ahead log. A change lists the body's block splices (what was
+ * removed, what was inserted, at which block index) with the XML text of both sides, and for every other
+ * part that changed (styles, numbering, comments, headers, relationships, media) a splice of its text
+ * (see package-parts.ts), so it can be re-applied to rebuild a later state or reverted for undo without
+ * re-running the edit. Its size is the size of what was edited, never of the document.
  *
  * Dirty blocks are found by comparing each parsed block's serialization with the one taken at the last
  * snapshot; untouched blocks are still bytes and are never serialized.
@@ -12,6 +13,7 @@ import { parseFragment, serializeNode, type XmlAttribute, type XmlElement } from
 import type { Block, BlockList } from "./block-list.js";
 import { factsFromElement } from "./block-facts.js";
 import type { IdRegistry } from "./ids.js";
+import type { PackageParts, PartChange } from "./package-parts.js";
 
 /** Replace `removed.length` blocks at index `at` (in the list as it is when this splice applies) by `inserted`. */
 export interface BlockSplice {
@@ -28,7 +30,10 @@ export interface StoryChange {
 
 /** A JSON-serializable change between two states of a document. */
 export interface DocumentChange {
+  /** Block splices of the main part's body (older entries may also name tree-held stories). */
   stories: StoryChange[];
+  /** Changes of other package parts, in the order they apply. */
+  parts?: PartChange[];
   /** The main part's root start-tag attributes, when an edit declared a namespace there. */
   rootAttributes?: { before: XmlAttribute[]; after: XmlAttribute[] };
 }
@@ -46,29 +51,37 @@ export class ChangeJournal {
   private rootSnapshot: string;
 
   constructor(
-    private readonly lists: () => BlockList[],
+    private readonly body: BlockList,
     private readonly root: { attributes: XmlAttribute[]; changed: boolean },
     private readonly ids: IdRegistry,
+    private readonly parts: PackageParts,
+    private readonly hooks: {
+      /** Whether a tree-held story part may have been edited block by block since the last take. */
+      maybeChanged: (part: string) => boolean;
+      /** Called after applying or reverting a change that may move section or header/footer references. */
+      sectionsChanged: () => void;
+    },
   ) {
-    for (const list of lists()) this.snapshots.set(list, snapshotOf(list));
+    this.snapshots.set(body, snapshotOf(body));
     this.rootSnapshot = JSON.stringify(root.attributes);
   }
 
   /** The change since the last take (or open), or null when nothing changed; starts a new change. */
   take(): DocumentChange | null {
     const stories: StoryChange[] = [];
-    for (const list of this.lists()) {
-      const before = this.snapshots.get(list) ?? { order: [], text: new Map() };
-      const now = snapshotOf(list);
-      const splices = diffStory(list, before, now);
-      if (splices.length) stories.push({ story: storyKey(list), splices });
-      this.snapshots.set(list, now);
-    }
+    const list = this.body;
+    const before = this.snapshots.get(list)!;
+    const now = snapshotOf(list);
+    const splices = diffStory(list, before, now);
+    if (splices.length) stories.push({ story: storyKey(list), splices });
+    this.snapshots.set(list, now);
     const rootNow = JSON.stringify(this.root.attributes);
     const change: DocumentChange = { stories };
     if (rootNow !== this.rootSnapshot) change.rootAttributes = { before: JSON.parse(this.rootSnapshot), after: JSON.parse(rootNow) };
     this.rootSnapshot = rootNow;
-    return stories.length || change.rootAttributes ? change : null;
+    const parts = this.parts.take(this.hooks.maybeChanged);
+    if (parts.length) change.parts = parts;
+    return stories.length || change.rootAttributes || parts.length ? change : null;
   }
 
   apply(change: DocumentChange): void {
@@ -77,14 +90,18 @@ export class ChangeJournal {
       for (const s of story.splices) this.splice(list, s.at, s.removed, s.inserted);
     }
     if (change.rootAttributes) this.setRoot(change.rootAttributes.after);
+    for (const part of change.parts ?? []) this.parts.apply(part, false);
+    if (movesSections(change)) this.hooks.sectionsChanged();
   }
 
   revert(change: DocumentChange): void {
+    for (const part of [...(change.parts ?? [])].reverse()) this.parts.apply(part, true);
     for (const story of [...change.stories].reverse()) {
       const list = this.listFor(story.story);
       for (const s of [...story.splices].reverse()) this.splice(list, s.at, s.inserted, s.removed);
     }
     if (change.rootAttributes) this.setRoot(change.rootAttributes.before);
+    if (movesSections(change)) this.hooks.sectionsChanged();
   }
 
   private setRoot(attributes: XmlAttribute[]) {
@@ -94,7 +111,7 @@ export class ChangeJournal {
   }
 
   private listFor(key: string): BlockList {
-    const list = this.lists().find((l) => storyKey(l) === key);
+    const list = storyKey(this.body) === key ? this.body : undefined;
     if (!list) throw new DocxError({ kind: "change_mismatch", message: `This change edits story ${key}, which the document does not have.` });
     return list;
   }
@@ -130,6 +147,12 @@ export class ChangeJournal {
     });
     snap.order = list.blocks.slice();
   }
+}
+
+/** A change to parts or to a body block holding section properties can change which headers and footers exist. */
+function movesSections(change: DocumentChange): boolean {
+  if (change.parts?.length) return true;
+  return change.stories.some((s) => s.splices.some((sp) => [...sp.removed, ...sp.inserted].some((xml) => xml.includes("sectPr"))));
 }
 
 function snapshotOf(list: BlockList): StorySnapshot {

@@ -60,6 +60,11 @@ export class IdRegistry {
     return this.ambiguous.has(id.toUpperCase());
   }
 
+  /** Gives an id back (its block is being re-read), so the same block can claim or derive it again. */
+  release(id: string): void {
+    this.used.delete(id.toUpperCase());
+  }
+
   /** A derived id from the hash `base` of a block's key; a collision is rehashed with a salt. */
   derive(base: number): string {
     for (let salt = 0; ; salt++) {

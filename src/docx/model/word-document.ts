@@ -1,13 +1,14 @@
 /** An opened Word document: the body indexed by one scan, the other stories and the style sheet as small trees. */
 import { withPart } from "../errors.js";
-import { concat, DocxPackage, relTypeIs, type DocxLimits, type XmlPart } from "../package/index.js";
-import { childElements, decodePart, detectEncoding, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
+import { concat, CONTENT_TYPES_PART, DocxPackage, relationshipsPartName, relTypeIs, type DocxLimits } from "../package/index.js";
+import { childElements, decodePart, detectEncoding, element, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
 import { assignIds, BlockList, type Block } from "./block-list.js";
 import { ChangeJournal } from "./change-journal.js";
 import { scanBody } from "./body-scanner.js";
 import { declareDmcp, materializeId } from "./id-materializer.js";
 import { IdRegistry } from "./ids.js";
 import { prefixesFrom, type Prefixes } from "./namespaces.js";
+import { PackageParts } from "./package-parts.js";
 import { readNotes, storyBlocks, type Note } from "./stories.js";
 import { StyleSheet } from "./styles.js";
 
@@ -28,7 +29,15 @@ export interface HeaderFooter {
   blocks: BlockList;
 }
 
+/** Who edits: written as the author of tracked changes and comments. */
+export interface Editor {
+  author: string;
+  initials: string;
+}
+
 const encoder = new TextEncoder();
+const RELATIONSHIP_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 export class WordDocument {
   readonly ids = new IdRegistry();
@@ -36,13 +45,17 @@ export class WordDocument {
   readonly journal: ChangeJournal;
   readonly body: BlockList;
   readonly prefixes: Prefixes;
-  readonly styles: StyleSheet;
   readonly headersFooters: HeaderFooter[] = [];
   readonly footnotes: Note[] = [];
   readonly endnotes: Note[] = [];
   readonly comments: Note[] = [];
-  /** Parsed tree parts (headers, notes, comments) by part name, written back only when one of their stories changed. */
-  private readonly treeParts = new Map<string, { xml: XmlPart; lists: BlockList[] }>();
+  /** Every part but the main body: edit trees through it so edits are saved and journaled (see package-parts.ts). */
+  readonly parts: PackageParts;
+  /** Who the current edit is by; the session layer sets it per call. */
+  editor: Editor = { author: "docx-edge", initials: "DE" };
+  /** Story block lists by part name (headers, notes, comments). */
+  private readonly storyParts = new Map<string, BlockList[]>();
+  private styleSheet: StyleSheet | null = null;
 
   private constructor(
     readonly pkg: DocxPackage,
@@ -59,12 +72,26 @@ export class WordDocument {
   ) {
     this.prefixes = prefixes;
     this.body = new BlockList(mainPart, "body", prefixes, blocks, bodyBytes);
-    this.styles = new StyleSheet(this.relatedText("styles"), pkg.limits.maxXmlDepth);
+    this.parts = new PackageParts(pkg, (name) => this.partChanged(name));
     this.loadStories();
-    const lists = [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
+    const lists = this.storyLists();
     const storyIds = lists.slice(1).flatMap((l) => l.blocks.flatMap((b) => (b.tree ? nestedStoredIds(b.tree, l.prefixes) : [])));
     assignIds(lists, this.ids, [...nestedIds, ...storyIds]);
-    this.journal = new ChangeJournal(() => this.storyLists(), this.root, this.ids);
+    this.journal = new ChangeJournal(this.body, this.root, this.ids, this.parts, {
+      maybeChanged: (part) => this.storyParts.get(part)?.some((l) => l.changed) ?? false,
+      sectionsChanged: () => this.reloadStories(),
+    });
+  }
+
+  /** The style sheet, read from styles.xml on first use and again after styles.xml changes. */
+  get styles(): StyleSheet {
+    if (!this.styleSheet) {
+      const name = this.relatedPartName("styles");
+      // Edited trees are written to the package at once (PackageParts.changed), so the package is current.
+      const text = name ? withPart(name, () => decodePart(this.pkg.readBytes(name)).text) : null;
+      this.styleSheet = new StyleSheet(text, this.pkg.limits.maxXmlDepth);
+    }
+    return this.styleSheet;
   }
 
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): WordDocument {
@@ -89,25 +116,86 @@ export class WordDocument {
     return [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
   }
 
-  /** The first part related to the main part by a relationship type ending in `type` (e.g. "styles"). */
-  relatedPart(type: string): XmlPart | null {
+  /** The first part related to the main part by a relationship type ending in `type` (e.g. "styles"), or null. */
+  relatedPartName(type: string): string | null {
     const rel = this.pkg.relationships(this.mainPart).find((r) => relTypeIs(r.type, type) && r.partName && this.pkg.has(r.partName));
-    return rel?.partName ? this.pkg.readXml(rel.partName) : null;
+    return rel?.partName ? this.pkg.resolveName(rel.partName)! : null;
   }
 
-  /** The decoded text of the first part related to the main part by `type`, for parts read without a whole tree. */
-  relatedText(type: string): string | null {
-    const rel = this.pkg.relationships(this.mainPart).find((r) => relTypeIs(r.type, type) && r.partName && this.pkg.has(r.partName));
-    return rel?.partName ? withPart(rel.partName, () => decodePart(this.pkg.readBytes(rel.partName!)).text) : null;
+  /**
+   * Adds a relationship from `source` ("" for the package) and returns its id. `type` is a full URI or the last
+   * segment of an officeDocument relationship type ("image", "hyperlink", "comments", "numbering", "header", ...).
+   */
+  addRelationship(source: string, type: string, target: string, options: { external?: boolean } = {}): string {
+    const relsName = relationshipsPartName(source);
+    if (!this.parts.has(relsName)) this.parts.write(relsName, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIP_NS}"/>`);
+    const rels = this.parts.xml(relsName).doc.root;
+    const taken = new Set(childElements(rels).map((r) => getAttribute(r, "Id")));
+    let n = taken.size + 1;
+    while (taken.has(`rId${n}`)) n++;
+    const attributes = [{ name: "Id", value: `rId${n}` }, { name: "Type", value: type.includes("://") ? type : OFFICE_REL + type }, { name: "Target", value: target }];
+    if (options.external) attributes.push({ name: "TargetMode", value: "External" });
+    rels.children.push(element("Relationship", attributes));
+    rels.selfClosing = false;
+    this.parts.changed(relsName);
+    return `rId${n}`;
   }
 
-  private treePart(name: string): { xml: XmlPart; lists: BlockList[] } {
-    let entry = this.treeParts.get(name);
-    if (!entry) {
-      entry = { xml: this.pkg.readXml(name), lists: [] };
-      this.treeParts.set(name, entry);
+  /** Declares a part's content type (an Override in [Content_Types].xml, §10.1.2.2.3) unless it already has it. */
+  ensureContentType(partName: string, contentType: string): void {
+    const name = "/" + partName.replace(/^\//, "");
+    if (this.pkg.contentTypes()?.of(name) === contentType) return;
+    const root = this.parts.xml(CONTENT_TYPES_PART).doc.root;
+    root.children = root.children.filter((c) => !(c.type === "element" && localName(c.name) === "Override" && getAttribute(c, "PartName")?.toLowerCase() === name.toLowerCase()));
+    root.children.push(element("Override", [{ name: "PartName", value: name }, { name: "ContentType", value: contentType }]));
+    root.selfClosing = false;
+    this.parts.changed(CONTENT_TYPES_PART);
+  }
+
+  /** Declares the content type of every part with this extension (a Default, e.g. png → image/png) unless declared. */
+  ensureDefaultContentType(extension: string, contentType: string): void {
+    const root = this.parts.xml(CONTENT_TYPES_PART).doc.root;
+    const ext = extension.toLowerCase();
+    if (childElements(root).some((c) => localName(c.name) === "Default" && getAttribute(c, "Extension")?.toLowerCase() === ext)) return;
+    root.children.unshift(element("Default", [{ name: "Extension", value: ext }, { name: "ContentType", value: contentType }]));
+    root.selfClosing = false;
+    this.parts.changed(CONTENT_TYPES_PART);
+  }
+
+  /** Rebuilds what is derived from a part after it changed: the style sheet, or the stories held as trees. */
+  private partChanged(name: string): void {
+    if (name === this.relatedPartName("styles")) this.styleSheet = null;
+    if (this.storyParts.has(name) || name === relationshipsPartName(this.mainPart) || this.isStoryPart(name)) {
+      this.reloadStories();
     }
-    return entry;
+  }
+
+  private isStoryPart(name: string): boolean {
+    return ["footnotes", "endnotes", "comments"].some((t) => this.relatedPartName(t) === name);
+  }
+
+  /**
+   * Re-reads headers, footers, notes and comments (after their parts, the main relationships or section references
+   * changed), keeping block ids: stored ids are claimed again and derived ids come out the same for unchanged blocks.
+   */
+  reloadStories(): void {
+    if (!this.journal) return; // still opening
+    for (const [name, lists] of this.storyParts) if (lists.some((l) => l.changed)) this.parts.markEdited(name);
+    for (const list of this.storyLists().slice(1)) for (const b of list.blocks) this.ids.release(b.id);
+    this.headersFooters.length = 0;
+    this.footnotes.length = 0;
+    this.endnotes.length = 0;
+    this.comments.length = 0;
+    this.storyParts.clear();
+    this.loadStories();
+    assignIds(this.storyLists().slice(1), this.ids, []);
+  }
+
+  private storyPart(name: string, list: BlockList): void {
+    const lists = this.storyParts.get(name) ?? [];
+    lists.push(list);
+    this.storyParts.set(name, lists);
+    this.parts.watch(name);
   }
 
   private loadStories(): void {
@@ -123,9 +211,9 @@ export class WordDocument {
           if (!rel?.partName || !this.pkg.has(rel.partName)) continue;
           let hf = byPart.get(rel.partName);
           if (!hf) {
-            const part = this.treePart(rel.partName);
-            const blocks = storyBlocks(rel.partName, kind, part.xml.doc.root, prefixesFrom(part.xml.doc.root.attributes));
-            part.lists.push(blocks);
+            const root = this.parts.xml(rel.partName).doc.root;
+            const blocks = storyBlocks(rel.partName, kind, root, prefixesFrom(root.attributes));
+            this.storyPart(rel.partName, blocks);
             hf = { kind, part: rel.partName, types: [], sections: [], blocks };
             byPart.set(rel.partName, hf);
             this.headersFooters.push(hf);
@@ -140,11 +228,12 @@ export class WordDocument {
     for (const [relType, noteName, target] of notes) {
       const rel = rels.find((r) => relTypeIs(r.type, relType) && r.partName && this.pkg.has(r.partName));
       if (!rel?.partName) continue;
-      const part = this.treePart(rel.partName);
-      for (const note of readNotes(rel.partName, part.xml, noteName)) {
+      const part = this.parts.xml(rel.partName);
+      for (const note of readNotes(rel.partName, part, noteName)) {
         target.push(note);
-        part.lists.push(note.blocks);
+        this.storyPart(rel.partName, note.blocks);
       }
+      if (!this.storyParts.has(rel.partName)) this.parts.watch(rel.partName);
     }
   }
 
@@ -188,9 +277,8 @@ export class WordDocument {
   /** The saved package as chunks; untouched entries are views of the input (see DocxPackage.saveChunks). */
   saveChunks(): Uint8Array[] {
     if (this.body.changed) this.pkg.writeBytes(this.mainPart, this.bodyChunks());
-    for (const [name, part] of this.treeParts) {
-      if (part.lists.some((l) => l.changed)) this.pkg.writeXml(name, part.xml);
-    }
+    for (const [name, lists] of this.storyParts) if (lists.some((l) => l.changed)) this.parts.markEdited(name);
+    for (const [name, xml] of this.parts.changedTrees()) this.pkg.writeXml(name, xml);
     return this.pkg.saveChunks();
   }
 
@@ -281,8 +369,7 @@ export class WordDocument {
         this.root.changed = true;
       }
     } else {
-      const part = this.treeParts.get(list.part);
-      if (part && !list.prefixes.dmcp && materializeIdNeedsDmcp(el, id, list.prefixes)) declareDmcp(part.xml.doc.root.attributes, list.prefixes);
+      if (this.parts.isLoaded(list.part) && !list.prefixes.dmcp && materializeIdNeedsDmcp(el, id, list.prefixes)) declareDmcp(this.parts.xml(list.part).doc.root.attributes, list.prefixes);
     }
     materializeId(el, id, list.prefixes);
     list.changed = true;
