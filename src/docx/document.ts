@@ -4,7 +4,7 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { applyRevisions, listRevisions, replaceParagraphText, type Revision, type RevisionFilter } from "./ops/index.js";
+import { applyRevisions, isTracking, listRevisions, replaceParagraphText, setTrackRevisions, type Revision, type RevisionFilter } from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
@@ -107,6 +107,16 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /** Whether the document tracks changes (w:trackRevisions in its settings). */
+  get tracksChanges(): boolean {
+    return isTracking(this.doc);
+  }
+
+  /** Turns change tracking on or off in the settings (adding a settings part if needed); returns the previous state. */
+  setTrackChanges(enabled: boolean): { was: boolean } {
+    return setTrackRevisions(this.doc, enabled);
   }
 
   /** Every tracked change (insertions, deletions, moves, property, row and cell changes) in document order, all stories. */

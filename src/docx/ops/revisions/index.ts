@@ -6,3 +6,4 @@ export type { Revision } from "./list-revisions.js";
 export type { RevisionAction } from "./resolve-revisions.js";
 export { REVISION_TYPES } from "./revision-markup.js";
 export type { RevisionType } from "./revision-markup.js";
+export { setTrackRevisions } from "./track-revisions.js";
