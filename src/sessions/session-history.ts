@@ -126,6 +126,27 @@ export class SessionHistory {
     });
   }
 
+  /**
+   * Runs a mutation to see what it would do (a tool's dry_run) and undoes it: nothing is written and the cached
+   * document ends as it was. `changed` says whether the mutation would change the document at all.
+   */
+  async preview<R>(sessionId: string, mutate: Mutation<R>): Promise<{ result: R; description: string; changed: boolean; position: number }> {
+    return this.deps.cache.exclusive(this.key(sessionId), async () => {
+      const { head, state } = await this.state(sessionId);
+      const { doc } = state;
+      try {
+        const applied = mutate(doc);
+        const change = doc.takeChange();
+        if (change) doc.revertChange(change);
+        return { ...applied, changed: change !== null, position: head.position };
+      } catch (error) {
+        const partial = doc.takeChange();
+        if (partial) doc.revertChange(partial);
+        throw error;
+      }
+    });
+  }
+
   /** The current document as .docx bytes. */
   async currentBytes(sessionId: string): Promise<{ head: SessionRecord; bytes: Uint8Array }> {
     return this.read(sessionId, (doc, head) => ({ head, bytes: doc.save() }));

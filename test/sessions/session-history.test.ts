@@ -111,6 +111,19 @@ describe("SessionHistory", () => {
     expect(ctx.store.writes.length - writes).toBeLessThanOrEqual(1); // the losing entry object, deleted again
   });
 
+  it("previews an edit (dry run) without writing or changing the document", async () => {
+    const ctx = await setup();
+    const id = await openFixture(ctx);
+    const writes = ctx.store.writes.length;
+    const preview = await ctx.sessions.history.preview(id, setText("/body/paragraph[2]", "Would be"));
+    expect(preview).toMatchObject({ result: { path: "/body/paragraph[2]" }, changed: true, position: 0 });
+    expect(await textAt(ctx.sessions, id, 2)).toBe("Paragraph 2");
+    expect(ctx.store.writes.length).toBe(writes);
+    expect((await ctx.sessions.history.history(id, 0, 10)).total).toBe(0);
+    await expect(ctx.sessions.history.preview(id, setText("/body/paragraph[99]", "x"))).rejects.toThrow(/not found/);
+    expect(await textAt(ctx.sessions, id, 2)).toBe("Paragraph 2");
+  });
+
   it("changes nothing when the mutation fails", async () => {
     const ctx = await setup();
     const id = await openFixture(ctx);

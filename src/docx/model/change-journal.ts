@@ -174,7 +174,8 @@ function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): 
   before.order.forEach((b, i) => oldIndex.set(b, i));
   const textBefore = (b: Block) => before.text.get(b) ?? list.originalText(b) ?? "";
   const textNow = (b: Block) => now.text.get(b) ?? list.originalText(b) ?? "";
-  const unchanged = (b: Block) => (b.tree ? before.text.get(b) ?? list.originalText(b) : list.originalText(b)) === textNow(b);
+  // A block still held as original bytes cannot have changed; only parsed blocks are compared by text.
+  const unchanged = (b: Block) => !b.tree || (before.text.get(b) ?? list.originalText(b)) === textNow(b);
 
   // Longest increasing subsequence of old indices over unchanged blocks, in O(n log n).
   const candidates: { j: number; k: number }[] = [];
@@ -195,7 +196,8 @@ function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): 
     tails[lo] = c;
   }
   const kept: { j: number; k: number }[] = [];
-  for (let c = tails.length ? tails[tails.length - 1] : -1; c >= 0; c = prev[c]) kept.unshift(candidates[c]);
+  for (let c = tails.length ? tails[tails.length - 1] : -1; c >= 0; c = prev[c]) kept.push(candidates[c]);
+  kept.reverse();
 
   const splices: BlockSplice[] = [];
   let pj = -1, pk = -1;

@@ -30,11 +30,36 @@ export function resolvePath(doc: WordDocument, path: string): Resolution {
           message: `Invalid path ${parsed.source}: "${segment.written}" is not allowed ${where}; allowed: ${allowed.length ? allowed.join(", ") : "nothing (it has no children)"}.`,
         });
       }
-      next.push(...applyPredicates(doc, parsed, segment, node, candidates(doc, node, segment), context.length === 1));
+      const direct = node.kind === "body" ? bodyBlockAt(doc, segment) : null;
+      next.push(...(direct ?? applyPredicates(doc, parsed, segment, node, candidates(doc, node, segment), context.length === 1)));
     }
     context = next;
   }
   return { parsed, nodes: context };
+}
+
+/**
+ * `/body/paragraph[N]` (or table/sdt) without building a node per body block: edits address blocks this way, and
+ * the body of a long report has tens of thousands. Null when the segment needs the general path (or is out of range,
+ * so the general path reports the error).
+ */
+function bodyBlockAt(doc: WordDocument, segment: Segment): DocNode[] | null {
+  const [only] = segment.predicates;
+  if (segment.predicates.length !== 1 || only.type !== "index" || !["paragraph", "table", "sdt"].includes(segment.name)) return null;
+  const blocks = doc.body.blocks;
+  let wanted = only.index;
+  if (wanted < 0) {
+    let count = 0;
+    for (const b of blocks) if (b.facts.kind === segment.name) count++;
+    wanted += count;
+  }
+  if (wanted < 0) return null;
+  let ordinal = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i].facts.kind !== segment.name || ++ordinal !== wanted) continue;
+    return [{ kind: segment.name as DocNode["kind"], path: `/body/${segment.name}[${ordinal}]`, id: blocks[i].id, list: doc.body, index: i }];
+  }
+  return null;
 }
 
 function candidates(doc: WordDocument, node: DocNode, segment: Segment): DocNode[] {
