@@ -4,6 +4,7 @@ import type { ToolContext } from "./context";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
+import { registerRevisionTools } from "./tools/revision-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -21,5 +22,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerDocumentTools(server, ctx);
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
+  registerRevisionTools(server, ctx);
   return server;
 }
