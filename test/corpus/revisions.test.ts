@@ -1,14 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
 import { DocxPackage } from "../../src/docx/package/index.js";
 import type { XmlElement } from "../../src/docx/xml/index.js";
+import { expectAllOpenInLibreOffice, sofficeAvailable } from "../support/libreoffice.js";
 
 // Open-Xml-PowerTools' RevisionProcessor cases: each X.docx has goldens X-Accepted.docx and X-Rejected.docx made by
 // accepting (rejecting) every tracked change. We do the same and compare what a reader sees: each story's paragraph
 // texts in order and each table's shape (rows x cells).
-const DIR = resolve(__dirname, "../../../shared/corpus/oxpt-revision-processor");
+const CORPUS = resolve(__dirname, "../../../shared/corpus");
+const DIR = join(CORPUS, "oxpt-revision-processor");
 
 /**
  * Cases whose golden we knowingly do not match, with the reason. The test fails if one of them starts matching (so
@@ -117,4 +119,46 @@ describe("accept all / reject all match the Open-Xml-PowerTools goldens", () => 
       expect(expectedButPassed, "these documented differences now match: remove them from EXPECTED_DIFFERENCES").toEqual([]);
     });
   }
+});
+
+function docxFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    return statSync(path).isDirectory() ? docxFiles(path) : path.endsWith(".docx") ? [path] : [];
+  }).sort();
+}
+
+// Every corpus document with tracked changes (OXPT, pandoc, POI, legal redlines): resolving all of them either way
+// leaves none, and the result opens again, in our engine and (where installed) in LibreOffice.
+describe("accept all / reject all on every corpus document with tracked changes", () => {
+  const withRevisions = existsSync(CORPUS)
+    ? docxFiles(CORPUS).filter((f) => !f.endsWith("ExternalEntityInText.docx") && DocxDocument.open(new Uint8Array(readFileSync(f))).revisions().length > 0)
+    : [];
+
+  it.runIf(withRevisions.length > 0)("leaves no revision and a document that reopens", () => {
+    const failures: string[] = [];
+    for (const file of withRevisions) {
+      for (const action of ["accept", "reject"] as const) {
+        const doc = DocxDocument.open(new Uint8Array(readFileSync(file)));
+        if (action === "accept") doc.acceptRevisions();
+        else doc.rejectRevisions();
+        const left = DocxDocument.open(doc.save()).revisions();
+        if (left.length) failures.push(`${relative(CORPUS, file)} ${action}: ${left.length} left, first ${JSON.stringify(left[0])}`);
+      }
+    }
+    console.log(`${withRevisions.length} corpus documents with tracked changes resolved both ways`);
+    expect(failures).toEqual([]);
+  });
+
+  it.runIf(withRevisions.length > 0 && sofficeAvailable())("gives documents LibreOffice opens", () => {
+    const outputs = withRevisions.flatMap((file, i) =>
+      (["accept", "reject"] as const).map((action) => {
+        const doc = DocxDocument.open(new Uint8Array(readFileSync(file)));
+        if (action === "accept") doc.acceptRevisions();
+        else doc.rejectRevisions();
+        return { bytes: doc.save(), name: `${i}-${action}-${file.replace(/^.*\//, "")}` };
+      }),
+    );
+    expect(expectAllOpenInLibreOffice(outputs)).toHaveLength(outputs.length);
+  });
 });

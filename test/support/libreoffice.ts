@@ -34,23 +34,35 @@ export interface LibreOfficeResult {
  * out (soffice exits 0 even when it cannot load the file). Returns the PDF's text for further checks.
  */
 export function expectOpensInLibreOffice(bytes: Uint8Array, name = "document.docx"): LibreOfficeResult {
+  return expectAllOpenInLibreOffice([{ bytes, name }])[0];
+}
+
+/**
+ * The same for many documents in one LibreOffice process (starting one costs most of a conversion's time).
+ * Names must be distinct; each gets ".docx" if it lacks it.
+ */
+export function expectAllOpenInLibreOffice(documents: { bytes: Uint8Array; name: string }[]): LibreOfficeResult[] {
   const dir = mkdtempSync(join(tmpdir(), "docx-edge-lo-"));
   try {
-    const file = name.endsWith(".docx") ? name : `${name}.docx`;
-    const input = join(dir, file);
-    writeFileSync(input, bytes);
-    // Each conversion gets its own profile: two soffice processes on one profile hand jobs to each other or fail.
+    const files = documents.map(({ bytes, name }) => {
+      const file = name.endsWith(".docx") ? name : `${name}.docx`;
+      writeFileSync(join(dir, file), bytes);
+      return file;
+    });
+    // Each run gets its own profile: two soffice processes on one profile hand jobs to each other or fail.
     // The Word 2007 import filter is forced: otherwise LibreOffice opens any unreadable file as plain text.
     const profile = `file://${join(dir, "profile")}`;
     const run = spawnSync(
       "soffice",
-      ["--headless", "--norestore", `-env:UserInstallation=${profile}`, "--infilter=MS Word 2007 XML", "--convert-to", "pdf", "--outdir", join(dir, "out"), input],
-      { encoding: "utf8", timeout: LIBREOFFICE_TIMEOUT_MS },
+      ["--headless", "--norestore", `-env:UserInstallation=${profile}`, "--infilter=MS Word 2007 XML", "--convert-to", "pdf", "--outdir", join(dir, "out"), ...files.map((f) => join(dir, f))],
+      { encoding: "utf8", timeout: LIBREOFFICE_TIMEOUT_MS + 10_000 * files.length },
     );
-    const pdf = join(dir, "out", file.replace(/\.docx$/, ".pdf"));
-    const pdfBytes = existsSync(pdf) ? statSync(pdf).size : 0;
-    expect(pdfBytes, `LibreOffice could not convert ${file}: ${run.error?.message ?? ""} ${run.stderr ?? ""} ${run.stdout ?? ""}`.trim()).toBeGreaterThan(0);
-    return { pdfBytes, text: pdfText(pdf) };
+    return files.map((file) => {
+      const pdf = join(dir, "out", file.replace(/\.docx$/, ".pdf"));
+      const pdfBytes = existsSync(pdf) ? statSync(pdf).size : 0;
+      expect(pdfBytes, `LibreOffice could not convert ${file}: ${run.error?.message ?? ""} ${run.stderr ?? ""}`.trim()).toBeGreaterThan(0);
+      return { pdfBytes, text: pdfText(pdf) };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
