@@ -6,6 +6,7 @@ import { DocxError } from "../../errors.js";
 import type { BlockList, WordDocument } from "../../model/index.js";
 import { localName, type XmlElement } from "../../xml/index.js";
 import { blockMayHaveRevisions, listRevisions, type Revision } from "./list-revisions.js";
+import { removeOrphanNotes } from "./orphan-notes.js";
 import { isEmptyParagraph, joinParagraphs } from "./paragraph-marks.js";
 import { RANGE_MARKERS, isRevision, revisionId } from "./revision-markup.js";
 import { controlFate, resolveElement, type Resolution, type RevisionAction } from "./resolve-revisions.js";
@@ -49,12 +50,14 @@ export function applyRevisions(doc: WordDocument, action: RevisionAction, filter
     if (r.id !== null) ids.add(r.id);
     for (const marker of r.move !== undefined ? moveMarkers.get(r.move) ?? [] : []) ids.add(marker);
   }
-  const w = (list: BlockList) => list.prefixes.w;
+  const droppedNotes = new Set<string>();
   for (const list of doc.storyLists()) {
-    const prefix = w(list);
-    const selects = everything ? () => true : (el: XmlElement) => { const id = revisionId(el, prefix); return id !== null && ids.has(id); };
-    resolveStory(doc, list, { action, w: prefix, selects, joining: new Set(), stranded: new Set(), controls: new Map() });
+    const w = list.prefixes.w;
+    const selects = everything ? () => true : (el: XmlElement) => { const id = revisionId(el, w); return id !== null && ids.has(id); };
+    resolveStory(doc, list, { action, w, selects, joining: new Set(), stranded: new Set(), controls: new Map(), droppedNotes });
   }
+  // Last: changing the notes part re-reads the stories resolved above.
+  removeOrphanNotes(doc, droppedNotes);
   return { revisions: chosen };
 }
 

@@ -8,6 +8,7 @@
  *   paragraph whose mark goes joins the next paragraph (see paragraph-marks.ts).
  */
 import { childElements, element, firstChild, localName, setAttribute, getAttribute, type XmlElement, type XmlNode } from "../../xml/index.js";
+import { collectNoteReferences } from "./orphan-notes.js";
 import { joinMarkedParagraphs, paragraphFollows, type MarkJoins } from "./paragraph-marks.js";
 import { CONTENT_REVISIONS, PROPERTY_CHANGES, RANGE_MARKERS } from "./revision-markup.js";
 
@@ -19,6 +20,8 @@ export interface Resolution extends MarkJoins {
   w: string;
   /** Whether this revision element (or range marker) is one to resolve. */
   selects(el: XmlElement): boolean;
+  /** Notes referenced from dropped content ("footnote:3"), removed afterwards if nothing else refers to them. */
+  droppedNotes: Set<string>;
   /** Content controls whose own insertion, deletion or move is resolved (see controlFate). */
   controls: Map<XmlElement, "unwrap" | "remove">;
 }
@@ -45,10 +48,8 @@ export function resolveElement(el: XmlElement, r: Resolution, parent: string | n
   else if (Object.values(PROPERTY_CHANGES).some((p) => p.change === local)) return [el];
   switch (local) {
     case "tr":
-      if (rowOrCellGoes(el, "trPr", "ins", "del", r)) return [];
-      break;
     case "tc":
-      if (rowOrCellGoes(el, "tcPr", "cellIns", "cellDel", r)) return [];
+      if (rowOrCellGoes(el, local === "tr" ? "trPr" : "tcPr", local === "tr" ? "ins" : "cellIns", local === "tr" ? "del" : "cellDel", r)) return dropped(el, r);
       break;
     case "numPr":
       return resolveNumbering(el, r);
@@ -94,7 +95,7 @@ function resolveContent(el: XmlElement, local: string, r: Resolution): XmlNode[]
     return childElements(el).length ? [el] : [];
   }
   const kept = (r.action === "accept") === (local === "ins" || local === "moveTo");
-  if (!kept) return [];
+  if (!kept) return dropped(el, r);
   const content = resolveChildren(el.children, r, local);
   if (local === "del" || local === "moveFrom") restoreDeletedText(content, r.w);
   return content;
@@ -105,6 +106,12 @@ export function strandUnlessParagraphFollows(p: XmlElement, siblings: XmlNode[],
   if (paragraphFollows(siblings, index, r.w)) return;
   r.joining.delete(p);
   r.stranded.add(p);
+}
+
+/** Drops `el`, noting the footnotes and endnotes it referred to. */
+function dropped(el: XmlElement, r: Resolution): XmlNode[] {
+  collectNoteReferences([el], r.w, r.droppedNotes);
+  return [];
 }
 
 /** Deleted text and field codes that stay become ordinary again (§17.3.3.7 delText, §17.16.13 delInstrText). */

@@ -177,12 +177,50 @@ describe("moves, content controls and other stories", () => {
     expect(documentXml(doc)).not.toMatch(/<w:sdt>|customXml/);
   });
 
+  it("undoes revisions resolved in a header", () => {
+    const doc = DocxDocument.open(buildDocx({ body: p("Body"), headers: { default: plainP(ins(1, "head")) } }));
+    doc.rejectRevisions();
+    doc.revertChange(doc.takeChange()!);
+    expect(doc.revisions().map((r) => [r.id, r.path])).toEqual([[1, "/header[0]/paragraph[0]"]]);
+  });
+
   it("resolves revisions in headers, footers and footnotes", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Body"), headers: { default: plainP(ins(1, "head")) }, footers: { default: plainP(del(2, "foot") + run("er")) }, footnotes: [plainP(ins(3, "note"))] }));
     doc.rejectRevisions();
     expect(doc.revisions()).toEqual([]);
     expect(partXml(doc, "word/header-default.xml")).not.toContain("head");
     expect(partXml(doc, "word/footer-default.xml")).toContain("<w:t xml:space=\"preserve\">foot</w:t>");
+  });
+});
+
+describe("notes", () => {
+  const reference = '<w:r><w:footnoteReference w:id="1"/></w:r>';
+  const body = plainP(run("Text") + `<w:del ${at(7)}>${reference}</w:del>`);
+
+  it("accepting the deletion of a footnote reference removes the footnote", () => {
+    const doc = DocxDocument.open(buildDocx({ body, footnotes: [p("The note")] }));
+    doc.acceptRevisions();
+    expect(partXml(doc, "word/footnotes.xml")).not.toContain("The note");
+    expect(partXml(doc, "word/footnotes.xml")).toContain('w:type="separator"');
+    expect(doc.query("/footnote[*]").total).toBe(0);
+  });
+
+  it("rejecting it keeps the footnote and its reference", () => {
+    const doc = DocxDocument.open(buildDocx({ body, footnotes: [p("The note")] }));
+    doc.rejectRevisions();
+    expect(partXml(doc, "word/footnotes.xml")).toContain("The note");
+    expect(documentXml(doc)).toContain('<w:footnoteReference w:id="1"/>');
+  });
+
+  it("keeps a note still referred to elsewhere, and undo brings a removed note back", () => {
+    const kept = DocxDocument.open(buildDocx({ body: body + plainP(reference), footnotes: [p("The note")] }));
+    kept.acceptRevisions();
+    expect(partXml(kept, "word/footnotes.xml")).toContain("The note");
+    const undone = DocxDocument.open(buildDocx({ body, footnotes: [p("The note")] }));
+    undone.acceptRevisions();
+    undone.revertChange(undone.takeChange()!);
+    expect(partXml(undone, "word/footnotes.xml")).toContain("The note");
+    expect(undone.revisions().map((r) => r.id)).toEqual([7]);
   });
 });
 
