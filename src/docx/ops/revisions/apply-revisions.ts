@@ -7,6 +7,7 @@ import type { BlockList, WordDocument } from "../../model/index.js";
 import { localName, type XmlElement } from "../../xml/index.js";
 import { blockMayHaveRevisions, listRevisions, type Revision } from "./list-revisions.js";
 import { removeOrphanNotes } from "./orphan-notes.js";
+import { styleRevisions } from "./style-revisions.js";
 import { isEmptyParagraph, joinParagraphs } from "./paragraph-marks.js";
 import { RANGE_MARKERS, isRevision, revisionId } from "./revision-markup.js";
 import { controlFate, resolveElement, type Resolution, type RevisionAction } from "./resolve-revisions.js";
@@ -51,10 +52,22 @@ export function applyRevisions(doc: WordDocument, action: RevisionAction, filter
     for (const marker of r.move !== undefined ? moveMarkers.get(r.move) ?? [] : []) ids.add(marker);
   }
   const droppedNotes = new Set<string>();
-  for (const list of doc.storyLists()) {
-    const w = list.prefixes.w;
-    const selects = everything ? () => true : (el: XmlElement) => { const id = revisionId(el, w); return id !== null && ids.has(id); };
-    resolveStory(doc, list, { action, w, selects, joining: new Set(), stranded: new Set(), controls: new Map(), droppedNotes });
+  const resolution = (w: string): Resolution => ({
+    action,
+    w,
+    selects: everything ? () => true : (el: XmlElement) => { const id = revisionId(el, w); return id !== null && ids.has(id); },
+    joining: new Set(),
+    stranded: new Set(),
+    controls: new Map(),
+    droppedNotes,
+  });
+  for (const list of doc.storyLists()) resolveStory(doc, list, resolution(list.prefixes.w));
+  const styles = styleRevisions(doc);
+  if (styles) {
+    const r = resolution(styles.w);
+    const chosenStyles = styles.styles.filter((s) => holdsSelected(s.element, r));
+    for (const s of chosenStyles) resolveElement(s.element, r);
+    if (chosenStyles.length) doc.parts.changed(styles.part);
   }
   // Last: changing the notes part re-reads the stories resolved above.
   removeOrphanNotes(doc, droppedNotes);

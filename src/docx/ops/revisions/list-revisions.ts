@@ -5,6 +5,7 @@
  */
 import { blockNodes, elementOf, tableParts, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
 import { childElements, getAttribute, type XmlElement } from "../../xml/index.js";
+import { styleRevisions } from "./style-revisions.js";
 import { CELL_MARKERS, CONTENT_REVISIONS, PROPERTY_CHANGES, RANGE_MARKERS, contentText, hasRevisionMarkup, revisionId, revisionPattern, type RevisionType } from "./revision-markup.js";
 
 export interface Revision {
@@ -40,6 +41,10 @@ export function listRevisions(doc: WordDocument): RevisionListing {
       if (!blockMayHaveRevisions(block.list!, block.index!)) continue;
       scan.visit(doc, block, block.list!.prefixes.w);
     }
+  }
+  const styles = styleRevisions(doc);
+  for (const style of styles?.styles ?? []) {
+    new StoryScan(listing).element(style.element, { kind: "style", path: `/styles/style[${style.index}]`, id: null }, styles!.w);
   }
   return listing;
 }
@@ -91,6 +96,11 @@ class StoryScan {
     } else if (node.kind === "sdt") {
       for (const block of blockNodes(doc, node)) this.visit(doc, block, w);
     } else this.scan(el, node, w, null, el);
+  }
+
+  /** Scans one element that is not a story block (a style definition). */
+  element(el: XmlElement, holder: DocNode, w: string): void {
+    this.scan(el, holder, w, null, el);
   }
 
   /** Records `el` if it is a revision, then looks inside it; `context` is the run, paragraph, row or cell its text comes from. */

@@ -106,6 +106,18 @@ describe("property changes", () => {
     expect(documentXml(doc)).toContain('<w:pPr><w:jc w:val="left"/><w:rPr><w:i/></w:rPr></w:pPr><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>text</w:t></w:r>');
   });
 
+  it("resolves changes to style definitions in styles.xml", () => {
+    const styles = `<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:pPr><w:jc w:val="center"/><w:pPrChange ${at(40)}><w:pPr><w:jc w:val="left"/></w:pPr></w:pPrChange></w:pPr></w:style>`;
+    const accepted = DocxDocument.open(buildDocx({ body: p("Body"), styles }));
+    accepted.acceptRevisions();
+    expect(partXml(accepted, "word/styles.xml")).toContain('<w:name w:val="Quote"/><w:pPr><w:jc w:val="center"/></w:pPr>');
+    const rejected = DocxDocument.open(buildDocx({ body: p("Body"), styles }));
+    rejected.rejectRevisions({ id: 40 });
+    expect(partXml(rejected, "word/styles.xml")).toContain('<w:name w:val="Quote"/><w:pPr><w:jc w:val="left"/></w:pPr>');
+    expect(rejected.revisions()).toEqual([]);
+    expect(documentXml(rejected)).toContain(p("Body"));
+  });
+
   it("rejecting a section change keeps the header references and restores the old page setup", () => {
     const doc = DocxDocument.open(buildDocx({ body: `<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rX"/><w:pgSz w:w="16840" w:h="11900"/><w:sectPrChange ${at(3)}><w:sectPr><w:pgSz w:w="11900" w:h="16840"/></w:sectPr></w:sectPrChange></w:sectPr></w:pPr></w:p>` + p("next") }));
     doc.rejectRevisions();

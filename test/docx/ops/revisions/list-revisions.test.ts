@@ -74,3 +74,14 @@ describe("revisions", () => {
     expect(DocxDocument.open(buildDocx({ body: p("Clean") })).revisions()).toEqual([]);
   });
 });
+
+describe("style revisions", () => {
+  const styles = `<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:pPr><w:jc w:val="center"/><w:pPrChange ${at(40)}><w:pPr/></w:pPrChange></w:pPr></w:style>`;
+
+  it("lists tracked changes to style definitions under /styles", () => {
+    const doc = DocxDocument.open(buildDocx({ body: p("Body"), styles }));
+    const [revision] = doc.revisions();
+    expect(revision).toMatchObject({ id: 40, type: "paragraph_format_change", path: expect.stringMatching(/^\/styles\/style\[\d+\]$/) });
+    expect(doc.query(revision.path).items![0]).toMatchObject({ name: "Quote" });
+  });
+});
