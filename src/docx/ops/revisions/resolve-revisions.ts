@@ -91,8 +91,10 @@ export function resolveChildren(children: XmlNode[], r: Resolution, parent: stri
 
 function resolveContent(el: XmlElement, local: string, r: Resolution): XmlNode[] {
   if (!r.selects(el)) {
+    // One left empty by resolving what it held (a deletion inside an insertion) goes; one empty from the start stays.
+    const had = childElements(el).length;
     el.children = resolveChildren(el.children, r, local);
-    return childElements(el).length ? [el] : [];
+    return had && !childElements(el).length ? [] : [el];
   }
   const kept = (r.action === "accept") === (local === "ins" || local === "moveTo");
   if (!kept) return dropped(el, r);

@@ -260,6 +260,13 @@ describe("choosing what to resolve", () => {
     expect(doc.takeChange()).toBeNull();
   });
 
+  it("accepting a deletion of inserted text leaves nothing of the insertion", () => {
+    const doc = open(plainP(run("a") + `<w:ins ${at(1)}><w:del ${at(2, "Bob")}><w:r><w:delText>b</w:delText></w:r></w:del></w:ins>` + run("c")));
+    doc.acceptRevisions({ id: 2 });
+    expect(paragraphTexts(doc)).toEqual(["ac"]);
+    expect(documentXml(doc)).not.toMatch(/<w:(ins|del)\b/);
+  });
+
   it("does nothing and reports nothing when there is nothing to resolve", () => {
     const doc = open(p("Clean"));
     expect(doc.acceptRevisions()).toEqual([]);
