@@ -4,7 +4,11 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import { applyRevisions, isTracking, listRevisions, replaceParagraphText, setTrackRevisions, type Revision, type RevisionFilter } from "./ops/index.js";
+import {
+  addComment, applyRevisions, deleteComments, insertText, isTracking, listComments, listRevisions, replaceParagraphText, replaceText, replyToComment,
+  resolveComment, setTrackRevisions, styleParagraphs, styleRuns, styleTables, trackingOf, type CommentInfo, type CommentInput, type InsertTextOptions, type InsertTextResult, type ReplaceTextOptions,
+  type ReplaceTextResult, type Revision, type RevisionFilter, type StyleOptions, type StyleOutcome,
+} from "./ops/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
 
 export class DocxDocument {
@@ -135,6 +139,67 @@ export class DocxDocument {
   /** Rejects tracked changes as Word does (the document returns to its state before them); see acceptRevisions. */
   rejectRevisions(filter: RevisionFilter = {}): Revision[] {
     return applyRevisions(this.doc, "reject", filter).revisions;
+  }
+
+  /**
+   * Replaces occurrences of `find` in the paragraphs `path` covers (a paragraph, a table, a cell, /body, a header, ...),
+   * across runs and hyperlinks, keeping every character's formatting; the replacement takes the first replaced
+   * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
+   */
+  replaceText(path: string, options: Omit<ReplaceTextOptions, "revision">): ReplaceTextResult {
+    return replaceText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
+  }
+
+  /** Inserts text into one paragraph at a character offset, or before/after the first match of a string, in the neighbouring character's formatting. */
+  insertText(path: string, options: Omit<InsertTextOptions, "revision">): InsertTextResult {
+    return insertText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
+  }
+
+  /**
+   * Adds a comment on the element `path` selects (paragraph, run, hyperlink, table, row, cell, content control), or on
+   * the first occurrence of `anchorText` inside it. Creates the comments part when the document has none.
+   */
+  addComment(path: string, input: CommentInput & { anchorText?: string }): { comment_id: string; path: string; anchored_text: string } {
+    return addComment(this.doc, path, input);
+  }
+
+  /** Replies to a comment (a new comment threaded under it in commentsExtended.xml, shown where the parent is). */
+  replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string } {
+    return replyToComment(this.doc, commentId, input);
+  }
+
+  /** Marks a comment resolved (done), or open again with `resolved` false. */
+  resolveComment(commentId: string, resolved = true): { comment_id: string; resolved: boolean } {
+    return resolveComment(this.doc, commentId, resolved);
+  }
+
+  /** The document's comments in order, optionally only those by `author` (any case). */
+  listComments(author?: string): CommentInfo[] {
+    return listComments(this.doc, author);
+  }
+
+  /** Deletes one comment or all by an author, with their replies and their marks in the body. */
+  deleteComments(by: { commentId?: string; author?: string }): { deleted: string[] } {
+    return deleteComments(this.doc, by);
+  }
+
+  /**
+   * Merges run formatting (bold, italic, underline, strike, font_size, font_name, color, highlight, vertical_align)
+   * into every run inside what `options.path` selects, or the whole body. Only the given properties change; null
+   * removes one. When the document tracks changes, the old formatting is kept as a w:rPrChange revision.
+   */
+  styleElement(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    return styleRuns(this.doc, style, options);
+  }
+
+  /** Merges paragraph formatting (alignment, style, spacing, indentation, shading, keep and page-break flags). */
+  styleParagraph(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    return styleParagraphs(this.doc, style, options);
+  }
+
+  /** Merges table (`style`), row (`row_style`) and cell (`cell_style`) formatting into the selected tables, rows or cells. */
+  styleTable(specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
+    return styleTables(this.doc, specs, options);
   }
 
   /** What changed since the last call (or since open), as data; null when nothing did. */

@@ -10,3 +10,4 @@ export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
 export { REVISION_TYPES } from "./ops/index.js";
 export type { Revision, RevisionFilter, RevisionType } from "./ops/index.js";
+export type { StyleOptions, StyleOutcome } from "./ops/index.js";

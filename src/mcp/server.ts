@@ -1,9 +1,12 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import type { ToolContext } from "./context";
+import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
+import { registerTextTools } from "./tools/text-tools";
+import { registerStyleTools } from "./tools/style-tools";
 import { registerRevisionTools } from "./tools/revision-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
@@ -22,6 +25,9 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerDocumentTools(server, ctx);
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
+  registerTextTools(server, ctx);
+  registerCommentTools(server, ctx);
+  registerStyleTools(server, ctx);
   registerRevisionTools(server, ctx);
   return server;
 }

@@ -1,7 +1,8 @@
 /** Replaces a paragraph's whole text (§17.3.1.22 w:p), keeping what anchors or formats it. */
 import type { WordDocument } from "../model/index.js";
-import { element, type XmlElement, type XmlNode } from "../xml/index.js";
+import type { XmlElement, XmlNode } from "../xml/index.js";
 import { editTarget } from "./edit-target.js";
+import { textRun } from "./text-range.js";
 
 /** Markers that stay in a paragraph whose text is replaced, so ranges that start or end here stay balanced. */
 const KEPT_MARKERS = ["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"];
@@ -19,13 +20,7 @@ export function replaceParagraphText(doc: WordDocument, path: string, text: stri
   const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
   if (pPr) kept.push(pPr);
   for (const c of p.children) if (c.type === "element" && KEPT_MARKERS.some((m) => c.name === w + m)) kept.push(c);
-  const run = element(w + "r", [], rPr ? [rPr] : []);
-  for (const piece of text.split(/(\t|\n)/)) {
-    if (piece === "\t") run.children.push(element(w + "tab"));
-    else if (piece === "\n") run.children.push(element(w + "br"));
-    else if (piece !== "") run.children.push(element(w + "t", [{ name: "xml:space", value: "preserve" }], [{ type: "text", text: piece }]));
-  }
-  p.children = [...kept, run];
+  p.children = [...kept, textRun(w, text, rPr)];
   p.selfClosing = false;
   target.done();
   return { id: target.node.id ?? "", path: target.node.path };

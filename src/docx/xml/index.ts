@@ -7,3 +7,4 @@ export { escapeAttribute, escapeText, serializeNode, serializeNodes, serializeXm
 export { decodePart, detectEncoding, encodePart } from "./encoding.js";
 export type { PartEncoding } from "./encoding.js";
 export { canonicalDifference } from "./canonical.js";
+export { CHILD_ORDER, insertInOrder } from "./child-order.js";

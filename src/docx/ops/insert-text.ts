@@ -1,0 +1,60 @@
+/** Inserting text into one paragraph at a character offset, or just before or after a match, in the neighbour's formatting. */
+import { DocxError } from "../errors.js";
+import { elementOf, ownerOf, type WordDocument } from "../model/index.js";
+import { editTarget, resolveSingle } from "./edit-target.js";
+import { insertAt } from "./text-edit.js";
+import type { RevisionContext } from "./tracking.js";
+import { findAll } from "./text-match.js";
+import { readParagraphText } from "./text-range.js";
+
+/** Exactly one of offset, after and before says where the text goes. */
+export interface InsertTextOptions {
+  text: string;
+  offset?: number;
+  /** Insert right after the first occurrence of this text. */
+  after?: string;
+  /** Insert right before the first occurrence of this text. */
+  before?: string;
+  /** For after/before; default true. */
+  matchCase?: boolean;
+  revision?: RevisionContext | null;
+}
+
+export interface InsertTextResult {
+  id: string;
+  path: string;
+  /** Where the text now starts in the paragraph's text. */
+  offset: number;
+  /** The paragraph's whole text after the insertion. */
+  text: string;
+}
+
+export function insertText(doc: WordDocument, path: string, options: InsertTextOptions): InsertTextResult {
+  const { text, offset, after, before, matchCase = true, revision = null } = options;
+  if (!text) throw new DocxError({ kind: "invalid_argument", field: "text", message: "text must not be empty." });
+  const given = [offset !== undefined, after !== undefined, before !== undefined].filter(Boolean).length;
+  if (given !== 1) throw new DocxError({ kind: "invalid_argument", field: "position", message: `Give exactly one of offset, after or before (got ${given}).` });
+  // Validate on the parsed paragraph before keeping its block as an edited tree.
+  const node = resolveSingle(doc, path, "paragraph");
+  const w = (ownerOf(node)?.list.prefixes ?? doc.prefixes).w;
+  const current = readParagraphText(elementOf(node)!, w).text;
+  let at: number;
+  if (offset !== undefined) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > current.length) {
+      throw new DocxError({ kind: "invalid_argument", field: "offset", message: `offset ${offset} is outside the paragraph's text, which has ${current.length} characters (allowed 0-${current.length}).` });
+    }
+    at = offset;
+  } else {
+    const needle = (after ?? before)!;
+    const field = after !== undefined ? "after" : "before";
+    const [start] = findAll(current, needle, matchCase);
+    if (!needle || start === undefined) {
+      throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} does not contain "${needle}"${matchCase ? " (matching case)" : ""}; its text starts "${current.slice(0, 80)}".` });
+    }
+    at = after !== undefined ? start + needle.length : start;
+  }
+  const target = editTarget(doc, path, "paragraph");
+  insertAt(target.element, w, at, text, before !== undefined ? "next" : "previous", revision);
+  target.done();
+  return { id: target.node.id ?? "", path: target.node.path, offset: at, text: readParagraphText(target.element, w).text };
+}

@@ -1,0 +1,99 @@
+/**
+ * Replacing a character range of a paragraph and inserting text at an offset, keeping every other character's run and
+ * formatting. With a revision context the change is written as tracked revisions (§17.13.5): removed runs inside
+ * w:del with w:t as w:delText, new runs inside w:ins.
+ */
+import { element, type XmlElement } from "../xml/index.js";
+import type { RevisionContext } from "./tracking.js";
+import { cloneElement, insertionPoint, parentOf, isolateRange, isTextNode, runProperties, textNodes, textRun, type RangeRun } from "./text-range.js";
+
+/** Replaces characters [start, end) with `text`, which takes the formatting of the first replaced character. */
+export function replaceRange(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext | null): void {
+  const runs = isolateRange(p, w, start, end);
+  if (runs.length === 0) return;
+  const rPr = runProperties(runs[0].run, w);
+  if (revision) {
+    const last = deleteTracked(w, runs, revision);
+    if (text) placeTracked(p, w, last.parent, last.parent.children.indexOf(last.wrapper) + 1, textRun(w, text, rPr), revision);
+    return;
+  }
+  const first = runs[0].run;
+  const at = first.children.findIndex((c) => isTextNode(c, w));
+  for (const { run } of runs) run.children = run.children.filter((c) => !isTextNode(c, w));
+  first.children.splice(at, 0, ...textNodes(w, text));
+  for (const { run, parent } of runs) {
+    if (run.children.some((c) => c.type === "element" && c.name !== w + "rPr")) continue;
+    parent.children.splice(parent.children.indexOf(run), 1);
+    // A hyperlink, smart tag or insertion left without content goes too.
+    if (parent !== p && EMPTIED.some((n) => parent.name === w + n) && !parent.children.some((c) => c.type === "element")) {
+      const outer = parentOf(p, parent);
+      outer?.children.splice(outer.children.indexOf(parent), 1);
+    }
+  }
+}
+
+const EMPTIED = ["hyperlink", "smartTag", "ins"];
+
+/**
+ * Inserts `text` at `offset`. It takes the formatting of the character before the offset, or of the one after it when
+ * `lean` is "next" (text put before a match) or the offset is 0. Returns the new run.
+ */
+export function insertAt(p: XmlElement, w: string, offset: number, text: string, lean: "previous" | "next", revision: RevisionContext | null): XmlElement {
+  const point = insertionPoint(p, w, offset, lean);
+  const run = textRun(w, text, point.rPr);
+  if (revision) placeTracked(p, w, point.parent, point.index, run, revision);
+  else point.parent.children.splice(point.index, 0, run);
+  p.selfClosing = false;
+  return run;
+}
+
+/** Wraps each group of consecutive removed runs in one w:del; returns the last wrapper and its parent. */
+function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): { parent: XmlElement; wrapper: XmlElement } {
+  let current: { parent: XmlElement; wrapper: XmlElement } | null = null;
+  for (const { run, parent } of runs) {
+    for (const c of run.children) {
+      if (c.type !== "element") continue;
+      if (c.name === w + "t") c.name = w + "delText";
+      else if (c.name === w + "instrText") c.name = w + "delInstrText";
+    }
+    const at = parent.children.indexOf(run);
+    if (current && current.parent === parent && parent.children[at - 1] === current.wrapper) {
+      parent.children.splice(at, 1);
+      current.wrapper.children.push(run);
+      continue;
+    }
+    const wrapper = element(w + "del", revision.attributes(), [run]);
+    parent.children.splice(at, 1, wrapper);
+    current = { parent, wrapper };
+  }
+  return current!;
+}
+
+/**
+ * Puts `run` inside a new w:ins at `parent.children[index]`. A w:ins cannot hold another, so inside someone else's
+ * insertion the new one goes next to it, splitting it in two when the point lies in its middle.
+ */
+function placeTracked(p: XmlElement, w: string, parent: XmlElement, index: number, run: XmlElement, revision: RevisionContext): void {
+  const wrapper = element(w + "ins", revision.attributes(), [run]);
+  if (parent.name !== w + "ins" || parent === p) {
+    parent.children.splice(index, 0, wrapper);
+    return;
+  }
+  const outer = parentOf(p, parent);
+  if (!outer) {
+    parent.children.splice(index, 0, wrapper);
+    return;
+  }
+  let at = outer.children.indexOf(parent);
+  const before = parent.children.slice(0, index).some((c) => c.type === "element");
+  const after = parent.children.slice(index).some((c) => c.type === "element");
+  if (before && after) {
+    const tail = cloneElement({ ...parent, children: [] });
+    tail.attributes = tail.attributes.map((a) => (a.name === w + "id" ? { name: a.name, value: revision.nextId() } : a));
+    tail.children = parent.children.splice(index);
+    tail.selfClosing = false;
+    outer.children.splice(at + 1, 0, tail);
+  }
+  if (before) at++;
+  outer.children.splice(at, 0, wrapper);
+}

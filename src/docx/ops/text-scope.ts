@@ -1,0 +1,34 @@
+/** The paragraphs a path covers, for edits that search text: the paragraphs themselves or all those inside a container. */
+import { DocxError } from "../errors.js";
+import { blockNodes, tableParts, type DocNode, type NodeKind, type WordDocument } from "../model/index.js";
+import { resolvePath } from "../paths/index.js";
+
+/** Kinds whose paragraphs a text search visits (top-level and nested, in tables and content controls). */
+const CONTAINERS: NodeKind[] = ["body", "section", "header", "footer", "footnote", "endnote", "comment", "table", "row", "cell", "sdt", "paragraph"];
+
+/**
+ * Paragraph nodes under whatever `path` selects, in document order and each once. `skip` is asked about top-level
+ * paragraphs whose full text the body scan already knows, so a search need not parse blocks that cannot match.
+ */
+export function paragraphsInScope(doc: WordDocument, path: string, skip?: (knownText: string) => boolean): DocNode[] {
+  const { nodes } = resolvePath(doc, path);
+  const bad = nodes.find((n) => !CONTAINERS.includes(n.kind));
+  if (bad) {
+    throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects a ${bad.kind}; text edits need paragraphs or something that holds them (${CONTAINERS.join(", ")}), e.g. /body or /body/paragraph[3].` });
+  }
+  const out: DocNode[] = [];
+  const seen = new Set<string>();
+  const visit = (node: DocNode) => {
+    if (node.kind === "paragraph") {
+      if (seen.has(node.path)) return;
+      seen.add(node.path);
+      const facts = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
+      if (facts?.previewComplete && skip?.(facts.preview)) return;
+      out.push(node);
+    } else if (node.kind === "table") for (const row of tableParts(doc, node, "row")) visit(row);
+    else if (node.kind === "row") for (const cell of tableParts(doc, node, "cell")) visit(cell);
+    else for (const child of blockNodes(doc, node)) if (child.kind !== "sectPr" && child.kind !== "other") visit(child);
+  };
+  for (const node of nodes) visit(node);
+  return out;
+}

@@ -1,0 +1,94 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import type { DocxDocument } from "../../docx/index";
+import type { ToolContext } from "../context";
+import { runTool, toolSuccess } from "../tool-result";
+
+const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
+const requestId = z.string().min(1).max(128).optional().describe("Idempotency key: a retry with the same request_id returns the first result instead of editing twice.");
+const dryRun = z.boolean().optional().describe("If true, report what would change without changing the document.");
+const matchCase = z.boolean().optional().describe("Match upper/lower case exactly (default true).");
+
+/** Text tools: replace_text, insert_text. */
+export function registerTextTools(server: McpServer, ctx: ToolContext): void {
+  /** Runs an edit as one history entry, or on the current document and then reverted when it is a dry run. */
+  const edit = async <R>(doc_id: string, tool: string, request_id: string | undefined, dry: boolean, mutate: (doc: DocxDocument) => { result: R; description: string }) => {
+    if (!dry) return ctx.sessions.history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
+    return ctx.sessions.history.read(doc_id, (doc, head) => {
+      try {
+        doc.setEditor(ctx.author);
+        return { result: mutate(doc).result, position: head.position, changed: false, replayed: false };
+      } finally {
+        const change = doc.takeChange();
+        if (change) doc.revertChange(change);
+      }
+    });
+  };
+
+  server.registerTool(
+    "replace_text",
+    {
+      title: "Find and replace text",
+      description:
+        "Find and replace text while keeping all formatting. Matches may span formatting runs and hyperlinks (not paragraphs); each untouched character keeps its formatting and the replacement takes the formatting of the first character it replaces. " +
+        "path is the scope: /body (default), /body/paragraph[id='1A2B3C4D'], /body/table[0], /body/table[0]/row[1]/cell[2], /header[0], /footer[type=default], /footnote[0]. " +
+        "max_count: 1 (default) replaces the first match only, N up to N in document order, 0 only counts. An empty replace deletes the matches. " +
+        "Returns matches_found, replacements_made and the ids and paths of the changed paragraphs. When the document tracks changes, the edit is written as tracked deletions and insertions.",
+      inputSchema: {
+        doc_id: docId,
+        path: z.string().min(1).max(1000).optional().describe("Where to search: a paragraph, table, cell, /body (default), a header, footer or note."),
+        find: z.string().min(1).max(10_000).describe("Text to find (case-sensitive unless match_case is false)."),
+        replace: z.string().max(100_000).describe("Replacement text; \\t and \\n become a tab and a line break. Empty deletes the match."),
+        max_count: z.number().int().min(0).max(1_000_000).optional().describe("Maximum number of replacements (default 1; 0 only counts)."),
+        match_case: matchCase,
+        dry_run: dryRun,
+        request_id: requestId,
+      },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+    },
+    async ({ doc_id, path = "/body", find, replace, max_count = 1, match_case = true, dry_run = false, request_id }) =>
+      runTool(ctx, "replace_text", "write", async () => {
+        const outcome = await edit(doc_id, "replace_text", request_id, dry_run, (doc) => {
+          const r = doc.replaceText(path, { find, replace, maxCount: max_count, matchCase: match_case });
+          return { result: r, description: `replace "${find.slice(0, 40)}" with "${replace.slice(0, 40)}" in ${path}: ${r.replacementsMade} of ${r.matchesFound}` };
+        });
+        const r = outcome.result;
+        const text = r.matchesFound === 0
+          ? `No match for "${find}" in ${path}${match_case ? " (matching case)" : ""}: nothing changed.`
+          : `${dry_run ? "Would replace" : "Replaced"} ${r.replacementsMade} of ${r.matchesFound} match(es) in ${r.paragraphs.length} paragraph(s).`;
+        return toolSuccess({ doc_id, position: outcome.position, dry_run, path, matches_found: r.matchesFound, replacements_made: r.replacementsMade, paragraphs: r.paragraphs }, text);
+      }),
+  );
+
+  server.registerTool(
+    "insert_text",
+    {
+      title: "Insert text into a paragraph",
+      description:
+        "Insert text into one paragraph without disturbing its formatting: at a character offset of its text (0 = start), or right after / right before the first occurrence of some text. " +
+        "The inserted text takes the formatting of the neighbouring character (the one before; for `before`, the first matched character). Give exactly one of offset, after, before. " +
+        "Tracked as an insertion when the document tracks changes.",
+      inputSchema: {
+        doc_id: docId,
+        path: z.string().min(1).max(1000).describe("Path selecting exactly one paragraph, e.g. /body/paragraph[id='1A2B3C4D']."),
+        text: z.string().min(1).max(100_000).describe("Text to insert; \\t and \\n become a tab and a line break."),
+        offset: z.number().int().min(0).optional().describe("Character offset in the paragraph's text (as query returns it)."),
+        after: z.string().min(1).max(10_000).optional().describe("Insert right after the first occurrence of this text."),
+        before: z.string().min(1).max(10_000).optional().describe("Insert right before the first occurrence of this text."),
+        match_case: matchCase,
+        dry_run: dryRun,
+        request_id: requestId,
+      },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    },
+    async ({ doc_id, path, text, offset, after, before, match_case = true, dry_run = false, request_id }) =>
+      runTool(ctx, "insert_text", "write", async () => {
+        const outcome = await edit(doc_id, "insert_text", request_id, dry_run, (doc) => {
+          const r = doc.insertText(path, { text, offset, after, before, matchCase: match_case });
+          return { result: r, description: `insert "${text.slice(0, 40)}" into ${r.path} at ${r.offset}` };
+        });
+        const r = outcome.result;
+        return toolSuccess({ doc_id, position: outcome.position, dry_run, ...r }, `${dry_run ? "Would insert" : "Inserted"} ${text.length} character(s) into ${r.path} at offset ${r.offset}. Paragraph text: ${r.text}`);
+      }),
+  );
+}
