@@ -35,9 +35,10 @@ function wName(el: XmlElement, w: string): string | null {
 export function resolveElement(el: XmlElement, r: Resolution, parent: string | null = null): XmlNode[] {
   const local = wName(el, r.w);
   if (local === null) {
+    const hadContent = hasRunContent(el);
     el.children = resolveChildren(el.children, r, null);
     // A math run whose only content was deleted (§22.1.2.87 m:r holding w:del) goes with it.
-    if (localName(el.name) === "r" && hadContentRemoved(el)) return [];
+    if (localName(el.name) === "r" && hadContent && !hasRunContent(el)) return [];
     return [el];
   }
   if (CONTENT_REVISIONS.has(local) && parent !== "rPr" && parent !== "trPr" && parent !== "numPr") return resolveContent(el, local, r);
@@ -64,10 +65,13 @@ export function resolveElement(el: XmlElement, r: Resolution, parent: string | n
       break;
     }
   }
+  // What a cell, row or table held before, so that only resolving empties them (never markup that came so).
+  const had = { p: childElements(el, r.w + "p").length > 0, tc: childElements(el, r.w + "tc").length > 0, tr: local === "tbl" && hasRows(el, r.w) };
   el.children = resolveChildren(el.children, r, local);
   if (local === "p") markParagraph(el, r);
-  if (local === "tc") keepCellParagraph(el, r.w);
-  if ((local === "tr" && !childElements(el, r.w + "tc").length) || (local === "tbl" && !hasRows(el, r.w))) return [];
+  // A cell must hold a paragraph (§17.4.66): one is added back if resolving removed them all.
+  if (local === "tc" && had.p && !childElements(el, r.w + "p").length) el.children.push(element(r.w + "p"));
+  if ((local === "tr" && had.tc && !childElements(el, r.w + "tc").length) || (local === "tbl" && had.tr && !hasRows(el, r.w))) return [];
   return [el];
 }
 
@@ -201,19 +205,13 @@ function resolveNumbering(numPr: XmlElement, r: Resolution): XmlNode[] {
   return [numPr];
 }
 
-/** A cell must end with a paragraph (§17.4.66); one is added back if resolving removed them all. */
-function keepCellParagraph(tc: XmlElement, w: string): void {
-  const last = childElements(tc).pop();
-  if (!last || last.name !== w + "p") tc.children.push(element(w + "p"));
-}
-
 function hasRows(tbl: XmlElement, w: string): boolean {
   return childElements(tbl).some((c) => c.name === w + "tr" || ((c.name === w + "sdt" || c.name === w + "customXml" || c.name === w + "sdtContent") && hasRows(c, w)));
 }
 
-/** Whether a math run is left without content (only properties) after resolving. */
-function hadContentRemoved(run: XmlElement): boolean {
-  return childElements(run).every((c) => localName(c.name) === "rPr");
+/** Whether a (math) run holds anything besides its properties. */
+function hasRunContent(run: XmlElement): boolean {
+  return childElements(run).some((c) => localName(c.name) !== "rPr");
 }
 
 /**
