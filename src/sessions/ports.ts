@@ -98,6 +98,8 @@ export interface SessionIndex {
   loadPlan(sessionId: string, position?: number): Promise<LoadPlan | null>;
   /** Appends an entry after the current position if the session is still at `expectedVersion`; drops the redo branch. */
   commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): Promise<CommitOutcome>;
+  /** The entry an earlier call with this request id wrote, and the result it returned; null when there is none. */
+  findRequest(sessionId: string, requestId: string): Promise<{ entry: HistoryEntryMeta; result: string | null } | null>;
   /** Moves the cursor (undo, redo, jump) if the session is still at `expectedVersion`. */
   move(sessionId: string, expectedVersion: number, position: number, at: string): Promise<MoveOutcome>;
   /** Records a checkpoint, unless the entry it was built from is no longer in history. */

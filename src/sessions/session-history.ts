@@ -159,6 +159,11 @@ export class SessionHistory {
   async edit<R>(sessionId: string, meta: { tool: string; requestId?: string | null; author?: string }, mutate: Mutation<R>): Promise<EditOutcome<R>> {
     const requestId = meta.requestId ?? null;
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
+      // A retry is answered before the mutation runs: re-running it could fail (its target is gone) or differ.
+      if (requestId !== null) {
+        const earlier = await this.deps.index.findRequest(sessionId, requestId);
+        if (earlier) return { result: JSON.parse(earlier.result ?? "null") as R, position: earlier.entry.position, changed: true, replayed: true };
+      }
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
         const { head, state } = await this.state(sessionId);
         const { doc } = state;

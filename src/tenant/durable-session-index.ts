@@ -26,6 +26,9 @@ export class DurableSessionIndex implements SessionIndex {
   async loadPlan(sessionId: string, position?: number) {
     return (await this.tenant.loadPlan(sessionId, position)) as LoadPlan | null;
   }
+  async findRequest(sessionId: string, requestId: string) {
+    return (await this.tenant.findRequest(sessionId, requestId)) as { entry: HistoryEntryMeta; result: string | null } | null;
+  }
   async commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
     const outcome = (await this.tenant.commitEntry(sessionId, expectedVersion, entry, result, at)) as CommitOutcome | null;
     if (!outcome) throw sessionNotFound(sessionId);

@@ -93,6 +93,11 @@ export class SessionLedger {
     return { head, target, checkpoint: cp ? { position: cp.position, object: cp.object, size: cp.size } : null, entries };
   }
 
+  findRequest(id: string, requestId: string): { entry: HistoryEntryMeta; result: string | null } | null {
+    const row = this.sql.exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND request_id = ?`, id, requestId).toArray()[0];
+    return row ? { entry: toEntry(row), result: row.result } : null;
+  }
+
   commit(id: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): CommitOutcome | null {
     const head = this.get(id);
     if (!head) return null;

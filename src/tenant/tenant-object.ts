@@ -33,6 +33,9 @@ export class TenantObject extends DurableObject<Env> {
   loadPlan(id: string, position?: number) {
     return this.ledger.loadPlan(id, position);
   }
+  findRequest(id: string, requestId: string) {
+    return this.ledger.findRequest(id, requestId);
+  }
   commitEntry(id: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
     return this.ledger.commit(id, expectedVersion, entry, result, at);
   }

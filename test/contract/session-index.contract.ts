@@ -50,6 +50,8 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
       const again = await index.commit("c", first.head.version, entry("wal/2", "req-1"), '{"ok":2}', AT);
       expect(again).toMatchObject({ status: "duplicate", result: '{"ok":1}', entry: { position: 1, object: "wal/1" } });
       expect((await index.get("c"))!.top).toBe(1);
+      expect(await index.findRequest("c", "req-1")).toMatchObject({ result: '{"ok":1}', entry: { position: 1, object: "wal/1" } });
+      expect(await index.findRequest("c", "req-unknown")).toBeNull();
     });
 
     it("moves the cursor within 0..top and drops the redo branch on the next commit", async () => {

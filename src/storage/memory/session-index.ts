@@ -56,6 +56,12 @@ export class MemorySessionIndex implements SessionIndex {
     return copy({ head: ledger.record, target, checkpoint, entries });
   }
 
+  async findRequest(sessionId: string, requestId: string) {
+    const ledger = this.ledgers.get(sessionId);
+    const earlier = ledger && [...ledger.entries.values()].find((e) => e.meta.requestId === requestId);
+    return earlier ? copy({ entry: earlier.meta, result: earlier.result }) : null;
+  }
+
   async commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): Promise<CommitOutcome> {
     const ledger = this.ledger(sessionId);
     const head = ledger.record;
