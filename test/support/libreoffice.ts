@@ -6,7 +6,8 @@
  * without it. This is a condition on the environment, not a skipped test.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
@@ -42,6 +43,25 @@ export function expectOpensInLibreOffice(bytes: Uint8Array, name = "document.doc
  * Names must be distinct; each gets ".docx" if it lacks it.
  */
 export function expectAllOpenInLibreOffice(documents: { bytes: Uint8Array; name: string }[]): LibreOfficeResult[] {
+  return convertAll(documents, "pdf", (file, out) => {
+    const pdfBytes = existsSync(out) ? statSync(out).size : 0;
+    expect(pdfBytes, `LibreOffice could not convert ${file}`).toBeGreaterThan(0);
+    return { pdfBytes, text: pdfText(out) };
+  });
+}
+
+/**
+ * How LibreOffice understood each document: converted to OpenDocument, the text of its content.xml (tracked changes
+ * show as text:changed-region, comments as office:annotation). Fails the test when a document does not convert.
+ */
+export function openDocumentContent(documents: { bytes: Uint8Array; name: string }[]): string[] {
+  return convertAll(documents, "odt", (file, out) => {
+    expect(existsSync(out), `LibreOffice could not convert ${file} to odt`).toBe(true);
+    return strFromU8(unzipSync(readFileSync(out))["content.xml"]);
+  });
+}
+
+function convertAll<T>(documents: { bytes: Uint8Array; name: string }[], to: "pdf" | "odt", read: (file: string, out: string) => T): T[] {
   const dir = mkdtempSync(join(tmpdir(), "docx-edge-lo-"));
   try {
     const files = documents.map(({ bytes, name }) => {
@@ -54,15 +74,11 @@ export function expectAllOpenInLibreOffice(documents: { bytes: Uint8Array; name:
     const profile = `file://${join(dir, "profile")}`;
     const run = spawnSync(
       "soffice",
-      ["--headless", "--norestore", `-env:UserInstallation=${profile}`, "--infilter=MS Word 2007 XML", "--convert-to", "pdf", "--outdir", join(dir, "out"), ...files.map((f) => join(dir, f))],
+      ["--headless", "--norestore", `-env:UserInstallation=${profile}`, "--infilter=MS Word 2007 XML", "--convert-to", to, "--outdir", join(dir, "out"), ...files.map((f) => join(dir, f))],
       { encoding: "utf8", timeout: LIBREOFFICE_TIMEOUT_MS + 10_000 * files.length },
     );
-    return files.map((file) => {
-      const pdf = join(dir, "out", file.replace(/\.docx$/, ".pdf"));
-      const pdfBytes = existsSync(pdf) ? statSync(pdf).size : 0;
-      expect(pdfBytes, `LibreOffice could not convert ${file}: ${run.error?.message ?? ""} ${run.stderr ?? ""}`.trim()).toBeGreaterThan(0);
-      return { pdfBytes, text: pdfText(pdf) };
-    });
+    if (run.error) throw new Error(`soffice failed: ${run.error.message} ${run.stderr ?? ""}`);
+    return files.map((file) => read(file, join(dir, "out", file.replace(/\.docx$/, `.${to}`))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
