@@ -2,7 +2,7 @@
 export { WordDocument } from "./word-document.js";
 export type { HeaderFooter, Section } from "./word-document.js";
 export type { DocNode, NodeKind } from "./doc-node.js";
-export { ALLOWED_CHILDREN, blockHeadingLevel, blockNodes, elementOf, inlineNodes, ownerOf, partOf, storedId, tableParts } from "./navigation.js";
+export { ALLOWED_CHILDREN, blockHeadingLevel, blockNodes, elementOf, inlineNodes, ownerOf, partOf, storedId, storyContainers, tableParts } from "./navigation.js";
 export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-facts.js";
 export { blockText, inlineText } from "./text.js";
 export type { Block, BlockList } from "./block-list.js";

@@ -210,3 +210,14 @@ function collectInline(root: XmlElement, w: string, kind: keyof typeof INLINE_TA
   walk(root);
   return out;
 }
+
+/** The body, then every header, footer, footnote, endnote and comment, as containers of blocks. */
+export function storyContainers(doc: WordDocument): DocNode[] {
+  const out: DocNode[] = [{ kind: "body", path: "/body", id: null }];
+  for (const kind of ["header", "footer"] as const) {
+    doc.headersFooters.filter((h) => h.kind === kind).forEach((headerFooter, i) => out.push({ kind, path: `/${kind}[${i}]`, id: null, headerFooter }));
+  }
+  const notes = [["footnote", doc.footnotes], ["endnote", doc.endnotes], ["comment", doc.comments]] as const;
+  for (const [kind, list] of notes) list.forEach((note, i) => out.push({ kind, path: `/${kind}[${i}]`, id: note.noteId, note }));
+  return out;
+}

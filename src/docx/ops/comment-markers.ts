@@ -3,8 +3,8 @@
  * and a run holding w:commentReference right after the end, where Word and LibreOffice show the comment.
  */
 import type { WordDocument } from "../model/index.js";
-import { element, getAttribute, type XmlElement } from "../xml/index.js";
-import { isolateRange, parentOf } from "./text-range.js";
+import { element, getAttribute, parentOf, type XmlElement } from "../xml/index.js";
+import { isolateRange } from "./text-range.js";
 
 /** Where the start mark goes (before `parent.children[index]`) and after which child the end mark and reference go. */
 export interface MarkPlaces {

@@ -3,9 +3,9 @@
  * formatting. With a revision context the change is written as tracked revisions (§17.13.5): removed runs inside
  * w:del with w:t as w:delText, new runs inside w:ins.
  */
-import { element, type XmlElement } from "../xml/index.js";
+import { element, parentOf, type XmlElement } from "../xml/index.js";
 import type { RevisionContext } from "./tracking.js";
-import { cloneElement, insertionPoint, parentOf, isolateRange, isTextNode, runProperties, textNodes, textRun, type RangeRun } from "./text-range.js";
+import { cloneElement, insertionPoint, isolateRange, isTextNode, runProperties, textNodes, textRun, type RangeRun } from "./text-range.js";
 
 /** Replaces characters [start, end) with `text`, which takes the formatting of the first replaced character. */
 export function replaceRange(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext | null): void {

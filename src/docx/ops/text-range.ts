@@ -139,16 +139,6 @@ export function runProperties(run: XmlElement, w: string): XmlElement | undefine
   return run.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
 }
 
-/** The element whose child `target` is, searching below `root`. */
-export function parentOf(root: XmlElement, target: XmlElement): XmlElement | null {
-  for (const c of root.children) {
-    if (c.type !== "element") continue;
-    if (c === target) return root;
-    const found = parentOf(c, target);
-    if (found) return found;
-  }
-  return null;
-}
 
 export function cloneElement(el: XmlElement): XmlElement {
   return {

@@ -4,12 +4,12 @@
  * up within that one block only.
  */
 import { DocxError } from "../errors.js";
-import { blockNodes, inlineNodes, tableParts, type BlockList, type DocNode, type WordDocument } from "../model/index.js";
+import { blockNodes, inlineNodes, storyContainers, tableParts, type BlockList, type DocNode, type WordDocument } from "../model/index.js";
 
 export function findById(doc: WordDocument, id: string): DocNode {
   const wanted = id.trim().toUpperCase();
   const base = wanted.split(".")[0];
-  for (const container of containers(doc)) {
+  for (const container of storyContainers(doc)) {
     const blocks = blockNodes(doc, container);
     const direct = blocks.find((b) => (b.id ?? "").toUpperCase() === base);
     if (direct) {
@@ -26,16 +26,6 @@ export function findById(doc: WordDocument, id: string): DocNode {
   throw new DocxError({ kind: "path_not_found", path: id, message: `No element has id ${id}; ids come from query results (the "id" of each item).` });
 }
 
-/** The body, then every header, footer, footnote, endnote and comment, as containers of blocks. */
-function containers(doc: WordDocument): DocNode[] {
-  const out: DocNode[] = [{ kind: "body", path: "/body", id: null }];
-  for (const kind of ["header", "footer"] as const) {
-    doc.headersFooters.filter((h) => h.kind === kind).forEach((headerFooter, i) => out.push({ kind, path: `/${kind}[${i}]`, id: null, headerFooter }));
-  }
-  const notes = [["footnote", doc.footnotes], ["endnote", doc.endnotes], ["comment", doc.comments]] as const;
-  for (const [kind, list] of notes) list.forEach((note, i) => out.push({ kind, path: `/${kind}[${i}]`, id: note.noteId, note }));
-  return out;
-}
 
 /** Whether the block's original bytes contain `id`, ignoring ASCII case; blocks held as trees are always searched. */
 function mayContain(list: BlockList, index: number, id: string): boolean {

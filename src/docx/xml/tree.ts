@@ -65,3 +65,14 @@ export function localName(qname: string): string {
 export function element(name: string, attributes: XmlAttribute[] = [], children: XmlNode[] = []): XmlElement {
   return { type: "element", name, attributes, children, selfClosing: children.length === 0 };
 }
+
+/** The element whose child `target` is, searching below `root` depth first; null when it is not below `root`. */
+export function parentOf(root: XmlElement, target: XmlElement): XmlElement | null {
+  for (const c of root.children) {
+    if (c.type !== "element") continue;
+    if (c === target) return root;
+    const found = parentOf(c, target);
+    if (found) return found;
+  }
+  return null;
+}

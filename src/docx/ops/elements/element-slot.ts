@@ -99,13 +99,3 @@ export function slotNoun(slot: ElementSlot): string {
   return slot === "block" ? "blocks (paragraphs, tables)" : slot === "row" ? "rows" : "cells";
 }
 
-/** The element whose children include `target`, searching `root` depth first. */
-export function parentOf(root: XmlElement, target: XmlElement): XmlElement | null {
-  for (const c of root.children) {
-    if (c.type !== "element") continue;
-    if (c === target) return root;
-    const found = parentOf(c, target);
-    if (found) return found;
-  }
-  return null;
-}

@@ -1,10 +1,10 @@
 /** Inserting and removing elements at slots, keeping every other element's id (ids of shifted siblings are stored first). */
 import { DocxError } from "../../errors.js";
 import { elementOf, ownerOf, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
-import { childElements, type XmlElement } from "../../xml/index.js";
+import { childElements, parentOf, type XmlElement } from "../../xml/index.js";
 import type { RevisionContext } from "../tracking.js";
 import { markRevision } from "./tracked-elements.js";
-import { parentOf, parentPath, resolveSlot, single, type Slot } from "./element-slot.js";
+import { parentPath, resolveSlot, single, type Slot } from "./element-slot.js";
 
 /** Inserts `elements` at the slot; each gets `ids[i]` (a moved element keeps its id) or a fresh id. Returns the ids. */
 export function insertAt(doc: WordDocument, slot: Slot, elements: XmlElement[], ids: string[] = [], rev: RevisionContext | null = null): string[] {

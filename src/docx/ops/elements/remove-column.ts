@@ -2,8 +2,7 @@
 import { DocxError } from "../../errors.js";
 import { elementOf, ownerOf, tableParts, type WordDocument } from "../../model/index.js";
 import { resolvePath } from "../../paths/index.js";
-import { childElements, firstChild, getAttribute, setAttribute, type XmlElement } from "../../xml/index.js";
-import { parentOf } from "./element-slot.js";
+import { childElements, firstChild, getAttribute, parentOf, setAttribute, type XmlElement } from "../../xml/index.js";
 import { pinIds } from "./element-tree.js";
 
 export interface RemoveColumnResult { column_index: number; rows_affected: number; tables: string[] }

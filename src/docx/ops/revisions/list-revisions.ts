@@ -3,7 +3,7 @@
  * (ISO/IEC 29500-1 §17.13.5), each with the path and id of the paragraph, row, cell, table or section it belongs to.
  * Blocks without revision markup are recognised from their bytes and never parsed.
  */
-import { blockNodes, elementOf, tableParts, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
+import { blockNodes, elementOf, storyContainers, tableParts, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
 import { childElements, getAttribute, type XmlElement } from "../../xml/index.js";
 import { styleRevisions } from "./style-revisions.js";
 import { CELL_MARKERS, CONTENT_REVISIONS, PROPERTY_CHANGES, RANGE_MARKERS, contentText, hasRevisionMarkup, revisionId, revisionPattern, type RevisionType } from "./revision-markup.js";
@@ -49,16 +49,6 @@ export function listRevisions(doc: WordDocument): RevisionListing {
   return listing;
 }
 
-/** The body, then every header, footer, footnote, endnote and comment, as containers of blocks. */
-function storyContainers(doc: WordDocument): DocNode[] {
-  const out: DocNode[] = [{ kind: "body", path: "/body", id: null }];
-  for (const kind of ["header", "footer"] as const) {
-    doc.headersFooters.filter((h) => h.kind === kind).forEach((headerFooter, i) => out.push({ kind, path: `/${kind}[${i}]`, id: null, headerFooter }));
-  }
-  const notes = [["footnote", doc.footnotes], ["endnote", doc.endnotes], ["comment", doc.comments]] as const;
-  for (const [kind, list] of notes) list.forEach((note, i) => out.push({ kind, path: `/${kind}[${i}]`, id: note.noteId, note }));
-  return out;
-}
 
 const patterns = new Map<string, RegExp>();
 const utf8 = new TextDecoder();
