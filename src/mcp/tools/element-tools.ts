@@ -62,7 +62,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
 
   server.registerTool(
     "move_element",
-    { title: "Move an element", description: `Move one block, row or cell; it keeps its id. The destination is read after the element left its place. ${WHERE_GUIDE}`, inputSchema: { ...common, from: path("The element to move."), to: path("Destination, e.g. /body/children/0 or /body/table[0]/children/0.") }, annotations },
+    { title: "Move an element", description: `Move one block, row or cell; it keeps its id. When the document tracks changes, a paragraph is written as a tracked move (w:moveFrom at the source, which keeps its id as source_id; w:moveTo on a copy with a new id as moved_id) and a table, row or cell as deleted and inserted. The destination is read after the element left its place (when tracked, with the source still in place). ${WHERE_GUIDE}`, inputSchema: { ...common, from: path("The element to move."), to: path("Destination, e.g. /body/children/0 or /body/table[0]/children/0.") }, annotations },
     async (a) => patch("move_element", a, () => [{ op: "move", from: a.from, path: a.to }], () => `move ${a.from} to ${a.to}`),
   );
 

@@ -7,6 +7,8 @@ import type { RevisionContext } from "../tracking.js";
 import { element, type XmlElement, type XmlNode } from "../../xml/index.js";
 
 type Mark = "ins" | "del";
+/** Paragraph-level marks: inserted, deleted, or one side of a move (tracked-move.ts). */
+type ParagraphMark = Mark | "moveFrom" | "moveTo";
 
 /** Marks `el` (a paragraph, table, row, cell or SDT) and everything in it as inserted or deleted. */
 export function markRevision(el: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
@@ -16,11 +18,12 @@ export function markRevision(el: XmlElement, w: string, rev: RevisionContext, ma
   for (const c of el.children) if (c.type === "element" && !skip.includes(c.name)) markRevision(c, w, rev, mark);
 }
 
-function revision(w: string, rev: RevisionContext, mark: Mark, children: XmlNode[] = []): XmlElement {
+function revision(w: string, rev: RevisionContext, mark: ParagraphMark, children: XmlNode[] = []): XmlElement {
   return element(w + mark, rev.attributes(), children);
 }
 
-function markParagraph(p: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+/** Wraps the paragraph's runs in `mark` and marks its paragraph mark the same way. */
+export function markParagraph(p: XmlElement, w: string, rev: RevisionContext, mark: ParagraphMark): void {
   wrapRuns(p, w, rev, mark);
   let pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
   if (!pPr) {
@@ -35,14 +38,16 @@ function markParagraph(p: XmlElement, w: string, rev: RevisionContext, mark: Mar
     pPr.children.splice(at < 0 ? pPr.children.length : at, 0, rPr);
     pPr.selfClosing = false;
   }
-  // w:ins and w:del come first in CT_ParaRPr.
-  rPr.children.splice(mark === "del" && rPr.children[0]?.type === "element" && rPr.children[0].name === w + "ins" ? 1 : 0, 0, revision(w, rev, mark));
+  // CT_ParaRPr starts with w:ins, w:del, w:moveFrom, w:moveTo in that order.
+  const order = ["ins", "del", "moveFrom", "moveTo"].map((n) => w + n);
+  const before = rPr.children.filter((c) => c.type === "element" && order.indexOf(c.name) >= 0 && order.indexOf(c.name) < order.indexOf(w + mark)).length;
+  rPr.children.splice(before, 0, revision(w, rev, mark));
   rPr.selfClosing = false;
   p.selfClosing = false;
 }
 
 /** Wraps each stretch of runs in one w:ins/w:del; hyperlinks and simple fields get theirs inside. */
-function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: ParagraphMark): void {
   const out: XmlNode[] = [];
   let group: XmlElement[] = [];
   const flush = () => {
