@@ -1,6 +1,6 @@
 /**
  * The tracked changes LibreOffice sees in a .docx: converts it to ODT and reads text:tracked-changes from content.xml
- * (each text:changed-region is one insertion, deletion or format change). Null when soffice is not installed.
+ * and styles.xml (each text:changed-region is one insertion, deletion or format change). Null when soffice is not installed.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ export interface LibreOfficeChange {
   text: string;
 }
 
-export function libreOfficeChanges(bytes: Uint8Array, name = "doc"): { changes: LibreOfficeChange[]; content: string } | null {
+export function libreOfficeChanges(bytes: Uint8Array, name = "doc"): { changes: LibreOfficeChange[]; content: string; styles: string } | null {
   if (!hasLibreOffice()) return null;
   const dir = mkdtempSync(join(tmpdir(), "lo-changes-"));
   try {
@@ -25,8 +25,11 @@ export function libreOfficeChanges(bytes: Uint8Array, name = "doc"): { changes: 
     const out = join(dir, `${name}.odt`);
     // soffice exits 0 even when the conversion failed: the output file is the evidence.
     if (!existsSync(out)) throw new Error(`LibreOffice could not convert ${name}.docx`);
-    const content = strFromU8(unzipSync(readFileSync(out))["content.xml"]);
-    return { changes: changesOf(content), content };
+    const odt = unzipSync(readFileSync(out));
+    const content = strFromU8(odt["content.xml"]);
+    // Headers and footers live in the master pages, with their own tracked changes.
+    const styles = strFromU8(odt["styles.xml"]);
+    return { changes: [...changesOf(content), ...changesOf(styles)], content, styles };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -62,6 +62,8 @@ function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: 
     }
     flush();
     if (c.type === "element" && (c.name === w + "hyperlink" || c.name === w + "fldSimple" || c.name === w + "smartTag" || c.name === w + "customXml")) wrapRuns(c, w, rev, mark);
+    // Deleting text that is a pending insertion nests the deletion inside it (w:ins/w:del/w:r), as Word does.
+    else if (mark === "del" && c.type === "element" && c.name === w + "ins") wrapRuns(c, w, rev, mark);
     out.push(c);
   }
   flush();
@@ -87,4 +89,26 @@ function markRow(tr: XmlElement, w: string, rev: RevisionContext, mark: Mark): v
   const at = trPr.children.findIndex((c) => c.type === "element" && c.name === w + "trPrChange");
   trPr.children.splice(at < 0 ? trPr.children.length : at, 0, revision(w, rev, mark));
   trPr.selfClosing = false;
+}
+
+const MARK_NAMES = ["ins", "del", "moveFrom", "moveTo"];
+
+/** Whether a paragraph's mark is already deleted (or moved away), so marking it again would add a second revision. */
+export function isDeletedParagraph(p: XmlElement, w: string): boolean {
+  const rPr = paragraphMarkProperties(p, w);
+  return !!rPr?.children.some((c) => c.type === "element" && (c.name === w + "del" || c.name === w + "moveFrom"));
+}
+
+/** Drops revision marks and w:pPrChange from paragraph properties copied from another paragraph. */
+export function withoutRevisions(pPr: XmlElement, w: string): XmlElement {
+  pPr.children = pPr.children.filter((c) => !(c.type === "element" && c.name === w + "pPrChange"));
+  const rPr = pPr.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
+  if (rPr) rPr.children = rPr.children.filter((c) => !(c.type === "element" && MARK_NAMES.some((n) => c.name === w + n)));
+  if (rPr && rPr.children.length === 0) pPr.children = pPr.children.filter((c) => c !== rPr);
+  return pPr;
+}
+
+function paragraphMarkProperties(p: XmlElement, w: string): XmlElement | undefined {
+  const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
+  return pPr?.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
 }
