@@ -5,10 +5,11 @@ import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } fr
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
 import {
-  addComment, applyPatchOperations, deleteComments, insertText, listComments, replaceParagraphText, replaceText, replyToComment, resolveComment, sectionLayouts,
-  setHeaderFooter, setPageSetup, styleParagraphs, styleRuns, styleTables, trackingOf, type CommentInfo, type CommentInput,
-  type HeaderFooterEdit, type HeaderFooterResult, type InsertTextOptions, type InsertTextResult, type OperationResult, type PageSetup, type PageSetupChange,
-  type ReplaceTextOptions, type ReplaceTextResult, type SectionLayout, type StyleOptions, type StyleOutcome,
+  addComment, applyPatchOperations, applyRevisions, deleteComments, insertText, isTracking, listComments, listRevisions, replaceParagraphText, replaceText,
+  replyToComment, resolveComment, sectionLayouts, setHeaderFooter, setPageSetup, setTrackRevisions, styleParagraphs, styleRuns, styleTables, trackingOf,
+  type CommentInfo, type CommentInput, type HeaderFooterEdit, type HeaderFooterResult, type InsertTextOptions, type InsertTextResult, type OperationResult,
+  type PageSetup, type PageSetupChange, type ReplaceTextOptions, type ReplaceTextResult, type Revision, type RevisionFilter, type SectionLayout,
+  type StyleOptions, type StyleOutcome,
 } from "./ops/index.js";
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "./export/index.js";
 import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
@@ -123,6 +124,34 @@ export class DocxDocument {
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
     return replaceParagraphText(this.doc, path, text);
+  }
+
+  /** Whether the document tracks changes (w:trackRevisions in its settings). */
+  get tracksChanges(): boolean {
+    return isTracking(this.doc);
+  }
+
+  /** Turns change tracking on or off in the settings (adding a settings part if needed); returns the previous state. */
+  setTrackChanges(enabled: boolean): { was: boolean } {
+    return setTrackRevisions(this.doc, enabled);
+  }
+
+  /** Every tracked change (insertions, deletions, moves, property, row and cell changes) in document order, all stories. */
+  revisions(): Revision[] {
+    return listRevisions(this.doc).revisions;
+  }
+
+  /**
+   * Accepts tracked changes as Word does: all of them, one author's, or one by id (a move is accepted as a whole).
+   * Returns the revisions accepted (none is not an error); an unknown id is `revision_not_found`.
+   */
+  acceptRevisions(filter: RevisionFilter = {}): Revision[] {
+    return applyRevisions(this.doc, "accept", filter).revisions;
+  }
+
+  /** Rejects tracked changes as Word does (the document returns to its state before them); see acceptRevisions. */
+  rejectRevisions(filter: RevisionFilter = {}): Revision[] {
+    return applyRevisions(this.doc, "reject", filter).revisions;
   }
 
   /**

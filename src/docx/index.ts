@@ -15,4 +15,6 @@ export { EXPORT_FORMATS } from "./export/index.js";
 export type { ExportFormat } from "./export/index.js";
 export { ALIGNMENTS, HEADER_FOOTER_TYPES, MARGIN_NAMES } from "./ops/index.js";
 export type { Alignment, HeaderFooterEdit, HeaderFooterKind, HeaderFooterResult, HeaderFooterType, PageSetup, PageSetupChange, SectionLayout } from "./ops/index.js";
+export { REVISION_TYPES } from "./ops/index.js";
+export type { Revision, RevisionFilter, RevisionType } from "./ops/index.js";
 export type { StyleOptions, StyleOutcome } from "./ops/index.js";

@@ -10,6 +10,7 @@ import { registerReadTools } from "./tools/read-tools";
 import { registerSectionTools } from "./tools/section-tools";
 import { registerTextTools } from "./tools/text-tools";
 import { registerStyleTools } from "./tools/style-tools";
+import { registerRevisionTools } from "./tools/revision-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -33,5 +34,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerTextTools(server, ctx);
   registerCommentTools(server, ctx);
   registerStyleTools(server, ctx);
+  registerRevisionTools(server, ctx);
   return server;
 }

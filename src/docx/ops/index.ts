@@ -7,6 +7,8 @@ export type { OperationResult } from "./patch/apply-patch.js";
 export { MAX_PATCH_OPERATIONS, PATCH_OPS } from "./patch/patch-operation.js";
 export type { PatchOperation } from "./patch/patch-operation.js";
 export { ELEMENT_TYPES } from "./elements/build-element.js";
+export { applyRevisions, listRevisions, REVISION_TYPES, setTrackRevisions } from "./revisions/index.js";
+export type { Revision, RevisionAction, RevisionFilter, RevisionOutcome, RevisionType } from "./revisions/index.js";
 export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";
 export type { RevisionContext } from "./tracking.js";
 export { ALIGNMENTS, evenAndOddHeaders, HEADER_FOOTER_TYPES, MARGIN_NAMES, sectionLayouts, setHeaderFooter, setPageSetup } from "./sections/index.js";
