@@ -1,13 +1,14 @@
 /**
  * The tracked changes LibreOffice sees in a .docx: converts it to ODT and reads text:tracked-changes from content.xml
- * and styles.xml (each text:changed-region is one insertion, deletion or format change). Null when soffice is not installed.
+ * and styles.xml (each text:changed-region is one insertion, deletion or format change). Tests using it run under
+ * `it.runIf(sofficeAvailable())` (test/support/libreoffice.ts).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { hasLibreOffice } from "./libreoffice-text.js";
+import { LIBREOFFICE_TIMEOUT_MS } from "./libreoffice.js";
 
 export interface LibreOfficeChange {
   kind: "insertion" | "deletion" | "format-change";
@@ -15,13 +16,12 @@ export interface LibreOfficeChange {
   text: string;
 }
 
-export function libreOfficeChanges(bytes: Uint8Array, name = "doc"): { changes: LibreOfficeChange[]; content: string; styles: string } | null {
-  if (!hasLibreOffice()) return null;
+export function libreOfficeChanges(bytes: Uint8Array, name = "doc"): { changes: LibreOfficeChange[]; content: string; styles: string } {
   const dir = mkdtempSync(join(tmpdir(), "lo-changes-"));
   try {
     const input = join(dir, `${name}.docx`);
     writeFileSync(input, bytes);
-    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "odt", "--outdir", dir, input], { stdio: "ignore", timeout: 120_000 });
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "odt", "--outdir", dir, input], { stdio: "ignore", timeout: LIBREOFFICE_TIMEOUT_MS });
     const out = join(dir, `${name}.odt`);
     // soffice exits 0 even when the conversion failed: the output file is the evidence.
     if (!existsSync(out)) throw new Error(`LibreOffice could not convert ${name}.docx`);
