@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
+import { strFromU8, unzipSync } from "fflate";
+import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 
 const TABLE = `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr></w:tbl>`;
 
@@ -118,5 +119,28 @@ describe("element tools over MCP", () => {
     const unknown = await callError(client, "add_element", { doc_id: id, path: "/body/children/0", value: { type: "chart" } });
     expect(unknown).toMatchObject({ kind: "patch_failed", cause: { field: "value.type" } });
     expect(await callError(client, "apply_patch", { doc_id: id, patches: [{ op: "add", path: "/body/children/0" }] })).toMatchObject({ kind: "invalid_argument", field: "operations[0].value" });
+  });
+});
+
+describe("element tools on a document that tracks changes", () => {
+  it("move_element writes a tracked move and remove_table_column deletes the column's text, by the calling account", async () => {
+    const auth = await tokenFor("el-tracked");
+    const library = new R2LibraryStore(env.DOCS);
+    const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
+    await library.write(auth.tenantId, "tracked.docx", buildDocx({ body: p("One") + p("Two") + TABLE, relationships: { rIdS: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": settings } }));
+    const client = await connectMcp(auth.headers);
+    const id = (await callOk(client, "document_open", { path: "tracked.docx" })).session.id;
+    const sourceId = (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[0]" })).items[0].id;
+    const moved = await callOk(client, "move_element", { doc_id: id, from: "/body/paragraph[0]", to: "/body/children/2" });
+    expect(moved.operations[0]).toMatchObject({ source_id: sourceId, tracked: true, element_path: "/body/paragraph[2]" });
+    const column = await callOk(client, "remove_table_column", { doc_id: id, path: "/body/table[0]", column: 1 });
+    expect(column.operations[0]).toMatchObject({ rows_affected: 1, tracked: true });
+    await callOk(client, "document_save", { doc_id: id });
+    const xml = strFromU8(unzipSync((await library.read(auth.tenantId, "tracked.docx"))!)["word/document.xml"]);
+    const author = (tag: string) => new RegExp(`<w:${tag} w:id="\\d+" w:author="([^"]*)"`).exec(xml)?.[1];
+    expect(author("moveTo")).toBe(author("moveFrom"));
+    expect(author("moveFrom")).not.toBe("docx-edge");
+    expect(xml).toMatch(/<w:moveFromRangeStart [^>]*w:name="(move\d+)"\/>.*<w:moveToRangeStart [^>]*w:name="\1"\/>/);
+    expect(xml).toContain('<w:delText xml:space="preserve">b</w:delText>');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
+import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 
 const TWO_SECTIONS = buildDocx({ body: p("One") + '<w:p><w:pPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:pPr></w:p>' + p("Two"), headers: { default: p("Old header") } });
 
@@ -69,5 +69,25 @@ describe("section tools over MCP", () => {
     expect(error).toMatchObject({ kind: "invalid_argument", field: "margins.left" });
     expect((await callError(client, "set_footer", { doc_id: id, text: "{TIME}" })).message).toContain("Unknown field {TIME}");
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
+  });
+});
+
+describe("section tools on a document that tracks changes", () => {
+  it("set_footer keeps the old footer text as a tracked deletion by the calling account", async () => {
+    const auth = await tokenFor("sec-tracked");
+    const library = new R2LibraryStore(env.DOCS);
+    const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
+    await library.write(auth.tenantId, "t.docx", buildDocx({ body: p("Body"), footers: { default: p("Old footer") }, relationships: { rIdS: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": settings } }));
+    const client = await connectMcp(auth.headers);
+    const id = (await callOk(client, "document_open", { path: "t.docx" })).session.id;
+    const r = await callOk(client, "set_footer", { doc_id: id, text: "Page {PAGE}" });
+    expect(r).toMatchObject({ created: false, tracked: true });
+    await callOk(client, "document_save", { doc_id: id });
+    const footer = strFromU8(unzipSync((await library.read(auth.tenantId, "t.docx"))!)["word/footer-default.xml"]);
+    const author = (tag: string) => new RegExp(`<w:${tag} w:id="\\d+" w:author="([^"]*)"`).exec(footer)?.[1];
+    expect(footer).toContain('<w:delText xml:space="preserve">Old footer</w:delText>');
+    expect(footer).toMatch(/<w:ins [^>]+><w:r><w:t xml:space="preserve">Page <\/w:t>/);
+    expect(author("ins")).toBe(author("del"));
+    expect(author("del")).not.toBe("docx-edge");
   });
 });

@@ -20,6 +20,12 @@ export interface BlockSplice {
   at: number;
   removed: string[];
   inserted: string[];
+  /**
+   * Ids of the removed and inserted blocks, so a block put back by apply or revert gets its id even when the id is
+   * derived (not written in its XML) and the block was never in this process (a cold reload). Older entries lack them.
+   */
+  removedIds?: string[];
+  insertedIds?: string[];
 }
 
 export interface StoryChange {
@@ -99,7 +105,7 @@ export class ChangeJournal {
   apply(change: DocumentChange): void {
     for (const story of change.stories) {
       const list = this.listFor(story.story);
-      for (const s of story.splices) this.splice(list, s.at, s.removed, s.inserted);
+      for (const s of story.splices) this.splice(list, s.at, s.removed, s.inserted, s.insertedIds);
     }
     if (change.rootAttributes) this.setRoot(change.rootAttributes.after);
     for (const part of change.parts ?? []) this.parts.apply(part, false);
@@ -110,10 +116,23 @@ export class ChangeJournal {
     for (const part of [...(change.parts ?? [])].reverse()) this.parts.apply(part, true);
     for (const story of [...change.stories].reverse()) {
       const list = this.listFor(story.story);
-      for (const s of [...story.splices].reverse()) this.splice(list, s.at, s.inserted, s.removed);
+      for (const s of [...story.splices].reverse()) this.splice(list, s.at, s.inserted, s.removed, s.removedIds);
     }
     if (change.rootAttributes) this.setRoot(change.rootAttributes.before);
     if (movesSections(change)) this.hooks.sectionsChanged();
+  }
+
+  /**
+   * The id a change carries for a block, if no other block holds it (`freed`: ids of the blocks this splice just
+   * removed, such as the same block before an edit stored its id); else an id retired with the block's text.
+   */
+  private carriedId(carried: string | undefined, xml: string, freed: Set<string>): string | undefined {
+    const retired = this.retired.get(xml);
+    if (carried && (freed.delete(carried) || retired?.includes(carried) || this.ids.claim(carried))) {
+      if (retired?.includes(carried)) retired.splice(retired.indexOf(carried), 1);
+      return carried;
+    }
+    return retired?.pop();
   }
 
   private retire(xml: string, id: string) {
@@ -135,7 +154,7 @@ export class ChangeJournal {
   }
 
   /** Replaces blocks whose current text must equal `expected` by `replacement`, keeping the snapshot in step. */
-  private splice(list: BlockList, at: number, expected: string[], replacement: string[]) {
+  private splice(list: BlockList, at: number, expected: string[], replacement: string[], replacementIds?: string[]) {
     const snap = this.snapshots.get(list)!;
     for (let i = 0; i < expected.length; i++) {
       const block = list.blocks[at + i];
@@ -149,6 +168,7 @@ export class ChangeJournal {
     // A replacement equal to a removed block's original text takes that block's place (an insertion before it
     // must not shift it onto another block's bytes); the others take the removed places in order.
     const gone = list.blocks.slice(at, at + expected.length);
+    const freed = new Set(gone.map((b) => b.id));
     const spans = gone.map((b) => ({ gapStart: b.facts.gapStart, start: b.facts.start, end: b.facts.end }));
     const originals = gone.map((b) => list.originalText(b));
     const taken = new Set<number>();
@@ -169,7 +189,7 @@ export class ChangeJournal {
       if (!el) throw new DocxError({ kind: "change_mismatch", message: `A history entry holds a block without an element at ${storyKey(list)} block ${at + i}.` });
       const facts = factsFromElement(el, list.prefixes);
       const stored = facts.paraId ?? facts.dmcpId;
-      const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.retired.get(xml)?.pop() ?? this.ids.fresh());
+      const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.carriedId(replacementIds?.[i], xml, freed) ?? this.ids.fresh());
       list.insert(at + i, el, id);
       const block = list.blocks[at + i];
       const span = placeOf(xml, i);
@@ -235,10 +255,14 @@ function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): 
   let pj = -1, pk = -1;
   for (const anchor of [...kept, { j: now.order.length, k: before.order.length }]) {
     if (anchor.j - pj > 1 || anchor.k - pk > 1) {
+      const removed = before.order.slice(pk + 1, anchor.k);
+      const inserted = now.order.slice(pj + 1, anchor.j);
       splices.push({
         at: pj + 1,
-        removed: before.order.slice(pk + 1, anchor.k).map(textBefore),
-        inserted: now.order.slice(pj + 1, anchor.j).map(textNow),
+        removed: removed.map(textBefore),
+        inserted: inserted.map(textNow),
+        removedIds: removed.map((b) => b.id),
+        insertedIds: inserted.map((b) => b.id),
       });
     }
     pj = anchor.j;

@@ -35,7 +35,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
         });
         return toolSuccess({ doc_id: args.doc_id, position: preview.position, ...preview.result });
       }
-      const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id }, (doc) => {
+      const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author }, (doc) => {
         const result = doc.applyPatch(operations);
         return { result, description: describe(result) };
       });
@@ -62,7 +62,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
 
   server.registerTool(
     "move_element",
-    { title: "Move an element", description: `Move one block, row or cell; it keeps its id. The destination is read after the element left its place. ${WHERE_GUIDE}`, inputSchema: { ...common, from: path("The element to move."), to: path("Destination, e.g. /body/children/0 or /body/table[0]/children/0.") }, annotations },
+    { title: "Move an element", description: `Move one block, row or cell; it keeps its id. When the document tracks changes, a paragraph is written as a tracked move (w:moveFrom at the source, which keeps its id as source_id; w:moveTo on a copy with a new id as moved_id) and a table, row or cell as deleted and inserted. The destination is read after the element left its place (when tracked, with the source still in place). ${WHERE_GUIDE}`, inputSchema: { ...common, from: path("The element to move."), to: path("Destination, e.g. /body/children/0 or /body/table[0]/children/0.") }, annotations },
     async (a) => patch("move_element", a, () => [{ op: "move", from: a.from, path: a.to }], () => `move ${a.from} to ${a.to}`),
   );
 
@@ -74,7 +74,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
 
   server.registerTool(
     "remove_table_column",
-    { title: "Remove a table column", description: "Remove grid column `column` (0-based) from a table, or every table a path selects: the cell in that column goes from each row, a cell spanning it gets narrower.", inputSchema: { ...common, path: path("The table, e.g. /body/table[id='1A2B3C4D'] or /body/table[*]."), column: z.number().int().min(0).max(62).describe("Column index to remove (0-based).") }, annotations },
+    { title: "Remove a table column", description: "Remove grid column `column` (0-based) from a table, or every table a path selects: the cell in that column goes from each row, a cell spanning it gets narrower. When the document tracks changes, the cells stay and their content is marked deleted (a spanning cell is left as it is); accepting leaves the column empty.", inputSchema: { ...common, path: path("The table, e.g. /body/table[id='1A2B3C4D'] or /body/table[*]."), column: z.number().int().min(0).max(62).describe("Column index to remove (0-based).") }, annotations },
     async (a) => patch("remove_table_column", a, () => [{ op: "remove_column", path: a.path, column: a.column }], () => `remove column ${a.column} of ${a.path}`),
   );
 

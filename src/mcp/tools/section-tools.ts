@@ -81,7 +81,8 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
         description:
           `Set the text of a section's ${kind}: each line of text is a paragraph; {PAGE}, {NUMPAGES} and {SECTIONPAGES} become page number fields (e.g. "Page {PAGE} of {NUMPAGES}"). ` +
           `type "first" is the first page's ${kind} (turns on a different first page), "even" the even pages' (turns on different odd and even pages). ` +
-          `A section without its own ${kind} of that type gets a new one; later sections without their own keep showing it (see get_page_setup).`,
+          `A section without its own ${kind} of that type gets a new one; later sections without their own keep showing it (see get_page_setup). ` +
+          `When the document tracks changes, the old text stays as a tracked deletion and the new text is a tracked insertion.`,
         inputSchema: {
           doc_id: docId,
           text: z.string().max(10_000).describe("The text; newlines separate paragraphs."),

@@ -62,7 +62,7 @@ export function registerStyleTools(server: McpServer, ctx: ToolContext): void {
             const outcome = await ctx.sessions.history.read(docIdArg, (doc) => apply(doc, specs, { ...options, dryRun: true }));
             return toolSuccess({ doc_id: docIdArg, ...outcome }, summary(outcome, noun));
           }
-          const { result, position, changed } = await ctx.sessions.history.edit(docIdArg, { tool: name, requestId: args.request_id as string | undefined }, (doc) => {
+          const { result, position, changed } = await ctx.sessions.history.edit(docIdArg, { tool: name, requestId: args.request_id as string | undefined, author: ctx.author }, (doc) => {
             const outcome = apply(doc, specs, options);
             return { result: outcome, description: `${summary(outcome, noun)}${options.path ? ` Path: ${options.path}` : " Whole document."}` };
           });

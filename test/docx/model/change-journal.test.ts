@@ -59,4 +59,44 @@ describe("DocxDocument changes", () => {
     expect(() => other.applyChange(change)).toThrow(/History does not match/);
     expect(texts(other)).toEqual(["Something else"]);
   });
+
+  it("carries the ids of the blocks a change removes and inserts, so undo restores derived ids after a cold reload", () => {
+    const bytes = buildDocx({ body });
+    const edited = DocxDocument.open(bytes);
+    const ids = (doc: DocxDocument) => (doc.query("/body/paragraph[*]", { format: "json" }).items as { id: string }[]).map((i) => i.id);
+    const original = ids(edited);
+    edited.applyPatch([{ op: "remove", path: "/body/paragraph[1]" }]);
+    const change = JSON.parse(JSON.stringify(edited.takeChange()));
+    const [splice] = change.stories[0].splices;
+    expect(splice.removedIds).toEqual(expect.arrayContaining([original[1]]));
+    expect(splice.insertedIds).toHaveLength(splice.inserted.length);
+
+    // Replayed on a fresh copy of the original, then undone.
+    const replica = DocxDocument.open(bytes);
+    replica.applyChange(change);
+    replica.revertChange(change);
+    expect(ids(replica)).toEqual(original);
+
+    // Reloaded from a checkpoint taken after the edit (the removed block was never in memory), then undone.
+    const reloaded = DocxDocument.open(edited.save());
+    reloaded.revertChange(change);
+    expect(ids(reloaded)).toEqual(original);
+    expect(texts(reloaded)).toEqual(["Alpha", "Beta", "Gamma", "Delta"]);
+  });
+
+  it("still applies and reverts changes written before they carried ids", () => {
+    const bytes = buildDocx({ body });
+    const edited = DocxDocument.open(bytes);
+    edited.applyPatch([{ op: "remove", path: "/body/paragraph[1]" }]);
+    const change = JSON.parse(JSON.stringify(edited.takeChange()));
+    for (const s of change.stories[0].splices) {
+      delete s.removedIds;
+      delete s.insertedIds;
+    }
+    const replica = DocxDocument.open(bytes);
+    replica.applyChange(change);
+    expect(texts(replica)).toEqual(["Alpha", "Gamma", "Delta"]);
+    replica.revertChange(change);
+    expect(texts(replica)).toEqual(["Alpha", "Beta", "Gamma", "Delta"]);
+  });
 });

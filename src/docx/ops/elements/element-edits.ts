@@ -9,13 +9,14 @@ import { prepareCopy } from "./element-copy.js";
 import { addFootnote, type FootnoteResult } from "./footnote.js";
 import { isObject } from "./value-fields.js";
 import { resolveSlot, single, slotNoun, type Slot } from "./element-slot.js";
-import { insertAt, markDeleted, removeNodes, replaceInPlace } from "./element-tree.js";
+import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
+import { markMoved, moveName } from "./tracked-move.js";
 import { trackingOf } from "../tracking.js";
 
 export interface AddResult { created_id: string; created_ids?: string[]; type: string }
 export interface ReplaceResult { replaced_id: string; created_ids?: string[]; type: string; tracked?: true }
 export interface RemoveResult { removed_id: string; removed_ids?: string[] }
-export interface MoveResult { moved_id: string; from: string; deleted_id?: string; tracked?: true }
+export interface MoveResult { moved_id: string; from: string; source_id?: string; tracked?: true }
 export interface CopyResult { source_id: string; copy_id: string }
 
 export function addElement(doc: WordDocument, path: string, value: unknown): AddResult | FootnoteResult {
@@ -66,13 +67,18 @@ export function moveElement(doc: WordDocument, from: string, to: string): MoveRe
   const { node, element, slotKind } = source(doc, from, "from", "move");
   const rev = trackingOf(doc);
   if (rev) {
-    // Tracked: a deletion where it was and an insertion (with a new id) where it goes.
+    // Tracked (§17.13.5.21-25): the source keeps its id inside w:moveFrom, a copy with a new id goes where it moves
+    // inside w:moveTo; the destination is resolved with the source still in place.
     const slot = resolveSlot(doc, to);
     expectSlot(slot, slotKind, node.kind, to);
     samePart(node, slot, "move");
-    const [copyId] = insertAt(doc, slot, [prepareCopy(element, (slot.list ?? slot.owner!.list).prefixes)], [], rev);
-    markDeleted(doc, [single(doc, findById(doc, node.id ?? "").path, "from", "move")], rev, "from");
-    return { moved_id: copyId, from, deleted_id: node.id ?? "", tracked: true };
+    const list = slot.list ?? slot.owner!.list;
+    const name = moveName(rev);
+    const copy = prepareCopy(element, list.prefixes);
+    markMoved(copy, list.prefixes.w, rev, "moveTo", name);
+    const [copyId] = insertAt(doc, slot, [copy]);
+    markInPlace(doc, [single(doc, findById(doc, node.id ?? "").path, "from", "move")], (el, w) => markMoved(el, w, rev, "moveFrom", name), "from");
+    return { moved_id: copyId, from, source_id: node.id ?? "", tracked: true };
   }
   const id = node.id ?? doc.ids.fresh();
   const kept = structuredClone(element);

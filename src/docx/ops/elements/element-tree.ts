@@ -69,12 +69,17 @@ export function removeNodes(doc: WordDocument, nodes: DocNode[], field = "path")
 
 /** Marks the nodes as deleted revisions in place (tracked changes): nothing leaves the document until accepted. */
 export function markDeleted(doc: WordDocument, nodes: DocNode[], rev: RevisionContext, field = "path"): string[] {
+  return markInPlace(doc, nodes, (el, w) => markRevision(el, w, rev, "del"), field);
+}
+
+/** Applies `mark` to each node's element in place (its block kept as a tree, ids stored first). Returns their ids. */
+export function markInPlace(doc: WordDocument, nodes: DocNode[], mark: (el: XmlElement, w: string) => void, field = "path"): string[] {
   for (const node of nodes) {
     const owner = ownerOf(node);
-    if (!owner || node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is a ${node.kind}; only blocks, rows and cells can be deleted.` });
+    if (!owner || node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is a ${node.kind}; only blocks, rows and cells can be deleted or moved.` });
     const tree = doc.touchForEdit(owner.list, owner.index);
-    const el = node.list ? tree : elementOf(single(doc, node.path, field, "delete"))!;
-    markRevision(el, owner.list.prefixes.w, rev, "del");
+    const el = node.list ? tree : elementOf(single(doc, node.path, field, "mark"))!;
+    mark(el, owner.list.prefixes.w);
     owner.list.refresh(owner.index);
   }
   return nodes.map((n) => n.id ?? "");

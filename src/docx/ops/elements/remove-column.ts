@@ -1,11 +1,19 @@
-/** Removes one grid column from tables (§17.4.48 w:tblGrid): the cell covering it in each row goes, a spanning cell narrows. */
+/**
+ * Removes one grid column from tables (§17.4.48 w:tblGrid): the cell covering it in each row goes, a spanning cell narrows.
+ * When the document tracks changes, the column's cells stay and their content is marked deleted (runs in w:del, paragraph
+ * marks deleted, §17.13.5.14-16): w:cellDel (§17.13.5.1) would remove the cell on acceptance, but LibreOffice ignores
+ * it, so the deletion would not be visible there. Accepting therefore leaves the column empty rather than gone; a cell
+ * spanning several columns keeps its content and width.
+ */
 import { DocxError } from "../../errors.js";
 import { elementOf, ownerOf, tableParts, type WordDocument } from "../../model/index.js";
 import { resolvePath } from "../../paths/index.js";
 import { childElements, firstChild, getAttribute, parentOf, setAttribute, type XmlElement } from "../../xml/index.js";
 import { pinIds } from "./element-tree.js";
+import { markRevision } from "./tracked-elements.js";
+import { trackingOf } from "../tracking.js";
 
-export interface RemoveColumnResult { column_index: number; rows_affected: number; tables: string[] }
+export interface RemoveColumnResult { column_index: number; rows_affected: number; tables: string[]; tracked?: true; spanning_cells_kept?: number }
 
 export function removeTableColumn(doc: WordDocument, path: string, column: number): RemoveColumnResult {
   if (!Number.isInteger(column) || column < 0) throw new DocxError({ kind: "invalid_argument", field: "column", message: `column must be a whole number >= 0 (0 is the first column); got ${column}.` });
@@ -13,7 +21,9 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
   if (nodes.length === 0) throw new DocxError({ kind: "path_not_found", path, message: `${path} selects no table.` });
   const notTable = nodes.find((n) => n.kind !== "table");
   if (notTable) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${notTable.path} is a ${notTable.kind}; remove_table_column needs tables, e.g. /body/table[0].` });
+  const rev = trackingOf(doc);
   let rows = 0;
+  let spanningKept = 0;
   const tables: string[] = [];
   for (const node of nodes) {
     const owner = ownerOf(node)!;
@@ -34,7 +44,9 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
         const tc = elementOf(cells[i])!;
         const span = spanOf(tc, w);
         if (column >= at && column < at + span) {
-          if (span > 1) setSpan(tc, w, span - 1);
+          if (rev && span > 1) spanningKept++;
+          else if (rev) markRevision(tc, w, rev, "del");
+          else if (span > 1) setSpan(tc, w, span - 1);
           else {
             pinIds(doc, owner.list, cells.slice(i + 1));
             const parent = parentOf(tr, tc)!;
@@ -46,11 +58,12 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
         at += span;
       }
     }
-    if (grid && cols[column]) grid.children.splice(grid.children.indexOf(cols[column]), 1);
+    if (!rev && grid && cols[column]) grid.children.splice(grid.children.indexOf(cols[column]), 1);
     owner.list.refresh(owner.index);
     tables.push(node.path);
   }
-  return { column_index: column, rows_affected: rows, tables };
+  if (!rev) return { column_index: column, rows_affected: rows, tables };
+  return { column_index: column, rows_affected: rows - spanningKept, tables, tracked: true, ...(spanningKept ? { spanning_cells_kept: spanningKept } : {}) };
 }
 
 function spanOf(tc: XmlElement, w: string): number {

@@ -7,6 +7,8 @@ import type { RevisionContext } from "../tracking.js";
 import { element, type XmlElement, type XmlNode } from "../../xml/index.js";
 
 type Mark = "ins" | "del";
+/** Paragraph-level marks: inserted, deleted, or one side of a move (tracked-move.ts). */
+type ParagraphMark = Mark | "moveFrom" | "moveTo";
 
 /** Marks `el` (a paragraph, table, row, cell or SDT) and everything in it as inserted or deleted. */
 export function markRevision(el: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
@@ -16,11 +18,12 @@ export function markRevision(el: XmlElement, w: string, rev: RevisionContext, ma
   for (const c of el.children) if (c.type === "element" && !skip.includes(c.name)) markRevision(c, w, rev, mark);
 }
 
-function revision(w: string, rev: RevisionContext, mark: Mark, children: XmlNode[] = []): XmlElement {
+function revision(w: string, rev: RevisionContext, mark: ParagraphMark, children: XmlNode[] = []): XmlElement {
   return element(w + mark, rev.attributes(), children);
 }
 
-function markParagraph(p: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+/** Wraps the paragraph's runs in `mark` and marks its paragraph mark the same way. */
+export function markParagraph(p: XmlElement, w: string, rev: RevisionContext, mark: ParagraphMark): void {
   wrapRuns(p, w, rev, mark);
   let pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
   if (!pPr) {
@@ -35,14 +38,16 @@ function markParagraph(p: XmlElement, w: string, rev: RevisionContext, mark: Mar
     pPr.children.splice(at < 0 ? pPr.children.length : at, 0, rPr);
     pPr.selfClosing = false;
   }
-  // w:ins and w:del come first in CT_ParaRPr.
-  rPr.children.splice(mark === "del" && rPr.children[0]?.type === "element" && rPr.children[0].name === w + "ins" ? 1 : 0, 0, revision(w, rev, mark));
+  // CT_ParaRPr starts with w:ins, w:del, w:moveFrom, w:moveTo in that order.
+  const order = ["ins", "del", "moveFrom", "moveTo"].map((n) => w + n);
+  const before = rPr.children.filter((c) => c.type === "element" && order.indexOf(c.name) >= 0 && order.indexOf(c.name) < order.indexOf(w + mark)).length;
+  rPr.children.splice(before, 0, revision(w, rev, mark));
   rPr.selfClosing = false;
   p.selfClosing = false;
 }
 
 /** Wraps each stretch of runs in one w:ins/w:del; hyperlinks and simple fields get theirs inside. */
-function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
+function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: ParagraphMark): void {
   const out: XmlNode[] = [];
   let group: XmlElement[] = [];
   const flush = () => {
@@ -57,6 +62,8 @@ function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: 
     }
     flush();
     if (c.type === "element" && (c.name === w + "hyperlink" || c.name === w + "fldSimple" || c.name === w + "smartTag" || c.name === w + "customXml")) wrapRuns(c, w, rev, mark);
+    // Deleting text that is a pending insertion nests the deletion inside it (w:ins/w:del/w:r), as Word does.
+    else if (mark === "del" && c.type === "element" && c.name === w + "ins") wrapRuns(c, w, rev, mark);
     out.push(c);
   }
   flush();
@@ -82,4 +89,26 @@ function markRow(tr: XmlElement, w: string, rev: RevisionContext, mark: Mark): v
   const at = trPr.children.findIndex((c) => c.type === "element" && c.name === w + "trPrChange");
   trPr.children.splice(at < 0 ? trPr.children.length : at, 0, revision(w, rev, mark));
   trPr.selfClosing = false;
+}
+
+const MARK_NAMES = ["ins", "del", "moveFrom", "moveTo"];
+
+/** Whether a paragraph's mark is already deleted (or moved away), so marking it again would add a second revision. */
+export function isDeletedParagraph(p: XmlElement, w: string): boolean {
+  const rPr = paragraphMarkProperties(p, w);
+  return !!rPr?.children.some((c) => c.type === "element" && (c.name === w + "del" || c.name === w + "moveFrom"));
+}
+
+/** Drops revision marks and w:pPrChange from paragraph properties copied from another paragraph. */
+export function withoutRevisions(pPr: XmlElement, w: string): XmlElement {
+  pPr.children = pPr.children.filter((c) => !(c.type === "element" && c.name === w + "pPrChange"));
+  const rPr = pPr.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
+  if (rPr) rPr.children = rPr.children.filter((c) => !(c.type === "element" && MARK_NAMES.some((n) => c.name === w + n)));
+  if (rPr && rPr.children.length === 0) pPr.children = pPr.children.filter((c) => c !== rPr);
+  return pPr;
+}
+
+function paragraphMarkProperties(p: XmlElement, w: string): XmlElement | undefined {
+  const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
+  return pPr?.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
 }

@@ -12,6 +12,8 @@ import { checkLines, headerParagraphs, ALIGNMENTS, type Alignment } from "./head
 import { sectionLayouts, type HeaderFooterKind, type HeaderFooterType, HEADER_FOOTER_TYPES } from "./section-layout.js";
 import { editSection, sectionAt } from "./section-properties.js";
 import { ensureSetting } from "./settings.js";
+import { isDeletedParagraph, markRevision, withoutRevisions } from "../elements/tracked-elements.js";
+import { isTracking, trackingOf } from "../tracking.js";
 
 const CONTENT_TYPE = {
   header: "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
@@ -37,6 +39,8 @@ export interface HeaderFooterResult {
   created: boolean;
   /** Sections whose pages show this part (by their own reference or inherited from an earlier section). */
   shown_in_sections: number[];
+  /** Written as tracked changes (the document tracks revisions). */
+  tracked?: true;
 }
 
 function check(edit: HeaderFooterEdit): void {
@@ -72,7 +76,7 @@ export function setHeaderFooter(doc: WordDocument, edit: HeaderFooterEdit): Head
   if (edit.type === "even") ensureSetting(doc, "evenAndOddHeaders");
   if (!existing) doc.reloadStories();
   const shown = sectionLayouts(doc).filter((s) => s[`${edit.kind}s`][edit.type].part === part && s[`${edit.kind}s`][edit.type].shown).map((s) => s.section);
-  return { kind: edit.kind, type: edit.type, section: edit.section, part, created: !existing, shown_in_sections: shown };
+  return { kind: edit.kind, type: edit.type, section: edit.section, part, created: !existing, shown_in_sections: shown, ...(isTracking(doc) ? { tracked: true as const } : {}) };
 }
 
 /** Replaces every block of an existing part, keeping the first paragraph's properties unless an alignment is given. */
@@ -83,6 +87,24 @@ function replaceContent(doc: WordDocument, part: string, edit: HeaderFooterEdit)
   const first = list.blocks.find((b) => b.facts.kind === "paragraph")?.tree;
   const pPr = first ? firstChild(first, w + "pPr") : undefined;
   const paragraphs = headerParagraphs(w, edit.lines, { pPr: pPr && !edit.alignment ? pPr : undefined, styleId: edit.alignment || !pPr ? styleFor(doc, edit.kind) : undefined, alignment: edit.alignment });
+  const rev = trackingOf(doc);
+  if (rev) {
+    // Tracked (§17.13.5): the old blocks stay as deletions (with their ids), the new paragraphs follow as insertions.
+    for (let i = 0; i < list.length; i++) {
+      const tree = doc.touchForEdit(list, i);
+      if (tree.name === w + "p" && isDeletedParagraph(tree, w)) continue;
+      markRevision(tree, w, rev, "del");
+      list.refresh(i);
+    }
+    const at = list.length;
+    paragraphs.forEach((p, i) => {
+      const copied = firstChild(p, w + "pPr");
+      if (copied) withoutRevisions(copied, w);
+      markRevision(p, w, rev, "ins");
+      doc.insertBlock(list, at + i, p);
+    });
+    return part;
+  }
   for (let i = list.length - 1; i >= 0; i--) doc.removeBlock(list, i);
   paragraphs.forEach((p, i) => doc.insertBlock(list, i, p));
   return part;
@@ -100,6 +122,8 @@ function createPart(doc: WordDocument, edit: HeaderFooterEdit): string {
   const name = `${dir}${edit.kind}${n}.xml`;
   const root = edit.kind === "header" ? "w:hdr" : "w:ftr";
   const body = headerParagraphs("w:", edit.lines, { styleId: styleFor(doc, edit.kind), alignment: edit.alignment });
+  const rev = trackingOf(doc);
+  if (rev) for (const p of body) markRevision(p, "w:", rev, "ins");
   const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${root} xmlns:w="${NS_W}" xmlns:r="${NS_R}"/>`;
   doc.parts.write(name, xml);
   const tree = doc.parts.xml(name).doc.root;
