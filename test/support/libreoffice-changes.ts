@@ -3,12 +3,9 @@
  * and styles.xml (each text:changed-region is one insertion, deletion or format change). Tests using it run under
  * `it.runIf(sofficeAvailable())` (test/support/libreoffice.ts).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
-import { LIBREOFFICE_TIMEOUT_MS } from "./libreoffice.js";
+import { convertWithLibreOffice } from "./libreoffice.js";
 
 export interface LibreOfficeChange {
   kind: "insertion" | "deletion" | "format-change";
@@ -17,22 +14,14 @@ export interface LibreOfficeChange {
 }
 
 export function libreOfficeChanges(bytes: Uint8Array, name = "doc"): { changes: LibreOfficeChange[]; content: string; styles: string } {
-  const dir = mkdtempSync(join(tmpdir(), "lo-changes-"));
-  try {
-    const input = join(dir, `${name}.docx`);
-    writeFileSync(input, bytes);
-    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "odt", "--outdir", dir, input], { stdio: "ignore", timeout: LIBREOFFICE_TIMEOUT_MS });
-    const out = join(dir, `${name}.odt`);
-    // soffice exits 0 even when the conversion failed: the output file is the evidence.
-    if (!existsSync(out)) throw new Error(`LibreOffice could not convert ${name}.docx`);
+  return convertWithLibreOffice([{ bytes, name }], "odt", (file, out) => {
+    if (!existsSync(out)) throw new Error(`LibreOffice could not convert ${file}`);
     const odt = unzipSync(readFileSync(out));
     const content = strFromU8(odt["content.xml"]);
     // Headers and footers live in the master pages, with their own tracked changes.
     const styles = strFromU8(odt["styles.xml"]);
     return { changes: [...changesOf(content), ...changesOf(styles)], content, styles };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  })[0];
 }
 
 const plain = (xml: string) => xml.replace(/<office:change-info>.*?<\/office:change-info>/g, "").replace(/<[^>]+>/g, "");

@@ -43,7 +43,7 @@ export function expectOpensInLibreOffice(bytes: Uint8Array, name = "document.doc
  * Names must be distinct; each gets ".docx" if it lacks it.
  */
 export function expectAllOpenInLibreOffice(documents: { bytes: Uint8Array; name: string }[]): LibreOfficeResult[] {
-  return convertAll(documents, "pdf", (file, out) => {
+  return convertWithLibreOffice(documents, "pdf", (file, out) => {
     const pdfBytes = existsSync(out) ? statSync(out).size : 0;
     expect(pdfBytes, `LibreOffice could not convert ${file}`).toBeGreaterThan(0);
     return { pdfBytes, text: pdfText(out) };
@@ -55,13 +55,17 @@ export function expectAllOpenInLibreOffice(documents: { bytes: Uint8Array; name:
  * show as text:changed-region, comments as office:annotation). Fails the test when a document does not convert.
  */
 export function openDocumentContent(documents: { bytes: Uint8Array; name: string }[]): string[] {
-  return convertAll(documents, "odt", (file, out) => {
+  return convertWithLibreOffice(documents, "odt", (file, out) => {
     expect(existsSync(out), `LibreOffice could not convert ${file} to odt`).toBe(true);
     return strFromU8(unzipSync(readFileSync(out))["content.xml"]);
   });
 }
 
-function convertAll<T>(documents: { bytes: Uint8Array; name: string }[], to: "pdf" | "odt", read: (file: string, out: string) => T): T[] {
+/**
+ * Converts documents with one soffice process (`to`: "pdf", "odt", "txt:Text (encoded):UTF8", ...) and reads each
+ * output with `read(file, outputPath)`; soffice exits 0 even when a file did not convert, so `read` checks the output.
+ */
+export function convertWithLibreOffice<T>(documents: { bytes: Uint8Array; name: string }[], to: string, read: (file: string, out: string) => T): T[] {
   const dir = mkdtempSync(join(tmpdir(), "docx-edge-lo-"));
   try {
     const files = documents.map(({ bytes, name }) => {
@@ -78,7 +82,8 @@ function convertAll<T>(documents: { bytes: Uint8Array; name: string }[], to: "pd
       { encoding: "utf8", timeout: LIBREOFFICE_TIMEOUT_MS + 10_000 * files.length },
     );
     if (run.error) throw new Error(`soffice failed: ${run.error.message} ${run.stderr ?? ""}`);
-    return files.map((file) => read(file, join(dir, "out", file.replace(/\.docx$/, `.${to}`))));
+    const extension = to.split(":")[0];
+    return files.map((file) => read(file, join(dir, "out", file.replace(/\.docx$/, `.${extension}`))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
