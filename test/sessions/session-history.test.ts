@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DocumentSessions, SessionError } from "../../src/sessions/index";
 import { DocumentCache } from "../../src/sessions/document-cache";
+import { CHECKPOINT_MAX_ENTRIES } from "../../src/sessions/checkpoint-policy";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { MemorySessionStore } from "../../src/storage/memory/session-store";
@@ -169,6 +170,25 @@ describe("SessionHistory", () => {
       // and the session keeps working
       await fresh.history.edit(id, { tool: "t" }, setText("/body/paragraph[1]", "After recovery"));
       expect(await textAt(ctx.make(), id, 1)).toBe("After recovery");
+    }
+  });
+
+  it("acknowledges an edit whose checkpoint write or registration crashed, and recovers every edit", async () => {
+    for (const failOn of ["cp/", "addCheckpoint"] as const) {
+      const ctx = await setup();
+      const id = await openFixture(ctx);
+      for (let i = 0; i < CHECKPOINT_MAX_ENTRIES - 1; i++) await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i % 30}]`, `Edit ${i}`));
+      if (failOn === "cp/") ctx.store.beforeWrite = (key) => { if (key.includes("cp/")) throw new Error("crash writing checkpoint"); };
+      else ctx.index.addCheckpoint = async () => { throw new Error("crash registering checkpoint"); };
+      // The 200th edit is due a checkpoint; it is committed before the checkpoint is tried, so it is acknowledged.
+      const last = await ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[29]", "Last"));
+      expect(last).toMatchObject({ position: CHECKPOINT_MAX_ENTRIES, changed: true });
+      ctx.store.beforeWrite = null;
+      const fresh = ctx.make(); // rebuilt from storage: the baseline plus all 200 entries
+      expect(await textAt(fresh, id, 29)).toBe("Last");
+      const lastOnFirst = Math.floor((CHECKPOINT_MAX_ENTRIES - 2) / 30) * 30; // the last i < 199 with i % 30 === 0
+      expect(await textAt(fresh, id, 0)).toBe(`Edit ${lastOnFirst}`);
+      expect((await fresh.history.history(id, 0, 1)).total).toBe(CHECKPOINT_MAX_ENTRIES);
     }
   });
 
