@@ -276,9 +276,10 @@ export class SessionHistory {
     const needed: number[] = [];
     const [low, high] = position < state.position ? [position + 1, state.position] : [state.position + 1, position];
     for (let p = low; p <= high; p++) if (!state.changes.has(p)) needed.push(p);
-    // Only changes this isolate has not seen are read, and only then is the index asked where they are.
-    const plan = needed.length ? await this.deps.index.loadPlan(sessionId, high) : null;
-    const metas = new Map((plan?.entries ?? []).map((e) => [e.position, e]));
+    // Only changes this isolate has not seen are read, and only then is the index asked where they are
+    // (entry positions run 1..top, so the page at offset p-1 starts at position p).
+    const page = needed.length ? await this.deps.index.history(sessionId, needed[0] - 1, needed[needed.length - 1] - needed[0] + 1) : null;
+    const metas = new Map((page?.entries ?? []).map((e) => [e.position, e]));
     const changeAt = async (p: number) => {
       const known = state.changes.get(p);
       if (known) return known;
