@@ -78,7 +78,11 @@ export type CommitOutcome =
   | { status: "duplicate"; head: SessionRecord; entry: HistoryEntryMeta; result: string | null }
   | { status: "conflict"; head: SessionRecord };
 
-export type MoveOutcome = { status: "moved"; head: SessionRecord } | { status: "conflict"; head: SessionRecord };
+export type MoveOutcome =
+  | { status: "moved"; head: SessionRecord }
+  | { status: "conflict"; head: SessionRecord }
+  /** The request id already moved the cursor, from `from` to `to`; nothing moved this time. */
+  | { status: "duplicate"; head: SessionRecord; from: number; to: number };
 
 export type RebaseOutcome = { status: "rebased"; head: SessionRecord; dropped: string[] } | { status: "conflict"; head: SessionRecord };
 
@@ -100,8 +104,8 @@ export interface SessionIndex {
   commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): Promise<CommitOutcome>;
   /** The entry an earlier call with this request id wrote, and the result it returned; null when there is none. */
   findRequest(sessionId: string, requestId: string): Promise<{ entry: HistoryEntryMeta; result: string | null } | null>;
-  /** Moves the cursor (undo, redo, jump) if the session is still at `expectedVersion`. */
-  move(sessionId: string, expectedVersion: number, position: number, at: string): Promise<MoveOutcome>;
+  /** Moves the cursor (undo, redo, jump) if the session is still at `expectedVersion`; a repeated `requestId` moves nothing. */
+  move(sessionId: string, expectedVersion: number, position: number, at: string, requestId?: string | null): Promise<MoveOutcome>;
   /** Records a checkpoint, unless the entry it was built from is no longer in history. */
   addCheckpoint(sessionId: string, checkpoint: CheckpointMeta, builtFrom: string | null): Promise<boolean>;
   history(sessionId: string, offset: number, limit: number): Promise<{ entries: HistoryEntryMeta[]; total: number } | null>;

@@ -248,19 +248,21 @@ export class SessionHistory {
   }
 
   /** Moves the cursor to `position` (undo, redo and jump are all this). */
-  async moveTo(sessionId: string, target: (head: SessionRecord) => number): Promise<{ head: SessionRecord; from: number }> {
+  /** Moves the cursor; a repeated `requestId` returns the first move (`from`, `to`) and moves nothing. */
+  async moveTo(sessionId: string, target: (head: SessionRecord) => number, requestId: string | null = null): Promise<{ head: SessionRecord; from: number; to: number; replayed: boolean }> {
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
         const { head, state } = await this.state(sessionId);
         const position = target(head);
-        if (position === head.position) return { head, from: head.position };
-        const outcome = await this.deps.index.move(sessionId, head.version, position, this.deps.now().toISOString());
+        if (position === head.position && requestId === null) return { head, from: head.position, to: position, replayed: false };
+        const outcome = await this.deps.index.move(sessionId, head.version, position, this.deps.now().toISOString(), requestId);
+        if (outcome.status === "duplicate") return { head: outcome.head, from: outcome.from, to: outcome.to, replayed: true };
         if (outcome.status === "conflict") {
           await backoff(attempt);
           continue;
         }
         await this.moveCached(sessionId, state, position, outcome.head);
-        return { head: outcome.head, from: head.position };
+        return { head: outcome.head, from: head.position, to: position, replayed: false };
       }
       throw this.tooManyConflicts(sessionId);
     });

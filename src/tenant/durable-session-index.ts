@@ -34,8 +34,8 @@ export class DurableSessionIndex implements SessionIndex {
     if (!outcome) throw sessionNotFound(sessionId);
     return outcome;
   }
-  async move(sessionId: string, expectedVersion: number, position: number, at: string) {
-    const outcome = (await this.tenant.moveCursor(sessionId, expectedVersion, position, at)) as MoveOutcome | null;
+  async move(sessionId: string, expectedVersion: number, position: number, at: string, requestId: string | null = null) {
+    const outcome = (await this.tenant.moveCursor(sessionId, expectedVersion, position, at, requestId)) as MoveOutcome | null;
     if (!outcome) throw sessionNotFound(sessionId);
     return outcome;
   }

@@ -27,6 +27,9 @@ const SCHEMA = [
     description TEXT NOT NULL, at TEXT NOT NULL, size INTEGER NOT NULL, request_id TEXT, result TEXT,
     PRIMARY KEY (session_id, position))`,
   `CREATE INDEX IF NOT EXISTS entries_by_request ON entries (session_id, request_id)`,
+  `CREATE TABLE IF NOT EXISTS moves (
+    session_id TEXT NOT NULL, request_id TEXT NOT NULL, from_position INTEGER NOT NULL, to_position INTEGER NOT NULL,
+    PRIMARY KEY (session_id, request_id))`,
   `CREATE TABLE IF NOT EXISTS checkpoints (
     session_id TEXT NOT NULL, position INTEGER NOT NULL, object TEXT NOT NULL, size INTEGER NOT NULL,
     PRIMARY KEY (session_id, position))`,
@@ -74,6 +77,7 @@ export class SessionLedger {
     if (!current) return null;
     this.sql.exec(`DELETE FROM entries WHERE session_id = ?`, id);
     this.sql.exec(`DELETE FROM checkpoints WHERE session_id = ?`, id);
+    this.sql.exec(`DELETE FROM moves WHERE session_id = ?`, id);
     this.sql.exec(`DELETE FROM sessions WHERE id = ?`, id);
     return current;
   }
@@ -119,10 +123,15 @@ export class SessionLedger {
     return { status: "committed", head: this.get(id)!, dropped };
   }
 
-  move(id: string, expectedVersion: number, position: number, at: string): MoveOutcome | null {
+  move(id: string, expectedVersion: number, position: number, at: string, requestId: string | null = null): MoveOutcome | null {
     const head = this.get(id);
     if (!head) return null;
+    if (requestId !== null) {
+      const earlier = this.sql.exec<{ from_position: number; to_position: number }>(`SELECT from_position, to_position FROM moves WHERE session_id = ? AND request_id = ?`, id, requestId).toArray()[0];
+      if (earlier) return { status: "duplicate", head, from: earlier.from_position, to: earlier.to_position };
+    }
     if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head };
+    if (requestId !== null) this.sql.exec(`INSERT INTO moves (session_id, request_id, from_position, to_position) VALUES (?, ?, ?, ?)`, id, requestId, head.position, position);
     this.sql.exec(`UPDATE sessions SET position = ?, version = version + 1, updated_at = ? WHERE id = ?`, position, at, id);
     return { status: "moved", head: this.get(id)! };
   }

@@ -39,8 +39,8 @@ export class TenantObject extends DurableObject<Env> {
   commitEntry(id: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
     return this.ledger.commit(id, expectedVersion, entry, result, at);
   }
-  moveCursor(id: string, expectedVersion: number, position: number, at: string) {
-    return this.ledger.move(id, expectedVersion, position, at);
+  moveCursor(id: string, expectedVersion: number, position: number, at: string, requestId: string | null = null) {
+    return this.ledger.move(id, expectedVersion, position, at, requestId);
   }
   addCheckpoint(id: string, checkpoint: CheckpointMeta, builtFrom: string | null) {
     return this.ledger.addCheckpoint(id, checkpoint, builtFrom);

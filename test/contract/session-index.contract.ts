@@ -67,6 +67,18 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
       expect(outcome.head).toMatchObject({ position: 2, top: 2 });
     });
 
+    it("moves once for a request id, and reports the first move to a retry", async () => {
+      const index = await makeIndex();
+      const version = await withEntries(index, "m", 3);
+      const first = await index.move("m", version, 1, AT, "undo-1");
+      expect(first).toMatchObject({ status: "moved", head: { position: 1 } });
+      // The retry computes its target from the head it sees now (one step further back); it must not move again.
+      const retry = await index.move("m", first.head.version, 0, AT, "undo-1");
+      expect(retry).toMatchObject({ status: "duplicate", from: 3, to: 1, head: { position: 1 } });
+      expect((await index.get("m"))!.position).toBe(1);
+      expect(await index.move("m", first.head.version, 0, AT, "undo-2")).toMatchObject({ status: "moved", head: { position: 0 } });
+    });
+
     it("plans a load from the nearest checkpoint at or below the target", async () => {
       const index = await makeIndex();
       await withEntries(index, "e", 5);

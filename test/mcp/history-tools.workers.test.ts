@@ -54,6 +54,17 @@ describe("history tools over MCP", () => {
     expect(error.message).toContain("positions 0 to 3");
   });
 
+  it("undoes once when a client retries document_undo with the same request_id", async () => {
+    const { id, edit, client, text } = await setup("h-undo-retry");
+    for (let i = 0; i < 3; i++) await edit(i, `E${i}`);
+    const first = await callOk(client, "document_undo", { doc_id: id, request_id: "u-1" });
+    expect(first).toMatchObject({ steps: 1, position: 2 });
+    expect(await callOk(client, "document_undo", { doc_id: id, request_id: "u-1" })).toMatchObject({ steps: 1, position: 2, replayed: true });
+    expect(await text(2)).toBe("P2");
+    expect(await text(1)).toBe("E1");
+    expect(await callOk(client, "document_undo", { doc_id: id, request_id: "u-2" })).toMatchObject({ steps: 1, position: 1 });
+  });
+
   it("survives a new isolate: a fresh sessions layer sees the same history and document", async () => {
     const { id, edit, client } = await setup("h-restart");
     await edit(2, "Kept");

@@ -6,6 +6,7 @@ import { runTool, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
+const requestId = z.string().min(1).max(200).optional().describe("Client-chosen id: a retry with the same id returns the first result and moves nothing (no double undo).");
 
 const cursor = (head: SessionRecord) => ({ position: head.position, top: head.top, can_undo: head.position > 0, can_redo: head.position < head.top });
 
@@ -48,14 +49,14 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
       {
         title: description,
         description: `${description} in the document's edit history. Nothing is deleted: undone edits can be redone until a new edit is made.`,
-        inputSchema: { doc_id: docId, steps },
+        inputSchema: { doc_id: docId, steps, request_id: requestId },
         annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
       },
-      async ({ doc_id, steps: n = 1 }) =>
+      async ({ doc_id, steps: n = 1, request_id }) =>
         runTool(ctx, name, "write", async () => {
-          const { head, from } = await history().moveTo(doc_id, (h) => target(h, n));
-          const moved = Math.abs(head.position - from);
-          return toolSuccess({ doc_id, steps: moved, ...cursor(head) }, `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`);
+          const { head, from, to, replayed } = await history().moveTo(doc_id, (h) => target(h, n), request_id ?? null);
+          const moved = Math.abs(to - from);
+          return toolSuccess({ doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) }, `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`);
         }),
     );
   move("document_undo", "Undo N steps", (h, n) => Math.max(0, h.position - n));
@@ -66,18 +67,18 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     {
       title: "Jump to a position in history",
       description: "Show the document as it was at a position in its history: 0 is the document as opened, N is after N edits. Later edits stay redoable until a new edit is made.",
-      inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline).") },
+      inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline)."), request_id: requestId },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    async ({ doc_id, position }) =>
+    async ({ doc_id, position, request_id }) =>
       runTool(ctx, "document_jump_to", "write", async () => {
-        const { head, from } = await history().moveTo(doc_id, (h) => {
+        const { head, from, to } = await history().moveTo(doc_id, (h) => {
           if (position > h.top) {
             throw new SessionError({ kind: "invalid_argument", field: "position", message: `Position ${position} does not exist: the history of ${doc_id} has positions 0 to ${h.top}` });
           }
           return position;
-        });
-        return toolSuccess({ doc_id, steps: Math.abs(head.position - from), ...cursor(head) }, `Position: ${head.position} of ${head.top}.`);
+        }, request_id ?? null);
+        return toolSuccess({ doc_id, steps: Math.abs(to - from), ...cursor(head) }, `Position: ${head.position} of ${head.top}.`);
       }),
   );
 

@@ -7,6 +7,8 @@ interface Ledger {
   record: SessionRecord;
   entries: Map<number, { meta: HistoryEntryMeta; result: string | null }>;
   checkpoints: Map<number, CheckpointMeta>;
+  /** Cursor moves made with a request id, so a retried undo does not undo twice. */
+  moves: Map<string, { from: number; to: number }>;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -22,7 +24,7 @@ export class MemorySessionIndex implements SessionIndex {
   }
 
   async add(record: SessionRecord) {
-    this.ledgers.set(record.id, { record: copy(record), entries: new Map(), checkpoints: new Map() });
+    this.ledgers.set(record.id, { record: copy(record), entries: new Map(), checkpoints: new Map(), moves: new Map() });
   }
   async get(sessionId: string) {
     const ledger = this.ledgers.get(sessionId);
@@ -78,8 +80,12 @@ export class MemorySessionIndex implements SessionIndex {
     return { status: "committed", head: copy(head), dropped };
   }
 
-  async move(sessionId: string, expectedVersion: number, position: number, at: string): Promise<MoveOutcome> {
-    const head = this.ledger(sessionId).record;
+  async move(sessionId: string, expectedVersion: number, position: number, at: string, requestId: string | null = null): Promise<MoveOutcome> {
+    const ledger = this.ledger(sessionId);
+    const head = ledger.record;
+    const earlier = requestId !== null ? ledger.moves.get(requestId) : undefined;
+    if (earlier) return { status: "duplicate", head: copy(head), ...earlier };
+    if (requestId !== null && head.version === expectedVersion && position >= 0 && position <= head.top) ledger.moves.set(requestId, { from: head.position, to: position });
     if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head: copy(head) };
     Object.assign(head, { position, version: head.version + 1, updatedAt: at });
     return { status: "moved", head: copy(head) };
