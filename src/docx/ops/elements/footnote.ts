@@ -9,7 +9,7 @@ import { editTarget } from "../edit-target.js";
 import { trackingOf } from "../tracking.js";
 import { wEl, type BuildContext } from "./build-context.js";
 import { paragraph, paragraphRuns } from "./paragraph-builder.js";
-import { maxAttribute, relatedPart } from "./related-part.js";
+import { maxAttribute, relatedPart } from "../related-part.js";
 import { objectAt } from "./value-fields.js";
 
 export interface FootnoteResult { created_id: string; footnote_id: string; footnote_path: string; paragraph_id: string; type: "footnote" }

@@ -1,7 +1,7 @@
 /** The paragraph style a heading of level N uses (§17.7.4.17 w:style), created in styles.xml when the document has none. */
 import { element, type XmlElement } from "../../xml/index.js";
 import type { BuildContext } from "./build-context.js";
-import { relatedPart } from "./related-part.js";
+import { relatedPart } from "../related-part.js";
 
 /** Half-point sizes Word's built-in headings use, level 1 first. */
 const SIZES = [32, 26, 24, 22, 22, 22, 22, 22, 22];

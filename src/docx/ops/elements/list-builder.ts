@@ -5,7 +5,7 @@
 import { element, type XmlElement } from "../../xml/index.js";
 import { wEl, type BuildContext } from "./build-context.js";
 import { paragraph, paragraphProperties, paragraphRuns } from "./paragraph-builder.js";
-import { maxAttribute, relatedPart } from "./related-part.js";
+import { maxAttribute, relatedPart } from "../related-part.js";
 import { invalid, objectAt, optionalArray, optionalBoolean, optionalNumber, type JsonObject } from "./value-fields.js";
 
 const ORDERED_FORMATS = ["decimal", "lowerLetter", "lowerRoman"];

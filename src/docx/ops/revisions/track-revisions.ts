@@ -2,11 +2,10 @@
  * Turns change tracking on or off: w:trackRevisions in the document settings (§17.15.1.90). Word then records later
  * edits as revisions; so do our edits (see ../tracking.ts). Adds a settings part when the document has none.
  */
-import { NS, type WordDocument } from "../../model/index.js";
+import type { WordDocument } from "../../model/index.js";
 import { childElements, element } from "../../xml/index.js";
+import { relatedPart } from "../related-part.js";
 import { isTracking } from "../tracking.js";
-
-const SETTINGS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml";
 
 /** CT_Settings children that come before w:trackRevisions (§17.15.1.78), so the flag goes after the last present. */
 const BEFORE = [
@@ -22,16 +21,8 @@ const BEFORE = [
 export function setTrackRevisions(doc: WordDocument, enabled: boolean): { was: boolean } {
   const was = isTracking(doc);
   if (was === enabled) return { was };
-  let name = doc.relatedPartName("settings");
-  if (!name) {
-    // Only enabling gets here: a document without settings does not track.
-    name = doc.mainPart.replace(/[^/]*$/, "settings.xml");
-    doc.parts.write(name, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="${NS.w}"/>`);
-    doc.ensureContentType(name, SETTINGS_TYPE);
-    doc.addRelationship(doc.mainPart, "settings", name.slice(name.lastIndexOf("/") + 1));
-  }
-  const root = doc.parts.xml(name).doc.root;
-  const w = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":") + 1) : "";
+  // Only enabling creates the part: a document without settings does not track.
+  const { name, root, w } = relatedPart(doc, "settings", "settings");
   // Every w:trackRevisions goes (one may say val="false"); enabling writes one bare flag in its schema place.
   root.children = root.children.filter((c) => !(c.type === "element" && c.name === w + "trackRevisions"));
   if (enabled) {

@@ -1,6 +1,6 @@
-/** Parts the main document refers to by relationship (styles, numbering, footnotes): found, or created when missing. */
-import { NS, type WordDocument } from "../../model/index.js";
-import type { XmlElement } from "../../xml/index.js";
+/** Parts the main document refers to by relationship (styles, numbering, settings, footnotes): found, or created when missing. */
+import { NS, type WordDocument } from "../model/index.js";
+import type { XmlElement } from "../xml/index.js";
 
 const MAIN_TYPES = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
