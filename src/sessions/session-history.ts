@@ -48,6 +48,13 @@ function randomSuffix(): string {
 }
 const pad = (n: number) => String(n).padStart(8, "0");
 
+/** Undoes whatever changed since the last take; true when something had changed. */
+function discardPending(doc: DocxDocument): boolean {
+  const change = doc.takeChange();
+  if (change) doc.revertChange(change);
+  return change !== null;
+}
+
 /**
  * A session's history: edits as write-ahead-log entries committed by compare-and-swap in the tenant
  * index, undo/redo/jump as cursor moves, checkpoints, snapshots, and the warm-isolate document cache.
@@ -130,18 +137,16 @@ export class SessionHistory {
    * Runs a mutation to see what it would do (a tool's dry_run) and undoes it: nothing is written and the cached
    * document ends as it was. `changed` says whether the mutation would change the document at all.
    */
-  async preview<R>(sessionId: string, mutate: Mutation<R>): Promise<{ result: R; description: string; changed: boolean; position: number }> {
+  async preview<R>(sessionId: string, mutate: Mutation<R>, meta: { author?: string } = {}): Promise<{ result: R; description: string; changed: boolean; position: number }> {
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       const { head, state } = await this.state(sessionId);
       const { doc } = state;
       try {
+        if (meta.author) doc.setEditor(meta.author);
         const applied = mutate(doc);
-        const change = doc.takeChange();
-        if (change) doc.revertChange(change);
-        return { ...applied, changed: change !== null, position: head.position };
+        return { ...applied, changed: discardPending(doc), position: head.position };
       } catch (error) {
-        const partial = doc.takeChange();
-        if (partial) doc.revertChange(partial);
+        discardPending(doc);
         throw error;
       }
     });
@@ -172,8 +177,7 @@ export class SessionHistory {
           if (meta.author) doc.setEditor(meta.author);
           applied = mutate(doc);
         } catch (error) {
-          const partial = doc.takeChange();
-          if (partial) doc.revertChange(partial); // a failed call changes nothing
+          discardPending(doc); // a failed call changes nothing
           throw error;
         }
         const change = doc.takeChange();

@@ -32,7 +32,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
         const preview = await ctx.sessions.history.preview(args.doc_id, (doc) => {
           const result = doc.applyPatch(operations, { dryRun: true });
           return { result, description: describe(result) };
-        });
+        }, { author: ctx.author });
         return toolSuccess({ doc_id: args.doc_id, position: preview.position, ...preview.result });
       }
       const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author }, (doc) => {

@@ -23,7 +23,7 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
   /** Runs a mutation as one history entry, or for dry_run runs it and undoes it. */
   const mutate = async <R>(name: string, doc_id: string, request_id: string | undefined, dry_run: boolean | undefined, run: Mutation<R>) => {
     if (dry_run) {
-      const preview = await history().preview(doc_id, run);
+      const preview = await history().preview(doc_id, run, { author: ctx.author });
       return { result: preview.result, position: preview.position, changed: false, dry_run: true };
     }
     const outcome = await history().edit(doc_id, { tool: name, requestId: request_id, author: ctx.author }, run);

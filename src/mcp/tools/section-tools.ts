@@ -17,7 +17,7 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
   const change = async <R>(tool: string, doc_id: string, dry_run: boolean | undefined, request_id: string | undefined, mutate: (doc: DocxDocument) => { result: R; description: string }) => {
     const history = ctx.sessions.history;
     if (dry_run) {
-      const preview = await history.preview(doc_id, mutate);
+      const preview = await history.preview(doc_id, mutate, { author: ctx.author });
       return toolSuccess({ doc_id, dry_run: true, position: preview.position, would_change: preview.changed, ...preview.result }, `Dry run: ${preview.description}. Nothing was changed.`);
     }
     const outcome = await history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);

@@ -11,19 +11,11 @@ const matchCase = z.boolean().optional().describe("Match upper/lower case exactl
 
 /** Text tools: replace_text, insert_text. */
 export function registerTextTools(server: McpServer, ctx: ToolContext): void {
-  /** Runs an edit as one history entry, or on the current document and then reverted when it is a dry run. */
-  const edit = async <R>(doc_id: string, tool: string, request_id: string | undefined, dry: boolean, mutate: (doc: DocxDocument) => { result: R; description: string }) => {
-    if (!dry) return ctx.sessions.history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
-    return ctx.sessions.history.read(doc_id, (doc, head) => {
-      try {
-        doc.setEditor(ctx.author);
-        return { result: mutate(doc).result, position: head.position, changed: false, replayed: false };
-      } finally {
-        const change = doc.takeChange();
-        if (change) doc.revertChange(change);
-      }
-    });
-  };
+  /** Runs an edit as one history entry, or previews it (run, then undone, nothing written) when it is a dry run. */
+  const edit = async <R>(doc_id: string, tool: string, request_id: string | undefined, dry: boolean, mutate: (doc: DocxDocument) => { result: R; description: string }) =>
+    dry
+      ? ctx.sessions.history.preview(doc_id, mutate, { author: ctx.author })
+      : ctx.sessions.history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
 
   server.registerTool(
     "replace_text",
