@@ -201,9 +201,11 @@ export class ChangeJournal {
   }
 }
 
-/** A change to parts or to a body block holding section properties can change which headers and footers exist. */
+/**
+ * A body block holding section properties can change which headers and footers exist. (Changed parts re-read
+ * what depends on them as they are applied: see WordDocument.partChanged.)
+ */
 function movesSections(change: DocumentChange): boolean {
-  if (change.parts?.length) return true;
   return change.stories.some((s) => s.splices.some((sp) => [...sp.removed, ...sp.inserted].some((xml) => xml.includes("sectPr"))));
 }
 

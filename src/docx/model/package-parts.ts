@@ -117,7 +117,7 @@ export class PackageParts {
    * Keeps a snapshot of a part from now on, so the next take can tell what changed even when its tree is edited in
    * place without a `changed` call (a story edited block by block); `take` asks `maybeChanged` for those.
    */
-  watch(name: string): void {
+  private watch(name: string): void {
     const resolved = this.pkg.resolveName(name);
     if (!resolved) return;
     this.remember(resolved);

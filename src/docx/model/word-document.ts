@@ -195,7 +195,6 @@ export class WordDocument {
     const lists = this.storyParts.get(name) ?? [];
     lists.push(list);
     this.storyParts.set(name, lists);
-    this.parts.watch(name);
   }
 
   private loadStories(): void {
@@ -233,7 +232,6 @@ export class WordDocument {
         target.push(note);
         this.storyPart(rel.partName, note.blocks);
       }
-      if (!this.storyParts.has(rel.partName)) this.parts.watch(rel.partName);
     }
   }
 

@@ -15,6 +15,8 @@ export interface RevisionContext {
   attributes(): XmlAttribute[];
 }
 
+const utf8 = new TextDecoder();
+
 /** Next free annotation id per opened document; found by one scan the first time a revision is written. */
 const nextIds = new WeakMap<WordDocument, number>();
 
@@ -71,7 +73,7 @@ function highestId(doc: WordDocument): number {
       if (b.tree) scan(serializeNode(b.tree));
       else {
         const bytes = list.sourceBytes(i);
-        if (bytes) scan(new TextDecoder().decode(bytes));
+        if (bytes) scan(utf8.decode(bytes));
       }
     }
   }
