@@ -5,6 +5,7 @@
  */
 import { NS, type WordDocument } from "../model/index.js";
 import { childElements, element, getAttribute, setAttribute, type XmlElement } from "../xml/index.js";
+import { besideMainPart } from "./related-part.js";
 
 const W15 = "http://schemas.microsoft.com/office/word/2012/wordml";
 const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
@@ -25,7 +26,7 @@ export function commentsPart(doc: WordDocument, create: boolean): CommentsPart |
   let name = doc.relatedPartName("comments");
   if (!name) {
     if (!create) return null;
-    name = siblingOfMain(doc, "comments.xml");
+    name = besideMainPart(doc, "comments.xml");
     doc.parts.write(name, `${DECL}<w:comments xmlns:w="${NS.w}" xmlns:w14="${NS.w14}" xmlns:mc="${NS.mc}" mc:Ignorable="w14"/>`);
     doc.ensureContentType(name, COMMENTS_TYPE);
     doc.addRelationship(doc.mainPart, "comments", name.slice(name.lastIndexOf("/") + 1));
@@ -40,7 +41,7 @@ export function commentsExtended(doc: WordDocument, create: boolean): { name: st
   let name = rel?.partName ?? null;
   if (!name) {
     if (!create) return null;
-    name = siblingOfMain(doc, "commentsExtended.xml");
+    name = besideMainPart(doc, "commentsExtended.xml");
     doc.parts.write(name, `${DECL}<w15:commentsEx xmlns:w15="${W15}" xmlns:mc="${NS.mc}" mc:Ignorable="w15"/>`);
     doc.ensureContentType(name, EXTENDED_TYPE);
     doc.addRelationship(doc.mainPart, EXTENDED_REL, name.slice(name.lastIndexOf("/") + 1));
@@ -85,10 +86,6 @@ export function commentEx(ext: { root: XmlElement; w15: string }, paraId: string
   ext.root.children.push(entry);
   ext.root.selfClosing = false;
   return entry;
-}
-
-function siblingOfMain(doc: WordDocument, file: string): string {
-  return doc.mainPart.slice(0, doc.mainPart.lastIndexOf("/") + 1) + file;
 }
 
 /** The prefix (with colon) a root binds to one of `uris`; when it binds none, `fallback`, declared on the root for edits. */

@@ -11,8 +11,7 @@ const MAIN_TYPES = "application/vnd.openxmlformats-officedocument.wordprocessing
 export function relatedPart(doc: WordDocument, type: string, rootLocal: string): { name: string; root: XmlElement; w: string } {
   let name = doc.relatedPartName(type);
   if (!name) {
-    const dir = doc.mainPart.includes("/") ? doc.mainPart.slice(0, doc.mainPart.lastIndexOf("/") + 1) : "";
-    name = `${dir}${type}.xml`;
+    name = besideMainPart(doc, `${type}.xml`);
     doc.parts.write(name, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:${rootLocal} xmlns:w="${NS.w}" xmlns:r="${NS.r}"/>`);
     doc.ensureContentType(name, `${MAIN_TYPES}${type}+xml`);
     doc.addRelationship(doc.mainPart, type, `${type}.xml`);
@@ -20,6 +19,11 @@ export function relatedPart(doc: WordDocument, type: string, rootLocal: string):
   const root = doc.parts.xml(name).doc.root;
   const colon = root.name.indexOf(":");
   return { name, root, w: colon < 0 ? "" : root.name.slice(0, colon + 1) };
+}
+
+/** The name of a new part in the main part's folder (word/ as a rule), which relationships from it target by file name. */
+export function besideMainPart(doc: WordDocument, file: string): string {
+  return doc.mainPart.slice(0, doc.mainPart.lastIndexOf("/") + 1) + file;
 }
 
 /** The largest integer value of attribute `attr` on `root`'s children named `child`, or -1. */

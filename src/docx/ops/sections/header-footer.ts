@@ -5,7 +5,7 @@
  * ones w:evenAndOddHeaders in settings.xml (§17.15.1.35), so they show.
  */
 import { DocxError } from "../../errors.js";
-import type { WordDocument } from "../../model/index.js";
+import { NS, type WordDocument } from "../../model/index.js";
 import { relTypeIs } from "../../package/index.js";
 import { childElements, element, firstChild, getAttribute, insertInOrder } from "../../xml/index.js";
 import { checkLines, headerParagraphs, ALIGNMENTS, type Alignment } from "./header-content.js";
@@ -13,14 +13,13 @@ import { sectionLayouts, type HeaderFooterKind, type HeaderFooterType, HEADER_FO
 import { editSection, sectionAt } from "./section-properties.js";
 import { ensureSetting } from "./settings.js";
 import { isDeletedParagraph, markRevision, withoutRevisions } from "../elements/tracked-elements.js";
+import { besideMainPart } from "../related-part.js";
 import { isTracking, trackingOf } from "../tracking.js";
 
 const CONTENT_TYPE = {
   header: "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
   footer: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
 };
-const NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export interface HeaderFooterEdit {
   kind: HeaderFooterKind;
@@ -116,15 +115,14 @@ function styleFor(doc: WordDocument, kind: HeaderFooterKind): string | null {
 }
 
 function createPart(doc: WordDocument, edit: HeaderFooterEdit): string {
-  const dir = doc.mainPart.includes("/") ? doc.mainPart.slice(0, doc.mainPart.lastIndexOf("/") + 1) : "";
   let n = 1;
-  while (doc.pkg.has(`${dir}${edit.kind}${n}.xml`)) n++;
-  const name = `${dir}${edit.kind}${n}.xml`;
+  while (doc.pkg.has(besideMainPart(doc, `${edit.kind}${n}.xml`))) n++;
+  const name = besideMainPart(doc, `${edit.kind}${n}.xml`);
   const root = edit.kind === "header" ? "w:hdr" : "w:ftr";
   const body = headerParagraphs("w:", edit.lines, { styleId: styleFor(doc, edit.kind), alignment: edit.alignment });
   const rev = trackingOf(doc);
   if (rev) for (const p of body) markRevision(p, "w:", rev, "ins");
-  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${root} xmlns:w="${NS_W}" xmlns:r="${NS_R}"/>`;
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${root} xmlns:w="${NS.w}" xmlns:r="${NS.r}"/>`;
   doc.parts.write(name, xml);
   const tree = doc.parts.xml(name).doc.root;
   tree.children.push(...body);
