@@ -1,5 +1,5 @@
-import { defineConfig } from "vitest/config";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
 
 // Three projects: pure code in Node, platform code inside workerd, and the corpus suites
 // (which read ../shared/corpus and so are kept out of `npm test`).

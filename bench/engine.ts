@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { resourceUsage } from "node:process";
 import { DocxDocument } from "../src/docx/index.js";
 import { DocxPackage, inflateEntry } from "../src/docx/package/index.js";
-import { readZipEntries } from "../src/docx/package/zip-reader.js";
 import { DEFAULT_LIMITS } from "../src/docx/package/limits.js";
+import { readZipEntries } from "../src/docx/package/zip-reader.js";
 import { scanTags } from "./floor-scan.js";
 
 const size = process.argv[2] ?? "S";
@@ -57,7 +57,13 @@ for (let run = 0; run < runs; run++) {
   const [, edit] = time(() => doc.replaceParagraphText(target, `Edited by the benchmark, run ${run}`));
   const [saved, save] = time(() => doc.save());
   Object.entries({ floor, open, summary: summaryMs, heading, edit, save }).forEach(([k, v]) => figures[k].push(v));
-  facts = { blocks: summary.total, summary_chars: summary.text?.length, headings_matched: headings.total, edited: target, saved_bytes: saved.length };
+  facts = {
+    blocks: summary.total,
+    summary_chars: summary.text?.length,
+    headings_matched: headings.total,
+    edited: target,
+    saved_bytes: saved.length,
+  };
 }
 
 const med = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(median(v))]));

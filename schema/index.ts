@@ -1,5 +1,5 @@
-export { tenants, type TenantRow } from "./tenants";
-export { users, type UserRow } from "./users";
-export { accessTokens, type AccessTokenRow } from "./tokens";
 export { authAccounts, authRateLimits, authSessions, authVerifications } from "./auth";
-export { oauthClients, oauthCodes, oauthGrants, oauthTokens, type OAuthClientRow, type OAuthCodeRow, type OAuthGrantRow } from "./oauth";
+export { type OAuthClientRow, type OAuthCodeRow, type OAuthGrantRow, oauthClients, oauthCodes, oauthGrants, oauthTokens } from "./oauth";
+export { type TenantRow, tenants } from "./tenants";
+export { type AccessTokenRow, accessTokens } from "./tokens";
+export { type UserRow, users } from "./users";

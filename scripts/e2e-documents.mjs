@@ -16,7 +16,10 @@ export async function documentsScenario(page, baseUrl) {
   await page.getByRole("button", { name: "Upload" }).click();
   await page.waitForURL("**/dashboard/documents");
   step("upload adds report.docx to the library", (await page.getByRole("link", { name: "report.docx", exact: true }).count()) === 1);
-  step("the open session shows its position", (await page.locator("td[data-label=Position]").first().textContent())?.trim().startsWith("0"));
+  step(
+    "the open session shows its position",
+    (await page.locator("td[data-label=Position]").first().textContent())?.trim().startsWith("0"),
+  );
   await screenshots(page, "documents");
 
   await page.getByRole("button", { name: "Delete report.docx", exact: true }).click();

@@ -1,7 +1,8 @@
 // End-to-end: the OAuth flow as claude.ai runs it. Discovery from a 401, dynamic registration, authorization
 // in the browser (sign in + consent), token exchange, an MCP tool call, a refresh, and refresh-token reuse detection.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { newContext, screenshots, step } from "./e2e-support.mjs";
 
@@ -10,29 +11,58 @@ const CALLBACK = "https://claude.ai/api/mcp/auth_callback";
 /** The SDK's OAuth client hooks, kept in memory; "redirecting" only records the URL for the browser to open. */
 class RecordingAuthProvider {
   redirectUrl = CALLBACK;
-  clientMetadata = { client_name: "Claude (e2e)", redirect_uris: [CALLBACK], grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "none" };
-  state() { return "e2e-state"; }
-  clientInformation() { return this.client; }
-  saveClientInformation(client) { this.client = client; }
-  tokens() { return this.saved; }
-  saveTokens(tokens) { this.saved = tokens; }
-  redirectToAuthorization(url) { this.authorizationUrl = url; }
-  saveCodeVerifier(verifier) { this.verifier = verifier; }
-  codeVerifier() { return this.verifier; }
+  clientMetadata = {
+    client_name: "Claude (e2e)",
+    redirect_uris: [CALLBACK],
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
+    token_endpoint_auth_method: "none",
+  };
+  state() {
+    return "e2e-state";
+  }
+  clientInformation() {
+    return this.client;
+  }
+  saveClientInformation(client) {
+    this.client = client;
+  }
+  tokens() {
+    return this.saved;
+  }
+  saveTokens(tokens) {
+    this.saved = tokens;
+  }
+  redirectToAuthorization(url) {
+    this.authorizationUrl = url;
+  }
+  saveCodeVerifier(verifier) {
+    this.verifier = verifier;
+  }
+  codeVerifier() {
+    return this.verifier;
+  }
 }
 
 async function refresh(baseUrl, clientId, refreshToken) {
   const response = await fetch(new URL("/oauth/token", baseUrl), {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: clientId, resource: new URL("/mcp", baseUrl).href }),
+    body: new URLSearchParams({
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+      client_id: clientId,
+      resource: new URL("/mcp", baseUrl).href,
+    }),
   });
   return { status: response.status, body: await response.json() };
 }
 
 async function listWith(baseUrl, accessToken) {
   const client = new Client({ name: "docx-edge-e2e-oauth", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL("/mcp", baseUrl), { requestInit: { headers: { authorization: `Bearer ${accessToken}` } } }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL("/mcp", baseUrl), { requestInit: { headers: { authorization: `Bearer ${accessToken}` } } }),
+  );
   const result = await client.callTool({ name: "document_list", arguments: {} });
   await client.close();
   return result;
@@ -46,14 +76,23 @@ export async function oauthScenario(browser, baseUrl, account) {
   const resource = await (await fetch(metadataUrl)).json();
   step("protected resource metadata names the MCP URL exactly", resource.resource === mcpUrl.href, resource.resource);
   const server = await (await fetch(new URL("/.well-known/oauth-authorization-server", resource.authorization_servers[0]))).json();
-  step("authorization server metadata offers PKCE S256 and registration", server.code_challenge_methods_supported?.join() === "S256" && Boolean(server.registration_endpoint));
+  step(
+    "authorization server metadata offers PKCE S256 and registration",
+    server.code_challenge_methods_supported?.join() === "S256" && Boolean(server.registration_endpoint),
+  );
 
   const provider = new RecordingAuthProvider();
   const first = new Client({ name: "docx-edge-e2e-oauth", version: "1.0.0" });
   const error = await first.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider })).catch((e) => e);
-  step("the SDK client discovers, registers and asks for authorization", error instanceof UnauthorizedError && Boolean(provider.client?.client_id));
+  step(
+    "the SDK client discovers, registers and asks for authorization",
+    error instanceof UnauthorizedError && Boolean(provider.client?.client_id),
+  );
   const authorizeUrl = provider.authorizationUrl;
-  step("the authorization request uses S256 and names the resource", authorizeUrl?.searchParams.get("code_challenge_method") === "S256" && authorizeUrl?.searchParams.get("resource") === mcpUrl.href);
+  step(
+    "the authorization request uses S256 and names the resource",
+    authorizeUrl?.searchParams.get("code_challenge_method") === "S256" && authorizeUrl?.searchParams.get("resource") === mcpUrl.href,
+  );
 
   const context = await newContext(browser);
   const page = await context.newPage();
@@ -69,16 +108,25 @@ export async function oauthScenario(browser, baseUrl, account) {
   const callback = page.waitForEvent("request", (request) => request.url().startsWith(CALLBACK));
   await page.getByRole("button", { name: "Allow" }).click();
   const returned = new URL((await callback).url());
-  step("Allow returns a code and the state to claude.ai's callback", /^dxc_/.test(returned.searchParams.get("code") ?? "") && returned.searchParams.get("state") === "e2e-state");
+  step(
+    "Allow returns a code and the state to claude.ai's callback",
+    /^dxc_/.test(returned.searchParams.get("code") ?? "") && returned.searchParams.get("state") === "e2e-state",
+  );
 
   const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
   await transport.finishAuth(returned.searchParams.get("code"));
   const tokens = provider.tokens();
-  step("the code is exchanged for access and refresh tokens", /^dxa_/.test(tokens?.access_token ?? "") && /^dxr_/.test(tokens?.refresh_token ?? ""));
+  step(
+    "the code is exchanged for access and refresh tokens",
+    /^dxa_/.test(tokens?.access_token ?? "") && /^dxr_/.test(tokens?.refresh_token ?? ""),
+  );
   const client = new Client({ name: "docx-edge-e2e-oauth", version: "1.0.0" });
   await client.connect(transport);
   const listed = await client.callTool({ name: "document_list", arguments: {} });
-  step("an MCP tool call works with the OAuth access token, in the same tenant as the dashboard token", listed.structuredContent?.sessions?.some((s) => s.title === "E2E draft"));
+  step(
+    "an MCP tool call works with the OAuth access token, in the same tenant as the dashboard token",
+    listed.structuredContent?.sessions?.some((s) => s.title === "E2E draft"),
+  );
   await client.close();
 
   await page.goto(baseUrl + "/dashboard/apps");
@@ -93,7 +141,11 @@ export async function oauthScenario(browser, baseUrl, account) {
   step("reusing the old refresh token is refused with invalid_grant", reuse.status === 400 && reuse.body.error === "invalid_grant");
   const family = await refresh(baseUrl, clientId, rotated.body.refresh_token);
   step("and revokes the whole family, including the newest refresh token", family.body.error === "invalid_grant");
-  const afterReuse = await fetch(mcpUrl, { method: "POST", headers: { authorization: `Bearer ${rotated.body.access_token}`, "content-type": "application/json" }, body: "{}" });
+  const afterReuse = await fetch(mcpUrl, {
+    method: "POST",
+    headers: { authorization: `Bearer ${rotated.body.access_token}`, "content-type": "application/json" },
+    body: "{}",
+  });
   step("and its access tokens", afterReuse.status === 401);
   return { context, page };
 }

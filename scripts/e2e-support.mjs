@@ -26,8 +26,12 @@ export async function launchBrowser() {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
-      "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
 }
@@ -55,7 +59,11 @@ export async function evidence(browser) {
   for (const context of browser.contexts()) {
     for (const page of context.pages()) {
       n += 1;
-      const alert = await page.locator("[role=alert]").first().textContent({ timeout: 1000 }).catch(() => null);
+      const alert = await page
+        .locator("[role=alert]")
+        .first()
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
       console.log(`page ${n}: ${page.url()}${alert ? ` (alert: ${alert.trim()})` : ""}`);
       await page.screenshot({ path: join(ARTIFACTS, `failure-${n}.png`), fullPage: true }).catch(() => {});
     }

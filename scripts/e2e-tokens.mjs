@@ -24,21 +24,32 @@ export async function tokensScenario(browser, baseUrl, account) {
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.locator("#new-token").textContent())?.trim() ?? "";
   step("the new token is shown once", /^dxe_[0-9A-Za-z]{38}$/.test(token));
-  step("with a ready-to-paste Claude Code command", (await page.locator("#claude-command").textContent())?.includes(`claude mcp add --transport http docx-edge ${baseUrl}/mcp`));
+  step(
+    "with a ready-to-paste Claude Code command",
+    (await page.locator("#claude-command").textContent())?.includes(`claude mcp add --transport http docx-edge ${baseUrl}/mcp`),
+  );
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
   await page.locator('[data-copy="new-token"]').click();
   step("the copy button copies the token", (await page.evaluate(() => navigator.clipboard.readText())) === token);
   await screenshots(page, "token-created", ["#new-token", "#claude-command"]);
 
   const client = new Client({ name: "docx-edge-e2e", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL("/mcp", baseUrl), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL("/mcp", baseUrl), { requestInit: { headers: { authorization: `Bearer ${token}` } } }),
+  );
   const created = await client.callTool({ name: "document_create", arguments: { title: "E2E draft" } });
   step("the token works from the MCP SDK client", !created.isError, created.structuredContent?.session?.id);
-  const saved = await client.callTool({ name: "document_save", arguments: { doc_id: created.structuredContent?.session?.id, output_path: "e2e/report.docx" } });
+  const saved = await client.callTool({
+    name: "document_save",
+    arguments: { doc_id: created.structuredContent?.session?.id, output_path: "e2e/report.docx" },
+  });
   step("document_save puts a file in the library", !saved.isError);
 
   await page.goto(baseUrl + "/dashboard/tokens");
-  step("the list shows the token by prefix and last four only", (await page.content()).includes(`${token.slice(0, 8)}…${token.slice(-4)}`) && !(await page.content()).includes(token));
+  step(
+    "the list shows the token by prefix and last four only",
+    (await page.content()).includes(`${token.slice(0, 8)}…${token.slice(-4)}`) && !(await page.content()).includes(token),
+  );
   await screenshots(page, "tokens");
   await page.getByRole("button", { name: "Revoke Claude Code (e2e)" }).click();
   await page.waitForLoadState();

@@ -2,8 +2,8 @@
 // Browser end-to-end test against a running Worker (wrangler dev). Usage: node scripts/e2e.mjs <base-url>
 // Needs Chromium at /usr/bin/chromium (apt-get install chromium) or CHROMIUM_PATH; screenshots go to test-artifacts/e2e/.
 import { documentsScenario } from "./e2e-documents.mjs";
-import { evidence, launchBrowser, failed, step } from "./e2e-support.mjs";
 import { oauthScenario } from "./e2e-oauth.mjs";
+import { evidence, failed, launchBrowser, step } from "./e2e-support.mjs";
 import { tokensScenario } from "./e2e-tokens.mjs";
 
 const baseUrl = process.argv[2];

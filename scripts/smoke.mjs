@@ -27,14 +27,21 @@ step("initialize", client.getServerVersion()?.name === "docx-edge", JSON.stringi
 
 const { tools } = await client.listTools();
 const names = tools.map((t) => t.name);
-step("tools/list", ["document_create", "document_open", "document_list", "document_save", "document_close"].every((n) => names.includes(n)), names.join(", "));
+step(
+  "tools/list",
+  ["document_create", "document_open", "document_list", "document_save", "document_close"].every((n) => names.includes(n)),
+  names.join(", "),
+);
 
 const created = await client.callTool({ name: "document_create", arguments: { title: "smoke" } });
 const id = created.structuredContent?.session?.id;
 step("document_create", !created.isError && typeof id === "string", id);
 
 const listed = await client.callTool({ name: "document_list", arguments: {} });
-step("document_list shows it", listed.structuredContent?.sessions?.some((s) => s.id === id));
+step(
+  "document_list shows it",
+  listed.structuredContent?.sessions?.some((s) => s.id === id),
+);
 
 const closed = await client.callTool({ name: "document_close", arguments: { doc_id: id } });
 step("document_close", !closed.isError && closed.structuredContent?.closed === id);

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 // Mints a personal access token for a local development tenant in the LOCAL D1 database and prints
 // only the token on stdout, so `export DOCX_EDGE_TOKEN=$(npm run -s token -- --tenant acme)` works.
 // It shares the token format and storage code with the Worker (src/auth) by loading it through tsx.
 import { parseArgs } from "node:util";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const usage = `Usage: npm run token -- --tenant NAME [--name LABEL] [--scopes read,write] [--expires-days N] [--persist-to DIR]
@@ -58,7 +58,9 @@ if (options.env !== undefined) {
   fail(`refusing --env ${options.env}: wrangler environments point at deployed databases; this script only writes the local one.`);
 }
 if (process.env.CLOUDFLARE_API_TOKEN) {
-  fail("refusing to run with CLOUDFLARE_API_TOKEN set: that shell can reach a real Cloudflare account. Unset it (this script never needs it).");
+  fail(
+    "refusing to run with CLOUDFLARE_API_TOKEN set: that shell can reach a real Cloudflare account. Unset it (this script never needs it).",
+  );
 }
 if (!options.tenant) fail(`--tenant is required.\n\n${usage}`);
 
@@ -73,10 +75,12 @@ try {
 }
 scopes = options.scopes.split(/[,\s]+/).filter(Boolean);
 const unknown = scopes.filter((s) => !auth.isScope(s));
-if (unknown.length > 0 || scopes.length === 0) fail(`--scopes must list ${auth.SCOPES.join(" and/or ")}, got ${JSON.stringify(options.scopes)}.`);
+if (unknown.length > 0 || scopes.length === 0)
+  fail(`--scopes must list ${auth.SCOPES.join(" and/or ")}, got ${JSON.stringify(options.scopes)}.`);
 if (options["expires-days"] !== undefined) {
   const days = Number(options["expires-days"]);
-  if (!Number.isInteger(days) || days < 1) fail(`--expires-days must be a whole number of days (1 or more), got ${options["expires-days"]}.`);
+  if (!Number.isInteger(days) || days < 1)
+    fail(`--expires-days must be a whole number of days (1 or more), got ${options["expires-days"]}.`);
   expiresAt = Date.now() + days * 86_400_000;
 }
 
@@ -100,7 +104,11 @@ const scratch = mkdtempSync(path.join(tmpdir(), "docx-edge-token-"));
 const configPath = path.join(scratch, "wrangler.json");
 writeFileSync(
   configPath,
-  JSON.stringify({ name: "docx-edge-token", compatibility_date: project.compatibility_date, d1_databases: project.d1_databases.filter((d) => d.binding === "DB") }),
+  JSON.stringify({
+    name: "docx-edge-token",
+    compatibility_date: project.compatibility_date,
+    d1_databases: project.d1_databases.filter((d) => d.binding === "DB"),
+  }),
 );
 const platform = await getPlatformProxy({
   configPath,
@@ -114,7 +122,9 @@ try {
   const { token, info } = await auth.issueAccessToken(db, { tenantId, userId, name: options.name, scopes, expiresAt });
   process.stdout.write(token + "\n");
   const expiry = expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ", never expires";
-  process.stderr.write(`token: ${info.displayPrefix}…${info.lastFour} for tenant ${tenantName} (${info.scopes.join(" ")}${expiry}); only its hash is stored.\n`);
+  process.stderr.write(
+    `token: ${info.displayPrefix}…${info.lastFour} for tenant ${tenantName} (${info.scopes.join(" ")}${expiry}); only its hash is stored.\n`,
+  );
 } finally {
   await platform.dispose();
   rmSync(scratch, { recursive: true, force: true });

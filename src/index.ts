@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { authDatabase, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
 import type { Env } from "./env";
-import { fileRoutes, healthRoutes, httpErrorResponse, mcpResourceUrl, oauthEndpoints, wellKnownRoutes, type AppEnv } from "./http/index";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
+import { type AppEnv, fileRoutes, healthRoutes, httpErrorResponse, mcpResourceUrl, oauthEndpoints, wellKnownRoutes } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
 import { DocumentCache, DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -55,7 +55,12 @@ app.use("/mcp", bearerAuth({ oauthResource: (url) => mcpResourceUrl(url.origin) 
 app.all("/mcp", (c) => {
   const { tenantId, scopes, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-  return handleMcpRequest(c.req.raw, { tenantId, scopes, author: userName || "docx-edge", sessions: sessionsFor(c.env, tenantId, background) });
+  return handleMcpRequest(c.req.raw, {
+    tenantId,
+    scopes,
+    author: userName || "docx-edge",
+    sessions: sessionsFor(c.env, tenantId, background),
+  });
 });
 
 app.route("/", dashboardRoutes(webServicesFor));

@@ -42,16 +42,24 @@ async function toResult(response: Response): Promise<AccountResult> {
   const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
   if (response.status === 429) {
     const retryAfterSeconds = Number(response.headers.get("x-retry-after") ?? "60");
-    return { ok: false, failure: { kind: "rate_limited", retryAfterSeconds, message: `Too many attempts; try again in ${retryAfterSeconds} seconds.` } };
+    return {
+      ok: false,
+      failure: { kind: "rate_limited", retryAfterSeconds, message: `Too many attempts; try again in ${retryAfterSeconds} seconds.` },
+    };
   }
-  if (body.code === "INVALID_EMAIL_OR_PASSWORD") return { ok: false, failure: { kind: "invalid_credentials", message: "Wrong email or password." } };
+  if (body.code === "INVALID_EMAIL_OR_PASSWORD")
+    return { ok: false, failure: { kind: "invalid_credentials", message: "Wrong email or password." } };
   if (body.code?.startsWith("USER_ALREADY_EXISTS")) {
     return { ok: false, failure: { kind: "email_taken", message: "An account with this email already exists; sign in instead." } };
   }
   return { ok: false, failure: { kind: "invalid_input", message: body.message ?? "The form could not be accepted." } };
 }
 
-export async function signUp(auth: Accounts, incoming: Request, form: { name: string; email: string; password: string }): Promise<AccountResult> {
+export async function signUp(
+  auth: Accounts,
+  incoming: Request,
+  form: { name: string; email: string; password: string },
+): Promise<AccountResult> {
   return toResult(await post(auth, incoming, "/sign-up/email", form));
 }
 

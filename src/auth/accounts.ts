@@ -1,5 +1,5 @@
-import { betterAuth } from "better-auth/minimal";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { betterAuth } from "better-auth/minimal";
 import { authAccounts, authRateLimits, authSessions, authVerifications, users } from "../../schema";
 import { authDatabase } from "./database";
 import { createTenantFor } from "./new-tenant";

@@ -26,7 +26,8 @@ export function isReservedDevelopmentHost(hostname: string): boolean {
 
 export function authSecretFor(configured: string | undefined, origin: string): string {
   if (configured) {
-    if (configured.length < MIN_SECRET_LENGTH) throw new AuthConfigError(`BETTER_AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters.`);
+    if (configured.length < MIN_SECRET_LENGTH)
+      throw new AuthConfigError(`BETTER_AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters.`);
     return configured;
   }
   if (isReservedDevelopmentHost(new URL(origin).hostname)) return DEV_AUTH_SECRET;

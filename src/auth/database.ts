@@ -1,4 +1,4 @@
-import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import * as schema from "../../schema";
 
 /** The auth tables through drizzle. Cheap to build, so callers make one per request from the D1 binding. */

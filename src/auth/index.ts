@@ -1,37 +1,37 @@
-export { AuthError, isAuthError, type AuthFailure, type AuthFailureKind } from "./auth-error";
-export { authDatabase, type AuthDatabase } from "./database";
-export { bearerAuth, type AuthEnv, type BearerAuthOptions } from "./middleware";
-export { SCOPES, formatScopes, hasScope, isScope, parseScopes, type Principal, type Scope } from "./principal";
-export { ensureTenantAndUser, validateTenantName } from "./tenants";
-export { TOKEN_PREFIX, checkTokenFormat, hashAccessToken, mintAccessToken } from "./token-format";
-export {
-  LAST_USED_RESOLUTION_MS,
-  issueAccessToken,
-  listAccessTokens,
-  revokeAccessToken,
-  verifyAccessToken,
-  type AccessTokenInfo,
-  type IssueAccessTokenInput,
-} from "./token-store";
-export { currentViewer, signIn, signOut, signUp, type AccountFailure, type AccountResult, type SignedInViewer } from "./account-actions";
-export { MIN_PASSWORD_LENGTH, createAccounts, type Accounts } from "./accounts";
+export { type AccountFailure, type AccountResult, currentViewer, type SignedInViewer, signIn, signOut, signUp } from "./account-actions";
+export { type Accounts, createAccounts, MIN_PASSWORD_LENGTH } from "./accounts";
+export { AuthError, type AuthFailure, type AuthFailureKind, isAuthError } from "./auth-error";
 export { AuthConfigError, authSecretFor } from "./auth-secret";
+export { type AuthDatabase, authDatabase } from "./database";
+export { type AuthEnv, type BearerAuthOptions, bearerAuth } from "./middleware";
 export {
-  OAuthError,
+  type AuthorizationParams,
+  type AuthorizationRequest,
+  type ConnectedApp,
   checkAuthorizationRequest,
   createAuthorizationCode,
   exchangeAuthorizationCode,
   isOAuthError,
   listConnectedApps,
+  OAuthError,
+  type OAuthErrorCode,
+  type OAuthFailure,
   refreshTokens,
   registerClient,
   registrationResponse,
   revokeConnectedApp,
   revokeOAuthToken,
-  type AuthorizationParams,
-  type AuthorizationRequest,
-  type ConnectedApp,
-  type OAuthErrorCode,
-  type OAuthFailure,
   type TokenSet,
 } from "./oauth/index";
+export { formatScopes, hasScope, isScope, type Principal, parseScopes, SCOPES, type Scope } from "./principal";
+export { ensureTenantAndUser, validateTenantName } from "./tenants";
+export { checkTokenFormat, hashAccessToken, mintAccessToken, TOKEN_PREFIX } from "./token-format";
+export {
+  type AccessTokenInfo,
+  type IssueAccessTokenInput,
+  issueAccessToken,
+  LAST_USED_RESOLUTION_MS,
+  listAccessTokens,
+  revokeAccessToken,
+  verifyAccessToken,
+} from "./token-store";

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { AuthError } from "./auth-error";
 import { authDatabase } from "./database";
-import type { Principal } from "./principal";
 import { recordGrantUse, verifyOAuthAccessToken } from "./oauth/access-tokens";
 import { OAUTH_ACCESS_PREFIX } from "./oauth/oauth-secrets";
+import type { Principal } from "./principal";
 import { LAST_USED_RESOLUTION_MS, lastUsedIsStale, recordAccessTokenUse, verifyAccessToken } from "./token-store";
 
 /** What bearerAuth needs from the Hono app: the D1 binding in, the principal out. */
@@ -26,7 +26,10 @@ async function verifyBearer(c: Context<AuthEnv>, token: string, now: number, opt
   const db = authDatabase(c.env.DB);
   if (token.startsWith(OAUTH_ACCESS_PREFIX)) {
     if (!options.oauthResource) {
-      throw new AuthError({ kind: "wrong_audience", message: "OAuth access tokens are only accepted at /mcp; use a personal access token (dxe_...) here." });
+      throw new AuthError({
+        kind: "wrong_audience",
+        message: "OAuth access tokens are only accepted at /mcp; use a personal access token (dxe_...) here.",
+      });
     }
     const verified = await verifyOAuthAccessToken(db, token, options.oauthResource(new URL(c.req.url)), now);
     return { ...verified, recordUse: () => recordGrantUse(db, verified.principal.tokenId, now, LAST_USED_RESOLUTION_MS) };

@@ -1,4 +1,4 @@
-import { scrypt, timingSafeEqual, randomBytes } from "node:crypto";
+import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
 /**
  * Password hashing with the runtime's native scrypt (node:crypto via nodejs_compat): a pure-JS scrypt

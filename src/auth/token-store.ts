@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { accessTokens, users } from "../../schema";
 import { AuthError } from "./auth-error";
 import type { AuthDatabase } from "./database";
-import { formatScopes, parseScopes, type Principal, type Scope } from "./principal";
+import { formatScopes, type Principal, parseScopes, type Scope } from "./principal";
 import { checkTokenFormat, hashAccessToken, mintAccessToken, tokenDisplayParts } from "./token-format";
 
 /** A stored token as people see it in a list: never the secret, never the hash. */
@@ -33,10 +33,7 @@ export interface IssueAccessTokenInput {
 }
 
 /** Creates a token and returns its plaintext; this is the only time the plaintext exists. */
-export async function issueAccessToken(
-  db: AuthDatabase,
-  input: IssueAccessTokenInput,
-): Promise<{ token: string; info: AccessTokenInfo }> {
+export async function issueAccessToken(db: AuthDatabase, input: IssueAccessTokenInput): Promise<{ token: string; info: AccessTokenInfo }> {
   const token = mintAccessToken();
   const row = {
     id: crypto.randomUUID(),
@@ -82,7 +79,13 @@ export async function verifyAccessToken(
     throw new AuthError({ kind: "expired_token", message: `The access token expired at ${new Date(row.expiresAt).toISOString()}.` });
   }
   return {
-    principal: { tenantId: row.tenantId, userId: row.userId, userName: found.userName ?? "", tokenId: row.id, scopes: parseScopes(row.scopes) },
+    principal: {
+      tenantId: row.tenantId,
+      userId: row.userId,
+      userName: found.userName ?? "",
+      tokenId: row.id,
+      scopes: parseScopes(row.scopes),
+    },
     lastUsedAt: row.lastUsedAt,
   };
 }
@@ -97,10 +100,7 @@ export async function recordAccessTokenUse(db: AuthDatabase, tokenId: string, no
     .update(accessTokens)
     .set({ lastUsedAt: now })
     .where(
-      and(
-        eq(accessTokens.id, tokenId),
-        or(isNull(accessTokens.lastUsedAt), lt(accessTokens.lastUsedAt, now - LAST_USED_RESOLUTION_MS)),
-      ),
+      and(eq(accessTokens.id, tokenId), or(isNull(accessTokens.lastUsedAt), lt(accessTokens.lastUsedAt, now - LAST_USED_RESOLUTION_MS))),
     );
 }
 
@@ -119,10 +119,6 @@ export async function revokeAccessToken(
 }
 
 export async function listAccessTokens(db: AuthDatabase, tenantId: string): Promise<AccessTokenInfo[]> {
-  const rows = await db
-    .select()
-    .from(accessTokens)
-    .where(eq(accessTokens.tenantId, tenantId))
-    .orderBy(desc(accessTokens.createdAt));
+  const rows = await db.select().from(accessTokens).where(eq(accessTokens.tenantId, tenantId)).orderBy(desc(accessTokens.createdAt));
   return rows.map(({ tokenHash: _hash, ...row }) => ({ ...row, scopes: parseScopes(row.scopes) }));
 }

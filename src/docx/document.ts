@@ -1,18 +1,49 @@
 /** The engine's facade: open a .docx, query it by path with paging, replace a paragraph's text, save. */
 import { DocxError } from "./errors.js";
+import { EXPORT_FORMATS, type ExportFormat, exportDocument } from "./export/index.js";
 import type { DocumentChange } from "./model/change-journal.js";
-import { blockNodes, nodeHeadingLevel, nodeText, WordDocument, type DocNode } from "./model/index.js";
+import { blockNodes, type DocNode, nodeHeadingLevel, nodeText, WordDocument } from "./model/index.js";
+import {
+  addComment,
+  applyPatchOperations,
+  applyRevisions,
+  type CommentInfo,
+  type CommentInput,
+  deleteComments,
+  type HeaderFooterEdit,
+  type HeaderFooterResult,
+  type InsertTextOptions,
+  type InsertTextResult,
+  insertText,
+  isTracking,
+  listComments,
+  listRevisions,
+  type OperationResult,
+  type PageSetup,
+  type PageSetupChange,
+  type ReplaceTextOptions,
+  type ReplaceTextResult,
+  type Revision,
+  type RevisionFilter,
+  replaceParagraphText,
+  replaceText,
+  replyToComment,
+  resolveComment,
+  type SectionLayout,
+  type StyleOptions,
+  type StyleOutcome,
+  sectionLayouts,
+  setHeaderFooter,
+  setPageSetup,
+  setTrackRevisions,
+  styleParagraphs,
+  styleRuns,
+  styleTables,
+  trackingOf,
+} from "./ops/index.js";
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
-import {
-  addComment, applyPatchOperations, applyRevisions, deleteComments, insertText, isTracking, listComments, listRevisions, replaceParagraphText, replaceText,
-  replyToComment, resolveComment, sectionLayouts, setHeaderFooter, setPageSetup, setTrackRevisions, styleParagraphs, styleRuns, styleTables, trackingOf,
-  type CommentInfo, type CommentInput, type HeaderFooterEdit, type HeaderFooterResult, type InsertTextOptions, type InsertTextResult, type OperationResult,
-  type PageSetup, type PageSetupChange, type ReplaceTextOptions, type ReplaceTextResult, type Revision, type RevisionFilter, type SectionLayout,
-  type StyleOptions, type StyleOutcome,
-} from "./ops/index.js";
-import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "./export/index.js";
-import { paginate, RenderContext, type QueryOptions, type QueryResult } from "./queries/index.js";
+import { paginate, type QueryOptions, type QueryResult, RenderContext } from "./queries/index.js";
 
 export interface PatchResult {
   dry_run: boolean;
@@ -40,7 +71,16 @@ export class DocxDocument {
   /** Names the author of the edits that follow (tracked changes, comments). */
   setEditor(author: string, initials?: string): void {
     const name = author.trim() || "docx-edge";
-    this.doc.editor = { author: name, initials: initials ?? name.split(/\s+/).map((w) => w[0]?.toUpperCase() ?? "").join("").slice(0, 4) };
+    this.doc.editor = {
+      author: name,
+      initials:
+        initials ??
+        name
+          .split(/\s+/)
+          .map((w) => w[0]?.toUpperCase() ?? "")
+          .join("")
+          .slice(0, 4),
+    };
   }
 
   /** Name of the main document part (usually word/document.xml). */
@@ -75,33 +115,55 @@ export class DocxDocument {
   readSection(index: number, options: QueryOptions = {}): QueryResult {
     const sections = this.doc.sections();
     if (!Number.isInteger(index) || index < 0 || index >= sections.length) {
-      throw new DocxError({ kind: "path_not_found", path: `/body/section[${index}]`, message: `Section ${index} not found: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).` });
+      throw new DocxError({
+        kind: "path_not_found",
+        path: `/body/section[${index}]`,
+        message: `Section ${index} not found: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).`,
+      });
     }
     // The section's own w:sectPr is its properties (see /body/section[N]), not content.
     const { nodes } = resolvePath(this.doc, `/body/section[${index}]/*`);
-    return paginate(new RenderContext(this.doc), `/body/section[${index}]`, nodes.filter((n) => n.kind !== "sectPr"), options);
+    return paginate(
+      new RenderContext(this.doc),
+      `/body/section[${index}]`,
+      nodes.filter((n) => n.kind !== "sectPr"),
+      options,
+    );
   }
 
   /**
    * A heading and everything under it up to the next heading of the same or a higher level, paged.
    * `heading` is a path (/body/heading[3], /body/paragraph[id='...']) or text the heading contains.
    */
-  readHeadingContent(heading: string, options: QueryOptions = {}): QueryResult & { heading: { path: string; id: string | null; level: number; text: string } } {
+  readHeadingContent(
+    heading: string,
+    options: QueryOptions = {},
+  ): QueryResult & { heading: { path: string; id: string | null; level: number; text: string } } {
     const blocks = blockNodes(this.doc, { kind: "body", path: "/body", id: null });
     let start: number;
     if (heading.startsWith("/")) {
       const { nodes } = resolvePath(this.doc, heading);
       const target = nodes[0];
       if (!target || !target.list || target.list !== this.doc.body || nodeHeadingLevel(this.doc, target) === null) {
-        throw new DocxError({ kind: "invalid_argument", field: "heading", message: `${heading} does not select a heading in the body; try /body/heading[0] or /body/heading[text~='...'].` });
+        throw new DocxError({
+          kind: "invalid_argument",
+          field: "heading",
+          message: `${heading} does not select a heading in the body; try /body/heading[0] or /body/heading[text~='...'].`,
+        });
       }
       start = target.index!;
     } else {
       const wanted = heading.trim().toLowerCase();
       const headings = blocks.filter((b) => (nodeHeadingLevel(this.doc, b) ?? -1) >= 0);
-      const found = headings.find((b) => nodeText(this.doc, b).trim().toLowerCase() === wanted) ?? headings.find((b) => nodeText(this.doc, b).toLowerCase().includes(wanted));
+      const found =
+        headings.find((b) => nodeText(this.doc, b).trim().toLowerCase() === wanted) ??
+        headings.find((b) => nodeText(this.doc, b).toLowerCase().includes(wanted));
       if (!found) {
-        throw new DocxError({ kind: "path_not_found", path: heading, message: `No heading contains "${heading}"; the document has ${headings.length} headings (list them with /body/heading and format "summary").` });
+        throw new DocxError({
+          kind: "path_not_found",
+          path: heading,
+          message: `No heading contains "${heading}"; the document has ${headings.length} headings (list them with /body/heading and format "summary").`,
+        });
       }
       start = found.index!;
     }
@@ -262,7 +324,11 @@ export class DocxDocument {
    */
   export(format: ExportFormat): Generator<string> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new DocxError({ kind: "invalid_argument", field: "format", message: `Cannot export as ${JSON.stringify(format)}: the formats are ${EXPORT_FORMATS.join(", ")}.` });
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "format",
+        message: `Cannot export as ${JSON.stringify(format)}: the formats are ${EXPORT_FORMATS.join(", ")}.`,
+      });
     }
     return exportDocument(this.doc, format);
   }
@@ -298,7 +364,9 @@ export class DocxDocument {
   }
 
   private bodyHeader(blocks: DocNode[]): string {
-    let paragraphs = 0, tables = 0, headings = 0;
+    let paragraphs = 0,
+      tables = 0,
+      headings = 0;
     for (const b of blocks) {
       if (b.kind === "paragraph") {
         paragraphs++;
@@ -315,6 +383,7 @@ function composeChanges(a: DocumentChange | null, b: DocumentChange | null): Doc
   if (!a || !b) return a ?? b;
   const out: DocumentChange = { stories: [...a.stories, ...b.stories] };
   if (a.parts || b.parts) out.parts = [...(a.parts ?? []), ...(b.parts ?? [])];
-  if (a.rootAttributes || b.rootAttributes) out.rootAttributes = { before: (a.rootAttributes ?? b.rootAttributes)!.before, after: (b.rootAttributes ?? a.rootAttributes)!.after };
+  if (a.rootAttributes || b.rootAttributes)
+    out.rootAttributes = { before: (a.rootAttributes ?? b.rootAttributes)!.before, after: (b.rootAttributes ?? a.rootAttributes)!.after };
   return out;
 }

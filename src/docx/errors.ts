@@ -41,7 +41,10 @@ export function withPart<T>(part: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (e instanceof DocxError && (e.failure.kind === "xml_malformed" || e.failure.kind === "xml_forbidden" || e.failure.kind === "xml_too_deep")) {
+    if (
+      e instanceof DocxError &&
+      (e.failure.kind === "xml_malformed" || e.failure.kind === "xml_forbidden" || e.failure.kind === "xml_too_deep")
+    ) {
       const failure = { ...e.failure, part, message: `${part}: ${e.failure.message}` };
       throw new DocxError(failure);
     }

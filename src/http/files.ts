@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { SessionError } from "../sessions/errors";
 import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
@@ -26,7 +26,11 @@ function listLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const limit = Number(text);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    throw new SessionError({ kind: "invalid_argument", field: "limit", message: `limit must be a whole number from 1 to 1000, not ${JSON.stringify(text)}.` });
+    throw new SessionError({
+      kind: "invalid_argument",
+      field: "limit",
+      message: `limit must be a whole number from 1 to 1000, not ${JSON.stringify(text)}.`,
+    });
   }
   return limit;
 }

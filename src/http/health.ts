@@ -27,10 +27,7 @@ export const healthRoutes = new Hono<AppEnv>();
 healthRoutes.get("/", (c) => c.json({ status: "ok" }));
 
 healthRoutes.get("/ready", async (c) => {
-  const [d1, r2] = await Promise.all([
-    check(() => c.env.DB.prepare("SELECT 1").first()),
-    check(() => c.env.DOCS.head(R2_PROBE_KEY)),
-  ]);
+  const [d1, r2] = await Promise.all([check(() => c.env.DB.prepare("SELECT 1").first()), check(() => c.env.DOCS.head(R2_PROBE_KEY))]);
   const ready = d1 === "ok" && r2 === "ok";
   c.header("Cache-Control", "no-store");
   return c.json({ status: ready ? "ready" : "unavailable", checks: { d1, r2 } }, ready ? 200 : 503);

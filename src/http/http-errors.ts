@@ -89,7 +89,10 @@ function sessionErrorResponse(c: Context, error: SessionError): Response {
   const failure = error.failure;
   if (failure.kind === "forbidden") {
     const metadata = protectedResourceMetadataUrl(new URL(c.req.url).origin);
-    c.header("WWW-Authenticate", `Bearer error="insufficient_scope", scope=${quoted(failure.scope)}, resource_metadata=${quoted(metadata)}`);
+    c.header(
+      "WWW-Authenticate",
+      `Bearer error="insufficient_scope", scope=${quoted(failure.scope)}, resource_metadata=${quoted(metadata)}`,
+    );
   }
   return c.json({ error: failure.kind, message: failure.message }, SESSION_STATUS[failure.kind]);
 }

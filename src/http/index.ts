@@ -1,8 +1,8 @@
 export type { AppEnv } from "./app-env";
 export { fileRoutes } from "./files";
 export { healthRoutes } from "./health";
-export { HttpError, httpErrorResponse, type HttpFailure } from "./http-errors";
+export { HttpError, type HttpFailure, httpErrorResponse } from "./http-errors";
+export { oauthEndpoints } from "./oauth/oauth-endpoints";
 export { requireScope } from "./require-scope";
 export { MAX_UPLOAD_BYTES } from "./upload-body";
-export { oauthEndpoints } from "./oauth/oauth-endpoints";
-export { PROTECTED_RESOURCE_PATH, mcpResourceUrl, protectedResourceMetadataUrl, wellKnownRoutes } from "./well-known";
+export { mcpResourceUrl, PROTECTED_RESOURCE_PATH, protectedResourceMetadataUrl, wellKnownRoutes } from "./well-known";

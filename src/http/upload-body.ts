@@ -1,7 +1,7 @@
-import type { BlobBody } from "../sessions/ports";
 import { SessionError } from "../sessions/errors";
-import { HttpError } from "./http-errors";
+import type { BlobBody } from "../sessions/ports";
 import { checkPackageBytes, checkZipSignature, packageCheckingStream } from "./docx-package-check";
+import { HttpError } from "./http-errors";
 
 /** Largest .docx we accept: the Workers request body limit on Free and Pro plans. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -26,7 +26,9 @@ export function checkUploadContentType(header: string | undefined): void {
       message:
         `Content-Type ${type} is not a Word document; send the raw .docx bytes as ${ACCEPTED_TYPES[0]} (or application/octet-stream).` +
         // curl --data-binary sends this type unless told otherwise; say how to fix it.
-        (type === "application/x-www-form-urlencoded" ? " With curl, use -T file.docx or add -H 'Content-Type: application/octet-stream'." : ""),
+        (type === "application/x-www-form-urlencoded"
+          ? " With curl, use -T file.docx or add -H 'Content-Type: application/octet-stream'."
+          : ""),
     });
   }
 }
@@ -61,7 +63,12 @@ async function readCapped(name: string, body: ReadableStream<Uint8Array>): Promi
   for await (const chunk of body) {
     size += chunk.length;
     if (size > MAX_UNSIZED_UPLOAD_BYTES) {
-      throw tooLarge(name, size, MAX_UNSIZED_UPLOAD_BYTES, " without a Content-Length header; send one to upload up to " + megabytes(MAX_UPLOAD_BYTES));
+      throw tooLarge(
+        name,
+        size,
+        MAX_UNSIZED_UPLOAD_BYTES,
+        " without a Content-Length header; send one to upload up to " + megabytes(MAX_UPLOAD_BYTES),
+      );
     }
     chunks.push(chunk);
   }
@@ -128,7 +135,10 @@ export async function prepareUpload(
     const reason = guard.failure();
     if (reason !== undefined) return notADocx(name, reason);
     if (guard.bytesSeen() !== length) {
-      return new HttpError({ kind: "bad_request", message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.` });
+      return new HttpError({
+        kind: "bad_request",
+        message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.`,
+      });
     }
     return undefined;
   };

@@ -1,2 +1,2 @@
-export { handleMcpRequest } from "./handler";
 export type { Scope, ToolContext } from "./context";
+export { handleMcpRequest } from "./handler";

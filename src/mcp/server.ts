@@ -7,10 +7,10 @@ import { registerElementTools } from "./tools/element-tools";
 import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerReadTools } from "./tools/read-tools";
-import { registerSectionTools } from "./tools/section-tools";
-import { registerTextTools } from "./tools/text-tools";
-import { registerStyleTools } from "./tools/style-tools";
 import { registerRevisionTools } from "./tools/revision-tools";
+import { registerSectionTools } from "./tools/section-tools";
+import { registerStyleTools } from "./tools/style-tools";
+import { registerTextTools } from "./tools/text-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 

@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { isSessionError } from "../sessions/index";
 import { isDocxError } from "../docx/index";
+import { isSessionError } from "../sessions/index";
 import type { Scope, ToolContext } from "./context";
 
 /** A failure a tool reports to its caller, with the facts as data. */
@@ -55,12 +55,7 @@ export function requireScope(ctx: ToolContext, scope: Scope, tool: string): void
 }
 
 /** Runs a tool body with the scope check and the one error mapping. */
-export async function runTool(
-  ctx: ToolContext,
-  tool: string,
-  scope: Scope,
-  body: () => Promise<CallToolResult>,
-): Promise<CallToolResult> {
+export async function runTool(ctx: ToolContext, tool: string, scope: Scope, body: () => Promise<CallToolResult>): Promise<CallToolResult> {
   try {
     requireScope(ctx, scope, tool);
     return await body();

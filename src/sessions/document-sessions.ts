@@ -35,7 +35,10 @@ const EXPORT_TYPES: Record<ExportFormat | "docx", { extension: string; contentTy
   docx: { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
 };
 
-export type ExportOutcome = { format: ExportFormat | "docx"; bytes: number } & ({ text: string; file?: undefined } | { file: LibraryFileInfo; text?: undefined });
+export type ExportOutcome = { format: ExportFormat | "docx"; bytes: number } & (
+  | { text: string; file?: undefined }
+  | { file: LibraryFileInfo; text?: undefined }
+);
 
 /** A session has unsaved changes when it has edits that its last save (if any) does not include. */
 export function hasUnsavedChanges(record: SessionRecord): boolean {
@@ -62,7 +65,12 @@ export class DocumentSessions {
     this.now = deps.now ?? (() => new Date());
     this.newSessionId = deps.newSessionId ?? randomSessionId;
     this.history = new SessionHistory({
-      tenantId: deps.tenantId, store: deps.store, index: deps.index, cache: deps.cache ?? new DocumentCache(), now: this.now, background: deps.background,
+      tenantId: deps.tenantId,
+      store: deps.store,
+      index: deps.index,
+      cache: deps.cache ?? new DocumentCache(),
+      now: this.now,
+      background: deps.background,
     });
   }
 
@@ -76,7 +84,14 @@ export class DocumentSessions {
     validateLibraryName(name);
     const info = await this.deps.library.head(this.deps.tenantId, name);
     if (!info) throw this.fileNotFound(name);
-    if (info.size > limit) throw new SessionError({ kind: "file_too_large", name, size: info.size, limit, message: `File ${name} is ${info.size} bytes; at most ${limit} bytes can be used here` });
+    if (info.size > limit)
+      throw new SessionError({
+        kind: "file_too_large",
+        name,
+        size: info.size,
+        limit,
+        message: `File ${name} is ${info.size} bytes; at most ${limit} bytes can be used here`,
+      });
     const bytes = await this.deps.library.read(this.deps.tenantId, name);
     if (!bytes) throw this.fileNotFound(name);
     return bytes;
@@ -89,7 +104,10 @@ export class DocumentSessions {
     if (!info) throw this.fileNotFound(name);
     if (info.size > MAX_DOCUMENT_BYTES) {
       throw new SessionError({
-        kind: "file_too_large", name, size: info.size, limit: MAX_DOCUMENT_BYTES,
+        kind: "file_too_large",
+        name,
+        size: info.size,
+        limit: MAX_DOCUMENT_BYTES,
         message: `File ${name} is ${info.size} bytes; documents up to ${MAX_DOCUMENT_BYTES} bytes can be opened`,
       });
     }
@@ -98,7 +116,11 @@ export class DocumentSessions {
     try {
       DocxDocument.open(bytes); // refuse anything the engine cannot read before a session exists
     } catch (error) {
-      throw new SessionError({ kind: "not_a_docx", name, message: `${name} cannot be opened as a Word document: ${(error as Error).message}` });
+      throw new SessionError({
+        kind: "not_a_docx",
+        name,
+        message: `${name} cannot be opened as a Word document: ${(error as Error).message}`,
+      });
     }
     return this.start(bytes, name, options.title?.trim() || titleFromName(name));
   }
@@ -128,7 +150,8 @@ export class DocumentSessions {
     const name = outputName ?? record.sourceName;
     if (!name) {
       throw new SessionError({
-        kind: "invalid_argument", field: "output_path",
+        kind: "invalid_argument",
+        field: "output_path",
         message: `Session ${sessionId} is a new document with no library file yet: pass output_path, e.g. "report.docx"`,
       });
     }
@@ -148,10 +171,19 @@ export class DocumentSessions {
    * larger, every .docx, and any export given an `outputName` is written to the library (default
    * `exports/<name>.<ext>`). `allowFile: false` (a read-only caller) refuses instead of writing.
    */
-  async export(sessionId: string, format: ExportFormat | "docx", options: { outputName?: string; inlineLimit?: number; allowFile?: boolean } = {}): Promise<ExportOutcome> {
+  async export(
+    sessionId: string,
+    format: ExportFormat | "docx",
+    options: { outputName?: string; inlineLimit?: number; allowFile?: boolean } = {},
+  ): Promise<ExportOutcome> {
     const record = await this.get(sessionId);
     const type = EXPORT_TYPES[format];
-    const base = (record.sourceName ?? record.title).replace(/\.docx$/i, "").split("/").pop()!.trim() || "document";
+    const base =
+      (record.sourceName ?? record.title)
+        .replace(/\.docx$/i, "")
+        .split("/")
+        .pop()!
+        .trim() || "document";
     const name = validateLibraryName(options.outputName ?? `exports/${base}.${type.extension}`);
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -173,7 +205,11 @@ export class DocumentSessions {
       }
     }
     if (options.allowFile === false) {
-      throw new SessionError({ kind: "forbidden", scope: "write", message: `This ${format} export (${size} bytes) must be written to your library, which needs the 'write' scope. Use a token with the 'write' scope.` });
+      throw new SessionError({
+        kind: "forbidden",
+        scope: "write",
+        message: `This ${format} export (${size} bytes) must be written to your library, which needs the 'write' scope. Use a token with the 'write' scope.`,
+      });
     }
     // Chunks are handed to storage one by one, so the export is never joined into one more copy.
     const stream = new ReadableStream<Uint8Array>({
@@ -199,20 +235,40 @@ export class DocumentSessions {
   private async start(bytes: Uint8Array, sourceName: string | null, title: string): Promise<SessionRecord> {
     const id = this.newSessionId();
     const at = this.now().toISOString();
-    await this.deps.store.create(this.deps.tenantId, {
-      version: 1, sessionId: id, tenantId: this.deps.tenantId, createdAt: at, sourceName,
-      baselineGeneration: 0, baselineSize: bytes.length,
-    }, bytes);
+    await this.deps.store.create(
+      this.deps.tenantId,
+      {
+        version: 1,
+        sessionId: id,
+        tenantId: this.deps.tenantId,
+        createdAt: at,
+        sourceName,
+        baselineGeneration: 0,
+        baselineSize: bytes.length,
+      },
+      bytes,
+    );
     const record: SessionRecord = {
-      id, title, sourceName, createdAt: at, updatedAt: at, position: 0,
-      savedPosition: sourceName === null ? null : 0, top: 0, version: 0, baselineGeneration: 0,
+      id,
+      title,
+      sourceName,
+      createdAt: at,
+      updatedAt: at,
+      position: 0,
+      savedPosition: sourceName === null ? null : 0,
+      top: 0,
+      version: 0,
+      baselineGeneration: 0,
     };
     await this.deps.index.add(record);
     return record;
   }
 
   private fileNotFound(name: string) {
-    return new SessionError({ kind: "file_not_found", name, message: `No file named ${JSON.stringify(name)} in your library. Upload it with PUT /api/files/{name} or list files with GET /api/files` });
+    return new SessionError({
+      kind: "file_not_found",
+      name,
+      message: `No file named ${JSON.stringify(name)} in your library. Upload it with PUT /api/files/{name} or list files with GET /api/files`,
+    });
   }
-
 }

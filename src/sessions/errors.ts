@@ -30,5 +30,9 @@ export function isSessionError(e: unknown): e is SessionError {
 
 /** The one wording for an unknown session id, wherever it is detected. */
 export function sessionNotFound(sessionId: string): SessionError {
-  return new SessionError({ kind: "session_not_found", sessionId, message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions` });
+  return new SessionError({
+    kind: "session_not_found",
+    sessionId,
+    message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions`,
+  });
 }

@@ -18,7 +18,7 @@ export function validateLibraryName(name: string): string {
   if (name.includes("\\")) fail("backslashes are not allowed; use / to group files");
   if (name.startsWith("/") || name.endsWith("/")) fail("it must not start or end with /");
   for (const segment of name.split("/")) {
-    if (segment === "" ) fail("it contains an empty path segment (//)");
+    if (segment === "") fail("it contains an empty path segment (//)");
     if (segment === "." || segment === "..") fail("'.' and '..' segments are not allowed");
     if (segment !== segment.trim()) fail("path segments must not start or end with spaces");
   }

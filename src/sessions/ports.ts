@@ -17,7 +17,10 @@ export type BlobBody = Uint8Array | { stream: ReadableStream<Uint8Array>; length
 
 /** The tenant's library of .docx files. Names are validated before they reach a store. */
 export interface LibraryStore {
-  list(tenantId: string, options?: { cursor?: string; limit?: number; prefix?: string }): Promise<{ files: LibraryFileInfo[]; cursor?: string }>;
+  list(
+    tenantId: string,
+    options?: { cursor?: string; limit?: number; prefix?: string },
+  ): Promise<{ files: LibraryFileInfo[]; cursor?: string }>;
   head(tenantId: string, name: string): Promise<LibraryFileInfo | null>;
   /** Streams a file; null when it does not exist. */
   open(tenantId: string, name: string): Promise<{ info: LibraryFileInfo; body: ReadableStream<Uint8Array> } | null>;
@@ -94,7 +97,10 @@ export interface SessionIndex {
   add(record: SessionRecord): Promise<void>;
   get(sessionId: string): Promise<SessionRecord | null>;
   list(options: { offset: number; limit: number }): Promise<{ sessions: SessionRecord[]; total: number }>;
-  update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>): Promise<SessionRecord | null>;
+  update(
+    sessionId: string,
+    changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>,
+  ): Promise<SessionRecord | null>;
   /** Removes the session and its ledger; returns the record, or null when there was none. */
   remove(sessionId: string): Promise<SessionRecord | null>;
 

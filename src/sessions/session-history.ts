@@ -1,5 +1,5 @@
-import { DocxDocument, type DocumentChange } from "../docx/index";
-import { checkpointDue, CHECKPOINT_MAX_ENTRIES } from "./checkpoint-policy";
+import { type DocumentChange, DocxDocument } from "../docx/index";
+import { CHECKPOINT_MAX_ENTRIES, checkpointDue } from "./checkpoint-policy";
 import type { CachedDocument, DocumentCache } from "./document-cache";
 import { SessionError, sessionNotFound } from "./errors";
 import type { HistoryEntryMeta, LoadPlan, SessionIndex, SessionRecord, SessionStore } from "./ports";
@@ -72,7 +72,11 @@ export class SessionHistory {
   }
 
   private tooManyConflicts(sessionId: string) {
-    return new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} is being edited by other calls too quickly; retry this call` });
+    return new SessionError({
+      kind: "conflict",
+      sessionId,
+      message: `Session ${sessionId} is being edited by other calls too quickly; retry this call`,
+    });
   }
 
   private async head(sessionId: string): Promise<SessionRecord> {
@@ -99,7 +103,12 @@ export class SessionHistory {
     const bytes = plan.checkpoint
       ? await store.readObject(tenantId, sessionId, plan.checkpoint.object)
       : await store.readBaseline(tenantId, sessionId, plan.head.baselineGeneration);
-    if (!bytes) throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} changed while it was being loaded; retry the call` });
+    if (!bytes)
+      throw new SessionError({
+        kind: "conflict",
+        sessionId,
+        message: `Session ${sessionId} changed while it was being loaded; retry the call`,
+      });
     const doc = DocxDocument.open(bytes);
     const changes = new Map<number, DocumentChange>();
     let walBytes = 0;
@@ -121,7 +130,12 @@ export class SessionHistory {
 
   private async readEntry(sessionId: string, entry: HistoryEntryMeta): Promise<EntryPayload> {
     const bytes = await this.deps.store.readObject(this.deps.tenantId, sessionId, entry.object);
-    if (!bytes) throw new SessionError({ kind: "conflict", sessionId, message: `History entry ${entry.position} of session ${sessionId} is missing from storage` });
+    if (!bytes)
+      throw new SessionError({
+        kind: "conflict",
+        sessionId,
+        message: `History entry ${entry.position} of session ${sessionId} is missing from storage`,
+      });
     return JSON.parse(decoder.decode(bytes)) as EntryPayload;
   }
 
@@ -137,7 +151,11 @@ export class SessionHistory {
    * Runs a mutation to see what it would do (a tool's dry_run) and undoes it: nothing is written and the cached
    * document ends as it was. `changed` says whether the mutation would change the document at all.
    */
-  async preview<R>(sessionId: string, mutate: Mutation<R>, meta: { author?: string } = {}): Promise<{ result: R; description: string; changed: boolean; position: number }> {
+  async preview<R>(
+    sessionId: string,
+    mutate: Mutation<R>,
+    meta: { author?: string } = {},
+  ): Promise<{ result: R; description: string; changed: boolean; position: number }> {
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       const { head, state } = await this.state(sessionId);
       const { doc } = state;
@@ -161,13 +179,18 @@ export class SessionHistory {
    * Applies a mutation as one history entry. The entry object is written first (create-only), then
    * committed in the index by compare-and-swap; a lost race re-applies the mutation on the newer state.
    */
-  async edit<R>(sessionId: string, meta: { tool: string; requestId?: string | null; author?: string }, mutate: Mutation<R>): Promise<EditOutcome<R>> {
+  async edit<R>(
+    sessionId: string,
+    meta: { tool: string; requestId?: string | null; author?: string },
+    mutate: Mutation<R>,
+  ): Promise<EditOutcome<R>> {
     const requestId = meta.requestId ?? null;
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       // A retry is answered before the mutation runs: re-running it could fail (its target is gone) or differ.
       if (requestId !== null) {
         const earlier = await this.deps.index.findRequest(sessionId, requestId);
-        if (earlier) return { result: JSON.parse(earlier.result ?? "null") as R, position: earlier.entry.position, changed: true, replayed: true };
+        if (earlier)
+          return { result: JSON.parse(earlier.result ?? "null") as R, position: earlier.entry.position, changed: true, replayed: true };
       }
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
         const { head, state } = await this.state(sessionId);
@@ -184,7 +207,9 @@ export class SessionHistory {
         if (!change) return { result: applied.result, position: head.position, changed: false, replayed: false };
 
         const at = this.deps.now().toISOString();
-        const payload = encoder.encode(JSON.stringify({ tool: meta.tool, description: applied.description, at, requestId, change } satisfies EntryPayload));
+        const payload = encoder.encode(
+          JSON.stringify({ tool: meta.tool, description: applied.description, at, requestId, change } satisfies EntryPayload),
+        );
         const object = `wal/${pad(head.position + 1)}-${randomSuffix()}.json`;
         const undoLocal = () => {
           doc.revertChange(change);
@@ -196,7 +221,15 @@ export class SessionHistory {
           undoLocal();
           throw error;
         }
-        const entry: HistoryEntryMeta = { position: head.position + 1, object, tool: meta.tool, description: applied.description, at, size: payload.length, requestId };
+        const entry: HistoryEntryMeta = {
+          position: head.position + 1,
+          object,
+          tool: meta.tool,
+          description: applied.description,
+          at,
+          size: payload.length,
+          requestId,
+        };
         let outcome;
         try {
           outcome = await this.deps.index.commit(sessionId, head.version, entry, JSON.stringify(applied.result ?? null), at);
@@ -247,13 +280,19 @@ export class SessionHistory {
 
   private cleanUp(sessionId: string, objects: string[]) {
     if (objects.length === 0) return;
-    const work = this.deps.store.deleteObjects(this.deps.tenantId, sessionId, objects).catch((e) => console.warn("history clean-up failed", sessionId, e));
+    const work = this.deps.store
+      .deleteObjects(this.deps.tenantId, sessionId, objects)
+      .catch((e) => console.warn("history clean-up failed", sessionId, e));
     if (this.deps.background) this.deps.background(work);
   }
 
   /** Moves the cursor to `position` (undo, redo and jump are all this). */
   /** Moves the cursor; a repeated `requestId` returns the first move (`from`, `to`) and moves nothing. */
-  async moveTo(sessionId: string, target: (head: SessionRecord) => number, requestId: string | null = null): Promise<{ head: SessionRecord; from: number; to: number; replayed: boolean }> {
+  async moveTo(
+    sessionId: string,
+    target: (head: SessionRecord) => number,
+    requestId: string | null = null,
+  ): Promise<{ head: SessionRecord; from: number; to: number; replayed: boolean }> {
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
         const { head, state } = await this.state(sessionId);
@@ -333,18 +372,30 @@ export class SessionHistory {
       const outcome = await this.deps.index.rebase(sessionId, head.version, generation, discardRedo, this.deps.now().toISOString());
       if (outcome.status === "conflict") {
         await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, generation);
-        throw new SessionError({ kind: "conflict", sessionId, message: `Session ${sessionId} changed while the snapshot was taken; retry document_snapshot` });
+        throw new SessionError({
+          kind: "conflict",
+          sessionId,
+          message: `Session ${sessionId} changed while the snapshot was taken; retry document_snapshot`,
+        });
       }
       // The manifest follows the index, so storage alone still names the live baseline.
-      await this.deps.store.updateManifest(this.deps.tenantId, sessionId, (m) => ({ ...m, baselineGeneration: generation, baselineSize: bytes.length }));
+      await this.deps.store.updateManifest(this.deps.tenantId, sessionId, (m) => ({
+        ...m,
+        baselineGeneration: generation,
+        baselineSize: bytes.length,
+      }));
       await this.deps.store.deleteObjects(this.deps.tenantId, sessionId, outcome.dropped);
       await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, head.baselineGeneration);
       // The document is unchanged; only positions were renumbered.
       const shifted = new Map<number, DocumentChange>();
       if (!discardRedo) for (const [p, c] of state.changes) if (p > head.position) shifted.set(p - head.position, c);
       this.deps.cache.set(this.key(sessionId), {
-        ...state, version: outcome.head.version, position: 0, changes: shifted,
-        sinceCheckpoint: { entries: 0, bytes: 0 }, documentBytes: bytes.length,
+        ...state,
+        version: outcome.head.version,
+        position: 0,
+        changes: shifted,
+        sinceCheckpoint: { entries: 0, bytes: 0 },
+        documentBytes: bytes.length,
       });
       return { head: outcome.head, dropped: outcome.dropped.length };
     });

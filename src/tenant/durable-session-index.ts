@@ -1,6 +1,13 @@
 import { sessionNotFound } from "../sessions/errors";
 import type {
-  CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionIndex, SessionRecord,
+  CheckpointMeta,
+  CommitOutcome,
+  HistoryEntryMeta,
+  LoadPlan,
+  MoveOutcome,
+  RebaseOutcome,
+  SessionIndex,
+  SessionRecord,
 } from "../sessions/ports";
 import type { TenantObject } from "./tenant-object";
 

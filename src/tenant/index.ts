@@ -1,2 +1,2 @@
-export { TenantObject } from "./tenant-object";
 export { DurableSessionIndex, tenantStub } from "./durable-session-index";
+export { TenantObject } from "./tenant-object";

@@ -1,20 +1,57 @@
 import type {
-  CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionRecord,
+  CheckpointMeta,
+  CommitOutcome,
+  HistoryEntryMeta,
+  LoadPlan,
+  MoveOutcome,
+  RebaseOutcome,
+  SessionRecord,
 } from "../sessions/ports";
 
 type SessionRow = {
-  id: string; title: string; source_name: string | null; created_at: string; updated_at: string;
-  position: number; saved_position: number | null; top: number; version: number; baseline_generation: number;
+  id: string;
+  title: string;
+  source_name: string | null;
+  created_at: string;
+  updated_at: string;
+  position: number;
+  saved_position: number | null;
+  top: number;
+  version: number;
+  baseline_generation: number;
 };
-type EntryRow = { position: number; object: string; tool: string; description: string; at: string; size: number; request_id: string | null; result: string | null };
+type EntryRow = {
+  position: number;
+  object: string;
+  tool: string;
+  description: string;
+  at: string;
+  size: number;
+  request_id: string | null;
+  result: string | null;
+};
 type CheckpointRow = { position: number; object: string; size: number };
 
 const toRecord = (r: SessionRow): SessionRecord => ({
-  id: r.id, title: r.title, sourceName: r.source_name, createdAt: r.created_at, updatedAt: r.updated_at,
-  position: r.position, savedPosition: r.saved_position, top: r.top, version: r.version, baselineGeneration: r.baseline_generation,
+  id: r.id,
+  title: r.title,
+  sourceName: r.source_name,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  position: r.position,
+  savedPosition: r.saved_position,
+  top: r.top,
+  version: r.version,
+  baselineGeneration: r.baseline_generation,
 });
 const toEntry = (r: EntryRow): HistoryEntryMeta => ({
-  position: r.position, object: r.object, tool: r.tool, description: r.description, at: r.at, size: r.size, requestId: r.request_id,
+  position: r.position,
+  object: r.object,
+  tool: r.tool,
+  description: r.description,
+  at: r.at,
+  size: r.size,
+  requestId: r.request_id,
 });
 
 const SCHEMA = [
@@ -48,7 +85,16 @@ export class SessionLedger {
     this.sql.exec(
       `INSERT INTO sessions (id, title, source_name, created_at, updated_at, position, saved_position, top, version, baseline_generation)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      r.id, r.title, r.sourceName, r.createdAt, r.updatedAt, r.position, r.savedPosition, r.top, r.version, r.baselineGeneration,
+      r.id,
+      r.title,
+      r.sourceName,
+      r.createdAt,
+      r.updatedAt,
+      r.position,
+      r.savedPosition,
+      r.top,
+      r.version,
+      r.baselineGeneration,
     );
   }
 
@@ -67,8 +113,14 @@ export class SessionLedger {
     const current = this.get(id);
     if (!current) return null;
     const next = { ...current, ...changes };
-    this.sql.exec(`UPDATE sessions SET title = ?, source_name = ?, updated_at = ?, saved_position = ? WHERE id = ?`,
-      next.title, next.sourceName, next.updatedAt, next.savedPosition, id);
+    this.sql.exec(
+      `UPDATE sessions SET title = ?, source_name = ?, updated_at = ?, saved_position = ? WHERE id = ?`,
+      next.title,
+      next.sourceName,
+      next.updatedAt,
+      next.savedPosition,
+      id,
+    );
     return next;
   }
 
@@ -87,13 +139,18 @@ export class SessionLedger {
     if (!head) return null;
     const target = position ?? head.position;
     if (target < 0 || target > head.top) return null;
-    const cp = this.sql.exec<CheckpointRow>(
-      `SELECT position, object, size FROM checkpoints WHERE session_id = ? AND position <= ? ORDER BY position DESC LIMIT 1`, id, target,
-    ).toArray()[0];
+    const cp = this.sql
+      .exec<CheckpointRow>(
+        `SELECT position, object, size FROM checkpoints WHERE session_id = ? AND position <= ? ORDER BY position DESC LIMIT 1`,
+        id,
+        target,
+      )
+      .toArray()[0];
     const from = cp?.position ?? 0;
-    const entries = this.sql.exec<EntryRow>(
-      `SELECT * FROM entries WHERE session_id = ? AND position > ? AND position <= ? ORDER BY position`, id, from, target,
-    ).toArray().map(toEntry);
+    const entries = this.sql
+      .exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND position > ? AND position <= ? ORDER BY position`, id, from, target)
+      .toArray()
+      .map(toEntry);
     return { head, target, checkpoint: cp ? { position: cp.position, object: cp.object, size: cp.size } : null, entries };
   }
 
@@ -106,7 +163,9 @@ export class SessionLedger {
     const head = this.get(id);
     if (!head) return null;
     if (entry.requestId !== null) {
-      const earlier = this.sql.exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND request_id = ?`, id, entry.requestId).toArray()[0];
+      const earlier = this.sql
+        .exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND request_id = ?`, id, entry.requestId)
+        .toArray()[0];
       if (earlier) return { status: "duplicate", head, entry: toEntry(earlier), result: earlier.result };
     }
     if (head.version !== expectedVersion) return { status: "conflict", head };
@@ -114,12 +173,26 @@ export class SessionLedger {
     const position = head.position + 1;
     this.sql.exec(
       `INSERT INTO entries (session_id, position, object, tool, description, at, size, request_id, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id, position, entry.object, entry.tool, entry.description, entry.at, entry.size, entry.requestId, result,
+      id,
+      position,
+      entry.object,
+      entry.tool,
+      entry.description,
+      entry.at,
+      entry.size,
+      entry.requestId,
+      result,
     );
     // A save at a position on the discarded branch no longer describes any reachable state.
     const saved = head.savedPosition !== null && head.savedPosition > head.position ? null : head.savedPosition;
-    this.sql.exec(`UPDATE sessions SET position = ?, top = ?, version = version + 1, updated_at = ?, saved_position = ? WHERE id = ?`,
-      position, position, at, saved, id);
+    this.sql.exec(
+      `UPDATE sessions SET position = ?, top = ?, version = version + 1, updated_at = ?, saved_position = ? WHERE id = ?`,
+      position,
+      position,
+      at,
+      saved,
+      id,
+    );
     return { status: "committed", head: this.get(id)!, dropped };
   }
 
@@ -127,27 +200,49 @@ export class SessionLedger {
     const head = this.get(id);
     if (!head) return null;
     if (requestId !== null) {
-      const earlier = this.sql.exec<{ from_position: number; to_position: number }>(`SELECT from_position, to_position FROM moves WHERE session_id = ? AND request_id = ?`, id, requestId).toArray()[0];
+      const earlier = this.sql
+        .exec<{ from_position: number; to_position: number }>(
+          `SELECT from_position, to_position FROM moves WHERE session_id = ? AND request_id = ?`,
+          id,
+          requestId,
+        )
+        .toArray()[0];
       if (earlier) return { status: "duplicate", head, from: earlier.from_position, to: earlier.to_position };
     }
     if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head };
-    if (requestId !== null) this.sql.exec(`INSERT INTO moves (session_id, request_id, from_position, to_position) VALUES (?, ?, ?, ?)`, id, requestId, head.position, position);
+    if (requestId !== null)
+      this.sql.exec(
+        `INSERT INTO moves (session_id, request_id, from_position, to_position) VALUES (?, ?, ?, ?)`,
+        id,
+        requestId,
+        head.position,
+        position,
+      );
     this.sql.exec(`UPDATE sessions SET position = ?, version = version + 1, updated_at = ? WHERE id = ?`, position, at, id);
     return { status: "moved", head: this.get(id)! };
   }
 
   addCheckpoint(id: string, checkpoint: CheckpointMeta, builtFrom: string | null): boolean {
-    const entry = this.sql.exec<{ object: string }>(`SELECT object FROM entries WHERE session_id = ? AND position = ?`, id, checkpoint.position).toArray()[0];
+    const entry = this.sql
+      .exec<{ object: string }>(`SELECT object FROM entries WHERE session_id = ? AND position = ?`, id, checkpoint.position)
+      .toArray()[0];
     if (checkpoint.position === 0 || !entry || entry.object !== builtFrom) return false;
-    this.sql.exec(`INSERT OR REPLACE INTO checkpoints (session_id, position, object, size) VALUES (?, ?, ?, ?)`,
-      id, checkpoint.position, checkpoint.object, checkpoint.size);
+    this.sql.exec(
+      `INSERT OR REPLACE INTO checkpoints (session_id, position, object, size) VALUES (?, ?, ?, ?)`,
+      id,
+      checkpoint.position,
+      checkpoint.object,
+      checkpoint.size,
+    );
     return true;
   }
 
   history(id: string, offset: number, limit: number): { entries: HistoryEntryMeta[]; total: number } | null {
     if (!this.get(id)) return null;
     const total = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM entries WHERE session_id = ?`, id).one().n;
-    const rows = this.sql.exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? ORDER BY position LIMIT ? OFFSET ?`, id, limit, offset).toArray();
+    const rows = this.sql
+      .exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? ORDER BY position LIMIT ? OFFSET ?`, id, limit, offset)
+      .toArray();
     return { entries: rows.map(toEntry), total };
   }
 
@@ -169,9 +264,16 @@ export class SessionLedger {
       this.sql.exec(`UPDATE ${table} SET position = -position WHERE session_id = ?`, id);
     }
     const top = discardRedo ? 0 : head.top - p;
-    const saved = head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
-    this.sql.exec(`UPDATE sessions SET position = 0, top = ?, saved_position = ?, baseline_generation = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-      top, saved, baselineGeneration, at, id);
+    const saved =
+      head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
+    this.sql.exec(
+      `UPDATE sessions SET position = 0, top = ?, saved_position = ?, baseline_generation = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+      top,
+      saved,
+      baselineGeneration,
+      at,
+      id,
+    );
     return { status: "rebased", head: this.get(id)!, dropped };
   }
 
@@ -187,6 +289,9 @@ export class SessionLedger {
   }
 
   private objects(query: string, ...bindings: unknown[]): string[] {
-    return this.sql.exec<{ object: string }>(query, ...bindings).toArray().map((r) => r.object);
+    return this.sql
+      .exec<{ object: string }>(query, ...bindings)
+      .toArray()
+      .map((r) => r.object);
   }
 }

@@ -14,7 +14,11 @@ const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";"
 
 describe("accounts", () => {
   it("signs a person up into a tenant of their own, with a Secure HttpOnly SameSite session cookie", async () => {
-    const result = await signUp(accounts(), browser("10.0.0.1"), { name: "Ada", email: "ada@example.com", password: "correct horse battery" });
+    const result = await signUp(accounts(), browser("10.0.0.1"), {
+      name: "Ada",
+      email: "ada@example.com",
+      password: "correct horse battery",
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const session = result.setCookies.find((c) => c.includes("session_token"))!;
@@ -34,7 +38,9 @@ describe("accounts", () => {
 
   it("stores a native scrypt hash, never the password", async () => {
     await signUp(accounts(), browser("10.0.0.2"), { name: "Bo", email: "bo@example.com", password: "another long password" });
-    const row = await env.DB.prepare("SELECT a.password FROM auth_accounts a JOIN users u ON u.id = a.user_id WHERE u.email = ?").bind("bo@example.com").first<{ password: string }>();
+    const row = await env.DB.prepare("SELECT a.password FROM auth_accounts a JOIN users u ON u.id = a.user_id WHERE u.email = ?")
+      .bind("bo@example.com")
+      .first<{ password: string }>();
     expect(row!.password).toMatch(/^scrypt\$16384\$16\$1\$/);
     expect(row!.password).not.toContain("another long password");
   });
@@ -63,7 +69,8 @@ describe("accounts", () => {
 
   it("rate-limits sign-in attempts per client address (password guessing)", async () => {
     const attempt = (ip: string) => signIn(accounts(), browser(ip), { email: "nobody@example.com", password: "guess guess guess" });
-    for (let i = 0; i < SIGN_IN_LIMIT.max; i++) expect(await attempt("10.9.9.9")).toMatchObject({ failure: { kind: "invalid_credentials" } });
+    for (let i = 0; i < SIGN_IN_LIMIT.max; i++)
+      expect(await attempt("10.9.9.9")).toMatchObject({ failure: { kind: "invalid_credentials" } });
     expect(await attempt("10.9.9.9")).toMatchObject({ ok: false, failure: { kind: "rate_limited" } });
     // Another address is unaffected.
     expect(await attempt("10.9.9.10")).toMatchObject({ failure: { kind: "invalid_credentials" } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuthConfigError, DEV_AUTH_SECRET, authSecretFor } from "../../src/auth/auth-secret";
+import { AuthConfigError, authSecretFor, DEV_AUTH_SECRET } from "../../src/auth/auth-secret";
 
 describe("authSecretFor", () => {
   it("uses the configured secret everywhere", () => {

@@ -15,7 +15,8 @@ function importsOf(folder: string): { file: string; specifier: string }[] {
   for (const entry of readdirSync(path.join(src, folder), { recursive: true, encoding: "utf8" })) {
     if (!entry.endsWith(".ts")) continue;
     const text = readFileSync(path.join(src, folder, entry), "utf8");
-    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) found.push({ file: `${folder}/${entry}`, specifier: match[1] });
+    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g))
+      found.push({ file: `${folder}/${entry}`, specifier: match[1] });
   }
   return found;
 }

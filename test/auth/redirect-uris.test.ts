@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRegistrableRedirectUri, matchRedirectUri } from "../../src/auth/oauth/redirect-uris";
 import { isCodeChallenge, s256, verifierMatches } from "../../src/auth/oauth/pkce";
+import { checkRegistrableRedirectUri, matchRedirectUri } from "../../src/auth/oauth/redirect-uris";
 
 describe("matchRedirectUri", () => {
   const registered = ["https://claude.ai/api/mcp/auth_callback", "http://127.0.0.1/callback", "http://localhost:3000/cb?x=1"];
@@ -27,11 +27,23 @@ describe("matchRedirectUri", () => {
 });
 
 describe("checkRegistrableRedirectUri", () => {
-  it.each(["https://claude.ai/api/mcp/auth_callback", "http://127.0.0.1:8080/cb", "http://[::1]/cb", "cursor://anysphere.cursor-mcp/oauth/callback"])("accepts %s", (uri) => {
+  it.each([
+    "https://claude.ai/api/mcp/auth_callback",
+    "http://127.0.0.1:8080/cb",
+    "http://[::1]/cb",
+    "cursor://anysphere.cursor-mcp/oauth/callback",
+  ])("accepts %s", (uri) => {
     expect(checkRegistrableRedirectUri(uri)).toBe(uri);
   });
 
-  it.each(["http://example.com/cb", "javascript:alert(1)", "data:text/html,x", "https://user:pw@example.com/cb", "https://example.com/cb#x", "not a url"])("refuses %s", (uri) => {
+  it.each([
+    "http://example.com/cb",
+    "javascript:alert(1)",
+    "data:text/html,x",
+    "https://user:pw@example.com/cb",
+    "https://example.com/cb#x",
+    "not a url",
+  ])("refuses %s", (uri) => {
     expect(() => checkRegistrableRedirectUri(uri)).toThrow(/not allowed/);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  TOKEN_LENGTH,
   checkTokenFormat,
   crc32,
   hashAccessToken,
   mintAccessToken,
+  TOKEN_LENGTH,
   tokenChecksum,
   tokenDisplayParts,
 } from "../../src/auth/token-format";

@@ -8,7 +8,12 @@ import { checkTokenFormat, hashAccessToken } from "../../src/auth/token-format";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
-const quietEnv: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true" };
+const quietEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+};
 delete quietEnv.CLOUDFLARE_API_TOKEN;
 
 async function token(args: string[], env: NodeJS.ProcessEnv = quietEnv) {
@@ -41,7 +46,18 @@ describe("npm run token", () => {
   });
 
   it("mints a token on a fresh database and prints only the token", async () => {
-    const result = await token(["--tenant", "acme", "--name", "laptop", "--scopes", "read", "--expires-days", "30", "--persist-to", persistTo]);
+    const result = await token([
+      "--tenant",
+      "acme",
+      "--name",
+      "laptop",
+      "--scopes",
+      "read",
+      "--expires-days",
+      "30",
+      "--persist-to",
+      persistTo,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^dxe_[0-9A-Za-z]+\n$/);
     const minted = result.stdout.trim();

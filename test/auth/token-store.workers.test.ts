@@ -1,13 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import {
-  AuthError,
-  authDatabase,
-  ensureTenantAndUser,
-  listAccessTokens,
-  revokeAccessToken,
-  verifyAccessToken,
-} from "../../src/auth";
+import { AuthError, authDatabase, ensureTenantAndUser, listAccessTokens, revokeAccessToken, verifyAccessToken } from "../../src/auth";
 import { hashAccessToken, mintAccessToken } from "../../src/auth/token-format";
 import { freshTenantName, tokenFor } from "../support/tokens";
 
@@ -53,7 +46,13 @@ describe("verifyAccessToken", () => {
     const tenant = freshTenantName();
     const issued = await tokenFor(tenant, { scopes: ["read"] });
     const { principal } = await verifyAccessToken(db(), issued.token, Date.now());
-    expect(principal).toEqual({ tenantId: issued.tenantId, userId: issued.userId, userName: `${tenant} owner`, tokenId: issued.tokenId, scopes: ["read"] });
+    expect(principal).toEqual({
+      tenantId: issued.tenantId,
+      userId: issued.userId,
+      userName: `${tenant} owner`,
+      tokenId: issued.tokenId,
+      scopes: ["read"],
+    });
   });
 
   it("rejects a malformed token", async () => {

@@ -4,11 +4,25 @@ import type { HistoryEntryMeta, SessionIndex, SessionRecord } from "../../src/se
 /** The behaviour every SessionIndex must have: run against the Durable Object ledger and the in-memory one. */
 export function sessionIndexContract(name: string, makeIndex: () => Promise<SessionIndex> | SessionIndex) {
   const record = (id: string): SessionRecord => ({
-    id, title: id, sourceName: null, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
-    position: 0, savedPosition: null, top: 0, version: 0, baselineGeneration: 0,
+    id,
+    title: id,
+    sourceName: null,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    position: 0,
+    savedPosition: null,
+    top: 0,
+    version: 0,
+    baselineGeneration: 0,
   });
   const entry = (object: string, requestId: string | null = null): HistoryEntryMeta => ({
-    position: 0, object, tool: "test", description: `edit ${object}`, at: "2026-01-01T00:00:01.000Z", size: 10, requestId,
+    position: 0,
+    object,
+    tool: "test",
+    description: `edit ${object}`,
+    at: "2026-01-01T00:00:01.000Z",
+    size: 10,
+    requestId,
   });
   const AT = "2026-01-01T00:00:02.000Z";
 
@@ -30,7 +44,11 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
       const head = (await index.get("a"))!;
       expect(head).toMatchObject({ position: 3, top: 3, version });
       const page = await index.history("a", 0, 10);
-      expect(page!.entries.map((e) => [e.position, e.object])).toEqual([[1, "wal/1"], [2, "wal/2"], [3, "wal/3"]]);
+      expect(page!.entries.map((e) => [e.position, e.object])).toEqual([
+        [1, "wal/1"],
+        [2, "wal/2"],
+        [3, "wal/3"],
+      ]);
     });
 
     it("refuses a commit from a stale version and reports the current head", async () => {
@@ -103,7 +121,10 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
       expect(outcome.dropped.sort()).toEqual(["wal/1", "wal/2"]);
       expect(outcome.head).toMatchObject({ position: 0, top: 2, baselineGeneration: 1 });
       const page = (await index.history("f", 0, 10))!;
-      expect(page.entries.map((e) => [e.position, e.object])).toEqual([[1, "wal/3"], [2, "wal/4"]]);
+      expect(page.entries.map((e) => [e.position, e.object])).toEqual([
+        [1, "wal/3"],
+        [2, "wal/4"],
+      ]);
     });
 
     it("rebases and discards redo when asked", async () => {

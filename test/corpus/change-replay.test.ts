@@ -9,16 +9,21 @@ const REFUSED = new Set(["poi/ExternalEntityInText.docx"]); // refused on open b
 
 /** Names of parts whose uncompressed bytes differ (re-deflating an unchanged part changes only the zip bytes). */
 function differingParts(a: Uint8Array, b: Uint8Array): string[] {
-  const pa = DocxPackage.open(a), pb = DocxPackage.open(b);
+  const pa = DocxPackage.open(a),
+    pb = DocxPackage.open(b);
   const names = new Set([...pa.partNames(), ...pb.partNames()]);
-  return [...names].filter((n) => !pa.has(n) || !pb.has(n) || Buffer.compare(Buffer.from(pa.readBytes(n)), Buffer.from(pb.readBytes(n))) !== 0);
+  return [...names].filter(
+    (n) => !pa.has(n) || !pb.has(n) || Buffer.compare(Buffer.from(pa.readBytes(n)), Buffer.from(pb.readBytes(n))) !== 0,
+  );
 }
 
 function docxFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? docxFiles(p) : p.endsWith(".docx") ? [p] : [];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? docxFiles(p) : p.endsWith(".docx") ? [p] : [];
+    })
+    .sort();
 }
 
 // The write-ahead log stores changes, not documents: a change taken from one copy must rebuild the

@@ -40,9 +40,17 @@ function blockTexts(docx: Uint8Array): string[] {
 /** Adds one of each element family near the top and edits a few existing blocks. */
 const EDITS = [
   { op: "add", path: "/body/children/0", value: { type: "heading", level: 1, text: "Added heading" } },
-  { op: "add", path: "/body/children/1", value: { type: "paragraph", runs: [{ text: "Bold", style: { bold: true } }, { text: " and plain" }] } },
+  {
+    op: "add",
+    path: "/body/children/1",
+    value: { type: "paragraph", runs: [{ text: "Bold", style: { bold: true } }, { text: " and plain" }] },
+  },
   { op: "add", path: "/body/children/2", value: { type: "list", ordered: true, items: ["alpha", "beta", "gamma"] } },
-  { op: "add", path: "/body/children/5", value: { type: "table", headers: ["K", "V"], rows: [["a", "1"], [{ text: "merged", col_span: 2 }]] } },
+  {
+    op: "add",
+    path: "/body/children/5",
+    value: { type: "table", headers: ["K", "V"], rows: [["a", "1"], [{ text: "merged", col_span: 2 }]] },
+  },
   { op: "add", path: "/body/children/6", value: { type: "hyperlink", text: "docx-edge", url: "https://example.com" } },
   { op: "add", path: "/body/children/7", value: { type: "image", data: PNG, width: 20 } },
   { op: "add", path: "/body/children/8", value: { type: "page_break" } },
@@ -78,7 +86,9 @@ describe.runIf(existsSync(CORPUS))("element edits on corpus documents", () => {
       const input = bytesOf(file);
       const doc = DocxDocument.open(input);
       const baseline = partBytes(doc.save());
-      expect(() => doc.applyPatch([...EDITS.slice(0, 4), { op: "remove", path: "/body/paragraph[100000]" }])).toThrow(/Operation 4 \(remove/);
+      expect(() => doc.applyPatch([...EDITS.slice(0, 4), { op: "remove", path: "/body/paragraph[100000]" }])).toThrow(
+        /Operation 4 \(remove/,
+      );
       doc.applyPatch(EDITS, { dryRun: true });
       expect(doc.takeChange()).toBeNull();
       const now = partBytes(doc.save());
@@ -87,12 +97,16 @@ describe.runIf(existsSync(CORPUS))("element edits on corpus documents", () => {
     });
   }
 
-  it.runIf(sofficeAvailable())("LibreOffice reads the edited generated report with the new list numbered 1, 2, 3", () => {
-    const doc = DocxDocument.open(bytesOf("generated/S.docx"));
-    doc.applyPatch(EDITS);
-    const text = libreOfficeText(doc.save(), "report")!;
-    expect(text).toContain("Added heading");
-    expect(text).toMatch(/1\.\s*alpha\s+2\.\s*beta\s+3\.\s*gamma/);
-    expect(text).toContain("docx-edge");
-  }, 180_000);
+  it.runIf(sofficeAvailable())(
+    "LibreOffice reads the edited generated report with the new list numbered 1, 2, 3",
+    () => {
+      const doc = DocxDocument.open(bytesOf("generated/S.docx"));
+      doc.applyPatch(EDITS);
+      const text = libreOfficeText(doc.save(), "report")!;
+      expect(text).toContain("Added heading");
+      expect(text).toMatch(/1\.\s*alpha\s+2\.\s*beta\s+3\.\s*gamma/);
+      expect(text).toContain("docx-edge");
+    },
+    180_000,
+  );
 });

@@ -35,7 +35,9 @@ describe("export over the corpus", () => {
   }
 
   it("keeps mammoth's comments with their range, author and text", () => {
-    expect(exportOf("mammoth-test-data/comments.docx", "markdown")).toContain("{==Ouch==}{>>Michael Williamson: A tachyon walks into a bar.<<}");
+    expect(exportOf("mammoth-test-data/comments.docx", "markdown")).toContain(
+      "{==Ouch==}{>>Michael Williamson: A tachyon walks into a bar.<<}",
+    );
   });
 
   it("defines mammoth's footnotes and endnotes at the end", () => {
@@ -46,7 +48,9 @@ describe("export over the corpus", () => {
   });
 
   it("writes mammoth's and pandoc's simple tables as pipe tables with their cell text", () => {
-    expect(exportOf("mammoth-test-data/tables.docx", "markdown")).toContain("| Top left | Top right |\n| --- | --- |\n| Bottom left | Bottom right |");
+    expect(exportOf("mammoth-test-data/tables.docx", "markdown")).toContain(
+      "| Top left | Top right |\n| --- | --- |\n| Bottom left | Bottom right |",
+    );
     expect(exportOf("pandoc/tables.docx", "markdown")).toContain("| Lebron James | Basketball | Very High | Leaving Cleveland |");
   });
 
@@ -71,17 +75,24 @@ describe("export over the corpus", () => {
   });
 
   it("marks pandoc's tracked insertions and deletions with their author", () => {
-    expect(exportOf("pandoc/track_changes_insertion.docx", "markdown")).toContain('<ins data-author="eng-dept" datetime="2014-06-25T10:40:00Z">two exciting </ins>');
+    expect(exportOf("pandoc/track_changes_insertion.docx", "markdown")).toContain(
+      '<ins data-author="eng-dept" datetime="2014-06-25T10:40:00Z">two exciting </ins>',
+    );
     expect(exportOf("pandoc/track_changes_deletion.docx", "html")).toContain('<del data-author="eng-dept"');
   });
 
   it("marks every tracked text insertion and deletion of the revision-processor inputs", () => {
-    const inputs = readdirSync(join(CORPUS, "oxpt-revision-processor")).filter((f) => f.endsWith(".docx") && !/-(Accepted|Rejected)\.docx$/.test(f));
+    const inputs = readdirSync(join(CORPUS, "oxpt-revision-processor")).filter(
+      (f) => f.endsWith(".docx") && !/-(Accepted|Rejected)\.docx$/.test(f),
+    );
     let checked = 0;
     for (const f of inputs) {
       const xml = strFromU8(unzipSync(readFileSync(join(CORPUS, "oxpt-revision-processor", f)))["word/document.xml"]);
       const html = exportOf(`oxpt-revision-processor/${f}`, "html");
-      for (const [wrapper, tag] of [["ins", "<ins"], ["del", "<del"]] as const) {
+      for (const [wrapper, tag] of [
+        ["ins", "<ins"],
+        ["del", "<del"],
+      ] as const) {
         const texts = revisedTexts(xml, wrapper);
         if (texts.length === 0) continue;
         expect(html, f).toContain(tag);

@@ -20,7 +20,8 @@ const SOURCES = [
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP8z8DwnwEIGAEAHgMBAVCS+AMAAAAASUVORK5CYII=";
 
 const open = (file: string) => DocxDocument.open(readFileSync(resolve(CORPUS, file)));
-const texts = (doc: DocxDocument) => (doc.query("/body/paragraph[*]", { format: "json", limit: 500 }).items as { text: string }[]).map((i) => i.text);
+const texts = (doc: DocxDocument) =>
+  (doc.query("/body/paragraph[*]", { format: "json", limit: 500 }).items as { text: string }[]).map((i) => i.text);
 
 /** The first body paragraph with a word of at least five letters: edits aim at real text, whatever the file holds. */
 function target(doc: DocxDocument): { index: number; word: string } {
@@ -43,8 +44,23 @@ function editEverything(doc: DocxDocument): string[] {
   doc.styleParagraph({ alignment: "center", spacing_after: 120 }, { path });
   doc.applyPatch([
     { op: "add", path: "/body/children/0", value: { type: "heading", level: 1, text: "Edited by docx-edge" } },
-    { op: "add", path: "/body/children/1", value: { type: "list", ordered: true, items: ["First", "Second", { text: "Third", items: ["Nested"] }] } },
-    { op: "add", path: "/body/children/2", value: { type: "table", headers: ["Item", "Amount"], rows: [["Apples", "3"], ["Pears", "4"]] } },
+    {
+      op: "add",
+      path: "/body/children/1",
+      value: { type: "list", ordered: true, items: ["First", "Second", { text: "Third", items: ["Nested"] }] },
+    },
+    {
+      op: "add",
+      path: "/body/children/2",
+      value: {
+        type: "table",
+        headers: ["Item", "Amount"],
+        rows: [
+          ["Apples", "3"],
+          ["Pears", "4"],
+        ],
+      },
+    },
     { op: "add", path: "/body/children/3", value: { type: "image", data: PNG, width: 2, unit: "cm", alt: "Pixel" } },
     { op: "add", path: "/body/children/4", value: { type: "hyperlink", text: "Example", url: "https://example.com/" } },
     { op: "add", path: "/body/paragraph[0]", value: { type: "footnote", text: "A footnote we added." } },
@@ -65,41 +81,52 @@ function editTracked(doc: DocxDocument): void {
 }
 
 describe.runIf(sofficeAvailable())("documents edited by the tools, as LibreOffice sees them", () => {
-  it("opens every corpus document after every kind of edit, with the new content on the page", () => {
-    const edited = SOURCES.map((file) => {
-      const doc = open(file);
-      const expected = editEverything(doc);
-      return { bytes: doc.save(), name: file.replace(/\W+/g, "-"), expected };
-    });
-    const results = expectAllOpenInLibreOffice(edited);
-    results.forEach((result, i) => {
-      if (result.text === null) return; // no pdftotext: opening is the check
-      const flat = result.text.replace(/\s+/g, " ");
-      for (const text of edited[i].expected) expect(flat, `${SOURCES[i]}: "${text}" not on the page`).toContain(text);
-    });
-  }, LIBREOFFICE_TIMEOUT_MS * 2);
+  it(
+    "opens every corpus document after every kind of edit, with the new content on the page",
+    () => {
+      const edited = SOURCES.map((file) => {
+        const doc = open(file);
+        const expected = editEverything(doc);
+        return { bytes: doc.save(), name: file.replace(/\W+/g, "-"), expected };
+      });
+      const results = expectAllOpenInLibreOffice(edited);
+      results.forEach((result, i) => {
+        if (result.text === null) return; // no pdftotext: opening is the check
+        const flat = result.text.replace(/\s+/g, " ");
+        for (const text of edited[i].expected) expect(flat, `${SOURCES[i]}: "${text}" not on the page`).toContain(text);
+      });
+    },
+    LIBREOFFICE_TIMEOUT_MS * 2,
+  );
 
-  it("shows tracked edits as changes with their author, and opens the accepted and rejected results", () => {
-    const docs = SOURCES.map((file) => {
-      const doc = open(file);
-      editTracked(doc);
-      return { doc, name: file.replace(/\W+/g, "-") };
-    });
-    const contents = openDocumentContent(docs.map(({ doc, name }) => ({ bytes: doc.save(), name })));
-    contents.forEach((xml, i) => {
-      expect(xml, SOURCES[i]).toMatch(/<text:changed-region[\s\S]*<text:insertion>/);
-      expect(xml, SOURCES[i]).toMatch(/<text:deletion>/);
-      expect(xml, SOURCES[i]).toContain("Tracked Reviewer");
-    });
-    const resolved = docs.flatMap(({ doc, name }) => {
-      const accepted = DocxDocument.open(doc.save());
-      accepted.acceptRevisions();
-      const rejected = DocxDocument.open(doc.save());
-      rejected.rejectRevisions();
-      expect(texts(rejected)).not.toContain("A tracked new paragraph.");
-      expect(texts(accepted)[0]).toBe("A tracked new paragraph.");
-      return [{ bytes: accepted.save(), name: `${name}-accepted` }, { bytes: rejected.save(), name: `${name}-rejected` }];
-    });
-    expectAllOpenInLibreOffice(resolved);
-  }, LIBREOFFICE_TIMEOUT_MS * 2);
+  it(
+    "shows tracked edits as changes with their author, and opens the accepted and rejected results",
+    () => {
+      const docs = SOURCES.map((file) => {
+        const doc = open(file);
+        editTracked(doc);
+        return { doc, name: file.replace(/\W+/g, "-") };
+      });
+      const contents = openDocumentContent(docs.map(({ doc, name }) => ({ bytes: doc.save(), name })));
+      contents.forEach((xml, i) => {
+        expect(xml, SOURCES[i]).toMatch(/<text:changed-region[\s\S]*<text:insertion>/);
+        expect(xml, SOURCES[i]).toMatch(/<text:deletion>/);
+        expect(xml, SOURCES[i]).toContain("Tracked Reviewer");
+      });
+      const resolved = docs.flatMap(({ doc, name }) => {
+        const accepted = DocxDocument.open(doc.save());
+        accepted.acceptRevisions();
+        const rejected = DocxDocument.open(doc.save());
+        rejected.rejectRevisions();
+        expect(texts(rejected)).not.toContain("A tracked new paragraph.");
+        expect(texts(accepted)[0]).toBe("A tracked new paragraph.");
+        return [
+          { bytes: accepted.save(), name: `${name}-accepted` },
+          { bytes: rejected.save(), name: `${name}-rejected` },
+        ];
+      });
+      expectAllOpenInLibreOffice(resolved);
+    },
+    LIBREOFFICE_TIMEOUT_MS * 2,
+  );
 });

@@ -58,7 +58,14 @@ interface StoryShape {
 function shapeOf(bytes: Uint8Array): Record<string, StoryShape> {
   const pkg = DocxPackage.open(bytes);
   const main = pkg.mainDocumentName();
-  const parts = [main, ...pkg.relationships(main).filter((r) => STORY_TYPES.some((t) => r.type.endsWith("/" + t)) && r.partName && pkg.has(r.partName)).map((r) => r.partName!).sort()];
+  const parts = [
+    main,
+    ...pkg
+      .relationships(main)
+      .filter((r) => STORY_TYPES.some((t) => r.type.endsWith("/" + t)) && r.partName && pkg.has(r.partName))
+      .map((r) => r.partName!)
+      .sort(),
+  ];
   const out: Record<string, StoryShape> = {};
   for (const part of parts) {
     const shape: StoryShape = { paragraphs: [], tables: [] };
@@ -74,7 +81,9 @@ function walk(el: XmlElement, shape: StoryShape): void {
     if (c.name === "w:p") shape.paragraphs.push(paragraphText(c));
     if (c.name === "w:tbl") {
       const rows = c.children.filter((r): r is XmlElement => r.type === "element" && r.name === "w:tr");
-      shape.tables.push(`${rows.length}x[${rows.map((r) => r.children.filter((t) => t.type === "element" && t.name === "w:tc").length).join(",")}]`);
+      shape.tables.push(
+        `${rows.length}x[${rows.map((r) => r.children.filter((t) => t.type === "element" && t.name === "w:tc").length).join(",")}]`,
+      );
     }
     walk(c, shape);
   }
@@ -104,7 +113,11 @@ function differences(actual: Record<string, StoryShape>, golden: Record<string, 
   }
 }
 
-const inputs = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith(".docx") && !/-(Accepted|Rejected)\.docx$/.test(f)).sort() : [];
+const inputs = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith(".docx") && !/-(Accepted|Rejected)\.docx$/.test(f))
+      .sort()
+  : [];
 
 describe("accept all / reject all match the Open-Xml-PowerTools goldens", () => {
   for (const action of ["Accepted", "Rejected"] as const) {
@@ -144,17 +157,21 @@ describe("accept all / reject all match the Open-Xml-PowerTools goldens", () => 
 });
 
 function docxFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const path = join(dir, f);
-    return statSync(path).isDirectory() ? docxFiles(path) : path.endsWith(".docx") ? [path] : [];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((f) => {
+      const path = join(dir, f);
+      return statSync(path).isDirectory() ? docxFiles(path) : path.endsWith(".docx") ? [path] : [];
+    })
+    .sort();
 }
 
 // Every corpus document with tracked changes (OXPT, pandoc, POI, legal redlines): resolving all of them either way
 // leaves none, and the result opens again, in our engine and (where installed) in LibreOffice.
 describe("accept all / reject all on every corpus document with tracked changes", () => {
   const withRevisions = existsSync(CORPUS)
-    ? docxFiles(CORPUS).filter((f) => !f.endsWith("ExternalEntityInText.docx") && DocxDocument.open(new Uint8Array(readFileSync(f))).revisions().length > 0)
+    ? docxFiles(CORPUS).filter(
+        (f) => !f.endsWith("ExternalEntityInText.docx") && DocxDocument.open(new Uint8Array(readFileSync(f))).revisions().length > 0,
+      )
     : [];
 
   it.runIf(withRevisions.length > 0)("leaves no revision and a document that reopens", () => {

@@ -27,7 +27,10 @@ describe("headers, footers and page setup over python-docx files", () => {
   it("reads a first-page header that a later section inherits and shows", () => {
     const [first, second] = open("python-docx/sct-first-page-hdrftr.docx").sectionLayouts();
     expect(first).toMatchObject({ title_page: false, headers: { first: { shown: false } } });
-    expect(second).toMatchObject({ title_page: true, headers: { first: { text: "First Page Header (section 2)", inherited_from: 0, shown: true } } });
+    expect(second).toMatchObject({
+      title_page: true,
+      headers: { first: { text: "First Page Header (section 2)", inherited_from: 0, shown: true } },
+    });
   });
 
   it("rewrites an existing first-page header and keeps it after saving", () => {
@@ -66,7 +69,11 @@ describe.runIf(soffice && which("pdfinfo") && which("pdftotext"))("LibreOffice l
     const dir = mkdtempSync(join(tmpdir(), "lo-sections-"));
     try {
       writeFileSync(join(dir, "edited.docx"), doc.save());
-      execFileSync(soffice!, ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, join(dir, "edited.docx")], { timeout: 120_000 });
+      execFileSync(
+        soffice!,
+        ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, join(dir, "edited.docx")],
+        { timeout: 120_000 },
+      );
       const pdf = join(dir, "edited.pdf");
       expect(existsSync(pdf)).toBe(true);
       const info = execFileSync("pdfinfo", ["-f", "1", "-l", "20", pdf], { encoding: "utf8" });

@@ -30,7 +30,9 @@ function chosenParagraphs(doc: DocxDocument): { ordinal: number; block: number }
 function outOfOrder(props: XmlElement | undefined, w: string): string[] {
   if (!props) return [];
   const order = CHILD_ORDER[props.name.slice(w.length)];
-  const ranks = props.children.flatMap((c) => (c.type === "element" && c.name.startsWith(w) ? [[c.name, order.indexOf(c.name.slice(w.length))] as const] : [])).filter(([, r]) => r >= 0);
+  const ranks = props.children
+    .flatMap((c) => (c.type === "element" && c.name.startsWith(w) ? [[c.name, order.indexOf(c.name.slice(w.length))] as const] : []))
+    .filter(([, r]) => r >= 0);
   return ranks.filter(([, r], i) => i > 0 && r < ranks[i - 1][1]).map(([n]) => n);
 }
 
@@ -42,15 +44,32 @@ function problems(p: XmlElement, before: XmlElement, w: string): string[] {
   const out: string[] = [];
   const val = (props: XmlElement | undefined, name: string, attr = "val") => {
     const el = props && firstChild(props, w + name);
-    return el ? getAttribute(el, w + attr) ?? "" : undefined;
+    return el ? (getAttribute(el, w + attr) ?? "") : undefined;
   };
   const pPr = firstChild(p, w + "pPr");
-  if (val(pPr, "jc") !== "center" || val(pPr, "spacing", "after") !== "180" || val(pPr, "ind", "left") !== "360" || val(pPr, "keepLines") !== "") out.push(`pPr ${pPr ? serializeNode(pPr) : "missing"}`);
+  if (
+    val(pPr, "jc") !== "center" ||
+    val(pPr, "spacing", "after") !== "180" ||
+    val(pPr, "ind", "left") !== "360" ||
+    val(pPr, "keepLines") !== ""
+  )
+    out.push(`pPr ${pPr ? serializeNode(pPr) : "missing"}`);
   const disorderBefore = outOfOrder(firstChild(before, w + "pPr"), w);
-  out.push(...outOfOrder(pPr, w).filter((n) => !disorderBefore.includes(n)).map((n) => `pPr order at ${n}`));
+  out.push(
+    ...outOfOrder(pPr, w)
+      .filter((n) => !disorderBefore.includes(n))
+      .map((n) => `pPr order at ${n}`),
+  );
   for (const r of elementsWithin(p, w + "r", w)) {
     const rPr = firstChild(r, w + "rPr");
-    if (val(rPr, "b") !== "" || val(rPr, "color") !== "C00000" || val(rPr, "sz") !== "26" || val(rPr, "szCs") !== "26" || val(rPr, "highlight") !== "yellow") out.push(`rPr ${rPr ? serializeNode(rPr) : "missing"}`);
+    if (
+      val(rPr, "b") !== "" ||
+      val(rPr, "color") !== "C00000" ||
+      val(rPr, "sz") !== "26" ||
+      val(rPr, "szCs") !== "26" ||
+      val(rPr, "highlight") !== "yellow"
+    )
+      out.push(`rPr ${rPr ? serializeNode(rPr) : "missing"}`);
     out.push(...outOfOrder(rPr, w).map((n) => `rPr order at ${n}`));
   }
   return out;
@@ -61,39 +80,45 @@ function problems(p: XmlElement, before: XmlElement, w: string): string[] {
 describe("style edits on the corpus", () => {
   for (const folder of FOLDERS) {
     const dir = join(CORPUS, folder);
-    it.runIf(existsSync(dir))(`styles paragraphs of every ${folder}/ document and leaves the other blocks byte-identical`, () => {
-      const failures: string[] = [];
-      let styled = 0;
-      for (const file of readdirSync(dir).filter((f) => f.endsWith(".docx")).sort()) {
-        const name = `${folder}/${file}`;
-        if (REFUSED.has(name)) continue;
-        const original = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
-        const doc = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
-        const chosen = chosenParagraphs(doc);
-        if (chosen.length === 0) continue;
-        for (const { ordinal } of chosen) {
-          doc.styleElement(RUN_STYLE, { path: `/body/paragraph[${ordinal}]` });
-          doc.styleParagraph(PARAGRAPH_STYLE, { path: `/body/paragraph[${ordinal}]` });
-        }
-        const reopened = DocxDocument.open(doc.save());
-        const w = reopened.model.prefixes.w;
-        const body = reopened.model.body;
-        if (body.length !== original.model.body.length) {
-          failures.push(`${name}: ${original.model.body.length} blocks became ${body.length}`);
-          continue;
-        }
-        const styledBlocks = new Set(chosen.map((c) => c.block));
-        for (let i = 0; i < body.length; i++) {
-          if (styledBlocks.has(i)) {
-            failures.push(...problems(body.element(i), original.model.body.element(i), w).map((m) => `${name} block ${i}: ${m}`));
-          } else if (body.originalText(body.blocks[i]) !== original.model.body.originalText(original.model.body.blocks[i])) {
-            failures.push(`${name}: untouched block ${i} changed`);
+    it.runIf(existsSync(dir))(
+      `styles paragraphs of every ${folder}/ document and leaves the other blocks byte-identical`,
+      () => {
+        const failures: string[] = [];
+        let styled = 0;
+        for (const file of readdirSync(dir)
+          .filter((f) => f.endsWith(".docx"))
+          .sort()) {
+          const name = `${folder}/${file}`;
+          if (REFUSED.has(name)) continue;
+          const original = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
+          const doc = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
+          const chosen = chosenParagraphs(doc);
+          if (chosen.length === 0) continue;
+          for (const { ordinal } of chosen) {
+            doc.styleElement(RUN_STYLE, { path: `/body/paragraph[${ordinal}]` });
+            doc.styleParagraph(PARAGRAPH_STYLE, { path: `/body/paragraph[${ordinal}]` });
           }
+          const reopened = DocxDocument.open(doc.save());
+          const w = reopened.model.prefixes.w;
+          const body = reopened.model.body;
+          if (body.length !== original.model.body.length) {
+            failures.push(`${name}: ${original.model.body.length} blocks became ${body.length}`);
+            continue;
+          }
+          const styledBlocks = new Set(chosen.map((c) => c.block));
+          for (let i = 0; i < body.length; i++) {
+            if (styledBlocks.has(i)) {
+              failures.push(...problems(body.element(i), original.model.body.element(i), w).map((m) => `${name} block ${i}: ${m}`));
+            } else if (body.originalText(body.blocks[i]) !== original.model.body.originalText(original.model.body.blocks[i])) {
+              failures.push(`${name}: untouched block ${i} changed`);
+            }
+          }
+          styled++;
         }
-        styled++;
-      }
-      expect(failures.slice(0, 20)).toEqual([]);
-      expect(styled).toBeGreaterThan(2);
-    }, 600_000);
+        expect(failures.slice(0, 20)).toEqual([]);
+        expect(styled).toBeGreaterThan(2);
+      },
+      600_000,
+    );
   }
 });

@@ -6,17 +6,28 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
 import { elementOf, ownerOf, WordDocument } from "../../src/docx/model/index.js";
-import { paragraphsInScope } from "../../src/docx/ops/text-scope.js";
 import { readParagraphText } from "../../src/docx/ops/text-range.js";
+import { paragraphsInScope } from "../../src/docx/ops/text-scope.js";
 
 const CORPUS = resolve(__dirname, "../../../shared/corpus");
 /** Real documents from different sources: heavy run fragmentation (legal), library fixtures, a generated report. */
-const FILES = ["legal/open-agreements--mutual-nda.docx", "legal/nvca-regression--filled.docx", "python-docx/par-hyperlinks.docx", "pandoc/char_styles.docx", "generated/S.docx"];
+const FILES = [
+  "legal/open-agreements--mutual-nda.docx",
+  "legal/nvca-regression--filled.docx",
+  "python-docx/par-hyperlinks.docx",
+  "pandoc/char_styles.docx",
+  "generated/S.docx",
+];
 
 /** Every paragraph's text in the body and its tables, by path, as the engine reads it. */
 function bodyTexts(bytes: Uint8Array): Map<string, string> {
   const doc = WordDocument.open(bytes);
-  return new Map(paragraphsInScope(doc, "/body").map((n) => [n.path, readParagraphText(elementOf(n)!, (ownerOf(n)?.list.prefixes ?? doc.prefixes).w).text]));
+  return new Map(
+    paragraphsInScope(doc, "/body").map((n) => [
+      n.path,
+      readParagraphText(elementOf(n)!, (ownerOf(n)?.list.prefixes ?? doc.prefixes).w).text,
+    ]),
+  );
 }
 
 /** A word of 5+ letters from the middle of the longest paragraph, and that paragraph's path. */
@@ -87,7 +98,19 @@ describe.runIf(soffice)("LibreOffice reads our comments", () => {
     try {
       writeFileSync(join(dir, "commented.docx"), doc.save());
       for (const format of ["pdf", "odt"]) {
-        execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", format, "--outdir", dir, join(dir, "commented.docx")], { timeout: 120_000, stdio: "ignore" });
+        execFileSync(
+          soffice!,
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            "--headless",
+            "--convert-to",
+            format,
+            "--outdir",
+            dir,
+            join(dir, "commented.docx"),
+          ],
+          { timeout: 120_000, stdio: "ignore" },
+        );
       }
       expect(existsSync(join(dir, "commented.pdf"))).toBe(true);
       const content = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, "commented.odt"))))["content.xml"]);

@@ -1,5 +1,5 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { unzipSync, strFromU8 } from "fflate";
 import { createBlankDocx } from "../../src/docx/index.js";
 
 describe("createBlankDocx", () => {
@@ -7,8 +7,13 @@ describe("createBlankDocx", () => {
 
   it("contains the parts Word needs to open a document", () => {
     expect(Object.keys(parts).sort()).toEqual([
-      "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
-      "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml",
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "docProps/app.xml",
+      "docProps/core.xml",
+      "word/_rels/document.xml.rels",
+      "word/document.xml",
+      "word/styles.xml",
     ]);
   });
 

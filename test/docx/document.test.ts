@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
 import { DocxDocument, DocxError } from "../../src/docx/index.js";
 import { canonicalDifference, decodePart, encodePart } from "../../src/docx/xml/index.js";
 import { buildDocx, p } from "./support/build-docx.js";
@@ -13,7 +13,13 @@ const UNKNOWN =
 
 describe("DocxDocument open and save", () => {
   const input = buildDocx({
-    body: p("Heading", "Heading1") + UNKNOWN + p("Edit me") + `<w:sdt><w:sdtPr><w:tag w:val="t"/></w:sdtPr><w:sdtContent>${p("In a content control")}</w:sdtContent></w:sdt>` + "\n  " + p("Last"),
+    body:
+      p("Heading", "Heading1") +
+      UNKNOWN +
+      p("Edit me") +
+      `<w:sdt><w:sdtPr><w:tag w:val="t"/></w:sdtPr><w:sdtContent>${p("In a content control")}</w:sdtContent></w:sdt>` +
+      "\n  " +
+      p("Last"),
   });
 
   it("writes a document byte-identical part by part when nothing was edited", () => {
@@ -30,12 +36,20 @@ describe("DocxDocument open and save", () => {
     const before = strFromU8(unzipSync(input)["word/document.xml"]);
     const after = strFromU8(unzipSync(doc.save())["word/document.xml"]);
     expect(after).toContain(UNKNOWN);
-    expect(after).toContain(`<w:sdt><w:sdtPr><w:tag w:val="t"/></w:sdtPr><w:sdtContent>${p("In a content control")}</w:sdtContent></w:sdt>\n  ${p("Last")}`);
-    expect(after.replace(/<w:p w14:paraId="[0-9A-F]{8}"><w:r><w:t xml:space="preserve">Edited<\/w:t><\/w:r><\/w:p>/, p("Edit me"))).toBe(before);
+    expect(after).toContain(
+      `<w:sdt><w:sdtPr><w:tag w:val="t"/></w:sdtPr><w:sdtContent>${p("In a content control")}</w:sdtContent></w:sdt>\n  ${p("Last")}`,
+    );
+    expect(after.replace(/<w:p w14:paraId="[0-9A-F]{8}"><w:r><w:t xml:space="preserve">Edited<\/w:t><\/w:r><\/w:p>/, p("Edit me"))).toBe(
+      before,
+    );
   });
 
   it("keeps paragraph properties and the first run's formatting when replacing text", () => {
-    const doc = DocxDocument.open(buildDocx({ body: `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:bookmarkStart w:id="0" w:name="b"/><w:r><w:rPr><w:i/></w:rPr><w:t>old</w:t></w:r><w:r><w:t>er</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` }));
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:bookmarkStart w:id="0" w:name="b"/><w:r><w:rPr><w:i/></w:rPr><w:t>old</w:t></w:r><w:r><w:t>er</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>`,
+      }),
+    );
     doc.replaceParagraphText("/body/paragraph[0]", "new\ttext\nline");
     const para = doc.query("/body/paragraph[0]").items![0];
     expect(para).toMatchObject({ text: "new\ttext\nline", properties: { alignment: "center" }, runs: [{ italic: true }] });
@@ -60,7 +74,8 @@ describe("DocxDocument open and save", () => {
     const before = unzipSync(source);
     const after = unzipSync(doc.save());
     expect(strFromU8(after["word/header-default.xml"])).toContain("New header");
-    for (const name of ["word/document.xml", "word/header-first.xml", "word/styles.xml"]) expect(strFromU8(after[name])).toBe(strFromU8(before[name]));
+    for (const name of ["word/document.xml", "word/header-first.xml", "word/styles.xml"])
+      expect(strFromU8(after[name])).toBe(strFromU8(before[name]));
     expect(DocxDocument.open(doc.save()).query("/header[type=default]", { format: "text" }).text).toBe("New header");
   });
 
@@ -96,7 +111,9 @@ describe("DocxDocument open and save", () => {
 
   it("reads and writes back a UTF-16 main part", () => {
     const parts = unzipSync(buildDocx({ body: p("Sixteen ✓") }));
-    parts["word/document.xml"] = new Uint8Array(encodePart(strFromU8(parts["word/document.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16le"));
+    parts["word/document.xml"] = new Uint8Array(
+      encodePart(strFromU8(parts["word/document.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16le"),
+    );
     const doc = DocxDocument.open(rawZip(Object.entries(parts).map(([name, data]) => ({ name, data }))));
     expect(doc.query("/body/paragraph[0]", { format: "text" }).text).toBe("Sixteen ✓");
     doc.replaceParagraphText("/body/paragraph[0]", "Still sixteen ✓");
@@ -107,10 +124,16 @@ describe("DocxDocument open and save", () => {
 
   it("refuses a spreadsheet posing as a document, naming its content type", () => {
     const parts = unzipSync(buildDocx({ body: p("x") }));
-    parts["[Content_Types].xml"] = strToU8(strFromU8(parts["[Content_Types].xml"]).replace("wordprocessingml.document.main+xml", "spreadsheetml.sheet.main+xml"));
+    parts["[Content_Types].xml"] = strToU8(
+      strFromU8(parts["[Content_Types].xml"]).replace("wordprocessingml.document.main+xml", "spreadsheetml.sheet.main+xml"),
+    );
     const zip = rawZip(Object.entries(parts).map(([name, data]) => ({ name, data })));
-    expect(() => DocxDocument.open(zip)).toThrow("The file is not a Word document: its main part word/document.xml has content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml.");
-    expect(DocxDocument.open(buildDocx({ body: p("x") })).query("/metadata").items![0].main_content_type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+    expect(() => DocxDocument.open(zip)).toThrow(
+      "The file is not a Word document: its main part word/document.xml has content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml.",
+    );
+    expect(DocxDocument.open(buildDocx({ body: p("x") })).query("/metadata").items![0].main_content_type).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    );
   });
 
   it("refuses a package without a main document", () => {
@@ -123,9 +146,15 @@ describe("readSection and readHeadingContent", () => {
   const doc = DocxDocument.open(
     buildDocx({
       body:
-        p("Intro", "Heading1") + p("intro text") + p("Part A", "Heading2") + p("a text") +
+        p("Intro", "Heading1") +
+        p("intro text") +
+        p("Part A", "Heading2") +
+        p("a text") +
         `<w:p><w:pPr><w:sectPr/></w:pPr><w:r><w:t>end of one</w:t></w:r></w:p>` +
-        p("Part B", "Heading2") + p("b text") + p("Next chapter", "Heading1") + p("chapter text"),
+        p("Part B", "Heading2") +
+        p("b text") +
+        p("Next chapter", "Heading1") +
+        p("chapter text"),
     }),
   );
 

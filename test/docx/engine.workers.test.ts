@@ -5,7 +5,9 @@ import { buildDocx, p } from "./support/build-docx.js";
 // The engine must behave the same inside workerd as in Node: no Node built-ins, no platform imports.
 describe("docx engine inside workerd", () => {
   it("opens, queries, edits and saves a document", () => {
-    const doc = DocxDocument.open(buildDocx({ body: p("Title", "Heading1") + p("Some budget text") + p("Other"), headers: { default: p("Head") } }));
+    const doc = DocxDocument.open(
+      buildDocx({ body: p("Title", "Heading1") + p("Some budget text") + p("Other"), headers: { default: p("Head") } }),
+    );
     expect(doc.query("/body/heading[level=1]", { format: "text" }).text).toBe("Title");
     expect(doc.query("/body/paragraph[text~='BUDGET']").items![0]).toMatchObject({ path: "/body/paragraph[1]" });
     expect(doc.query("/header[type=default]", { format: "text" }).text).toBe("Head");

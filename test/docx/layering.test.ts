@@ -21,14 +21,19 @@ function sources(dir: string): string[] {
   });
 }
 
-const imports = (file: string) => [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]);
+const imports = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]);
 
 describe("src/docx layering", () => {
   const files = sources(ROOT);
 
   it("imports no platform, MCP, storage or validation code", () => {
     expect(files.flatMap(imports).length).toBeGreaterThan(50);
-    const offending = files.flatMap((f) => imports(f).filter((spec) => !spec.startsWith(".") && !EXTERNAL_ALLOWED.includes(spec)).map((spec) => `${relative(ROOT, f)} -> ${spec}`));
+    const offending = files.flatMap((f) =>
+      imports(f)
+        .filter((spec) => !spec.startsWith(".") && !EXTERNAL_ALLOWED.includes(spec))
+        .map((spec) => `${relative(ROOT, f)} -> ${spec}`),
+    );
     expect(offending).toEqual([]);
   });
 

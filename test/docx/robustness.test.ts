@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
 import { DocxDocument, DocxError } from "../../src/docx/index.js";
 import { buildDocx, p } from "./support/build-docx.js";
 import { rawZip } from "./support/raw-zip.js";
@@ -14,7 +14,26 @@ function random(seed: number): () => number {
   };
 }
 
-const TOKENS = ["<", ">", "/", '"', "'", "&", "&amp;", "&#x0;", "<w:p>", "</w:p>", "<w:t>", "]]>", "<!--", "<?", "<![CDATA[", "\u0000", "w:", " "];
+const TOKENS = [
+  "<",
+  ">",
+  "/",
+  '"',
+  "'",
+  "&",
+  "&amp;",
+  "&#x0;",
+  "<w:p>",
+  "</w:p>",
+  "<w:t>",
+  "]]>",
+  "<!--",
+  "<?",
+  "<![CDATA[",
+  "\u0000",
+  "w:",
+  " ",
+];
 
 /** Every outcome must be a document or a DocxError; anything else (TypeError, RangeError, a hang) is a bug. */
 function exercise(bytes: Uint8Array): "opened" | "refused" {
@@ -33,7 +52,15 @@ function exercise(bytes: Uint8Array): "opened" | "refused" {
 }
 
 describe("damaged input", () => {
-  const parts = unzipSync(buildDocx({ body: p("Title", "Heading1") + `<w:tbl><w:tr><w:tc>${p("cell")}</w:tc></w:tr></w:tbl>` + p("a &amp; b") + `<w:p><w:hyperlink r:id="x"><w:r><w:t>l</w:t></w:r></w:hyperlink></w:p>` }));
+  const parts = unzipSync(
+    buildDocx({
+      body:
+        p("Title", "Heading1") +
+        `<w:tbl><w:tr><w:tc>${p("cell")}</w:tc></w:tr></w:tbl>` +
+        p("a &amp; b") +
+        `<w:p><w:hyperlink r:id="x"><w:r><w:t>l</w:t></w:r></w:hyperlink></w:p>`,
+    }),
+  );
   const xml = strFromU8(parts["word/document.xml"]);
 
   it("gives a document or a DocxError for 400 mutated document.xml parts, never another exception", () => {

@@ -8,7 +8,9 @@ export class TestBrowser {
   readonly cookies = new Map<string, string>();
   lastPage = "";
 
-  constructor(readonly ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {}
+  constructor(
+    readonly ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  ) {}
 
   private remember(response: Response) {
     for (const line of (response.headers as Headers & { getSetCookie(): string[] }).getSetCookie()) {
@@ -64,7 +66,8 @@ export class TestBrowser {
   async signUp(email: string, password = "a long enough password"): Promise<Response> {
     await this.get("/signup");
     const response = await this.post("/signup", { name: email.split("@")[0], email, password, next: "/dashboard/tokens" });
-    if (response.status !== 303) throw new Error(`sign-up failed with ${response.status}: ${this.lastPage.match(/role="alert">([^<]*)/)?.[1]}`);
+    if (response.status !== 303)
+      throw new Error(`sign-up failed with ${response.status}: ${this.lastPage.match(/role="alert">([^<]*)/)?.[1]}`);
     return this.get(response.headers.get("location")!);
   }
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
 import { authDatabase } from "../../src/auth/database";
 import { createBlankDocx } from "../../src/docx/index";
 import { DocumentCache, DocumentSessions } from "../../src/sessions/index";
@@ -7,7 +7,7 @@ import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { R2SessionStore } from "../../src/storage/r2/session-store";
 import { DurableSessionIndex, tenantStub } from "../../src/tenant/index";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { ORIGIN, connectMcp } from "../support/mcp-client";
+import { connectMcp, ORIGIN } from "../support/mcp-client";
 import { location, TestBrowser } from "./browser";
 
 async function upload(browser: TestBrowser, name: string, bytes: Uint8Array) {
@@ -57,7 +57,9 @@ describe("dashboard: documents page", () => {
     await alice.signUp("docs-alice@example.com");
     await upload(alice, "alice-only.docx", createBlankDocx());
     const agent = await connectMcp({ authorization: `Bearer ${await tokenOf(alice)}` });
-    const created = (await agent.callTool({ name: "document_create", arguments: { title: "Alice draft" } })).structuredContent as { session: { id: string } };
+    const created = (await agent.callTool({ name: "document_create", arguments: { title: "Alice draft" } })).structuredContent as {
+      session: { id: string };
+    };
 
     const bob = new TestBrowser();
     await bob.signUp("docs-bob@example.com");
@@ -75,14 +77,19 @@ describe("dashboard: session history (WAL viewer)", () => {
     await browser.signUp("docs-wal@example.com");
     await upload(browser, "contract.docx", buildDocx({ body: p("First clause") + p("Second clause") + "<w:sectPr/>" }));
     const agent = await connectMcp({ authorization: `Bearer ${await tokenOf(browser)}` });
-    const opened = (await agent.callTool({ name: "document_open", arguments: { path: "contract.docx" } })).structuredContent as { session: { id: string } };
+    const opened = (await agent.callTool({ name: "document_open", arguments: { path: "contract.docx" } })).structuredContent as {
+      session: { id: string };
+    };
     const id = opened.session.id;
 
     // Edits go through the same history the MCP edit tools use, on the Worker's own R2 and Durable Object.
     const user = await authDatabase(env.DB).query.users.findFirst({ where: (u, { eq }) => eq(u.email, "docs-wal@example.com") });
     const sessions = new DocumentSessions({
-      tenantId: user!.tenantId, library: new R2LibraryStore(env.DOCS), store: new R2SessionStore(env.DOCS),
-      index: new DurableSessionIndex(tenantStub(env.TENANT, user!.tenantId)), cache: new DocumentCache(),
+      tenantId: user!.tenantId,
+      library: new R2LibraryStore(env.DOCS),
+      store: new R2SessionStore(env.DOCS),
+      index: new DurableSessionIndex(tenantStub(env.TENANT, user!.tenantId)),
+      cache: new DocumentCache(),
     });
     for (const [i, text] of ["Clause one, amended", "Clause two, amended"].entries()) {
       await sessions.history.edit(id, { tool: "paragraph_set_text" }, (doc) => {

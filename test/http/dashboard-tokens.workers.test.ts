@@ -21,7 +21,9 @@ describe("dashboard: tokens page", () => {
     const token = newToken(browser.lastPage)!;
     expect(token).toMatch(/^dxe_/);
     expect(browser.lastPage).toContain('data-copy="new-token"');
-    expect(browser.lastPage).toContain(`claude mcp add --transport http docx-edge https://docx-edge.test/mcp --header &quot;Authorization: Bearer ${token}&quot;`);
+    expect(browser.lastPage).toContain(
+      `claude mcp add --transport http docx-edge https://docx-edge.test/mcp --header &quot;Authorization: Bearer ${token}&quot;`,
+    );
 
     await browser.get("/dashboard/tokens");
     expect(browser.lastPage).not.toContain(token);
@@ -90,11 +92,20 @@ describe("dashboard: tokens page", () => {
     expect(page.headers.get("x-frame-options")).toBe("DENY");
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(browser.lastPage).toContain('name="next" value="/dashboard/tokens"');
-    await browser.post("/signup", { name: "r", email: "redirect@example.com", password: "a long enough password", next: "https://evil.example" });
+    await browser.post("/signup", {
+      name: "r",
+      email: "redirect@example.com",
+      password: "a long enough password",
+      next: "https://evil.example",
+    });
     const signedIn = await browser.post("/signout", {});
     expect(location(signedIn)).toBe("/signin");
     await browser.get("/signin");
-    const back = await browser.post("/signin", { email: "redirect@example.com", password: "a long enough password", next: "/\\evil.example" });
+    const back = await browser.post("/signin", {
+      email: "redirect@example.com",
+      password: "a long enough password",
+      next: "/\\evil.example",
+    });
     expect(location(back)).toBe("/dashboard/tokens");
   });
 });

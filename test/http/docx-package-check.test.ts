@@ -35,7 +35,10 @@ describe("checkPackageBytes", () => {
 
   it("refuses a truncated package", () => {
     const bytes = minimalDocx();
-    expect(checkPackageBytes(bytes.subarray(0, bytes.length - 30))).toMatchObject({ ok: false, reason: expect.stringContaining("end-of-central-directory") });
+    expect(checkPackageBytes(bytes.subarray(0, bytes.length - 30))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("end-of-central-directory"),
+    });
   });
 
   it("finds [Content_Types].xml among many entries", () => {
@@ -48,7 +51,10 @@ describe("checkPackageBytes", () => {
 
 describe("checkPackageTail", () => {
   it("reads the central directory from only the end of a large file", () => {
-    const bytes = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "big.bin": new Uint8Array(3_000_000).map((_, i) => (i * 7919) % 251) }, { level: 0 });
+    const bytes = zipSync(
+      { "[Content_Types].xml": strToU8("<Types/>"), "big.bin": new Uint8Array(3_000_000).map((_, i) => (i * 7919) % 251) },
+      { level: 0 },
+    );
     expect(checkPackageTail(bytes.subarray(bytes.length - 4096), bytes.length)).toEqual({ ok: true });
   });
 });

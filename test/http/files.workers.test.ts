@@ -149,7 +149,11 @@ describe("upload checks", () => {
     const { token } = await tokenFor(freshTenantName());
     const res = await call(
       filePath("huge.docx"),
-      bearer(token, { method: "PUT", body: minimalDocx(), headers: { "Content-Type": DOCX_TYPE, "Content-Length": String(MAX_UPLOAD_BYTES + 1) } }),
+      bearer(token, {
+        method: "PUT",
+        body: minimalDocx(),
+        headers: { "Content-Type": DOCX_TYPE, "Content-Length": String(MAX_UPLOAD_BYTES + 1) },
+      }),
     );
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: "file_too_large", message: expect.stringContaining("100 MB") });

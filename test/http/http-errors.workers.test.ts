@@ -14,9 +14,9 @@ function appThrowing(error: unknown) {
 
 describe("httpErrorResponse", () => {
   it("maps a session failure to its status and { error, message }", async () => {
-    const res = await appThrowing(
-      new SessionError({ kind: "conflict", sessionId: "s1", message: "Someone else saved first." }),
-    ).request("/");
+    const res = await appThrowing(new SessionError({ kind: "conflict", sessionId: "s1", message: "Someone else saved first." })).request(
+      "/",
+    );
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({ error: "conflict", message: "Someone else saved first." });
   });

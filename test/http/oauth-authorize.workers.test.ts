@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { workerFetch } from "../support/mcp-client";
 import { location, TestBrowser } from "./browser";
-import { CLAUDE_CALLBACK, MCP_URL, authorizeUrl, callbackParams, consent, pkcePair, registerClient } from "./oauth-client";
+import { authorizeUrl, CLAUDE_CALLBACK, callbackParams, consent, MCP_URL, pkcePair, registerClient } from "./oauth-client";
 
 async function validParams(redirectUri = CLAUDE_CALLBACK, metadata: Record<string, unknown> = {}) {
   const { body } = await registerClient({ redirect_uris: [redirectUri], ...metadata });
   const { challenge } = await pkcePair();
-  return { response_type: "code", client_id: body.client_id, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: "S256", state: "xyz", resource: MCP_URL };
+  return {
+    response_type: "code",
+    client_id: body.client_id,
+    redirect_uri: redirectUri,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    state: "xyz",
+    resource: MCP_URL,
+  };
 }
 
 async function signedIn(email: string) {

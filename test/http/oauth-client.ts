@@ -10,13 +10,22 @@ export async function registerClient(metadata: Record<string, unknown> = {}) {
   const response = await workerFetch("/oauth/register", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ client_name: "Claude", redirect_uris: [CLAUDE_CALLBACK], grant_types: ["authorization_code", "refresh_token"], token_endpoint_auth_method: "none", ...metadata }),
+    body: JSON.stringify({
+      client_name: "Claude",
+      redirect_uris: [CLAUDE_CALLBACK],
+      grant_types: ["authorization_code", "refresh_token"],
+      token_endpoint_auth_method: "none",
+      ...metadata,
+    }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
 export async function pkcePair() {
-  const verifier = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(48)))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const verifier = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(48))))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
   return { verifier, challenge: await s256(verifier) };
 }
 
@@ -31,13 +40,19 @@ export const callbackParams = (response: Response) => new URL(location(response)
 export async function consent(browser: TestBrowser, params: Record<string, string>, decision = "allow"): Promise<Response> {
   const page = await browser.get(authorizeUrl(params));
   if (page.status !== 200) throw new Error(`consent page answered ${page.status} ${location(page) ?? ""}`);
-  const hidden = Object.fromEntries([...browser.lastPage.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, "&")]));
+  const hidden = Object.fromEntries(
+    [...browser.lastPage.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, "&")]),
+  );
   delete hidden._csrf;
   return browser.post("/oauth/authorize", { ...hidden, decision });
 }
 
 export async function tokenRequest(fields: Record<string, string>) {
-  const response = await workerFetch("/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+  const response = await workerFetch("/oauth/token", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
 }
 
@@ -48,11 +63,24 @@ export async function authorizedClient(email: string, extra: Record<string, stri
   await browser.signUp(email);
   const { verifier, challenge } = await pkcePair();
   const redirect = await consent(browser, {
-    response_type: "code", client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_challenge: challenge,
-    code_challenge_method: "S256", state: "st", resource: MCP_URL, ...extra,
+    response_type: "code",
+    client_id: client.client_id,
+    redirect_uri: CLAUDE_CALLBACK,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    state: "st",
+    resource: MCP_URL,
+    ...extra,
   });
   const code = callbackParams(redirect).get("code")!;
-  const exchange = { grant_type: "authorization_code", code, client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_verifier: verifier, resource: MCP_URL };
+  const exchange = {
+    grant_type: "authorization_code",
+    code,
+    client_id: client.client_id,
+    redirect_uri: CLAUDE_CALLBACK,
+    code_verifier: verifier,
+    resource: MCP_URL,
+  };
   const tokens = await tokenRequest(exchange);
   return { client, browser, code, exchange, tokens: tokens.body };
 }

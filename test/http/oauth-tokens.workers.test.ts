@@ -4,8 +4,18 @@ import { authDatabase } from "../../src/auth/database";
 import { checkAuthorizationRequest, createAuthorizationCode, exchangeAuthorizationCode, refreshTokens } from "../../src/auth/oauth/index";
 import { REFRESH_TOKEN_TTL_MS } from "../../src/auth/oauth/oauth-secrets";
 import { connectMcp, workerFetch } from "../support/mcp-client";
-import { CLAUDE_CALLBACK, MCP_URL, authorizedClient, callbackParams, consent, mcpCall, pkcePair, registerClient, tokenRequest } from "./oauth-client";
 import { TestBrowser } from "./browser";
+import {
+  authorizedClient,
+  CLAUDE_CALLBACK,
+  callbackParams,
+  consent,
+  MCP_URL,
+  mcpCall,
+  pkcePair,
+  registerClient,
+  tokenRequest,
+} from "./oauth-client";
 
 const refresh = (clientId: string, refreshToken: string, extra: Record<string, string> = {}) =>
   tokenRequest({ grant_type: "refresh_token", client_id: clientId, refresh_token: refreshToken, ...extra });
@@ -17,7 +27,15 @@ describe("token endpoint: authorization code", () => {
     const browser = new TestBrowser();
     await browser.signUp("code-ok-2@example.com");
     const { verifier, challenge } = await pkcePair();
-    const code = callbackParams(await consent(browser, { response_type: "code", client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_challenge: challenge, code_challenge_method: "S256" })).get("code")!;
+    const code = callbackParams(
+      await consent(browser, {
+        response_type: "code",
+        client_id: client.client_id,
+        redirect_uri: CLAUDE_CALLBACK,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    ).get("code")!;
     const response = await tokenRequest({ ...exchange, code, code_verifier: verifier });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -31,8 +49,22 @@ describe("token endpoint: authorization code", () => {
     const browser = new TestBrowser();
     await browser.signUp("code-race@example.com");
     const { verifier, challenge } = await pkcePair();
-    const code = callbackParams(await consent(browser, { response_type: "code", client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_challenge: challenge, code_challenge_method: "S256" })).get("code")!;
-    const fields = { grant_type: "authorization_code", code, client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_verifier: verifier };
+    const code = callbackParams(
+      await consent(browser, {
+        response_type: "code",
+        client_id: client.client_id,
+        redirect_uri: CLAUDE_CALLBACK,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    ).get("code")!;
+    const fields = {
+      grant_type: "authorization_code",
+      code,
+      client_id: client.client_id,
+      redirect_uri: CLAUDE_CALLBACK,
+      code_verifier: verifier,
+    };
     const results = await Promise.all([tokenRequest(fields), tokenRequest(fields), tokenRequest(fields)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400]);
     expect(results.filter((r) => r.status === 400).every((r) => r.body.error === "invalid_grant")).toBe(true);
@@ -52,9 +84,23 @@ describe("token endpoint: authorization code", () => {
     const browser = new TestBrowser();
     await browser.signUp("pkce@example.com");
     const { challenge } = await pkcePair();
-    const code = callbackParams(await consent(browser, { response_type: "code", client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_challenge: challenge, code_challenge_method: "S256" })).get("code")!;
+    const code = callbackParams(
+      await consent(browser, {
+        response_type: "code",
+        client_id: client.client_id,
+        redirect_uri: CLAUDE_CALLBACK,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    ).get("code")!;
     const attacker = await pkcePair();
-    const response = await tokenRequest({ grant_type: "authorization_code", code, client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_verifier: attacker.verifier });
+    const response = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      client_id: client.client_id,
+      redirect_uri: CLAUDE_CALLBACK,
+      code_verifier: attacker.verifier,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe("invalid_grant");
   });
@@ -66,8 +112,23 @@ describe("token endpoint: authorization code", () => {
     await browser.signUp("code-binding@example.com");
     for (const change of [{ client_id: other.client_id }, { redirect_uri: "https://other.example/cb" }]) {
       const { verifier, challenge } = await pkcePair();
-      const code = callbackParams(await consent(browser, { response_type: "code", client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_challenge: challenge, code_challenge_method: "S256" })).get("code")!;
-      const response = await tokenRequest({ grant_type: "authorization_code", code, client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_verifier: verifier, ...change });
+      const code = callbackParams(
+        await consent(browser, {
+          response_type: "code",
+          client_id: client.client_id,
+          redirect_uri: CLAUDE_CALLBACK,
+          code_challenge: challenge,
+          code_challenge_method: "S256",
+        }),
+      ).get("code")!;
+      const response = await tokenRequest({
+        grant_type: "authorization_code",
+        code,
+        client_id: client.client_id,
+        redirect_uri: CLAUDE_CALLBACK,
+        code_verifier: verifier,
+        ...change,
+      });
       expect(response.body.error).toBe("invalid_grant");
     }
   });
@@ -77,13 +138,32 @@ describe("token endpoint: authorization code", () => {
     const browser = new TestBrowser();
     await browser.signUp("resource-token@example.com");
     const { verifier, challenge } = await pkcePair();
-    const code = callbackParams(await consent(browser, { response_type: "code", client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_challenge: challenge, code_challenge_method: "S256", resource: MCP_URL })).get("code")!;
-    const response = await tokenRequest({ grant_type: "authorization_code", code, client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, code_verifier: verifier, resource: "https://other.example/mcp" });
+    const code = callbackParams(
+      await consent(browser, {
+        response_type: "code",
+        client_id: client.client_id,
+        redirect_uri: CLAUDE_CALLBACK,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+        resource: MCP_URL,
+      }),
+    ).get("code")!;
+    const response = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      client_id: client.client_id,
+      redirect_uri: CLAUDE_CALLBACK,
+      code_verifier: verifier,
+      resource: "https://other.example/mcp",
+    });
     expect(response.body.error).toBe("invalid_target");
   });
 
   it("lets browser-based clients call it cross-origin, without cookies", async () => {
-    const preflight = await workerFetch("/oauth/token", { method: "OPTIONS", headers: { origin: "https://inspector.example", "access-control-request-method": "POST" } });
+    const preflight = await workerFetch("/oauth/token", {
+      method: "OPTIONS",
+      headers: { origin: "https://inspector.example", "access-control-request-method": "POST" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
@@ -98,12 +178,18 @@ describe("token endpoint: authorization code", () => {
       body: new URLSearchParams(rest),
     });
     expect(((await replay.json()) as { error: string }).error).toBe("invalid_grant"); // the client was identified; the code is spent
-    const broken = await workerFetch("/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: "Basic %%%" }, body: new URLSearchParams(rest) });
+    const broken = await workerFetch("/oauth/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: "Basic %%%" },
+      body: new URLSearchParams(rest),
+    });
     expect(broken.status).toBe(401);
   });
 
   it("refuses unknown grant types and form-less requests", async () => {
-    expect((await tokenRequest({ grant_type: "password", client_id: "x", username: "a", password: "b" })).body.error).toBe("unsupported_grant_type");
+    expect((await tokenRequest({ grant_type: "password", client_id: "x", username: "a", password: "b" })).body.error).toBe(
+      "unsupported_grant_type",
+    );
     const json = await workerFetch("/oauth/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(json.status).toBe(400);
   });
@@ -134,7 +220,13 @@ describe("token endpoint: refresh", () => {
   it("answers invalid_grant for expired, garbage and other clients' refresh tokens", async () => {
     const { client, tokens } = await authorizedClient("refresh-dead@example.com");
     const db = authDatabase(env.DB);
-    await expect(refreshTokens(db, { refreshToken: tokens.refresh_token, clientId: client.client_id, resource: undefined, scope: undefined }, Date.now() + REFRESH_TOKEN_TTL_MS + 1)).rejects.toMatchObject({ failure: { code: "invalid_grant" } });
+    await expect(
+      refreshTokens(
+        db,
+        { refreshToken: tokens.refresh_token, clientId: client.client_id, resource: undefined, scope: undefined },
+        Date.now() + REFRESH_TOKEN_TTL_MS + 1,
+      ),
+    ).rejects.toMatchObject({ failure: { code: "invalid_grant" } });
     expect((await refresh(client.client_id, "dxr_garbage")).body.error).toBe("invalid_grant");
     const { body: other } = await registerClient();
     expect((await refresh(other.client_id, tokens.refresh_token)).body.error).toBe("invalid_grant");
@@ -144,7 +236,9 @@ describe("token endpoint: refresh", () => {
 
   it("refuses a refresh that asks for another resource or wider scopes", async () => {
     const { client, tokens } = await authorizedClient("refresh-narrow@example.com", { scope: "read" });
-    expect((await refresh(client.client_id, tokens.refresh_token, { resource: "https://other.example/mcp" })).body.error).toBe("invalid_target");
+    expect((await refresh(client.client_id, tokens.refresh_token, { resource: "https://other.example/mcp" })).body.error).toBe(
+      "invalid_target",
+    );
     expect((await refresh(client.client_id, tokens.refresh_token, { scope: "read write" })).body.error).toBe("invalid_scope");
   });
 });
@@ -172,10 +266,27 @@ describe("/mcp with OAuth access tokens", () => {
     const viewer = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, "mcp-audience@example.com") });
     const { challenge, verifier } = await pkcePair();
     const elsewhere = "https://elsewhere.test/mcp";
-    const checked = await checkAuthorizationRequest(db, { client_id: client.client_id, redirect_uri: CLAUDE_CALLBACK, response_type: "code", code_challenge: challenge, code_challenge_method: "S256", resource: elsewhere }, elsewhere);
+    const checked = await checkAuthorizationRequest(
+      db,
+      {
+        client_id: client.client_id,
+        redirect_uri: CLAUDE_CALLBACK,
+        response_type: "code",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+        resource: elsewhere,
+      },
+      elsewhere,
+    );
     if (!checked.ok) throw new Error(checked.failure.description);
     const code = await createAuthorizationCode(db, checked.request, { userId: viewer!.id, tenantId: viewer!.tenantId });
-    const tokens = await exchangeAuthorizationCode(db, { code, clientId: client.client_id, redirectUri: CLAUDE_CALLBACK, codeVerifier: verifier, resource: elsewhere });
+    const tokens = await exchangeAuthorizationCode(db, {
+      code,
+      clientId: client.client_id,
+      redirectUri: CLAUDE_CALLBACK,
+      codeVerifier: verifier,
+      resource: elsewhere,
+    });
     const response = await mcpCall(tokens.accessToken);
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
@@ -201,7 +312,11 @@ describe("/mcp with OAuth access tokens", () => {
 
   it("revokes through RFC 7009: a revoked refresh token takes its access tokens with it", async () => {
     const { client, tokens } = await authorizedClient("revoke-endpoint@example.com");
-    const response = await workerFetch("/oauth/revoke", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token: tokens.refresh_token, client_id: client.client_id }) });
+    const response = await workerFetch("/oauth/revoke", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: tokens.refresh_token, client_id: client.client_id }),
+    });
     expect(response.status).toBe(200);
     expect((await mcpCall(tokens.access_token)).status).toBe(401);
   });

@@ -17,7 +17,12 @@ describe("MCP endpoint", () => {
     const res = await workerFetch("/mcp", {
       method: "POST",
       headers: { ...(await tenant("t-versions")), "content-type": "application/json", accept: "application/json, text/event-stream" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: version, capabilities: {}, clientInfo: { name: "t", version: "1" } } }),
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: version, capabilities: {}, clientInfo: { name: "t", version: "1" } },
+      }),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { protocolVersion: string; serverInfo: { name: string } } };
@@ -112,11 +117,17 @@ describe("MCP authentication and tenancy", () => {
   it("refuses a request without a token with 401 and the resource metadata pointer", async () => {
     const res = await workerFetch("/mcp", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(res.status).toBe(401);
-    expect(res.headers.get("www-authenticate")).toContain('resource_metadata="https://docx-edge.test/.well-known/oauth-protected-resource/mcp"');
+    expect(res.headers.get("www-authenticate")).toContain(
+      'resource_metadata="https://docx-edge.test/.well-known/oauth-protected-resource/mcp"',
+    );
   });
 
   it("refuses a revoked-looking, malformed token with 401", async () => {
-    const res = await workerFetch("/mcp", { method: "POST", headers: { authorization: "Bearer dxe_notavalidtoken", "content-type": "application/json" }, body: "{}" });
+    const res = await workerFetch("/mcp", {
+      method: "POST",
+      headers: { authorization: "Bearer dxe_notavalidtoken", "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
   });

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:test";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
+import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp } from "../support/mcp-client";
-import { strFromU8, unzipSync } from "fflate";
-import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 
 const TABLE = `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr></w:tbl>`;
 
@@ -15,7 +15,8 @@ async function setup(tenant: string) {
   const { session } = await callOk(client, "document_open", { path: "e.docx" });
   const id = session.id as string;
   const body = async () => (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[*]", format: "summary" })).text as string;
-  const history = async () => (await callOk(client, "document_history", { doc_id: id })) as { total: number; entries: { tool: string; description: string }[] };
+  const history = async () =>
+    (await callOk(client, "document_history", { doc_id: id })) as { total: number; entries: { tool: string; description: string }[] };
   return { client, id, body, history };
 }
 
@@ -23,14 +24,37 @@ describe("element tools over MCP", () => {
   it("lists every element tool", async () => {
     const { client } = await setup("el-list");
     const names = (await client.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(["add_element", "replace_element", "remove_element", "move_element", "copy_element", "remove_table_column", "apply_patch"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "add_element",
+        "replace_element",
+        "remove_element",
+        "move_element",
+        "copy_element",
+        "remove_table_column",
+        "apply_patch",
+      ]),
+    );
   });
 
   it("add_element takes the value as an object or a JSON string and writes one history entry", async () => {
     const { client, id, history } = await setup("el-add");
-    const added = await callOk(client, "add_element", { doc_id: id, path: "/body/children/0", value: { type: "heading", level: 1, text: "Intro" } });
-    expect(added).toMatchObject({ doc_id: id, position: 1, applied: 1, operations: [{ op: "add", status: "success", type: "heading", element_path: "/body/paragraph[0]" }] });
-    const again = await callOk(client, "add_element", { doc_id: id, path: "/body/children/999", value: '{"type":"paragraph","text":"End"}' });
+    const added = await callOk(client, "add_element", {
+      doc_id: id,
+      path: "/body/children/0",
+      value: { type: "heading", level: 1, text: "Intro" },
+    });
+    expect(added).toMatchObject({
+      doc_id: id,
+      position: 1,
+      applied: 1,
+      operations: [{ op: "add", status: "success", type: "heading", element_path: "/body/paragraph[0]" }],
+    });
+    const again = await callOk(client, "add_element", {
+      doc_id: id,
+      path: "/body/children/999",
+      value: '{"type":"paragraph","text":"End"}',
+    });
     expect(again.position).toBe(2);
     const h = await history();
     expect(h.total).toBe(2);
@@ -42,7 +66,11 @@ describe("element tools over MCP", () => {
   it("replace keeps the id, copy makes a new one, move and remove change the order", async () => {
     const { client, id, body } = await setup("el-ops");
     const first = (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[0]" })).items[0].id;
-    const replaced = await callOk(client, "replace_element", { doc_id: id, path: `/body/paragraph[id='${first}']`, value: { type: "paragraph", text: "Uno" } });
+    const replaced = await callOk(client, "replace_element", {
+      doc_id: id,
+      path: `/body/paragraph[id='${first}']`,
+      value: { type: "paragraph", text: "Uno" },
+    });
     expect(replaced.operations[0].replaced_id).toBe(first);
     const copied = await callOk(client, "copy_element", { doc_id: id, from: "/body/paragraph[0]", to: "/body/children/999" });
     expect(copied.operations[0].copy_id).not.toBe(first);
@@ -63,18 +91,27 @@ describe("element tools over MCP", () => {
   it("apply_patch is atomic: a failing 5th operation changes nothing and writes no entry", async () => {
     const { client, id, body, history } = await setup("el-atomic");
     const before = await body();
-    const error = await callError(client, "apply_patch", { doc_id: id, patches: [
-      { op: "add", path: "/body/children/0", value: { type: "paragraph", text: "A" } },
-      { op: "remove", path: "/body/paragraph[1]" },
-      { op: "copy", from: "/body/paragraph[0]", path: "/body/children/999" },
-      { op: "replace_text", path: "/body/paragraph[0]", find: "A", replace: "B" },
-      { op: "move", from: "/body/paragraph[42]", path: "/body/children/0" },
-    ] });
+    const error = await callError(client, "apply_patch", {
+      doc_id: id,
+      patches: [
+        { op: "add", path: "/body/children/0", value: { type: "paragraph", text: "A" } },
+        { op: "remove", path: "/body/paragraph[1]" },
+        { op: "copy", from: "/body/paragraph[0]", path: "/body/children/999" },
+        { op: "replace_text", path: "/body/paragraph[0]", find: "A", replace: "B" },
+        { op: "move", from: "/body/paragraph[42]", path: "/body/children/0" },
+      ],
+    });
     expect(error).toMatchObject({ kind: "patch_failed", index: 4, op: "move", cause: { kind: "path_not_found" } });
     expect(error.message).toContain("Operation 4 (move /body/paragraph[42] → /body/children/0) failed");
     expect(await body()).toBe(before);
     expect((await history()).total).toBe(0);
-    const ok = await callOk(client, "apply_patch", { doc_id: id, patches: JSON.stringify([{ op: "add", path: "/body/children/0", value: { type: "paragraph", text: "A" } }, { op: "remove", path: "/body/paragraph[text='Two']" }]) });
+    const ok = await callOk(client, "apply_patch", {
+      doc_id: id,
+      patches: JSON.stringify([
+        { op: "add", path: "/body/children/0", value: { type: "paragraph", text: "A" } },
+        { op: "remove", path: "/body/paragraph[text='Two']" },
+      ]),
+    });
     expect(ok).toMatchObject({ applied: 2, total: 2, position: 1 });
     expect((await history()).entries[0]).toMatchObject({ tool: "apply_patch", description: "apply_patch: 2 operations (add, remove)" });
   });
@@ -100,15 +137,25 @@ describe("element tools over MCP", () => {
   it("adds a picture from a library file and a numbered list", async () => {
     const { client, id } = await setup("el-image");
     const auth = await tokenFor("el-image");
-    const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP8z8DwnwEIGAEAHgMBAVCS+AMAAAAASUVORK5CYII="), (c) => c.charCodeAt(0));
+    const png = Uint8Array.from(
+      atob("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP8z8DwnwEIGAEAHgMBAVCS+AMAAAAASUVORK5CYII="),
+      (c) => c.charCodeAt(0),
+    );
     await new R2LibraryStore(env.DOCS).write(auth.tenantId, "pics/logo.png", png);
-    const r = await callOk(client, "apply_patch", { doc_id: id, patches: [
-      { op: "add", path: "/body/children/0", value: { type: "image", file: "pics/logo.png", width: 40, alt: "Logo" } },
-      { op: "add", path: "/body/children/1", value: { type: "list", ordered: true, items: ["a", "b"] } },
-    ] });
+    const r = await callOk(client, "apply_patch", {
+      doc_id: id,
+      patches: [
+        { op: "add", path: "/body/children/0", value: { type: "image", file: "pics/logo.png", width: 40, alt: "Logo" } },
+        { op: "add", path: "/body/children/1", value: { type: "list", ordered: true, items: ["a", "b"] } },
+      ],
+    });
     expect(r.operations[1].created_ids).toHaveLength(2);
     expect(await callOk(client, "count_elements", { doc_id: id, path: "/body/paragraph[0]/drawing" })).toMatchObject({ count: 1 });
-    const missing = await callError(client, "add_element", { doc_id: id, path: "/body/children/0", value: { type: "image", file: "pics/none.png" } });
+    const missing = await callError(client, "add_element", {
+      doc_id: id,
+      path: "/body/children/0",
+      value: { type: "image", file: "pics/none.png" },
+    });
     expect(missing).toMatchObject({ kind: "file_not_found" });
   });
 
@@ -118,7 +165,10 @@ describe("element tools over MCP", () => {
     expect(notJson).toMatchObject({ kind: "invalid_argument", field: "value" });
     const unknown = await callError(client, "add_element", { doc_id: id, path: "/body/children/0", value: { type: "chart" } });
     expect(unknown).toMatchObject({ kind: "patch_failed", cause: { field: "value.type" } });
-    expect(await callError(client, "apply_patch", { doc_id: id, patches: [{ op: "add", path: "/body/children/0" }] })).toMatchObject({ kind: "invalid_argument", field: "operations[0].value" });
+    expect(await callError(client, "apply_patch", { doc_id: id, patches: [{ op: "add", path: "/body/children/0" }] })).toMatchObject({
+      kind: "invalid_argument",
+      field: "operations[0].value",
+    });
   });
 });
 
@@ -127,7 +177,15 @@ describe("element tools on a document that tracks changes", () => {
     const auth = await tokenFor("el-tracked");
     const library = new R2LibraryStore(env.DOCS);
     const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
-    await library.write(auth.tenantId, "tracked.docx", buildDocx({ body: p("One") + p("Two") + TABLE, relationships: { rIdS: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": settings } }));
+    await library.write(
+      auth.tenantId,
+      "tracked.docx",
+      buildDocx({
+        body: p("One") + p("Two") + TABLE,
+        relationships: { rIdS: ["settings", "settings.xml"] },
+        extraParts: { "word/settings.xml": settings },
+      }),
+    );
     const client = await connectMcp(auth.headers);
     const id = (await callOk(client, "document_open", { path: "tracked.docx" })).session.id;
     const sourceId = (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[0]" })).items[0].id;

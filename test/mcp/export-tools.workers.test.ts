@@ -2,12 +2,14 @@ import { env } from "cloudflare:test";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
+import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
 
 const SMALL = buildDocx({
-  body: p("Summary", "Heading1") + `<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:ins w:id="1" w:author="Ann"><w:r><w:t>new</w:t></w:r></w:ins></w:p>`,
+  body:
+    p("Summary", "Heading1") +
+    `<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:ins w:id="1" w:author="Ann"><w:r><w:t>new</w:t></w:r></w:ins></w:p>`,
 });
 /** About 150 KB of markdown: over the inline limit. */
 const LARGE = buildDocx({ body: Array.from({ length: 1500 }, (_, i) => p(`Paragraph ${i} ${"lorem ipsum ".repeat(8)}`)).join("") });
@@ -40,7 +42,11 @@ describe("export tools over MCP", () => {
   it("writes a large export to the library and gives a download path that serves it", async () => {
     const { client, id, headers } = await open("x-large", LARGE);
     const result = await callOk(client, "export", { doc_id: id, format: "markdown" });
-    expect(result).toMatchObject({ file: "exports/report.md", download_path: "/api/files/exports/report.md", content_type: "text/markdown; charset=utf-8" });
+    expect(result).toMatchObject({
+      file: "exports/report.md",
+      download_path: "/api/files/exports/report.md",
+      content_type: "text/markdown; charset=utf-8",
+    });
     expect(result.bytes).toBeGreaterThan(100 * 1024);
     expect(result.content).toBeUndefined();
     const download = await workerFetch(result.download_path, { headers });

@@ -5,9 +5,9 @@ import { DocumentSessions } from "../../src/sessions/index";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { R2SessionStore } from "../../src/storage/r2/session-store";
 import { DurableSessionIndex, tenantStub } from "../../src/tenant/index";
+import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
 
 // Edits go through the sessions layer on the same R2 bucket and Durable Object the Worker uses (the
 // editing tools arrive with the editing issue); history is then read and moved over MCP.
@@ -59,7 +59,11 @@ describe("history tools over MCP", () => {
     for (let i = 0; i < 3; i++) await edit(i, `E${i}`);
     const first = await callOk(client, "document_undo", { doc_id: id, request_id: "u-1" });
     expect(first).toMatchObject({ steps: 1, position: 2 });
-    expect(await callOk(client, "document_undo", { doc_id: id, request_id: "u-1" })).toMatchObject({ steps: 1, position: 2, replayed: true });
+    expect(await callOk(client, "document_undo", { doc_id: id, request_id: "u-1" })).toMatchObject({
+      steps: 1,
+      position: 2,
+      replayed: true,
+    });
     expect(await text(2)).toBe("P2");
     expect(await text(1)).toBe("E1");
     expect(await callOk(client, "document_undo", { doc_id: id, request_id: "u-2" })).toMatchObject({ steps: 1, position: 1 });

@@ -1,21 +1,31 @@
 import { describe, expect, it } from "vitest";
+import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const report = buildDocx({
   body: [
     p("Annual report", "Title"),
-    p("Summary", "Heading1"), p("Revenue grew and the budget held."), p("Costs fell."),
-    p("Details", "Heading1"), p("Regions", "Heading2"), p("North did well."), p("Outlook", "Heading1"), p("Steady."),
+    p("Summary", "Heading1"),
+    p("Revenue grew and the budget held."),
+    p("Costs fell."),
+    p("Details", "Heading1"),
+    p("Regions", "Heading2"),
+    p("North did well."),
+    p("Outlook", "Heading1"),
+    p("Steady."),
   ].join(""),
 });
 
 async function openReport(tenant: string) {
   const auth = await tokenFor(tenant);
-  const upload = await workerFetch("/api/files/report.docx", { method: "PUT", headers: { ...auth.headers, "content-type": DOCX_TYPE }, body: report });
+  const upload = await workerFetch("/api/files/report.docx", {
+    method: "PUT",
+    headers: { ...auth.headers, "content-type": DOCX_TYPE },
+    body: report,
+  });
   expect(upload.status).toBeLessThan(300);
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "report.docx" });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { del, ins, markedP, plainP, run } from "../docx/ops/revisions/support";
+import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
-import { del, ins, markedP, plainP, run } from "../docx/ops/revisions/support";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -17,12 +17,17 @@ const tracked = buildDocx({
 
 async function openTracked(tenant: string) {
   const auth = await tokenFor(tenant);
-  const upload = await workerFetch("/api/files/tracked.docx", { method: "PUT", headers: { ...auth.headers, "content-type": DOCX_TYPE }, body: tracked });
+  const upload = await workerFetch("/api/files/tracked.docx", {
+    method: "PUT",
+    headers: { ...auth.headers, "content-type": DOCX_TYPE },
+    body: tracked,
+  });
   expect(upload.status).toBeLessThan(300);
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "tracked.docx" });
   const id = session.id as string;
-  const texts = async () => ((await callOk(client, "query", { doc_id: id, path: "/body/paragraph[*]" })).items as { text: string }[]).map((i) => i.text);
+  const texts = async () =>
+    ((await callOk(client, "query", { doc_id: id, path: "/body/paragraph[*]" })).items as { text: string }[]).map((i) => i.text);
   const entries = async () => (await callOk(client, "document_history", { doc_id: id })).total as number;
   return { client, id, texts, entries };
 }
@@ -53,7 +58,11 @@ describe("revision tools over MCP", () => {
 
   it("revision_accept and revision_reject resolve one revision each as one history entry", async () => {
     const { client, id, texts, entries } = await openTracked("rev-one");
-    expect(await callOk(client, "revision_accept", { doc_id: id, revision_id: 2 })).toMatchObject({ accepted: 1, position: 1, dry_run: false });
+    expect(await callOk(client, "revision_accept", { doc_id: id, revision_id: 2 })).toMatchObject({
+      accepted: 1,
+      position: 1,
+      dry_run: false,
+    });
     expect(await callOk(client, "revision_reject", { doc_id: id, revision_id: 1 })).toMatchObject({ rejected: 1, position: 2 });
     expect((await texts())[1]).toBe("The fee is 100120 euros.");
     expect(await entries()).toBe(2);
@@ -82,7 +91,10 @@ describe("revision tools over MCP", () => {
     expect(await callOk(client, "revision_accept_all", { doc_id: id, author: "Bob", request_id: "once" })).toEqual(done);
     expect(await entries()).toBe(1);
     expect(await texts()).toEqual(["Contract", "The fee is 120 euros.", "Payment within 30 days", "A new clause.", "End"]);
-    expect((await callOk(client, "revision_list", { doc_id: id })).revisions.map((r: { author: string }) => r.author)).toEqual(["Ann", "Ann"]);
+    expect((await callOk(client, "revision_list", { doc_id: id })).revisions.map((r: { author: string }) => r.author)).toEqual([
+      "Ann",
+      "Ann",
+    ]);
   });
 
   it("revision_reject_all returns the document to its state before the tracked edits, and undo brings them back", async () => {
@@ -95,7 +107,11 @@ describe("revision tools over MCP", () => {
 
   it("track_changes_enable turns tracking on and off in the settings", async () => {
     const { client, id, entries } = await openTracked("rev-track");
-    expect(await callOk(client, "track_changes_enable", { doc_id: id, enabled: true })).toMatchObject({ track_changes_enabled: true, changed: true, position: 1 });
+    expect(await callOk(client, "track_changes_enable", { doc_id: id, enabled: true })).toMatchObject({
+      track_changes_enabled: true,
+      changed: true,
+      position: 1,
+    });
     expect((await callOk(client, "revision_list", { doc_id: id })).track_changes_enabled).toBe(true);
     expect(await callOk(client, "track_changes_enable", { doc_id: id, enabled: true })).toMatchObject({ changed: false, position: 1 });
     expect(await entries()).toBe(1);

@@ -2,11 +2,14 @@ import { env } from "cloudflare:test";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
+import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp } from "../support/mcp-client";
-import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 
-const TWO_SECTIONS = buildDocx({ body: p("One") + '<w:p><w:pPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:pPr></w:p>' + p("Two"), headers: { default: p("Old header") } });
+const TWO_SECTIONS = buildDocx({
+  body: p("One") + '<w:p><w:pPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:pPr></w:p>' + p("Two"),
+  headers: { default: p("Old header") },
+});
 
 async function open(tenant: string) {
   const auth = await tokenFor(tenant);
@@ -27,15 +30,31 @@ describe("section tools over MCP", () => {
     const { client, id } = await open("sec-list");
     const { sections, total } = await callOk(client, "get_page_setup", { doc_id: id });
     expect(total).toBe(2);
-    expect(sections[0]).toMatchObject({ section: 0, width_twips: 12240, orientation: "portrait", headers: { default: { text: "", part: null } } });
+    expect(sections[0]).toMatchObject({
+      section: 0,
+      width_twips: 12240,
+      orientation: "portrait",
+      headers: { default: { text: "", part: null } },
+    });
     expect(sections[1].headers.default).toMatchObject({ text: "Old header", inherited_from: null, shown: true });
     expect((await callError(client, "get_page_setup", { doc_id: id, section_index: 5 })).message).toContain("the document has 2 sections");
   });
 
   it("makes one section landscape with margins in cm, as one history entry", async () => {
     const { client, id, saved } = await open("sec-landscape");
-    const result = await callOk(client, "set_page_setup", { doc_id: id, section_index: 1, orientation: "landscape", margins: { top: "2cm", bottom: "2cm" } });
-    expect(result).toMatchObject({ position: 1, changed: true, sections: [{ section: 1, width_twips: 15840, height_twips: 12240, orientation: "landscape", margins_twips: { top: 1134, bottom: 1134 } }] });
+    const result = await callOk(client, "set_page_setup", {
+      doc_id: id,
+      section_index: 1,
+      orientation: "landscape",
+      margins: { top: "2cm", bottom: "2cm" },
+    });
+    expect(result).toMatchObject({
+      position: 1,
+      changed: true,
+      sections: [
+        { section: 1, width_twips: 15840, height_twips: 12240, orientation: "landscape", margins_twips: { top: 1134, bottom: 1134 } },
+      ],
+    });
     const history = await callOk(client, "document_history", { doc_id: id });
     expect(history.entries[0]).toMatchObject({ tool: "set_page_setup" });
     expect((await saved())("word/document.xml")).toContain('<w:pgSz w:w="15840" w:h="12240" w:orient="landscape"/>');
@@ -52,7 +71,13 @@ describe("section tools over MCP", () => {
 
   it("creates a first-page footer with page numbers and replaces an existing header", async () => {
     const { client, id, saved } = await open("sec-hf");
-    const footer = await callOk(client, "set_footer", { doc_id: id, text: "Page {PAGE} of {NUMPAGES}", type: "first", section_index: 0, alignment: "right" });
+    const footer = await callOk(client, "set_footer", {
+      doc_id: id,
+      text: "Page {PAGE} of {NUMPAGES}",
+      type: "first",
+      section_index: 0,
+      alignment: "right",
+    });
     expect(footer).toMatchObject({ created: true, kind: "footer", type: "first", shown_in_sections: [0] });
     const header = await callOk(client, "set_header", { doc_id: id, text: "Annual report\nConfidential", section_index: 1 });
     expect(header).toMatchObject({ created: false, part: "word/header-default.xml" });
@@ -77,7 +102,16 @@ describe("section tools on a document that tracks changes", () => {
     const auth = await tokenFor("sec-tracked");
     const library = new R2LibraryStore(env.DOCS);
     const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
-    await library.write(auth.tenantId, "t.docx", buildDocx({ body: p("Body"), footers: { default: p("Old footer") }, relationships: { rIdS: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": settings } }));
+    await library.write(
+      auth.tenantId,
+      "t.docx",
+      buildDocx({
+        body: p("Body"),
+        footers: { default: p("Old footer") },
+        relationships: { rIdS: ["settings", "settings.xml"] },
+        extraParts: { "word/settings.xml": settings },
+      }),
+    );
     const client = await connectMcp(auth.headers);
     const id = (await callOk(client, "document_open", { path: "t.docx" })).session.id;
     const r = await callOk(client, "set_footer", { doc_id: id, text: "Page {PAGE}" });

@@ -1,15 +1,25 @@
 import { describe, expect, it } from "vitest";
+import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
-import { buildDocx, p } from "../docx/support/build-docx";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const cell = (text: string) => `<w:tc>${p(text)}</w:tc>`;
 
 async function openDoc(tenant: string) {
   const auth = await tokenFor(tenant);
-  const bytes = buildDocx({ body: p("Title", "Heading1") + p("First") + p("Second") + `<w:tbl><w:tr>${cell("a")}${cell("b")}</w:tr><w:tr>${cell("c")}${cell("d")}</w:tr></w:tbl>` });
-  const upload = await workerFetch("/api/files/styled.docx", { method: "PUT", headers: { ...auth.headers, "content-type": DOCX_TYPE }, body: bytes });
+  const bytes = buildDocx({
+    body:
+      p("Title", "Heading1") +
+      p("First") +
+      p("Second") +
+      `<w:tbl><w:tr>${cell("a")}${cell("b")}</w:tr><w:tr>${cell("c")}${cell("d")}</w:tr></w:tbl>`,
+  });
+  const upload = await workerFetch("/api/files/styled.docx", {
+    method: "PUT",
+    headers: { ...auth.headers, "content-type": DOCX_TYPE },
+    body: bytes,
+  });
   expect(upload.status).toBeLessThan(300);
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "styled.docx" });
@@ -23,14 +33,27 @@ describe("style tools over MCP", () => {
     for (const name of ["style_element", "style_paragraph", "style_table"]) {
       const tool = tools.find((t) => t.name === name);
       expect(tool?.annotations?.readOnlyHint, name).toBe(false);
-      expect(Object.keys(tool?.inputSchema.properties ?? {}), name).toEqual(expect.arrayContaining(["doc_id", "path", "dry_run", "request_id"]));
+      expect(Object.keys(tool?.inputSchema.properties ?? {}), name).toEqual(
+        expect.arrayContaining(["doc_id", "path", "dry_run", "request_id"]),
+      );
     }
   });
 
   it("styles runs of selected paragraphs as one history entry, and a query shows the formatting", async () => {
     const { client, id } = await openDoc("s-runs");
-    const result = await callOk(client, "style_element", { doc_id: id, path: "/body/paragraph[1]", style: { bold: true, color: "FF0000", font_size: 14 } });
-    expect(result).toMatchObject({ doc_id: id, position: 1, styled: 1, changed: 1, document_changed: true, elements: [{ kind: "paragraph", path: "/body/paragraph[1]" }] });
+    const result = await callOk(client, "style_element", {
+      doc_id: id,
+      path: "/body/paragraph[1]",
+      style: { bold: true, color: "FF0000", font_size: 14 },
+    });
+    expect(result).toMatchObject({
+      doc_id: id,
+      position: 1,
+      styled: 1,
+      changed: 1,
+      document_changed: true,
+      elements: [{ kind: "paragraph", path: "/body/paragraph[1]" }],
+    });
     const para = (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[1]" })).items[0];
     expect(JSON.stringify(para)).toContain('"bold":true');
     expect(JSON.stringify(para)).toContain('"size_pt":14');
@@ -47,7 +70,12 @@ describe("style tools over MCP", () => {
 
   it("formats paragraphs with alignment, style and spacing, and reports a dry run without writing", async () => {
     const { client, id } = await openDoc("s-para");
-    const dry = await callOk(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[*]", style: { alignment: "center" }, dry_run: true });
+    const dry = await callOk(client, "style_paragraph", {
+      doc_id: id,
+      path: "/body/paragraph[*]",
+      style: { alignment: "center" },
+      dry_run: true,
+    });
     expect(dry).toMatchObject({ styled: 3, changed: 3, dry_run: true });
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
     await callOk(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[2]", style: { style: "Heading 2", spacing_after: 120 } });
@@ -57,9 +85,18 @@ describe("style tools over MCP", () => {
 
   it("formats a table's cells and rows, and the header row alone by path", async () => {
     const { client, id } = await openDoc("s-table");
-    const all = await callOk(client, "style_table", { doc_id: id, style: { border_style: "single", border_size: 8 }, cell_style: { vertical_align: "center" } });
+    const all = await callOk(client, "style_table", {
+      doc_id: id,
+      style: { border_style: "single", border_size: 8 },
+      cell_style: { vertical_align: "center" },
+    });
     expect(all).toMatchObject({ styled: 5, elements_total: 1 });
-    const header = await callOk(client, "style_table", { doc_id: id, path: "/body/table[0]/row[0]", row_style: { is_header: true }, cell_style: { shading: "D9D9D9" } });
+    const header = await callOk(client, "style_table", {
+      doc_id: id,
+      path: "/body/table[0]/row[0]",
+      row_style: { is_header: true },
+      cell_style: { shading: "D9D9D9" },
+    });
     expect(header).toMatchObject({ styled: 3, changed: 3, position: 2 });
   });
 
@@ -73,11 +110,18 @@ describe("style tools over MCP", () => {
 
   it("refuses bad input with the field and what is allowed, writing nothing", async () => {
     const { client, id } = await openDoc("s-bad");
-    expect(await callError(client, "style_element", { doc_id: id, style: { colour: "FF0000" } })).toMatchObject({ kind: "invalid_argument", field: "style.colour" });
-    expect((await callError(client, "style_element", { doc_id: id, style: { color: "red" } })).message).toContain('hex color like "FF0000"');
+    expect(await callError(client, "style_element", { doc_id: id, style: { colour: "FF0000" } })).toMatchObject({
+      kind: "invalid_argument",
+      field: "style.colour",
+    });
+    expect((await callError(client, "style_element", { doc_id: id, style: { color: "red" } })).message).toContain(
+      'hex color like "FF0000"',
+    );
     expect((await callError(client, "style_element", { doc_id: id, style: "{bold" })).message).toContain("not valid JSON");
     expect((await callError(client, "style_paragraph", { doc_id: id, style: { style: "Nope" } })).message).toContain("names no style");
-    expect(await callError(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[text~='absent']", style: { alignment: "left" } })).toMatchObject({ kind: "path_not_found" });
+    expect(
+      await callError(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[text~='absent']", style: { alignment: "left" } }),
+    ).toMatchObject({ kind: "path_not_found" });
     expect((await callError(client, "style_table", { doc_id: id })).message).toContain("at least one of style");
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:test";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
+import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp } from "../support/mcp-client";
-import { strFromU8, unzipSync } from "fflate";
-import { buildDocx, p, W_NS } from "../docx/support/build-docx";
 
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 
@@ -14,14 +14,19 @@ async function open(tenant: string, body: string, links?: Record<string, string>
   await new R2LibraryStore(env.DOCS).write(auth.tenantId, "t.docx", buildDocx({ body, links }));
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "t.docx" });
-  const text = async (path: string) => (await callOk(client, "query", { doc_id: session.id, path, format: "json" })).items[0].text as string;
-  const runs = async (path: string) => (await callOk(client, "query", { doc_id: session.id, path: `${path}/run[*]`, format: "json" })).items as { text: string }[];
+  const text = async (path: string) =>
+    (await callOk(client, "query", { doc_id: session.id, path, format: "json" })).items[0].text as string;
+  const runs = async (path: string) =>
+    (await callOk(client, "query", { doc_id: session.id, path: `${path}/run[*]`, format: "json" })).items as { text: string }[];
   return { client, id: session.id as string, text, runs };
 }
 
 describe("replace_text", () => {
   it("replaces across runs with the first character's formatting and reports the changed paragraph", async () => {
-    const { client, id, text, runs } = await open("tt-runs", `<w:p>${r("The quick ", "<w:b/>")}${r("brown fox", "<w:i/>")}${r(" jumps")}</w:p>`);
+    const { client, id, text, runs } = await open(
+      "tt-runs",
+      `<w:p>${r("The quick ", "<w:b/>")}${r("brown fox", "<w:i/>")}${r(" jumps")}</w:p>`,
+    );
     const result = await callOk(client, "replace_text", { doc_id: id, find: "quick brown", replace: "slow red" });
     expect(result).toMatchObject({ matches_found: 1, replacements_made: 1, position: 1, paragraphs: [{ path: "/body/paragraph[0]" }] });
     expect(await text("/body/paragraph[0]")).toBe("The slow red fox jumps");
@@ -31,13 +36,22 @@ describe("replace_text", () => {
   it("replaces inside a hyperlink, honours max_count and match_case, and dry_run changes nothing", async () => {
     const body = `<w:p>${r("Go ")}<w:hyperlink r:id="rIdL">${r("Home page")}</w:hyperlink></w:p>` + p("home HOME home");
     const { client, id, text } = await open("tt-options", body, { rIdL: "https://example.com" });
-    const dry = await callOk(client, "replace_text", { doc_id: id, find: "home", replace: "start", max_count: 10, match_case: false, dry_run: true });
+    const dry = await callOk(client, "replace_text", {
+      doc_id: id,
+      find: "home",
+      replace: "start",
+      max_count: 10,
+      match_case: false,
+      dry_run: true,
+    });
     expect(dry).toMatchObject({ dry_run: true, matches_found: 4, replacements_made: 4, position: 0 });
     expect(await text("/body/paragraph[1]")).toBe("home HOME home");
     const some = await callOk(client, "replace_text", { doc_id: id, find: "home", replace: "start", max_count: 2, match_case: false });
     expect(some).toMatchObject({ matches_found: 4, replacements_made: 2 });
     expect([await text("/body/paragraph[0]"), await text("/body/paragraph[1]")]).toEqual(["Go start page", "start HOME home"]);
-    expect((await callOk(client, "query", { doc_id: id, path: "/body/paragraph[0]/hyperlink[0]", format: "json" })).items[0].text).toBe("start page");
+    expect((await callOk(client, "query", { doc_id: id, path: "/body/paragraph[0]/hyperlink[0]", format: "json" })).items[0].text).toBe(
+      "start page",
+    );
   });
 
   it("says clearly when nothing matched, and writes no history entry", async () => {
@@ -68,8 +82,15 @@ describe("replace_text", () => {
 describe("insert_text", () => {
   it("inserts at an offset and after a match, in the neighbouring formatting", async () => {
     const { client, id, text, runs } = await open("tt-insert", `<w:p>${r("Hello ", "<w:b/>")}${r("world", "<w:i/>")}</w:p>`);
-    expect(await callOk(client, "insert_text", { doc_id: id, path: "/body/paragraph[0]", text: "big ", offset: 6 })).toMatchObject({ offset: 6, text: "Hello big world", position: 1 });
-    expect(await callOk(client, "insert_text", { doc_id: id, path: "/body/paragraph[0]", text: "!", after: "world" })).toMatchObject({ offset: 15, text: "Hello big world!" });
+    expect(await callOk(client, "insert_text", { doc_id: id, path: "/body/paragraph[0]", text: "big ", offset: 6 })).toMatchObject({
+      offset: 6,
+      text: "Hello big world",
+      position: 1,
+    });
+    expect(await callOk(client, "insert_text", { doc_id: id, path: "/body/paragraph[0]", text: "!", after: "world" })).toMatchObject({
+      offset: 15,
+      text: "Hello big world!",
+    });
     expect(await text("/body/paragraph[0]")).toBe("Hello big world!");
     expect((await runs("/body/paragraph[0]")).map((x) => x.text)).toEqual(["Hello ", "big ", "world", "!"]);
   });
@@ -87,7 +108,15 @@ describe("text tools on a document that tracks changes", () => {
     const auth = await tokenFor("tt-tracked");
     const library = new R2LibraryStore(env.DOCS);
     const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
-    await library.write(auth.tenantId, "tracked.docx", buildDocx({ body: p("Pay ten dollars."), relationships: { rIdS: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": settings } }));
+    await library.write(
+      auth.tenantId,
+      "tracked.docx",
+      buildDocx({
+        body: p("Pay ten dollars."),
+        relationships: { rIdS: ["settings", "settings.xml"] },
+        extraParts: { "word/settings.xml": settings },
+      }),
+    );
     const client = await connectMcp(auth.headers);
     const id = (await callOk(client, "document_open", { path: "tracked.docx" })).session.id;
     await callOk(client, "replace_text", { doc_id: id, find: "ten", replace: "twenty" });

@@ -1,19 +1,69 @@
 import { describe, expect, it } from "vitest";
-import { buildMcpServer } from "../../src/mcp/server";
 import type { ToolContext } from "../../src/mcp/context";
+import { buildMcpServer } from "../../src/mcp/server";
 
 // The tools as a client lists them; the sessions service is never called while building the server.
 const ctx = { tenantId: "t", scopes: ["read", "write"], author: "Tester", sessions: {} } as unknown as ToolContext;
-const tools = Object.entries((buildMcpServer(ctx) as unknown as { _registeredTools: Record<string, { description?: string; annotations?: { readOnlyHint?: boolean }; inputSchema?: { shape?: Record<string, unknown> } }> })._registeredTools);
+const tools = Object.entries(
+  (
+    buildMcpServer(ctx) as unknown as {
+      _registeredTools: Record<
+        string,
+        { description?: string; annotations?: { readOnlyHint?: boolean }; inputSchema?: { shape?: Record<string, unknown> } }
+      >;
+    }
+  )._registeredTools,
+);
 const inputs = (tool: (typeof tools)[number][1]) => Object.keys(tool.inputSchema?.shape ?? {});
 
 /** Tools that write but neither edit a document nor move its history cursor: session lifecycle, compaction, exports. */
-const NOT_EDITS = ["document_create", "document_open", "document_save", "document_close", "document_snapshot", "export", "export_markdown", "export_html"];
+const NOT_EDITS = [
+  "document_create",
+  "document_open",
+  "document_save",
+  "document_close",
+  "document_snapshot",
+  "export",
+  "export_markdown",
+  "export_html",
+];
 
 describe("the MCP tool surface", () => {
   it("keeps docx-mcp's tool names", () => {
     const names = tools.map(([name]) => name);
-    for (const name of ["query", "count_elements", "read_section", "read_heading_content", "add_element", "replace_element", "remove_element", "move_element", "copy_element", "remove_table_column", "apply_patch", "replace_text", "style_element", "style_paragraph", "style_table", "comment_add", "comment_reply", "comment_resolve", "comment_list", "comment_delete", "track_changes_enable", "revision_list", "revision_accept", "revision_reject", "document_history", "document_undo", "document_redo", "document_jump_to", "document_snapshot", "export_markdown", "export_html"]) {
+    for (const name of [
+      "query",
+      "count_elements",
+      "read_section",
+      "read_heading_content",
+      "add_element",
+      "replace_element",
+      "remove_element",
+      "move_element",
+      "copy_element",
+      "remove_table_column",
+      "apply_patch",
+      "replace_text",
+      "style_element",
+      "style_paragraph",
+      "style_table",
+      "comment_add",
+      "comment_reply",
+      "comment_resolve",
+      "comment_list",
+      "comment_delete",
+      "track_changes_enable",
+      "revision_list",
+      "revision_accept",
+      "revision_reject",
+      "document_history",
+      "document_undo",
+      "document_redo",
+      "document_jump_to",
+      "document_snapshot",
+      "export_markdown",
+      "export_html",
+    ]) {
       expect(names).toContain(name);
     }
   });

@@ -7,7 +7,13 @@ import { buildDocx, p } from "../docx/support/build-docx";
 
 async function setup(paragraphs: number) {
   const library = new MemoryLibraryStore();
-  const sessions = new DocumentSessions({ tenantId: "t", library, store: new MemorySessionStore(), index: new MemorySessionIndex(), newSessionId: () => "s1" });
+  const sessions = new DocumentSessions({
+    tenantId: "t",
+    library,
+    store: new MemorySessionStore(),
+    index: new MemorySessionIndex(),
+    newSessionId: () => "s1",
+  });
   await library.write("t", "Q3/report.docx", buildDocx({ body: Array.from({ length: paragraphs }, (_, i) => p(`Line ${i}`)).join("") }));
   await sessions.open("Q3/report.docx");
   return { library, sessions };
@@ -38,7 +44,9 @@ describe("DocumentSessions.export", () => {
 
   it("refuses to write for a caller that may not, and refuses bad names", async () => {
     const { sessions } = await setup(3);
-    await expect(sessions.export("s1", "markdown", { inlineLimit: 10, allowFile: false })).rejects.toMatchObject({ failure: { kind: "forbidden", scope: "write" } });
+    await expect(sessions.export("s1", "markdown", { inlineLimit: 10, allowFile: false })).rejects.toMatchObject({
+      failure: { kind: "forbidden", scope: "write" },
+    });
     await expect(sessions.export("s1", "html", { outputName: "../x.html" })).rejects.toBeInstanceOf(SessionError);
   });
 });

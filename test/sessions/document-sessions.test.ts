@@ -10,7 +10,14 @@ function setup(tenantId = "tenant-a") {
   const store = new MemorySessionStore();
   const index = new MemorySessionIndex();
   let n = 0;
-  const sessions = new DocumentSessions({ tenantId, library, store, index, newSessionId: () => `s${++n}`, now: () => new Date("2026-01-02T03:04:05Z") });
+  const sessions = new DocumentSessions({
+    tenantId,
+    library,
+    store,
+    index,
+    newSessionId: () => `s${++n}`,
+    now: () => new Date("2026-01-02T03:04:05Z"),
+  });
   return { library, store, index, sessions };
 }
 

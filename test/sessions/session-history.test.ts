@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DocumentSessions, SessionError } from "../../src/sessions/index";
-import { DocumentCache } from "../../src/sessions/document-cache";
 import { CHECKPOINT_MAX_ENTRIES } from "../../src/sessions/checkpoint-policy";
+import { DocumentCache } from "../../src/sessions/document-cache";
+import { DocumentSessions, SessionError } from "../../src/sessions/index";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { MemorySessionStore } from "../../src/storage/memory/session-store";
@@ -90,8 +90,11 @@ describe("SessionHistory", () => {
     const ctx = await setup();
     const id = await openFixture(ctx);
     const isolates = [ctx.sessions, ctx.make(), ctx.make()];
-    await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      isolates[i % 3].history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i}]`, `Concurrent ${i}`))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        isolates[i % 3].history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i}]`, `Concurrent ${i}`)),
+      ),
+    );
     const fresh = ctx.make();
     const page = await fresh.history.history(id, 0, 50);
     expect(page.total).toBe(20);
@@ -140,10 +143,12 @@ describe("SessionHistory", () => {
   it("changes nothing when the mutation fails", async () => {
     const ctx = await setup();
     const id = await openFixture(ctx);
-    await expect(ctx.sessions.history.edit(id, { tool: "t" }, (doc) => {
-      doc.replaceParagraphText("/body/paragraph[0]", "half done");
-      throw new SessionError({ kind: "invalid_argument", field: "x", message: "second step failed" });
-    })).rejects.toThrow("second step failed");
+    await expect(
+      ctx.sessions.history.edit(id, { tool: "t" }, (doc) => {
+        doc.replaceParagraphText("/body/paragraph[0]", "half done");
+        throw new SessionError({ kind: "invalid_argument", field: "x", message: "second step failed" });
+      }),
+    ).rejects.toThrow("second step failed");
     expect(await textAt(ctx.sessions, id, 0)).toBe("Paragraph 0");
     expect((await ctx.sessions.history.history(id, 0, 10)).total).toBe(0);
   });
@@ -154,13 +159,19 @@ describe("SessionHistory", () => {
       const id = await openFixture(ctx);
       await ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[0]", "Acknowledged"));
       if (failOn === "wal/") {
-        ctx.store.beforeWrite = (key) => { if (key.includes("wal/")) throw new Error("crash before WAL write"); };
+        ctx.store.beforeWrite = (key) => {
+          if (key.includes("wal/")) throw new Error("crash before WAL write");
+        };
       } else {
         const commit = ctx.index.commit.bind(ctx.index);
-        ctx.index.commit = async () => { throw new Error("crash before commit"); };
+        ctx.index.commit = async () => {
+          throw new Error("crash before commit");
+        };
         setTimeout(() => (ctx.index.commit = commit), 0);
       }
-      await expect(ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[1]", "Never acknowledged"))).rejects.toThrow(/crash/);
+      await expect(ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[1]", "Never acknowledged"))).rejects.toThrow(
+        /crash/,
+      );
       ctx.store.beforeWrite = null;
       await new Promise((r) => setTimeout(r, 1));
       const fresh = ctx.make();
@@ -177,9 +188,16 @@ describe("SessionHistory", () => {
     for (const failOn of ["cp/", "addCheckpoint"] as const) {
       const ctx = await setup();
       const id = await openFixture(ctx);
-      for (let i = 0; i < CHECKPOINT_MAX_ENTRIES - 1; i++) await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i % 30}]`, `Edit ${i}`));
-      if (failOn === "cp/") ctx.store.beforeWrite = (key) => { if (key.includes("cp/")) throw new Error("crash writing checkpoint"); };
-      else ctx.index.addCheckpoint = async () => { throw new Error("crash registering checkpoint"); };
+      for (let i = 0; i < CHECKPOINT_MAX_ENTRIES - 1; i++)
+        await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i % 30}]`, `Edit ${i}`));
+      if (failOn === "cp/")
+        ctx.store.beforeWrite = (key) => {
+          if (key.includes("cp/")) throw new Error("crash writing checkpoint");
+        };
+      else
+        ctx.index.addCheckpoint = async () => {
+          throw new Error("crash registering checkpoint");
+        };
       // The 200th edit is due a checkpoint; it is committed before the checkpoint is tried, so it is acknowledged.
       const last = await ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[29]", "Last"));
       expect(last).toMatchObject({ position: CHECKPOINT_MAX_ENTRIES, changed: true });
@@ -213,7 +231,8 @@ describe("SessionHistory", () => {
     const store = new MemorySessionStore(() => clock);
     const ctx = await setup({ sharedStore: store });
     const id = await openFixture(ctx);
-    for (let i = 0; i < 100; i++) { // 10 edits a second for 10 s
+    for (let i = 0; i < 100; i++) {
+      // 10 edits a second for 10 s
       clock = i * 100;
       await ctx.sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i % 30}]`, `Edit ${i}`));
     }

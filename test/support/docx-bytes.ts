@@ -1,4 +1,4 @@
-import { zipSync, strToU8 } from "fflate";
+import { strToU8, zipSync } from "fflate";
 
 /** The smallest package our upload check accepts: a ZIP with [Content_Types].xml and a main part. */
 export function minimalDocx(text = "Hello"): Uint8Array {
@@ -7,7 +7,9 @@ export function minimalDocx(text = "Hello"): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="xml" ContentType="application/xml"/></Types>',
     ),
-    "word/document.xml": strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`),
+    "word/document.xml": strToU8(
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+    ),
   });
 }
 

@@ -13,4 +13,5 @@ declare global {
     }
   }
 }
-export type { WorkerEnv as Env, D1Migration };
+
+export type { D1Migration, WorkerEnv as Env };

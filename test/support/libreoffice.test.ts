@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import { strToU8 } from "fflate";
+import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx.js";
-import { LIBREOFFICE_TIMEOUT_MS, expectOpensInLibreOffice, sofficeAvailable } from "./libreoffice.js";
+import { expectOpensInLibreOffice, LIBREOFFICE_TIMEOUT_MS, sofficeAvailable } from "./libreoffice.js";
 
 // Runs only where LibreOffice is installed (CI installs it); see test/support/libreoffice.ts.
 describe("expectOpensInLibreOffice", () => {

@@ -6,10 +6,10 @@
  * without it. This is a condition on the environment, not a skipped test.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { strFromU8, unzipSync } from "fflate";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { expect } from "vitest";
 
 /** A conversion can take a few seconds on a cold profile; allow for a loaded CI machine. */
@@ -65,7 +65,11 @@ export function openDocumentContent(documents: { bytes: Uint8Array; name: string
  * Converts documents with one soffice process (`to`: "pdf", "odt", "txt:Text (encoded):UTF8", ...) and reads each
  * output with `read(file, outputPath)`; soffice exits 0 even when a file did not convert, so `read` checks the output.
  */
-export function convertWithLibreOffice<T>(documents: { bytes: Uint8Array; name: string }[], to: string, read: (file: string, out: string) => T): T[] {
+export function convertWithLibreOffice<T>(
+  documents: { bytes: Uint8Array; name: string }[],
+  to: string,
+  read: (file: string, out: string) => T,
+): T[] {
   const dir = mkdtempSync(join(tmpdir(), "docx-edge-lo-"));
   try {
     const files = documents.map(({ bytes, name }) => {
@@ -78,7 +82,17 @@ export function convertWithLibreOffice<T>(documents: { bytes: Uint8Array; name: 
     const profile = `file://${join(dir, "profile")}`;
     const run = spawnSync(
       "soffice",
-      ["--headless", "--norestore", `-env:UserInstallation=${profile}`, "--infilter=MS Word 2007 XML", "--convert-to", to, "--outdir", join(dir, "out"), ...files.map((f) => join(dir, f))],
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=${profile}`,
+        "--infilter=MS Word 2007 XML",
+        "--convert-to",
+        to,
+        "--outdir",
+        join(dir, "out"),
+        ...files.map((f) => join(dir, f)),
+      ],
       { encoding: "utf8", timeout: LIBREOFFICE_TIMEOUT_MS + 10_000 * files.length },
     );
     if (run.error) throw new Error(`soffice failed: ${run.error.message} ${run.stderr ?? ""}`);
@@ -96,4 +110,3 @@ function pdfText(pdf: string): string | null {
     return null;
   }
 }
-

@@ -1,8 +1,8 @@
+import { exports } from "cloudflare:workers";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
-import { exports } from "cloudflare:workers";
 
 export const ORIGIN = "https://docx-edge.test";
 
@@ -31,7 +31,11 @@ export async function callOk<T = Record<string, any>>(client: Client, name: stri
 }
 
 /** Calls a tool that must fail and returns its structured error. */
-export async function callError(client: Client, name: string, args: Record<string, unknown> = {}): Promise<{ kind: string; message: string; [k: string]: unknown }> {
+export async function callError(
+  client: Client,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<{ kind: string; message: string; [k: string]: unknown }> {
   const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
   if (!result.isError) throw new Error(`${name} unexpectedly succeeded: ${JSON.stringify(result.structuredContent)}`);
   const structured = result.structuredContent as { error?: { kind: string; message: string } } | undefined;

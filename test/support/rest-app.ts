@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { bearerAuth, type BearerAuthOptions } from "../../src/auth";
-import { fileRoutes, healthRoutes, httpErrorResponse, wellKnownRoutes, type AppEnv } from "../../src/http";
+import { type BearerAuthOptions, bearerAuth } from "../../src/auth";
+import { type AppEnv, fileRoutes, healthRoutes, httpErrorResponse, wellKnownRoutes } from "../../src/http";
 
 /** The REST surface wired the way src/index.ts wires it, with an injectable clock for auth. */
 export function restApp(options: BearerAuthOptions = {}) {

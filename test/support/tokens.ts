@@ -4,10 +4,7 @@ import { authDatabase, ensureTenantAndUser, issueAccessToken, type Scope } from 
 /** A unique tenant name per call, so test files and tests never share a library. */
 export const freshTenantName = (label = "t") => `${label}-${crypto.randomUUID().slice(0, 8)}`;
 
-export async function tokenFor(
-  tenantName: string,
-  options: { scopes?: Scope[]; expiresAt?: number | null; now?: number } = {},
-) {
+export async function tokenFor(tenantName: string, options: { scopes?: Scope[]; expiresAt?: number | null; now?: number } = {}) {
   const db = authDatabase(env.DB);
   const { tenantId, userId } = await ensureTenantAndUser(db, tenantName);
   const { token, info } = await issueAccessToken(db, {

@@ -2,8 +2,8 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { oauthGrants, oauthTokens, users } from "../../../schema";
 import { AuthError } from "../auth-error";
 import type { AuthDatabase } from "../database";
-import { parseScopes, type Principal } from "../principal";
-import { OAUTH_ACCESS_PREFIX, hashOAuthSecret, isOAuthSecret } from "./oauth-secrets";
+import { type Principal, parseScopes } from "../principal";
+import { hashOAuthSecret, isOAuthSecret, OAUTH_ACCESS_PREFIX } from "./oauth-secrets";
 
 /**
  * Resolves an OAuth access token to the same Principal a personal access token yields. The grant is
@@ -16,7 +16,8 @@ export async function verifyOAuthAccessToken(
   resource: string,
   now: number,
 ): Promise<{ principal: Principal; lastUsedAt: number | null }> {
-  if (!isOAuthSecret(token, OAUTH_ACCESS_PREFIX)) throw new AuthError({ kind: "malformed_token", message: "The access token is malformed." });
+  if (!isOAuthSecret(token, OAUTH_ACCESS_PREFIX))
+    throw new AuthError({ kind: "malformed_token", message: "The access token is malformed." });
   const found = await db
     .select({ token: oauthTokens, grant: oauthGrants, userName: users.name })
     .from(oauthTokens)
@@ -32,7 +33,13 @@ export async function verifyOAuthAccessToken(
     throw new AuthError({ kind: "wrong_audience", message: `The access token was issued for ${grant.resource}, not ${resource}.` });
   }
   return {
-    principal: { tenantId: grant.tenantId, userId: grant.userId, userName: found.userName ?? "", tokenId: grant.id, scopes: parseScopes(grant.scopes) },
+    principal: {
+      tenantId: grant.tenantId,
+      userId: grant.userId,
+      userName: found.userName ?? "",
+      tokenId: grant.id,
+      scopes: parseScopes(grant.scopes),
+    },
     lastUsedAt: grant.lastUsedAt,
   };
 }

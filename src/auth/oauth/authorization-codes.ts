@@ -5,7 +5,7 @@ import { formatScopes } from "../principal";
 import type { AuthorizationRequest } from "./authorization-request";
 import { revokeGrant, startGrant, type TokenSet } from "./grants";
 import { OAuthError } from "./oauth-error";
-import { CODE_TTL_MS, OAUTH_CODE_PREFIX, hashOAuthSecret, isOAuthSecret, mintOAuthSecret } from "./oauth-secrets";
+import { CODE_TTL_MS, hashOAuthSecret, isOAuthSecret, mintOAuthSecret, OAUTH_CODE_PREFIX } from "./oauth-secrets";
 import { verifierMatches } from "./pkce";
 
 /** Records a consented request and returns the code for the redirect. Only the code's hash is stored. */
@@ -61,7 +61,8 @@ export async function exchangeAuthorizationCode(db: AuthDatabase, input: CodeExc
   }
   if (claimed.expiresAt <= now) throw deadCode();
   if (claimed.clientId !== input.clientId) throw new OAuthError("invalid_grant", "The authorization code was issued to another client.");
-  if (claimed.redirectUri !== input.redirectUri) throw new OAuthError("invalid_grant", "redirect_uri must be exactly the one sent to /oauth/authorize.");
+  if (claimed.redirectUri !== input.redirectUri)
+    throw new OAuthError("invalid_grant", "redirect_uri must be exactly the one sent to /oauth/authorize.");
   if (!input.codeVerifier || !(await verifierMatches(input.codeVerifier, claimed.codeChallenge))) {
     throw new OAuthError("invalid_grant", "code_verifier does not match the code_challenge (PKCE).");
   }

@@ -1,5 +1,5 @@
-import { SCOPES, isScope, type Scope } from "../principal";
 import type { AuthDatabase } from "../database";
+import { isScope, SCOPES, type Scope } from "../principal";
 import { findClient, type OAuthClient } from "./clients";
 import type { OAuthFailure } from "./oauth-error";
 import { isCodeChallenge } from "./pkce";
@@ -32,16 +32,36 @@ function requestedScopes(scope: string | undefined): Scope[] | null {
   return known.length > 0 ? SCOPES.filter((s) => known.includes(s)) : null;
 }
 
-export async function checkAuthorizationRequest(db: AuthDatabase, params: AuthorizationParams, mcpResource: string): Promise<AuthorizationCheck> {
+export async function checkAuthorizationRequest(
+  db: AuthDatabase,
+  params: AuthorizationParams,
+  mcpResource: string,
+): Promise<AuthorizationCheck> {
   const client = await findClient(db, params.client_id ?? "");
-  if (!client) return { ok: false, failure: { code: "invalid_client", description: "This app is not registered with docx-edge (unknown client_id)." } };
+  if (!client)
+    return {
+      ok: false,
+      failure: { code: "invalid_client", description: "This app is not registered with docx-edge (unknown client_id)." },
+    };
   const requested = params.redirect_uri ?? (client.redirectUris.length === 1 ? client.redirectUris[0] : undefined);
-  if (requested === undefined) return { ok: false, failure: { code: "invalid_request", description: "redirect_uri is required because this app registered several." } };
+  if (requested === undefined)
+    return {
+      ok: false,
+      failure: { code: "invalid_request", description: "redirect_uri is required because this app registered several." },
+    };
   const redirectUri = matchRedirectUri(requested, client.redirectUris) ? requested : null;
-  if (!redirectUri) return { ok: false, failure: { code: "invalid_redirect_uri", description: "The redirect_uri does not match any URI this app registered." } };
+  if (!redirectUri)
+    return {
+      ok: false,
+      failure: { code: "invalid_redirect_uri", description: "The redirect_uri does not match any URI this app registered." },
+    };
 
   const state = params.state ?? null;
-  const fail = (code: OAuthFailure["code"], description: string): AuthorizationCheck => ({ ok: false, failure: { code, description }, redirect: { uri: redirectUri, state } });
+  const fail = (code: OAuthFailure["code"], description: string): AuthorizationCheck => ({
+    ok: false,
+    failure: { code, description },
+    redirect: { uri: redirectUri, state },
+  });
   if (params.response_type !== "code") return fail("unsupported_response_type", 'Only response_type "code" is supported.');
   if (!params.code_challenge) return fail("invalid_request", "PKCE is required: send code_challenge and code_challenge_method=S256.");
   if (params.code_challenge_method !== "S256") return fail("invalid_request", "Only code_challenge_method S256 is supported.");

@@ -40,17 +40,30 @@ function clientName(value: unknown): string {
 export async function registerClient(db: AuthDatabase, metadata: Record<string, unknown>, now = Date.now()): Promise<OAuthClient> {
   const redirectUris = stringList(metadata.redirect_uris, "redirect_uris");
   if (!redirectUris || redirectUris.length === 0) throw new OAuthError("invalid_redirect_uri", "redirect_uris must list at least one URI.");
-  if (redirectUris.length > MAX_REDIRECT_URIS) throw new OAuthError("invalid_redirect_uri", `At most ${MAX_REDIRECT_URIS} redirect URIs may be registered.`);
+  if (redirectUris.length > MAX_REDIRECT_URIS)
+    throw new OAuthError("invalid_redirect_uri", `At most ${MAX_REDIRECT_URIS} redirect URIs may be registered.`);
   redirectUris.forEach(checkRegistrableRedirectUri);
   const grantTypes = stringList(metadata.grant_types, "grant_types") ?? ["authorization_code"];
-  if (!grantTypes.every((g) => GRANT_TYPES.includes(g))) throw invalidMetadata(`grant_types may only contain ${GRANT_TYPES.join(" and ")}.`);
+  if (!grantTypes.every((g) => GRANT_TYPES.includes(g)))
+    throw invalidMetadata(`grant_types may only contain ${GRANT_TYPES.join(" and ")}.`);
   const responseTypes = stringList(metadata.response_types, "response_types") ?? ["code"];
   if (!responseTypes.every((r) => r === "code")) throw invalidMetadata('response_types may only contain "code".');
-  const clientUri = typeof metadata.client_uri === "string" && /^https:\/\/[^\s]{1,2000}$/.test(metadata.client_uri) ? metadata.client_uri : null;
+  const clientUri =
+    typeof metadata.client_uri === "string" && /^https:\/\/[^\s]{1,2000}$/.test(metadata.client_uri) ? metadata.client_uri : null;
 
-  const client: OAuthClient = { clientId: crypto.randomUUID(), name: clientName(metadata.client_name), redirectUris: [...new Set(redirectUris)], clientUri, createdAt: now };
+  const client: OAuthClient = {
+    clientId: crypto.randomUUID(),
+    name: clientName(metadata.client_name),
+    redirectUris: [...new Set(redirectUris)],
+    clientUri,
+    createdAt: now,
+  };
   await db.insert(oauthClients).values({
-    id: client.clientId, name: client.name, redirectUris: JSON.stringify(client.redirectUris), clientUri, createdAt: now,
+    id: client.clientId,
+    name: client.name,
+    redirectUris: JSON.stringify(client.redirectUris),
+    clientUri,
+    createdAt: now,
   });
   return client;
 }
@@ -59,7 +72,13 @@ export async function findClient(db: AuthDatabase, clientId: string): Promise<OA
   if (!clientId || clientId.length > 100) return null;
   const row = await db.select().from(oauthClients).where(eq(oauthClients.id, clientId)).get();
   if (!row) return null;
-  return { clientId: row.id, name: row.name, redirectUris: JSON.parse(row.redirectUris) as string[], clientUri: row.clientUri, createdAt: row.createdAt };
+  return {
+    clientId: row.id,
+    name: row.name,
+    redirectUris: JSON.parse(row.redirectUris) as string[],
+    clientUri: row.clientUri,
+    createdAt: row.createdAt,
+  };
 }
 
 /** The registration response body (RFC 7591 §3.2.1). */

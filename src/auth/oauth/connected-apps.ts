@@ -34,8 +34,12 @@ export async function listConnectedApps(db: AuthDatabase, userId: string): Promi
     const scopes = parseScopes(grant.scopes);
     if (!seen) {
       apps.set(client.id, {
-        clientId: client.id, name: client.name, redirectHost: hostOf((JSON.parse(client.redirectUris) as string[])[0]), scopes,
-        authorizedAt: grant.createdAt, lastUsedAt: grant.lastUsedAt,
+        clientId: client.id,
+        name: client.name,
+        redirectHost: hostOf((JSON.parse(client.redirectUris) as string[])[0]),
+        scopes,
+        authorizedAt: grant.createdAt,
+        lastUsedAt: grant.lastUsedAt,
       });
       continue;
     }

@@ -1,8 +1,15 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { oauthCodes, oauthGrants, oauthTokens, type OAuthCodeRow } from "../../../schema";
+import { type OAuthCodeRow, oauthCodes, oauthGrants, oauthTokens } from "../../../schema";
 import type { AuthDatabase } from "../database";
 import { parseScopes, type Scope } from "../principal";
-import { ACCESS_TOKEN_TTL_MS, OAUTH_ACCESS_PREFIX, OAUTH_REFRESH_PREFIX, REFRESH_TOKEN_TTL_MS, hashOAuthSecret, mintOAuthSecret } from "./oauth-secrets";
+import {
+  ACCESS_TOKEN_TTL_MS,
+  hashOAuthSecret,
+  mintOAuthSecret,
+  OAUTH_ACCESS_PREFIX,
+  OAUTH_REFRESH_PREFIX,
+  REFRESH_TOKEN_TTL_MS,
+} from "./oauth-secrets";
 
 /** What the token endpoint returns. */
 export interface TokenSet {
@@ -33,8 +40,14 @@ export async function startGrant(db: AuthDatabase, code: OAuthCodeRow, now: numb
   const { tokens, insert } = await mintTokenPair(db, grantId, scopes, now);
   await db.batch([
     db.insert(oauthGrants).values({
-      id: grantId, clientId: code.clientId, userId: code.userId, tenantId: code.tenantId,
-      scopes: code.scopes, resource: code.resource, createdAt: now, lastUsedAt: now,
+      id: grantId,
+      clientId: code.clientId,
+      userId: code.userId,
+      tenantId: code.tenantId,
+      scopes: code.scopes,
+      resource: code.resource,
+      createdAt: now,
+      lastUsedAt: now,
     }),
     insert,
     db.update(oauthCodes).set({ grantId }).where(eq(oauthCodes.codeHash, code.codeHash)),

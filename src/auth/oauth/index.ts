@@ -1,11 +1,16 @@
-export { exchangeAuthorizationCode, createAuthorizationCode, type CodeExchange } from "./authorization-codes";
-export { checkAuthorizationRequest, type AuthorizationCheck, type AuthorizationParams, type AuthorizationRequest } from "./authorization-request";
-export { findClient, registerClient, registrationResponse, type OAuthClient } from "./clients";
-export { listConnectedApps, revokeConnectedApp, type ConnectedApp } from "./connected-apps";
-export { revokeGrant, type TokenSet } from "./grants";
-export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthFailure } from "./oauth-error";
-export { OAUTH_ACCESS_PREFIX, OAUTH_REFRESH_PREFIX } from "./oauth-secrets";
-export { refreshTokens, type RefreshRequest } from "./refresh-tokens";
 export { recordGrantUse, verifyOAuthAccessToken } from "./access-tokens";
+export { type CodeExchange, createAuthorizationCode, exchangeAuthorizationCode } from "./authorization-codes";
+export {
+  type AuthorizationCheck,
+  type AuthorizationParams,
+  type AuthorizationRequest,
+  checkAuthorizationRequest,
+} from "./authorization-request";
+export { findClient, type OAuthClient, registerClient, registrationResponse } from "./clients";
+export { type ConnectedApp, listConnectedApps, revokeConnectedApp } from "./connected-apps";
+export { revokeGrant, type TokenSet } from "./grants";
+export { isOAuthError, OAuthError, type OAuthErrorCode, type OAuthFailure } from "./oauth-error";
+export { OAUTH_ACCESS_PREFIX, OAUTH_REFRESH_PREFIX } from "./oauth-secrets";
 export { matchRedirectUri } from "./redirect-uris";
+export { type RefreshRequest, refreshTokens } from "./refresh-tokens";
 export { revokeOAuthToken } from "./token-revocation";

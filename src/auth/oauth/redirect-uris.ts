@@ -30,7 +30,8 @@ export function checkRegistrableRedirectUri(uri: unknown): string {
   if (url.hash || uri.includes("#")) throw bad("it must not contain a fragment");
   if (url.username || url.password) throw bad("it must not contain credentials");
   if (FORBIDDEN_SCHEMES.has(url.protocol)) throw bad(`the ${url.protocol} scheme cannot receive a redirect safely`);
-  if (url.protocol === "http:" && !isLoopbackHttp(url)) throw bad("plain http is only allowed for loopback addresses (127.0.0.1, [::1], localhost)");
+  if (url.protocol === "http:" && !isLoopbackHttp(url))
+    throw bad("plain http is only allowed for loopback addresses (127.0.0.1, [::1], localhost)");
   if (url.protocol === "https:" && !url.hostname) throw bad("it has no host");
   return uri;
 }

@@ -4,7 +4,7 @@ import type { AuthDatabase } from "../database";
 import { parseScopes } from "../principal";
 import { mintTokenPair, revokeGrant, type TokenSet } from "./grants";
 import { OAuthError } from "./oauth-error";
-import { OAUTH_REFRESH_PREFIX, hashOAuthSecret, isOAuthSecret } from "./oauth-secrets";
+import { hashOAuthSecret, isOAuthSecret, OAUTH_REFRESH_PREFIX } from "./oauth-secrets";
 
 export interface RefreshRequest {
   refreshToken: string;
@@ -42,7 +42,13 @@ export async function refreshTokens(db: AuthDatabase, input: RefreshRequest, now
     throw new OAuthError("invalid_target", `This authorization is for ${grant.resource}, not ${input.resource}.`);
   }
   const scopes = parseScopes(grant.scopes);
-  if (input.scope !== undefined && !input.scope.split(" ").filter(Boolean).every((s) => (scopes as string[]).includes(s))) {
+  if (
+    input.scope !== undefined &&
+    !input.scope
+      .split(" ")
+      .filter(Boolean)
+      .every((s) => (scopes as string[]).includes(s))
+  ) {
     throw new OAuthError("invalid_scope", `A refresh cannot widen the authorization beyond: ${grant.scopes}.`);
   }
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { oauthGrants, oauthTokens } from "../../../schema";
 import type { AuthDatabase } from "../database";
 import { revokeGrant } from "./grants";
-import { OAUTH_ACCESS_PREFIX, OAUTH_REFRESH_PREFIX, hashOAuthSecret, isOAuthSecret } from "./oauth-secrets";
+import { hashOAuthSecret, isOAuthSecret, OAUTH_ACCESS_PREFIX, OAUTH_REFRESH_PREFIX } from "./oauth-secrets";
 
 /**
  * RFC 7009 revocation by the client that holds the token. A refresh token takes its whole grant with

@@ -8,7 +8,7 @@ import { ExportState } from "./export-state.js";
 import type { CellRenderer, FormatWriter, NoteRenderer, ParagraphBlock } from "./format-writer.js";
 import { HtmlWriter, htmlTable } from "./html-writer.js";
 import { inlinePieces } from "./inline-content.js";
-import { renderInline, type InlineSyntax } from "./inline-markup.js";
+import { type InlineSyntax, renderInline } from "./inline-markup.js";
 import { MarkdownWriter } from "./markdown-writer.js";
 import { tableGrid } from "./table-grid.js";
 
@@ -33,7 +33,11 @@ export function* exportDocument(doc: WordDocument, format: ExportFormat): Genera
 class BlockWalk {
   private readonly w: string;
 
-  constructor(private readonly doc: WordDocument, private readonly state: ExportState, private readonly writer: FormatWriter) {
+  constructor(
+    private readonly doc: WordDocument,
+    private readonly state: ExportState,
+    private readonly writer: FormatWriter,
+  ) {
     this.w = doc.prefixes.w;
   }
 
@@ -43,7 +47,11 @@ class BlockWalk {
     if (el.name === w + "p") return this.writer.paragraph(this.paragraph(el, part, this.writer.syntax));
     if (el.name === w + "tbl") return this.writer.table(tableGrid(el, w), this.cells(part));
     const holder = el.name === w + "sdt" ? firstChild(el, w + "sdtContent") : el.name === w + "customXml" ? el : undefined;
-    return holder ? childElements(holder).map((c) => this.block(c, part)).join("") : "";
+    return holder
+      ? childElements(holder)
+          .map((c) => this.block(c, part))
+          .join("")
+      : "";
   }
 
   /** Heading level, list label and rendered content; a numbered heading keeps its number in front of its text. */
@@ -73,7 +81,11 @@ class BlockWalk {
         }
       };
       visit(cell.element);
-      if (!html) return parts.map((p) => p.text.trim()).filter(Boolean).join("<br>");
+      if (!html)
+        return parts
+          .map((p) => p.text.trim())
+          .filter(Boolean)
+          .join("<br>");
       if (parts.length === 1 && !parts[0].table) return parts[0].text;
       return parts.map((p) => (p.table ? p.text : `<p>${p.text}</p>`)).join("");
     };

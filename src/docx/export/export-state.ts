@@ -81,8 +81,13 @@ export class ExportState {
   comment(id: string): CommentInfo {
     const note = this.doc.comments.find((c) => c.noteId === id);
     this.seen(id);
-    const attr = (name: string) => (note ? getAttribute(note.element, this.w + name) ?? null : null);
-    const text = note ? note.blocks.blocks.map((_, i) => note.blocks.text(i)).join("\n").trim() : "";
+    const attr = (name: string) => (note ? (getAttribute(note.element, this.w + name) ?? null) : null);
+    const text = note
+      ? note.blocks.blocks
+          .map((_, i) => note.blocks.text(i))
+          .join("\n")
+          .trim()
+      : "";
     return { number: this.comments.indexOf(id) + 1, author: attr("author") ?? "", date: attr("date"), text };
   }
 

@@ -4,7 +4,14 @@
  * numbered reference, and tracked changes as <ins>/<del> with author and date.
  */
 import type { ExportState } from "./export-state.js";
-import { escapeHtml, revisionAttributes, type CellRenderer, type FormatWriter, type NoteRenderer, type ParagraphBlock } from "./format-writer.js";
+import {
+  type CellRenderer,
+  escapeHtml,
+  type FormatWriter,
+  type NoteRenderer,
+  type ParagraphBlock,
+  revisionAttributes,
+} from "./format-writer.js";
 import type { InlineSyntax } from "./inline-markup.js";
 import type { TableGrid } from "./table-grid.js";
 
@@ -35,7 +42,8 @@ export function htmlSyntax(state: ExportState): InlineSyntax {
       const p = kind === "footnote" ? "fn" : "en";
       return `<sup class="${kind}-ref"><a href="#${p}-${n}" id="${p}ref-${n}">${kind === "footnote" ? n : `e${n}`}</a></sup>`;
     },
-    comment: (id, c) => `<sup class="comment-ref"><a href="#comment-${escapeHtml(id)}" title="${escapeHtml(`${c.author}: ${c.text}`)}">[${escapeHtml(c.author || "comment")} ${c.number}]</a></sup>`,
+    comment: (id, c) =>
+      `<sup class="comment-ref"><a href="#comment-${escapeHtml(id)}" title="${escapeHtml(`${c.author}: ${c.text}`)}">[${escapeHtml(c.author || "comment")} ${c.number}]</a></sup>`,
     image: (alt, src) => `<img alt="${escapeHtml(alt)}"${src ? ` src="${escapeHtml(src)}"` : ""}>`,
     anchor: (name) => `<a id="${escapeHtml(name)}"></a>`,
   };

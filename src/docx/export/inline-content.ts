@@ -5,7 +5,7 @@
  */
 import { runFormatting } from "../queries/index.js";
 import { childElements, firstChild, getAttribute, localName, type XmlElement } from "../xml/index.js";
-import { fieldLink, type ExportState } from "./export-state.js";
+import { type ExportState, fieldLink } from "./export-state.js";
 
 export interface Marks {
   bold?: boolean;
@@ -42,7 +42,11 @@ export type Piece = { ctx: PieceContext } & (
 export function inlinePieces(state: ExportState, paragraph: XmlElement, part: string): Piece[] {
   const w = state.w;
   const out: Piece[] = [];
-  const ctxOf = (link: string | null, revision: Revision | null): PieceContext => ({ link: state.fieldLink() ?? link, revision, comments: state.openCommentKey() });
+  const ctxOf = (link: string | null, revision: Revision | null): PieceContext => ({
+    link: state.fieldLink() ?? link,
+    revision,
+    comments: state.openCommentKey(),
+  });
   const push = (piece: Piece) => {
     if (piece.kind === "text" && state.fieldHidden()) return;
     out.push(piece);
@@ -115,7 +119,8 @@ export function inlinePieces(state: ExportState, paragraph: XmlElement, part: st
         const content = firstChild(c, w + "sdtContent");
         if (content) walk(content, link, revision);
       } else if (name === w + "pPr" || name === w + "rPr" || name === w + "sdtPr" || name === w + "sdtEndPr") continue;
-      else if (name === w + "smartTag" || name === w + "customXml" || name === w + "dir" || name === w + "bdo" || name === w + "sdtContent") walk(c, link, revision);
+      else if (name === w + "smartTag" || name === w + "customXml" || name === w + "dir" || name === w + "bdo" || name === w + "sdtContent")
+        walk(c, link, revision);
     }
   };
   walk(paragraph, null, null);
@@ -136,5 +141,5 @@ function imageOf(state: ExportState, el: XmlElement, part: string): { alt: strin
   };
   visit(el);
   const rel = state.relationship(part, embed);
-  return { alt, src: rel ? rel.partName ?? rel.target : null };
+  return { alt, src: rel ? (rel.partName ?? rel.target) : null };
 }

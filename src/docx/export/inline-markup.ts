@@ -49,7 +49,8 @@ function group(pieces: Piece[], depth: number, syntax: InlineSyntax, state: Expo
   return out;
 }
 
-const marksKey = (m: Marks) => `${m.bold ? "b" : ""}${m.italic ? "i" : ""}${m.underline ? "u" : ""}${m.strike ? "s" : ""}${m.sup ? "^" : ""}${m.sub ? "_" : ""}`;
+const marksKey = (m: Marks) =>
+  `${m.bold ? "b" : ""}${m.italic ? "i" : ""}${m.underline ? "u" : ""}${m.strike ? "s" : ""}${m.sup ? "^" : ""}${m.sub ? "_" : ""}`;
 
 function leaves(pieces: Piece[], syntax: InlineSyntax, state: ExportState): string {
   let out = "";

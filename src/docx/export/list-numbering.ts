@@ -72,7 +72,7 @@ export class ListNumbering {
     const w = this.w;
     const val = (name: string) => {
       const el = firstChild(lvl, w + name);
-      return el ? getAttribute(el, w + "val") ?? null : null;
+      return el ? (getAttribute(el, w + "val") ?? null) : null;
     };
     const isLgl = firstChild(lvl, w + "isLgl");
     const restart = val("lvlRestart");
@@ -102,7 +102,7 @@ export class ListNumbering {
     const numPr = pPr && firstChild(pPr, w + "numPr");
     const direct = (name: string) => {
       const el = numPr && firstChild(numPr, w + name);
-      return el ? getAttribute(el, w + "val") ?? null : null;
+      return el ? (getAttribute(el, w + "val") ?? null) : null;
     };
     let numId = direct("numId");
     let level = direct("ilvl") === null ? null : Number(direct("ilvl"));

@@ -5,7 +5,7 @@
  */
 import { childElements, type XmlElement } from "../xml/index.js";
 import type { ExportState } from "./export-state.js";
-import { revisionAttributes, type CellRenderer, type FormatWriter, type NoteRenderer, type ParagraphBlock } from "./format-writer.js";
+import { type CellRenderer, type FormatWriter, type NoteRenderer, type ParagraphBlock, revisionAttributes } from "./format-writer.js";
 import { htmlSyntax, htmlTable } from "./html-writer.js";
 import type { InlineSyntax } from "./inline-markup.js";
 import type { TableGrid } from "./table-grid.js";
@@ -46,7 +46,10 @@ export function markdownSyntax(): InlineSyntax {
 
 /** Text that would start a heading, quote or list when it begins a line is escaped. */
 function guardLineStart(text: string): string {
-  return text.replace(/^\s+/, "").replace(/^(#|>|[-+*](?=\s)|=+\s*$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return text
+    .replace(/^\s+/, "")
+    .replace(/^(#|>|[-+*](?=\s)|=+\s*$)/, "\\$1")
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
 }
 
 export class MarkdownWriter implements FormatWriter {

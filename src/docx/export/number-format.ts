@@ -1,6 +1,20 @@
 /** List number formats (ST_NumberFormat, ISO/IEC 29500-1 §17.18.59): a counter value as the text Word shows. */
 
-const ROMAN: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+const ROMAN: [number, string][] = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
 
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
@@ -51,7 +65,16 @@ export function formatNumber(n: number, numFmt: string): string {
 }
 
 /** Bullet characters from symbol fonts (Symbol, Wingdings, Courier New "o") as the Unicode characters they draw. */
-const SYMBOL_BULLETS: Record<string, string> = { "\uF0B7": "•", "\uF0A7": "▪", "\uF0D8": "➢", "\uF076": "❖", "\uF0FC": "✓", "\uF0A8": "□", o: "◦", "§": "▪" };
+const SYMBOL_BULLETS: Record<string, string> = {
+  "\uF0B7": "•",
+  "\uF0A7": "▪",
+  "\uF0D8": "➢",
+  "\uF076": "❖",
+  "\uF0FC": "✓",
+  "\uF0A8": "□",
+  o: "◦",
+  "§": "▪",
+};
 
 export function bulletText(lvlText: string): string {
   if (!lvlText) return "•";

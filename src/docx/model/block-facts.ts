@@ -1,12 +1,21 @@
 /** The same facts the body scanner gathers, computed from a parsed block (after an edit, or for header/footer/note parts). */
 import { firstChild, getAttribute, type XmlElement } from "../xml/index.js";
-import { PREVIEW_CHARS, type BlockFacts, type BlockKind } from "./body-scanner.js";
+import { type BlockFacts, type BlockKind, PREVIEW_CHARS } from "./body-scanner.js";
 import type { Prefixes } from "./namespaces.js";
 import { blockText } from "./text.js";
 
 export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts {
   const w = prefixes.w;
-  const kind: BlockKind = el.name === w + "p" ? "paragraph" : el.name === w + "tbl" ? "table" : el.name === w + "sdt" ? "sdt" : el.name === w + "sectPr" ? "sectPr" : "other";
+  const kind: BlockKind =
+    el.name === w + "p"
+      ? "paragraph"
+      : el.name === w + "tbl"
+        ? "table"
+        : el.name === w + "sdt"
+          ? "sdt"
+          : el.name === w + "sectPr"
+            ? "sectPr"
+            : "other";
   const text = blockText(el, w);
   const facts: BlockFacts = {
     kind,
@@ -14,8 +23,8 @@ export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts
     gapStart: -1,
     start: -1,
     end: -1,
-    paraId: kind === "paragraph" && prefixes.w14 ? getAttribute(el, prefixes.w14 + "paraId") ?? null : null,
-    dmcpId: prefixes.dmcp ? getAttribute(el, prefixes.dmcp + "id") ?? null : null,
+    paraId: kind === "paragraph" && prefixes.w14 ? (getAttribute(el, prefixes.w14 + "paraId") ?? null) : null,
+    dmcpId: prefixes.dmcp ? (getAttribute(el, prefixes.dmcp + "id") ?? null) : null,
     styleId: null,
     outlineLevel: null,
     numbered: false,
@@ -31,7 +40,7 @@ export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts
     const pPr = firstChild(el, w + "pPr");
     if (pPr) {
       const style = firstChild(pPr, w + "pStyle");
-      facts.styleId = style ? getAttribute(style, w + "val") ?? null : null;
+      facts.styleId = style ? (getAttribute(style, w + "val") ?? null) : null;
       const outline = firstChild(pPr, w + "outlineLvl");
       facts.outlineLevel = outline ? Number(getAttribute(outline, w + "val")) : null;
       facts.numbered = firstChild(pPr, w + "numPr") !== undefined;
@@ -40,7 +49,7 @@ export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts
   } else if (kind === "table") {
     const tblPr = firstChild(el, w + "tblPr");
     const style = tblPr ? firstChild(tblPr, w + "tblStyle") : undefined;
-    facts.styleId = style ? getAttribute(style, w + "val") ?? null : null;
+    facts.styleId = style ? (getAttribute(style, w + "val") ?? null) : null;
     facts.rows = el.children.filter((c) => c.type === "element" && c.name === w + "tr").length;
   }
   return facts;

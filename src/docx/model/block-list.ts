@@ -3,8 +3,8 @@
  * A block is either still original bytes (untouched, written back verbatim) or a parsed tree (touched by an edit).
  */
 import { parseFragment, type XmlElement } from "../xml/index.js";
-import type { BlockFacts } from "./body-scanner.js";
 import { factsFromElement } from "./block-facts.js";
+import type { BlockFacts } from "./body-scanner.js";
 import { fnv, type IdRegistry } from "./ids.js";
 import type { Prefixes } from "./namespaces.js";
 import { blockText } from "./text.js";

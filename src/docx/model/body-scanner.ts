@@ -4,7 +4,7 @@
  */
 import { DocxError } from "../errors.js";
 import { decodeEntities, parseFragment, type XmlElement } from "../xml/index.js";
-import { prefixesFrom, type Prefixes } from "./namespaces.js";
+import { type Prefixes, prefixesFrom } from "./namespaces.js";
 
 export type BlockKind = "paragraph" | "table" | "sdt" | "sectPr" | "other";
 
@@ -48,7 +48,11 @@ export interface BodyIndex {
 }
 
 export const PREVIEW_CHARS = 120;
-const LT = 60, GT = 62, SLASH = 47, QUOTE = 34, APOS = 39;
+const LT = 60,
+  GT = 62,
+  SLASH = 47,
+  QUOTE = 34,
+  APOS = 39;
 const utf8 = new TextDecoder("utf-8");
 
 /**
@@ -163,7 +167,10 @@ function skipSpecial(bytes: Uint8Array, lt: number): number {
     for (let p = lt + 9; p < bytes.length - 2; p++) if (bytes[p] === 93 && bytes[p + 1] === 93 && bytes[p + 2] === GT) return p + 3;
     throw malformed(lt, "unterminated CDATA section");
   }
-  throw new DocxError({ kind: "xml_forbidden", message: "The XML contains a DOCTYPE or entity declaration; these are refused to prevent XXE and entity-expansion attacks." });
+  throw new DocxError({
+    kind: "xml_forbidden",
+    message: "The XML contains a DOCTYPE or entity declaration; these are refused to prevent XXE and entity-expansion attacks.",
+  });
 }
 
 /** Scans a whole main document part. `maxDepth` bounds nesting as the tree parser does. */
@@ -174,9 +181,35 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   let depth = 0;
   let prefixes: Prefixes | null = null;
   let rootAttributes: { name: string; value: string }[] = [];
-  let P = -1, PPR = -1, PSTYLE = -1, OUTLINE = -1, NUMPR = -1, SECTPR = -1, T = -1, TAB = -1, BR = -1, CR = -1, R = -1, TBL = -1, TR = -1, TBLPR = -1, TBLSTYLE = -1, SDT = -1, BODY = -1, TXBX = -1, MOVE_FROM = -1, COMMENT_START = -1, ID = -1;
-  let W14_PARAID = "", DMCP_ID = "", VAL = "";
-  let contentStart = -1, contentEnd = -1, bodySelfClosing = false, rootTagStart = -1, rootTagEnd = -1;
+  let P = -1,
+    PPR = -1,
+    PSTYLE = -1,
+    OUTLINE = -1,
+    NUMPR = -1,
+    SECTPR = -1,
+    T = -1,
+    TAB = -1,
+    BR = -1,
+    CR = -1,
+    R = -1,
+    TBL = -1,
+    TR = -1,
+    TBLPR = -1,
+    TBLSTYLE = -1,
+    SDT = -1,
+    BODY = -1,
+    TXBX = -1,
+    MOVE_FROM = -1,
+    COMMENT_START = -1,
+    ID = -1;
+  let W14_PARAID = "",
+    DMCP_ID = "",
+    VAL = "";
+  let contentStart = -1,
+    contentEnd = -1,
+    bodySelfClosing = false,
+    rootTagStart = -1,
+    rootTagEnd = -1;
   const blocks: BlockFacts[] = [];
   const nestedIds: string[] = [];
   let block: BlockFacts | null = null;
@@ -237,7 +270,27 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       rootTagEnd = gt + 1;
       prefixes = prefixesFrom(rootAttributes);
       const w = prefixes.w;
-      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX, COMMENT_START] = ["p", "pPr", "pStyle", "outlineLvl", "numPr", "sectPr", "t", "tab", "br", "cr", "r", "tbl", "tr", "tblPr", "tblStyle", "sdt", "body", "txbxContent", "commentRangeStart"].map((l) => names.intern(w + l));
+      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX, COMMENT_START] = [
+        "p",
+        "pPr",
+        "pStyle",
+        "outlineLvl",
+        "numPr",
+        "sectPr",
+        "t",
+        "tab",
+        "br",
+        "cr",
+        "r",
+        "tbl",
+        "tr",
+        "tblPr",
+        "tblStyle",
+        "sdt",
+        "body",
+        "txbxContent",
+        "commentRangeStart",
+      ].map((l) => names.intern(w + l));
       MOVE_FROM = names.intern(w + "moveFrom");
       ID = names.intern(w + "id");
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
@@ -305,7 +358,12 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         gapStart = gt + 1;
       }
     } else {
-      if (depth >= maxDepth) throw new DocxError({ kind: "xml_too_deep", limit: maxDepth, message: `The XML nests elements more than ${maxDepth} deep; refusing it.` });
+      if (depth >= maxDepth)
+        throw new DocxError({
+          kind: "xml_too_deep",
+          limit: maxDepth,
+          message: `The XML nests elements more than ${maxDepth} deep; refusing it.`,
+        });
       stack[depth] = name;
       nameStarts[depth] = lt + 1;
       depth++;
@@ -313,7 +371,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
     i = gt + 1;
   }
   if (depth !== 0) throw malformed(n, `the document ends inside <${names.name(stack[depth - 1])}>: it is truncated`);
-  if (!prefixes || contentStart < 0) throw new DocxError({ kind: "missing_part", part: "w:body", message: "The main document part has no w:body element." });
+  if (!prefixes || contentStart < 0)
+    throw new DocxError({ kind: "missing_part", part: "w:body", message: "The main document part has no w:body element." });
   return { prefixes, rootAttributes, rootTagStart, rootTagEnd, contentStart, contentEnd, bodySelfClosing, blocks, nestedIds };
 
   function finishBlock(b: BlockFacts): void {
@@ -340,7 +399,9 @@ function textSlice(bytes: Uint8Array, start: number, end: number, want: number):
   }
   let cut = stop;
   if (!ascii) while (cut > start && cut < end && (bytes[cut] & 0xc0) === 0x80) cut--;
-  let raw = ascii ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[]) : utf8.decode(bytes.subarray(start, cut));
+  let raw = ascii
+    ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[])
+    : utf8.decode(bytes.subarray(start, cut));
   if (cut < end) {
     const amp = raw.lastIndexOf("&");
     if (amp >= 0 && raw.indexOf(";", amp) < 0) raw = raw.slice(0, amp);
@@ -349,7 +410,23 @@ function textSlice(bytes: Uint8Array, start: number, end: number, want: number):
 }
 
 function newBlock(name: string, gapStart: number, start: number): BlockFacts {
-  return { kind: "other", name, gapStart, start, end: -1, paraId: null, dmcpId: null, styleId: null, outlineLevel: null, numbered: false, sectionBreak: false, rows: 0, commentStarts: null, preview: "", previewComplete: true };
+  return {
+    kind: "other",
+    name,
+    gapStart,
+    start,
+    end: -1,
+    paraId: null,
+    dmcpId: null,
+    styleId: null,
+    outlineLevel: null,
+    numbered: false,
+    sectionBreak: false,
+    rows: 0,
+    commentStarts: null,
+    preview: "",
+    previewComplete: true,
+  };
 }
 
 function parseRootAttributes(bytes: Uint8Array, start: number, end: number): { name: string; value: string }[] {

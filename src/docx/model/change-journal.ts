@@ -10,8 +10,8 @@
  */
 import { DocxError } from "../errors.js";
 import { parseFragment, serializeNode, type XmlAttribute, type XmlElement } from "../xml/index.js";
-import type { Block, BlockList } from "./block-list.js";
 import { factsFromElement } from "./block-facts.js";
+import type { Block, BlockList } from "./block-list.js";
 import type { IdRegistry } from "./ids.js";
 import type { PackageParts, PartChange } from "./package-parts.js";
 
@@ -149,7 +149,8 @@ export class ChangeJournal {
 
   private listFor(key: string): BlockList {
     const list = storyKey(this.body) === key ? this.body : undefined;
-    if (!list) throw new DocxError({ kind: "change_mismatch", message: `This change edits story ${key}, which the document does not have.` });
+    if (!list)
+      throw new DocxError({ kind: "change_mismatch", message: `This change edits story ${key}, which the document does not have.` });
     return list;
   }
 
@@ -159,7 +160,10 @@ export class ChangeJournal {
     for (let i = 0; i < expected.length; i++) {
       const block = list.blocks[at + i];
       if (!block || currentText(list, block, snap) !== expected[i]) {
-        throw new DocxError({ kind: "change_mismatch", message: `History does not match the document at ${storyKey(list)} block ${at + i}; the session must be reloaded.` });
+        throw new DocxError({
+          kind: "change_mismatch",
+          message: `History does not match the document at ${storyKey(list)} block ${at + i}; the session must be reloaded.`,
+        });
       }
     }
     // The replacement takes over the removed blocks' places in the original bytes (the whitespace before
@@ -186,10 +190,15 @@ export class ChangeJournal {
     }
     replacement.forEach((xml, i) => {
       const el = parseFragment(xml).find((n): n is XmlElement => n.type === "element");
-      if (!el) throw new DocxError({ kind: "change_mismatch", message: `A history entry holds a block without an element at ${storyKey(list)} block ${at + i}.` });
+      if (!el)
+        throw new DocxError({
+          kind: "change_mismatch",
+          message: `A history entry holds a block without an element at ${storyKey(list)} block ${at + i}.`,
+        });
       const facts = factsFromElement(el, list.prefixes);
       const stored = facts.paraId ?? facts.dmcpId;
-      const id = stored && this.ids.claim(stored) ? stored : (stored ?? this.carriedId(replacementIds?.[i], xml, freed) ?? this.ids.fresh());
+      const id =
+        stored && this.ids.claim(stored) ? stored : (stored ?? this.carriedId(replacementIds?.[i], xml, freed) ?? this.ids.fresh());
       list.insert(at + i, el, id);
       const block = list.blocks[at + i];
       const span = placeOf(xml, i);
@@ -216,7 +225,7 @@ function snapshotOf(list: BlockList): StorySnapshot {
 }
 
 function currentText(list: BlockList, block: Block, snap: StorySnapshot): string {
-  return snap.text.get(block) ?? (block.tree ? serializeNode(block.tree) : list.originalText(block) ?? "");
+  return snap.text.get(block) ?? (block.tree ? serializeNode(block.tree) : (list.originalText(block) ?? ""));
 }
 
 /**
@@ -240,7 +249,8 @@ function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): 
   const tails: number[] = [];
   const prev = new Array<number>(candidates.length).fill(-1);
   for (let c = 0; c < candidates.length; c++) {
-    let lo = 0, hi = tails.length;
+    let lo = 0,
+      hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (candidates[tails[mid]].k < candidates[c].k) lo = mid + 1;
@@ -254,7 +264,8 @@ function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): 
   kept.reverse();
 
   const splices: BlockSplice[] = [];
-  let pj = -1, pk = -1;
+  let pj = -1,
+    pk = -1;
   for (const anchor of [...kept, { j: now.order.length, k: before.order.length }]) {
     if (anchor.j - pj > 1 || anchor.k - pk > 1) {
       const removed = before.order.slice(pk + 1, anchor.k);

@@ -26,7 +26,8 @@ export function commentAnchor(doc: WordDocument, commentId: string): CommentAnch
       if (c.type !== "element") continue;
       if (c.name === w + "commentRangeStart" && idOf(c, w) === commentId) at.state = "inside";
       else if (c.name === w + "commentRangeEnd" && idOf(c, w) === commentId) at.state = "done";
-      else if (at.state === "inside" && c.name === w + "t") out.push(c.children.map((t) => (t.type === "text" || t.type === "cdata" ? t.text : "")).join(""));
+      else if (at.state === "inside" && c.name === w + "t")
+        out.push(c.children.map((t) => (t.type === "text" || t.type === "cdata" ? t.text : "")).join(""));
       else if (at.state === "inside" && el.name === w + "r" && c.name === w + "tab") out.push("\t");
       else if (c.name === w + "del" || c.name === w + "txbxContent" || c.name === w + "pPr" || c.name === w + "rPr") continue;
       else {

@@ -6,8 +6,28 @@ import type { StyleInfo } from "./styles.js";
 import type { HeaderFooter, Section } from "./word-document.js";
 
 export type NodeKind =
-  | "root" | "body" | "section" | "paragraph" | "table" | "row" | "cell" | "run" | "hyperlink" | "drawing" | "bookmark"
-  | "sdt" | "sectPr" | "other" | "header" | "footer" | "footnote" | "endnote" | "comment" | "metadata" | "styles" | "style";
+  | "root"
+  | "body"
+  | "section"
+  | "paragraph"
+  | "table"
+  | "row"
+  | "cell"
+  | "run"
+  | "hyperlink"
+  | "drawing"
+  | "bookmark"
+  | "sdt"
+  | "sectPr"
+  | "other"
+  | "header"
+  | "footer"
+  | "footnote"
+  | "endnote"
+  | "comment"
+  | "metadata"
+  | "styles"
+  | "style";
 
 export interface DocNode {
   kind: NodeKind;

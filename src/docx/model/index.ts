@@ -1,17 +1,29 @@
 /** The model layer's front door: the opened document, its stories, nodes and navigation. */
-export { WordDocument } from "./word-document.js";
-export type { HeaderFooter, Section } from "./word-document.js";
-export type { DocNode, NodeKind } from "./doc-node.js";
-export { ALLOWED_CHILDREN, blockHeadingLevel, blockNodes, elementOf, inlineNodes, ownerOf, partOf, storedId, storyContainers, tableParts } from "./navigation.js";
-export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-facts.js";
-export { blockText, inlineText } from "./text.js";
+
 export type { Block, BlockList } from "./block-list.js";
 export type { BlockFacts } from "./body-scanner.js";
 export { PREVIEW_CHARS, scanBody } from "./body-scanner.js";
-export { hashId, IdRegistry, isHexId, nestedId } from "./ids.js";
-export { NS } from "./namespaces.js";
-export type { Prefixes } from "./namespaces.js";
-export type { StyleInfo, StyleSheet } from "./styles.js";
-export type { Note } from "./stories.js";
-export { bodyBlockPath, commentAnchor } from "./comment-anchor.js";
 export type { CommentAnchor } from "./comment-anchor.js";
+export { bodyBlockPath, commentAnchor } from "./comment-anchor.js";
+export type { DocNode, NodeKind } from "./doc-node.js";
+export { hashId, IdRegistry, isHexId, nestedId } from "./ids.js";
+export type { Prefixes } from "./namespaces.js";
+export { NS } from "./namespaces.js";
+export {
+  ALLOWED_CHILDREN,
+  blockHeadingLevel,
+  blockNodes,
+  elementOf,
+  inlineNodes,
+  ownerOf,
+  partOf,
+  storedId,
+  storyContainers,
+  tableParts,
+} from "./navigation.js";
+export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-facts.js";
+export type { Note } from "./stories.js";
+export type { StyleInfo, StyleSheet } from "./styles.js";
+export { blockText, inlineText } from "./text.js";
+export type { HeaderFooter, Section } from "./word-document.js";
+export { WordDocument } from "./word-document.js";

@@ -38,11 +38,16 @@ const BLOCK_LETTER: Record<string, string> = { paragraph: "p", table: "tbl", sdt
 
 export function blockKindOf(el: XmlElement, w: string): NodeKind {
   switch (el.name) {
-    case w + "p": return "paragraph";
-    case w + "tbl": return "table";
-    case w + "sdt": return "sdt";
-    case w + "sectPr": return "sectPr";
-    default: return "other";
+    case w + "p":
+      return "paragraph";
+    case w + "tbl":
+      return "table";
+    case w + "sdt":
+      return "sdt";
+    case w + "sectPr":
+      return "sectPr";
+    default:
+      return "other";
   }
 }
 
@@ -51,7 +56,8 @@ export function blockHeadingLevel(doc: WordDocument, node: DocNode): number | nu
   if (node.kind !== "paragraph") return null;
   if (node.list && node.index !== undefined) {
     const f = node.list.blocks[node.index].facts;
-    if (f.outlineLevel !== null && Number.isFinite(f.outlineLevel)) return f.outlineLevel >= 0 && f.outlineLevel <= 8 ? f.outlineLevel + 1 : null;
+    if (f.outlineLevel !== null && Number.isFinite(f.outlineLevel))
+      return f.outlineLevel >= 0 && f.outlineLevel <= 8 ? f.outlineLevel + 1 : null;
     return doc.styles.headingLevel(f.styleId ?? doc.styles.defaultParagraphStyle()?.styleId ?? null);
   }
   const el = node.element!;
@@ -106,7 +112,13 @@ export function blockNodes(doc: WordDocument, container: DocNode): DocNode[] {
     const ordinals: Record<string, number> = {};
     list.blocks.forEach((b, i) => {
       const ordinal = (ordinals[b.facts.kind] = (ordinals[b.facts.kind] ?? -1) + 1);
-      out.push({ kind: b.facts.kind, path: `${container.path}/${b.facts.kind === "sectPr" || b.facts.kind === "other" ? "children" : b.facts.kind}[${ordinal}]`, id: b.id, list, index: i });
+      out.push({
+        kind: b.facts.kind,
+        path: `${container.path}/${b.facts.kind === "sectPr" || b.facts.kind === "other" ? "children" : b.facts.kind}[${ordinal}]`,
+        id: b.id,
+        list,
+        index: i,
+      });
     });
     return out;
   }
@@ -122,7 +134,14 @@ export function blockNodes(doc: WordDocument, container: DocNode): DocNode[] {
     const kind = blockKindOf(child, w);
     const ordinal = (ordinals[kind] = (ordinals[kind] ?? -1) + 1);
     const letter = BLOCK_LETTER[kind] ?? "x";
-    out.push({ kind, path: `${container.path}/${kind === "other" || kind === "sectPr" ? "children" : kind}[${ordinal}]`, id: storedId(child, doc, prefixesOf(doc, container)) ?? nestedId(container.id ?? "", letter, ordinal), element: child, part: partOf(container), owner: ownerOf(container) });
+    out.push({
+      kind,
+      path: `${container.path}/${kind === "other" || kind === "sectPr" ? "children" : kind}[${ordinal}]`,
+      id: storedId(child, doc, prefixesOf(doc, container)) ?? nestedId(container.id ?? "", letter, ordinal),
+      element: child,
+      part: partOf(container),
+      owner: ownerOf(container),
+    });
   }
   return out;
 }
@@ -155,7 +174,14 @@ export function tableParts(doc: WordDocument, node: DocNode, kind: "row" | "cell
   };
   walk(el);
   const letter = kind === "row" ? "tr" : "tc";
-  return found.map((child, i) => ({ kind, path: `${node.path}/${kind}[${i}]`, id: storedId(child, doc, prefixesOf(doc, node)) ?? nestedId(node.id ?? "", letter, i), element: child, part: partOf(node), owner: ownerOf(node) }));
+  return found.map((child, i) => ({
+    kind,
+    path: `${node.path}/${kind}[${i}]`,
+    id: storedId(child, doc, prefixesOf(doc, node)) ?? nestedId(node.id ?? "", letter, i),
+    element: child,
+    part: partOf(node),
+    owner: ownerOf(node),
+  }));
 }
 
 const INLINE_TARGETS = { run: "r", hyperlink: "hyperlink", drawing: "drawing", bookmark: "bookmarkStart" } as const;
@@ -167,7 +193,7 @@ const INLINE_LETTER = { run: "r", hyperlink: "h", drawing: "d", bookmark: "b" } 
  */
 export function inlineNodes(doc: WordDocument, container: DocNode, kind: keyof typeof INLINE_TARGETS): DocNode[] {
   const w = doc.prefixes.w;
-  const paragraph = container.kind === "paragraph" || container.kind === "sdt" ? container : container.parent ?? container;
+  const paragraph = container.kind === "paragraph" || container.kind === "sdt" ? container : (container.parent ?? container);
   const paragraphEl = elementOf(paragraph);
   if (!paragraphEl) return [];
   const all = collectInline(paragraphEl, w, kind);
@@ -215,9 +241,15 @@ function collectInline(root: XmlElement, w: string, kind: keyof typeof INLINE_TA
 export function storyContainers(doc: WordDocument): DocNode[] {
   const out: DocNode[] = [{ kind: "body", path: "/body", id: null }];
   for (const kind of ["header", "footer"] as const) {
-    doc.headersFooters.filter((h) => h.kind === kind).forEach((headerFooter, i) => out.push({ kind, path: `/${kind}[${i}]`, id: null, headerFooter }));
+    doc.headersFooters
+      .filter((h) => h.kind === kind)
+      .forEach((headerFooter, i) => out.push({ kind, path: `/${kind}[${i}]`, id: null, headerFooter }));
   }
-  const notes = [["footnote", doc.footnotes], ["endnote", doc.endnotes], ["comment", doc.comments]] as const;
+  const notes = [
+    ["footnote", doc.footnotes],
+    ["endnote", doc.endnotes],
+    ["comment", doc.comments],
+  ] as const;
   for (const [kind, list] of notes) list.forEach((note, i) => out.push({ kind, path: `/${kind}[${i}]`, id: note.noteId, note }));
   return out;
 }

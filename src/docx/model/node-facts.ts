@@ -43,13 +43,20 @@ export function nodeText(doc: WordDocument, node: DocNode): string {
 
 /** The style id a node names directly (paragraph, table or character style), or null. */
 export function nodeStyleId(doc: WordDocument, node: DocNode): string | null {
-  if (node.list && node.index !== undefined && (node.kind === "paragraph" || node.kind === "table")) return node.list.blocks[node.index].facts.styleId;
+  if (node.list && node.index !== undefined && (node.kind === "paragraph" || node.kind === "table"))
+    return node.list.blocks[node.index].facts.styleId;
   if (node.kind === "style") return node.style?.styleId ?? null;
   const el = elementOf(node);
   if (!el) return null;
   const w = doc.prefixes.w;
   const [props, styleName] =
-    node.kind === "paragraph" ? ["pPr", "pStyle"] : node.kind === "run" ? ["rPr", "rStyle"] : node.kind === "table" ? ["tblPr", "tblStyle"] : [null, null];
+    node.kind === "paragraph"
+      ? ["pPr", "pStyle"]
+      : node.kind === "run"
+        ? ["rPr", "rStyle"]
+        : node.kind === "table"
+          ? ["tblPr", "tblStyle"]
+          : [null, null];
   if (!props) return null;
   const pr = firstChild(el, w + props);
   const st = pr && firstChild(pr, w + styleName);
@@ -69,4 +76,3 @@ export function styleMatches(doc: WordDocument, styleId: string | null, wanted: 
   const info = doc.styles.get(styleId);
   return info !== undefined && norm(info.name) === target;
 }
-

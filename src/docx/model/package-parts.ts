@@ -85,7 +85,10 @@ export class PackageParts {
     this.remember(resolved);
     this.touched.add(resolved);
     if (typeof content === "string") {
-      const xml: XmlPart = { doc: withPart(resolved, () => parseXml(content, { maxDepth: this.pkg.limits.maxXmlDepth })), encoding: "utf-8" };
+      const xml: XmlPart = {
+        doc: withPart(resolved, () => parseXml(content, { maxDepth: this.pkg.limits.maxXmlDepth })),
+        encoding: "utf-8",
+      };
       this.loaded.set(resolved, { xml, changed: true });
       this.watched.add(resolved);
       this.pkg.writeXml(resolved, xml);
@@ -165,7 +168,9 @@ export class PackageParts {
       if (text === undefined || (absentBefore ? text !== null : text === null)) throw mismatch(change.part);
       const base = text ?? "";
       if (base.slice(change.at, change.at + removed.length) !== removed) throw mismatch(change.part);
-      next = absentAfter ? { kind: "absent" } : { kind: "text", text: base.slice(0, change.at) + inserted + base.slice(change.at + removed.length) };
+      next = absentAfter
+        ? { kind: "absent" }
+        : { kind: "text", text: base.slice(0, change.at) + inserted + base.slice(change.at + removed.length) };
     }
     this.loaded.delete(change.part);
     // A part brought back to what the file had (undo, a failed or dry-run edit) gets its original bytes back.
@@ -210,7 +215,11 @@ function diffPart(part: string, was: PartState, now: PartState): PartChange | nu
     const before = was.kind === "binary" ? toBase64(was.bytes) : null;
     const after = now.kind === "binary" ? toBase64(now.bytes) : null;
     if (was.kind === "text" || now.kind === "text") {
-      throw new DocxError({ kind: "invalid_argument", field: "part", message: `Part ${part} changed between XML and binary content, which is not supported.` });
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "part",
+        message: `Part ${part} changed between XML and binary content, which is not supported.`,
+      });
     }
     return before === after ? null : { part, kind: "binary", before, after };
   }
@@ -224,14 +233,23 @@ function diffPart(part: string, was: PartState, now: PartState): PartChange | nu
   while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let end = 0;
   while (end < max - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
-  const change: PartChange = { part, kind: "text", at: start, removed: a.slice(start, a.length - end), inserted: b.slice(start, b.length - end) };
+  const change: PartChange = {
+    part,
+    kind: "text",
+    at: start,
+    removed: a.slice(start, a.length - end),
+    inserted: b.slice(start, b.length - end),
+  };
   if (was.kind === "absent") change.created = true;
   if (now.kind === "absent") change.deleted = true;
   return change;
 }
 
 function mismatch(part: string): DocxError {
-  return new DocxError({ kind: "change_mismatch", message: `History does not match the document's part ${part}; the session must be reloaded.` });
+  return new DocxError({
+    kind: "change_mismatch",
+    message: `History does not match the document's part ${part}; the session must be reloaded.`,
+  });
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -1,14 +1,22 @@
 /** Stories held as whole trees: headers and footers (§17.10), footnotes and endnotes (§17.11), comments (§17.13.4). */
-import { childElements, getAttribute, type XmlElement } from "../xml/index.js";
+
 import type { XmlPart } from "../package/index.js";
+import { childElements, getAttribute, type XmlElement } from "../xml/index.js";
 import { factsFromElement } from "./block-facts.js";
 import { BlockList } from "./block-list.js";
-import { prefixesFrom, type Prefixes } from "./namespaces.js";
+import { type Prefixes, prefixesFrom } from "./namespaces.js";
 
 /** The blocks of a tree-held story; ids are given later by assignIds. */
 export function storyBlocks(part: string, story: string, parent: XmlElement, prefixes: Prefixes): BlockList {
   const elements = childElements(parent).filter((el) => !el.name.endsWith(":pPr") && !el.name.endsWith(":rPr"));
-  return new BlockList(part, story, prefixes, elements.map((el) => ({ facts: factsFromElement(el, prefixes), id: "", tree: el })), null, parent);
+  return new BlockList(
+    part,
+    story,
+    prefixes,
+    elements.map((el) => ({ facts: factsFromElement(el, prefixes), id: "", tree: el })),
+    null,
+    parent,
+  );
 }
 
 /** One footnote, endnote or comment: its w:id, attributes and content blocks. */

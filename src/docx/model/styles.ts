@@ -67,7 +67,9 @@ export class StyleSheet {
       basedOn: (basedOn && getAttribute(basedOn, w + "val")) ?? null,
       isDefault: def === "1" || def === "true" || def === "on",
       outlineLevel: Number.isFinite(outlineVal) ? outlineVal : null,
-      numbering: numPr ? { numId: (numId && getAttribute(numId, w + "val")) ?? null, level: ilvl ? Number(getAttribute(ilvl, w + "val") ?? 0) : null } : null,
+      numbering: numPr
+        ? { numId: (numId && getAttribute(numId, w + "val")) ?? null, level: ilvl ? Number(getAttribute(ilvl, w + "val") ?? 0) : null }
+        : null,
     });
   }
 

@@ -18,7 +18,8 @@ function collectInline(el: XmlElement, w: string, out: string[]): void {
     } else if (inRun && name === w + "tab") out.push("\t");
     else if (inRun && (name === w + "br" || name === w + "cr")) out.push("\n");
     else if (inRun && name === w + "noBreakHyphen") out.push("\u2011");
-    else if (name === w + "txbxContent" || name === w + "del" || name === w + "moveFrom" || name === w + "pPr" || name === w + "rPr") continue;
+    else if (name === w + "txbxContent" || name === w + "del" || name === w + "moveFrom" || name === w + "pPr" || name === w + "rPr")
+      continue;
     else collectInline(c, w, out);
   }
 }

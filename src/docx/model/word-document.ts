@@ -1,15 +1,28 @@
 /** An opened Word document: the body indexed by one scan, the other stories and the style sheet as small trees. */
 import { withPart } from "../errors.js";
-import { concat, CONTENT_TYPES_PART, DocxPackage, relationshipsPartName, relTypeIs, type DocxLimits } from "../package/index.js";
-import { childElements, decodePart, detectEncoding, element, encodePart, firstChild, getAttribute, localName, serializeNode, type PartEncoding, type XmlAttribute, type XmlElement } from "../xml/index.js";
-import { assignIds, BlockList, type Block } from "./block-list.js";
-import { ChangeJournal } from "./change-journal.js";
+import { CONTENT_TYPES_PART, concat, type DocxLimits, DocxPackage, relationshipsPartName, relTypeIs } from "../package/index.js";
+import {
+  childElements,
+  decodePart,
+  detectEncoding,
+  element,
+  encodePart,
+  firstChild,
+  getAttribute,
+  localName,
+  type PartEncoding,
+  serializeNode,
+  type XmlAttribute,
+  type XmlElement,
+} from "../xml/index.js";
+import { assignIds, type Block, BlockList } from "./block-list.js";
 import { scanBody } from "./body-scanner.js";
+import { ChangeJournal } from "./change-journal.js";
 import { declareDmcp, materializeId } from "./id-materializer.js";
 import { IdRegistry } from "./ids.js";
-import { prefixesFrom, type Prefixes } from "./namespaces.js";
+import { type Prefixes, prefixesFrom } from "./namespaces.js";
 import { PackageParts } from "./package-parts.js";
-import { readNotes, storyBlocks, type Note } from "./stories.js";
+import { type Note, readNotes, storyBlocks } from "./stories.js";
 import { StyleSheet } from "./styles.js";
 
 export interface Section {
@@ -107,13 +120,35 @@ export class WordDocument {
     const suffixStart = last ? last.end : index.bodySelfClosing ? index.contentStart - 2 : index.contentStart;
     const blocks: Block[] = index.blocks.map((facts) => ({ facts, id: "", tree: null }));
     const rootName = new TextDecoder().decode(raw.subarray(index.rootTagStart + 1, index.rootTagEnd)).split(/[\s/>]/)[0];
-    const root = { name: rootName, attributes: index.rootAttributes, tagStart: index.rootTagStart, tagEnd: index.rootTagEnd, changed: false };
-    return new WordDocument(pkg, mainPart, raw, encoding, index.contentStart, suffixStart, index.bodySelfClosing, blocks, index.prefixes, root, index.nestedIds);
+    const root = {
+      name: rootName,
+      attributes: index.rootAttributes,
+      tagStart: index.rootTagStart,
+      tagEnd: index.rootTagEnd,
+      changed: false,
+    };
+    return new WordDocument(
+      pkg,
+      mainPart,
+      raw,
+      encoding,
+      index.contentStart,
+      suffixStart,
+      index.bodySelfClosing,
+      blocks,
+      index.prefixes,
+      root,
+      index.nestedIds,
+    );
   }
 
   /** Every block list: the body, headers and footers, notes and comments, in a fixed order. */
   storyLists(): BlockList[] {
-    return [this.body, ...this.headersFooters.map((h) => h.blocks), ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks))];
+    return [
+      this.body,
+      ...this.headersFooters.map((h) => h.blocks),
+      ...[this.footnotes, this.endnotes, this.comments].flatMap((notes) => notes.map((n) => n.blocks)),
+    ];
   }
 
   /** The first part related to the main part by a relationship type ending in `type` (e.g. "styles"), or null. */
@@ -128,12 +163,17 @@ export class WordDocument {
    */
   addRelationship(source: string, type: string, target: string, options: { external?: boolean } = {}): string {
     const relsName = relationshipsPartName(source);
-    if (!this.parts.has(relsName)) this.parts.write(relsName, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIP_NS}"/>`);
+    if (!this.parts.has(relsName))
+      this.parts.write(relsName, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIP_NS}"/>`);
     const rels = this.parts.xml(relsName).doc.root;
     const taken = new Set(childElements(rels).map((r) => getAttribute(r, "Id")));
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
-    const attributes = [{ name: "Id", value: `rId${n}` }, { name: "Type", value: type.includes("://") ? type : OFFICE_REL + type }, { name: "Target", value: target }];
+    const attributes = [
+      { name: "Id", value: `rId${n}` },
+      { name: "Type", value: type.includes("://") ? type : OFFICE_REL + type },
+      { name: "Target", value: target },
+    ];
     if (options.external) attributes.push({ name: "TargetMode", value: "External" });
     rels.children.push(element("Relationship", attributes));
     rels.selfClosing = false;
@@ -146,8 +186,16 @@ export class WordDocument {
     const name = "/" + partName.replace(/^\//, "");
     if (this.pkg.contentTypes()?.of(name) === contentType) return;
     const root = this.parts.xml(CONTENT_TYPES_PART).doc.root;
-    root.children = root.children.filter((c) => !(c.type === "element" && localName(c.name) === "Override" && getAttribute(c, "PartName")?.toLowerCase() === name.toLowerCase()));
-    root.children.push(element("Override", [{ name: "PartName", value: name }, { name: "ContentType", value: contentType }]));
+    root.children = root.children.filter(
+      (c) =>
+        !(c.type === "element" && localName(c.name) === "Override" && getAttribute(c, "PartName")?.toLowerCase() === name.toLowerCase()),
+    );
+    root.children.push(
+      element("Override", [
+        { name: "PartName", value: name },
+        { name: "ContentType", value: contentType },
+      ]),
+    );
     root.selfClosing = false;
     this.parts.changed(CONTENT_TYPES_PART);
   }
@@ -157,7 +205,12 @@ export class WordDocument {
     const root = this.parts.xml(CONTENT_TYPES_PART).doc.root;
     const ext = extension.toLowerCase();
     if (childElements(root).some((c) => localName(c.name) === "Default" && getAttribute(c, "Extension")?.toLowerCase() === ext)) return;
-    root.children.unshift(element("Default", [{ name: "Extension", value: ext }, { name: "ContentType", value: contentType }]));
+    root.children.unshift(
+      element("Default", [
+        { name: "Extension", value: ext },
+        { name: "ContentType", value: contentType },
+      ]),
+    );
     root.selfClosing = false;
     this.parts.changed(CONTENT_TYPES_PART);
   }
@@ -223,7 +276,11 @@ export class WordDocument {
         }
       }
     }
-    const notes: [string, "footnote" | "endnote" | "comment", Note[]][] = [["footnotes", "footnote", this.footnotes], ["endnotes", "endnote", this.endnotes], ["comments", "comment", this.comments]];
+    const notes: [string, "footnote" | "endnote" | "comment", Note[]][] = [
+      ["footnotes", "footnote", this.footnotes],
+      ["endnotes", "endnote", this.endnotes],
+      ["comments", "comment", this.comments],
+    ];
     for (const [relType, noteName, target] of notes) {
       const rel = rels.find((r) => relTypeIs(r.type, relType) && r.partName && this.pkg.has(r.partName));
       if (!rel?.partName) continue;
@@ -252,7 +309,8 @@ export class WordDocument {
         first = i + 1;
       }
     }
-    if (first < blocks.length || out.length === 0) out.push({ index: out.length, firstBlock: first, lastBlock: blocks.length - 1, properties: null });
+    if (first < blocks.length || out.length === 0)
+      out.push({ index: out.length, firstBlock: first, lastBlock: blocks.length - 1, properties: null });
     return out;
   }
 
@@ -284,7 +342,13 @@ export class WordDocument {
     const src = this.bodyBytes;
     const chunks: Uint8Array[] = [];
     if (this.root.changed) {
-      const tag = serializeNode({ type: "element", name: this.root.name, attributes: this.root.attributes, children: [], selfClosing: true });
+      const tag = serializeNode({
+        type: "element",
+        name: this.root.name,
+        attributes: this.root.attributes,
+        children: [],
+        selfClosing: true,
+      });
       chunks.push(src.subarray(0, this.root.tagStart), encoder.encode(tag.slice(0, -2) + ">"));
     }
     const prefixFrom = this.root.changed ? this.root.tagEnd : 0;
@@ -366,7 +430,8 @@ export class WordDocument {
         this.root.changed = true;
       }
     } else {
-      if (this.parts.isLoaded(list.part) && !list.prefixes.dmcp && materializeIdNeedsDmcp(el, id, list.prefixes)) declareDmcp(this.parts.xml(list.part).doc.root.attributes, list.prefixes);
+      if (this.parts.isLoaded(list.part) && !list.prefixes.dmcp && materializeIdNeedsDmcp(el, id, list.prefixes))
+        declareDmcp(this.parts.xml(list.part).doc.root.attributes, list.prefixes);
     }
     materializeId(el, id, list.prefixes);
     list.changed = true;

@@ -29,7 +29,8 @@ export function textPlaces(p: XmlElement, w: string, start: number, end: number)
  * inside `block`, or a table, row, cell or content control from its first paragraph to its last.
  */
 export function elementPlaces(target: XmlElement, block: XmlElement, w: string): MarkPlaces {
-  if (target.name === w + "p") return { start: { parent: target, index: contentStart(target, w) }, end: { parent: target, index: target.children.length } };
+  if (target.name === w + "p")
+    return { start: { parent: target, index: contentStart(target, w) }, end: { parent: target, index: target.children.length } };
   const paragraphs = ["tbl", "tr", "tc", "sdt"].some((n) => target.name === w + n) ? paragraphsBelow(target, w) : [];
   if (paragraphs.length) {
     const last = paragraphs[paragraphs.length - 1];
@@ -50,7 +51,9 @@ export function placeMarks(doc: WordDocument, w: string, id: string, places: Mar
 
 /** The run that shows a comment: w:commentReference, in the CommentReference character style when the document has it. */
 export function referenceRun(doc: WordDocument, w: string, id: string): XmlElement {
-  const rPr = doc.styles.get("CommentReference") ? [element(w + "rPr", [], [element(w + "rStyle", [{ name: w + "val", value: "CommentReference" }])])] : [];
+  const rPr = doc.styles.get("CommentReference")
+    ? [element(w + "rPr", [], [element(w + "rStyle", [{ name: w + "val", value: "CommentReference" }])])]
+    : [];
   return element(w + "r", [], [...rPr, element(w + "commentReference", [{ name: w + "id", value: id }])]);
 }
 
@@ -61,7 +64,7 @@ export function removeMarks(root: XmlElement, w: string, ids: Set<string>): bool
   const walk = (el: XmlElement) => {
     el.children = el.children.filter((c) => {
       if (c.type !== "element") return true;
-      if (marked(c, "commentRangeStart") || marked(c, "commentRangeEnd")) return (removed = true), false;
+      if (marked(c, "commentRangeStart") || marked(c, "commentRangeEnd")) return ((removed = true), false);
       if (c.name === w + "r" && c.children.some((x) => x.type === "element" && marked(x, "commentReference"))) {
         removed = true;
         c.children = c.children.filter((x) => !(x.type === "element" && marked(x, "commentReference")));
@@ -76,7 +79,11 @@ export function removeMarks(root: XmlElement, w: string, ids: Set<string>): bool
 }
 
 /** Marks of comment `id` below `root`: its range start and end and its reference run, with their parents. */
-export function findMarks(root: XmlElement, w: string, id: string): Partial<Record<"start" | "end" | "reference", { parent: XmlElement; node: XmlElement }>> {
+export function findMarks(
+  root: XmlElement,
+  w: string,
+  id: string,
+): Partial<Record<"start" | "end" | "reference", { parent: XmlElement; node: XmlElement }>> {
   const out: ReturnType<typeof findMarks> = {};
   const walk = (el: XmlElement) => {
     for (const c of el.children) {
@@ -85,7 +92,11 @@ export function findMarks(root: XmlElement, w: string, id: string): Partial<Reco
         if (c.name === w + "commentRangeStart") out.start = { parent: el, node: c };
         else if (c.name === w + "commentRangeEnd") out.end = { parent: el, node: c };
       }
-      if (c.name === w + "r" && c.children.some((x) => x.type === "element" && x.name === w + "commentReference" && getAttribute(x, w + "id") === id)) out.reference = { parent: el, node: c };
+      if (
+        c.name === w + "r" &&
+        c.children.some((x) => x.type === "element" && x.name === w + "commentReference" && getAttribute(x, w + "id") === id)
+      )
+        out.reference = { parent: el, node: c };
       else walk(c);
     }
   };

@@ -80,9 +80,14 @@ export function lastParagraphId(doc: WordDocument, part: CommentsPart, comment: 
 
 /** The commentEx entry for a paragraph id, created when missing. */
 export function commentEx(ext: { root: XmlElement; w15: string }, paraId: string): XmlElement {
-  const found = childElements(ext.root, ext.w15 + "commentEx").find((e) => getAttribute(e, ext.w15 + "paraId")?.toUpperCase() === paraId.toUpperCase());
+  const found = childElements(ext.root, ext.w15 + "commentEx").find(
+    (e) => getAttribute(e, ext.w15 + "paraId")?.toUpperCase() === paraId.toUpperCase(),
+  );
   if (found) return found;
-  const entry = element(ext.w15 + "commentEx", [{ name: ext.w15 + "paraId", value: paraId }, { name: ext.w15 + "done", value: "0" }]);
+  const entry = element(ext.w15 + "commentEx", [
+    { name: ext.w15 + "paraId", value: paraId },
+    { name: ext.w15 + "done", value: "0" },
+  ]);
   ext.root.children.push(entry);
   ext.root.selfClosing = false;
   return entry;

@@ -3,8 +3,16 @@ import { DocxError } from "../errors.js";
 import { commentAnchor, elementOf, ownerOf, type WordDocument } from "../model/index.js";
 import { resolvePath } from "../paths/index.js";
 import { childElements, element, getAttribute, setAttribute, type XmlElement } from "../xml/index.js";
-import { commentElements, commentEx, commentsExtended, commentsPart, lastParagraphId, nextCommentId, type CommentsPart } from "./comment-parts.js";
 import { elementPlaces, findMarks, placeMarks, referenceRun, removeMarks, textPlaces } from "./comment-markers.js";
+import {
+  type CommentsPart,
+  commentElements,
+  commentEx,
+  commentsExtended,
+  commentsPart,
+  lastParagraphId,
+  nextCommentId,
+} from "./comment-parts.js";
 import { editTarget } from "./edit-target.js";
 import { findAll } from "./text-match.js";
 import { cloneElement, readParagraphText, textRun } from "./text-range.js";
@@ -31,14 +39,27 @@ export interface CommentInfo {
 const ANCHORABLE = ["paragraph", "run", "hyperlink", "table", "row", "cell", "sdt"];
 
 /** Adds a comment on the element `path` selects, or on the first occurrence of `anchorText` inside it. */
-export function addComment(doc: WordDocument, path: string, input: CommentInput & { anchorText?: string }): { comment_id: string; path: string; anchored_text: string } {
+export function addComment(
+  doc: WordDocument,
+  path: string,
+  input: CommentInput & { anchorText?: string },
+): { comment_id: string; path: string; anchored_text: string } {
   checkText(input.text);
   const { nodes } = resolvePath(doc, path);
   const node = nodes[0];
   if (nodes.length !== 1 || !ANCHORABLE.includes(node.kind)) {
-    throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects ${nodes.length === 1 ? `a ${node.kind}` : `${nodes.length} elements`}; a comment needs exactly one ${ANCHORABLE.join(", ")}.` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} selects ${nodes.length === 1 ? `a ${node.kind}` : `${nodes.length} elements`}; a comment needs exactly one ${ANCHORABLE.join(", ")}.`,
+    });
   }
-  if (ownerOf(node)?.list !== doc.body) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} is not in the body; comments can be anchored in the body only.` });
+  if (ownerOf(node)?.list !== doc.body)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} is not in the body; comments can be anchored in the body only.`,
+    });
   const w = doc.prefixes.w;
   let anchor: { path: string; start: number; end: number } | null = null;
   if (input.anchorText !== undefined) {
@@ -50,7 +71,12 @@ export function addComment(doc: WordDocument, path: string, input: CommentInput 
         break;
       }
     }
-    if (!anchor) throw new DocxError({ kind: "invalid_argument", field: "anchor_text", message: `"${input.anchorText}" does not occur in ${path} (matching case); anchor to text the element contains, or leave anchor_text out to comment on the whole element.` });
+    if (!anchor)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "anchor_text",
+        message: `"${input.anchorText}" does not occur in ${path} (matching case); anchor to text the element contains, or leave anchor_text out to comment on the whole element.`,
+      });
   }
   const part = commentsPart(doc, true)!;
   const id = nextCommentId(part);
@@ -86,7 +112,8 @@ export function replyToComment(doc: WordDocument, parentId: string, input: Comme
   for (const index of bodyBlocksMentioning(doc, [parentId])) {
     const block = doc.touchForEdit(doc.body, index);
     const marks = findMarks(block, w, parentId);
-    const after = (m: { parent: XmlElement; node: XmlElement } | undefined, el: XmlElement) => m && m.parent.children.splice(m.parent.children.indexOf(m.node) + 1, 0, el);
+    const after = (m: { parent: XmlElement; node: XmlElement } | undefined, el: XmlElement) =>
+      m && m.parent.children.splice(m.parent.children.indexOf(m.node) + 1, 0, el);
     after(marks.start, element(w + "commentRangeStart", [{ name: w + "id", value: id }]));
     after(marks.end, element(w + "commentRangeEnd", [{ name: w + "id", value: id }]));
     after(marks.reference, referenceRun(doc, w, id));
@@ -113,7 +140,10 @@ export function listComments(doc: WordDocument, author?: string): CommentInfo[] 
   const ext = commentsExtended(doc, false);
   const byPara = new Map<string, { parent: string | null; done: boolean }>();
   for (const e of ext ? childElements(ext.root, ext.w15 + "commentEx") : []) {
-    byPara.set((getAttribute(e, ext!.w15 + "paraId") ?? "").toUpperCase(), { parent: getAttribute(e, ext!.w15 + "paraIdParent")?.toUpperCase() ?? null, done: getAttribute(e, ext!.w15 + "done") === "1" });
+    byPara.set((getAttribute(e, ext!.w15 + "paraId") ?? "").toUpperCase(), {
+      parent: getAttribute(e, ext!.w15 + "paraIdParent")?.toUpperCase() ?? null,
+      done: getAttribute(e, ext!.w15 + "done") === "1",
+    });
   }
   const w = part.w;
   const paraOf = (c: XmlElement) => getAttribute(childElements(c, w + "p").at(-1) ?? c, part.w14 + "paraId")?.toUpperCase() ?? "";
@@ -130,7 +160,7 @@ export function listComments(doc: WordDocument, author?: string): CommentInfo[] 
         date: getAttribute(n.element, w + "date") ?? null,
         text: n.blocks.blocks.map((_, i) => n.blocks.text(i)).join("\n"),
         anchored_text: commentAnchor(doc, n.noteId)?.text ?? null,
-        parent_id: info?.parent ? idByPara.get(info.parent) ?? null : null,
+        parent_id: info?.parent ? (idByPara.get(info.parent) ?? null) : null,
         resolved: info?.done ?? false,
       };
     });
@@ -138,7 +168,12 @@ export function listComments(doc: WordDocument, author?: string): CommentInfo[] 
 
 /** Deletes comments by id or by author, with their replies, their commentsExtended entries and their marks in the body. */
 export function deleteComments(doc: WordDocument, by: { commentId?: string; author?: string }): { deleted: string[] } {
-  if (by.commentId === undefined && by.author === undefined) throw new DocxError({ kind: "invalid_argument", field: "comment_id", message: "Give comment_id or author to say which comments to delete." });
+  if (by.commentId === undefined && by.author === undefined)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "comment_id",
+      message: "Give comment_id or author to say which comments to delete.",
+    });
   const all = listComments(doc);
   let targets: string[];
   if (by.commentId !== undefined) {
@@ -146,23 +181,36 @@ export function deleteComments(doc: WordDocument, by: { commentId?: string; auth
     targets = [by.commentId];
   } else {
     targets = listComments(doc, by.author).map((c) => c.id);
-    if (!targets.length) throw new DocxError({ kind: "invalid_argument", field: "author", message: `No comments by "${by.author}"; authors in this document: ${[...new Set(all.map((c) => c.author))].join(", ") || "none"}.` });
+    if (!targets.length)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "author",
+        message: `No comments by "${by.author}"; authors in this document: ${[...new Set(all.map((c) => c.author))].join(", ") || "none"}.`,
+      });
   }
   const ids = new Set(targets);
   // Replies go with their thread.
   for (let grew = true; grew; ) {
     grew = false;
-    for (const c of all) if (c.parent_id && ids.has(c.parent_id) && !ids.has(c.id)) (ids.add(c.id), (grew = true));
+    for (const c of all) if (c.parent_id && ids.has(c.parent_id) && !ids.has(c.id)) ids.add(c.id), (grew = true);
   }
   const part = commentsPart(doc, false)!;
   const elements = commentElements(part);
   const ext = commentsExtended(doc, false);
   if (ext) {
-    const paraIds = new Set([...ids].map((id) => getAttribute(childElements(elements.get(id)!, part.w + "p").at(-1) ?? elements.get(id)!, part.w14 + "paraId")?.toUpperCase()));
-    ext.root.children = ext.root.children.filter((c) => !(c.type === "element" && c.name === ext.w15 + "commentEx" && paraIds.has(getAttribute(c, ext.w15 + "paraId")?.toUpperCase())));
+    const paraIds = new Set(
+      [...ids].map((id) =>
+        getAttribute(childElements(elements.get(id)!, part.w + "p").at(-1) ?? elements.get(id)!, part.w14 + "paraId")?.toUpperCase(),
+      ),
+    );
+    ext.root.children = ext.root.children.filter(
+      (c) => !(c.type === "element" && c.name === ext.w15 + "commentEx" && paraIds.has(getAttribute(c, ext.w15 + "paraId")?.toUpperCase())),
+    );
     doc.parts.changed(ext.name);
   }
-  part.root.children = part.root.children.filter((c) => !(c.type === "element" && c.name === part.w + "comment" && ids.has(getAttribute(c, part.w + "id") ?? "")));
+  part.root.children = part.root.children.filter(
+    (c) => !(c.type === "element" && c.name === part.w + "comment" && ids.has(getAttribute(c, part.w + "id") ?? "")),
+  );
   doc.parts.changed(part.name);
   for (const index of bodyBlocksMentioning(doc, [...ids])) {
     if (removeMarks(doc.touchForEdit(doc.body, index), doc.prefixes.w, ids)) doc.body.refresh(index);
@@ -178,7 +226,11 @@ function existingComment(doc: WordDocument, id: string): CommentsPart {
   const part = commentsPart(doc, false);
   if (!part || !commentElements(part).has(id)) {
     const ids = doc.comments.map((c) => c.noteId);
-    throw new DocxError({ kind: "invalid_argument", field: "comment_id", message: `Comment ${id} not found: the document has ${ids.length ? `comments ${ids.join(", ")}` : "no comments"} (see comment_list).` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "comment_id",
+      message: `Comment ${id} not found: the document has ${ids.length ? `comments ${ids.join(", ")}` : "no comments"} (see comment_list).`,
+    });
   }
   // Again for editing: declares w14 on the part root if paragraph ids have to be written.
   return commentsPart(doc, true)!;
@@ -188,15 +240,35 @@ function existingComment(doc: WordDocument, id: string): CommentsPart {
 function appendComment(doc: WordDocument, part: CommentsPart, id: string, input: CommentInput): void {
   const w = part.w;
   const author = input.author?.trim() || doc.editor.author;
-  const initials = input.initials ?? (input.author?.trim() ? author.split(/\s+/).map((s) => s[0]?.toUpperCase() ?? "").join("").slice(0, 4) : doc.editor.initials);
+  const initials =
+    input.initials ??
+    (input.author?.trim()
+      ? author
+          .split(/\s+/)
+          .map((s) => s[0]?.toUpperCase() ?? "")
+          .join("")
+          .slice(0, 4)
+      : doc.editor.initials);
   const date = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-  const pPr = doc.styles.get("CommentText") ? [element(w + "pPr", [], [element(w + "pStyle", [{ name: w + "val", value: "CommentText" }])])] : [];
-  const markRPr = doc.styles.get("CommentReference") ? [element(w + "rPr", [], [element(w + "rStyle", [{ name: w + "val", value: "CommentReference" }])])] : [];
+  const pPr = doc.styles.get("CommentText")
+    ? [element(w + "pPr", [], [element(w + "pStyle", [{ name: w + "val", value: "CommentText" }])])]
+    : [];
+  const markRPr = doc.styles.get("CommentReference")
+    ? [element(w + "rPr", [], [element(w + "rStyle", [{ name: w + "val", value: "CommentReference" }])])]
+    : [];
   const paragraphs = input.text.split("\n").map((line, i) => {
-    const runs = [...(i === 0 ? [element(w + "r", [], [...markRPr, element(w + "annotationRef")])] : []), ...(line ? [textRun(w, line)] : [])];
+    const runs = [
+      ...(i === 0 ? [element(w + "r", [], [...markRPr, element(w + "annotationRef")])] : []),
+      ...(line ? [textRun(w, line)] : []),
+    ];
     return element(w + "p", [{ name: part.w14 + "paraId", value: doc.ids.fresh() }], [...pPr.map(cloneElement), ...runs]);
   });
-  const attributes = [{ name: w + "id", value: id }, { name: w + "author", value: author }, { name: w + "date", value: date }, { name: w + "initials", value: initials }];
+  const attributes = [
+    { name: w + "id", value: id },
+    { name: w + "author", value: author },
+    { name: w + "date", value: date },
+    { name: w + "initials", value: initials },
+  ];
   part.root.children.push(element(w + "comment", attributes, paragraphs));
   part.root.selfClosing = false;
   doc.parts.changed(part.name);

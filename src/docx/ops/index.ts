@@ -1,24 +1,42 @@
 /** The edit operations' front door. */
-export { editTarget, resolveSingle } from "./edit-target.js";
-export type { EditTarget } from "./edit-target.js";
-export { replaceParagraphText } from "./replace-paragraph-text.js";
-export { applyPatchOperations } from "./patch/apply-patch.js";
-export type { OperationResult } from "./patch/apply-patch.js";
-export { MAX_PATCH_OPERATIONS, PATCH_OPS } from "./patch/patch-operation.js";
-export type { PatchOperation } from "./patch/patch-operation.js";
-export { ELEMENT_TYPES } from "./elements/build-element.js";
-export { applyRevisions, listRevisions, REVISION_TYPES, setTrackRevisions } from "./revisions/index.js";
-export type { Revision, RevisionAction, RevisionFilter, RevisionOutcome, RevisionType } from "./revisions/index.js";
-export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";
-export type { RevisionContext } from "./tracking.js";
-export { ALIGNMENTS, evenAndOddHeaders, HEADER_FOOTER_TYPES, MARGIN_NAMES, sectionLayouts, setHeaderFooter, setPageSetup } from "./sections/index.js";
-export type { Alignment, HeaderFooterEdit, HeaderFooterKind, HeaderFooterResult, HeaderFooterType, PageSetup, PageSetupChange, SectionLayout } from "./sections/index.js";
-export { replaceText } from "./replace-text.js";
-export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
-export { insertText } from "./insert-text.js";
-export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
-export { addComment, deleteComments, listComments, replyToComment, resolveComment } from "./comments.js";
+
 export type { CommentInfo, CommentInput } from "./comments.js";
-export { styleParagraphs, styleRuns, styleTables } from "./style/style-ops.js";
-export type { StyleOptions } from "./style/style-ops.js";
+export { addComment, deleteComments, listComments, replyToComment, resolveComment } from "./comments.js";
+export type { EditTarget } from "./edit-target.js";
+export { editTarget, resolveSingle } from "./edit-target.js";
+export { ELEMENT_TYPES } from "./elements/build-element.js";
+export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
+export { insertText } from "./insert-text.js";
+export type { OperationResult } from "./patch/apply-patch.js";
+export { applyPatchOperations } from "./patch/apply-patch.js";
+export type { PatchOperation } from "./patch/patch-operation.js";
+export { MAX_PATCH_OPERATIONS, PATCH_OPS } from "./patch/patch-operation.js";
+export { replaceParagraphText } from "./replace-paragraph-text.js";
+export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
+export { replaceText } from "./replace-text.js";
+export type { Revision, RevisionAction, RevisionFilter, RevisionOutcome, RevisionType } from "./revisions/index.js";
+export { applyRevisions, listRevisions, REVISION_TYPES, setTrackRevisions } from "./revisions/index.js";
+export type {
+  Alignment,
+  HeaderFooterEdit,
+  HeaderFooterKind,
+  HeaderFooterResult,
+  HeaderFooterType,
+  PageSetup,
+  PageSetupChange,
+  SectionLayout,
+} from "./sections/index.js";
+export {
+  ALIGNMENTS,
+  evenAndOddHeaders,
+  HEADER_FOOTER_TYPES,
+  MARGIN_NAMES,
+  sectionLayouts,
+  setHeaderFooter,
+  setPageSetup,
+} from "./sections/index.js";
 export type { StyleOutcome } from "./style/apply-style.js";
+export type { StyleOptions } from "./style/style-ops.js";
+export { styleParagraphs, styleRuns, styleTables } from "./style/style-ops.js";
+export type { RevisionContext } from "./tracking.js";
+export { isTracking, revisionContext, revisionElement, trackingOf } from "./tracking.js";

@@ -3,9 +3,9 @@ import { DocxError } from "../errors.js";
 import { elementOf, ownerOf, type WordDocument } from "../model/index.js";
 import { editTarget, resolveSingle } from "./edit-target.js";
 import { insertAt } from "./text-edit.js";
-import type { RevisionContext } from "./tracking.js";
 import { findAll } from "./text-match.js";
 import { readParagraphText } from "./text-range.js";
+import type { RevisionContext } from "./tracking.js";
 
 /** Exactly one of offset, after and before says where the text goes. */
 export interface InsertTextOptions {
@@ -33,7 +33,12 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
   const { text, offset, after, before, matchCase = true, revision = null } = options;
   if (!text) throw new DocxError({ kind: "invalid_argument", field: "text", message: "text must not be empty." });
   const given = [offset !== undefined, after !== undefined, before !== undefined].filter(Boolean).length;
-  if (given !== 1) throw new DocxError({ kind: "invalid_argument", field: "position", message: `Give exactly one of offset, after or before (got ${given}).` });
+  if (given !== 1)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "position",
+      message: `Give exactly one of offset, after or before (got ${given}).`,
+    });
   // Validate on the parsed paragraph before keeping its block as an edited tree.
   const node = resolveSingle(doc, path, "paragraph");
   const w = (ownerOf(node)?.list.prefixes ?? doc.prefixes).w;
@@ -41,7 +46,11 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
   let at: number;
   if (offset !== undefined) {
     if (!Number.isInteger(offset) || offset < 0 || offset > current.length) {
-      throw new DocxError({ kind: "invalid_argument", field: "offset", message: `offset ${offset} is outside the paragraph's text, which has ${current.length} characters (allowed 0-${current.length}).` });
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "offset",
+        message: `offset ${offset} is outside the paragraph's text, which has ${current.length} characters (allowed 0-${current.length}).`,
+      });
     }
     at = offset;
   } else {
@@ -49,7 +58,11 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
     const field = after !== undefined ? "after" : "before";
     const [start] = findAll(current, needle, matchCase);
     if (!needle || start === undefined) {
-      throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} does not contain "${needle}"${matchCase ? " (matching case)" : ""}; its text starts "${current.slice(0, 80)}".` });
+      throw new DocxError({
+        kind: "invalid_argument",
+        field,
+        message: `${node.path} does not contain "${needle}"${matchCase ? " (matching case)" : ""}; its text starts "${current.slice(0, 80)}".`,
+      });
     }
     at = after !== undefined ? start + needle.length : start;
   }

@@ -1,12 +1,12 @@
 /** Find and replace across run boundaries, keeping each character's formatting (the body, tables, headers, notes, comments). */
 import { DocxError } from "../errors.js";
-import { elementOf, ownerOf, type DocNode, type WordDocument } from "../model/index.js";
-import { editTarget, type EditTarget } from "./edit-target.js";
-import { readParagraphText } from "./text-range.js";
-import { findAll } from "./text-match.js";
+import { type DocNode, elementOf, ownerOf, type WordDocument } from "../model/index.js";
+import { type EditTarget, editTarget } from "./edit-target.js";
 import { replaceRange } from "./text-edit.js";
-import type { RevisionContext } from "./tracking.js";
+import { findAll } from "./text-match.js";
+import { readParagraphText } from "./text-range.js";
 import { paragraphsInScope } from "./text-scope.js";
+import type { RevisionContext } from "./tracking.js";
 
 export interface ReplaceTextOptions {
   find: string;
@@ -32,8 +32,14 @@ export interface ReplaceTextResult {
  */
 export function replaceText(doc: WordDocument, path: string, options: ReplaceTextOptions): ReplaceTextResult {
   const { find, replace, maxCount = 1, matchCase = true, revision = null } = options;
-  if (!find) throw new DocxError({ kind: "invalid_argument", field: "find", message: "find must not be empty: give the text to look for." });
-  if (!Number.isInteger(maxCount) || maxCount < 0) throw new DocxError({ kind: "invalid_argument", field: "max_count", message: `max_count must be a whole number >= 0 (0 only counts matches); got ${maxCount}.` });
+  if (!find)
+    throw new DocxError({ kind: "invalid_argument", field: "find", message: "find must not be empty: give the text to look for." });
+  if (!Number.isInteger(maxCount) || maxCount < 0)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "max_count",
+      message: `max_count must be a whole number >= 0 (0 only counts matches); got ${maxCount}.`,
+    });
   // The body scan's text of a paragraph lacks non-breaking hyphens, so it can only rule paragraphs out for other needles.
   const skip = find.includes("\u2011") ? undefined : (known: string) => findAll(known, find, matchCase).length === 0;
   const found: { node: DocNode; starts: number[] }[] = [];

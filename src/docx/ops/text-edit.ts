@@ -4,8 +4,8 @@
  * w:del with w:t as w:delText, new runs inside w:ins.
  */
 import { element, parentOf, type XmlElement } from "../xml/index.js";
+import { cloneElement, insertionPoint, isolateRange, isTextNode, type RangeRun, runProperties, textNodes, textRun } from "./text-range.js";
 import type { RevisionContext } from "./tracking.js";
-import { cloneElement, insertionPoint, isolateRange, isTextNode, runProperties, textNodes, textRun, type RangeRun } from "./text-range.js";
 
 /** Replaces characters [start, end) with `text`, which takes the formatting of the first replaced character. */
 export function replaceRange(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext | null): void {
@@ -38,7 +38,14 @@ const EMPTIED = ["hyperlink", "smartTag", "ins"];
  * Inserts `text` at `offset`. It takes the formatting of the character before the offset, or of the one after it when
  * `lean` is "next" (text put before a match) or the offset is 0. Returns the new run.
  */
-export function insertAt(p: XmlElement, w: string, offset: number, text: string, lean: "previous" | "next", revision: RevisionContext | null): XmlElement {
+export function insertAt(
+  p: XmlElement,
+  w: string,
+  offset: number,
+  text: string,
+  lean: "previous" | "next",
+  revision: RevisionContext | null,
+): XmlElement {
   const point = insertionPoint(p, w, offset, lean);
   const run = textRun(w, text, point.rPr);
   if (revision) placeTracked(p, w, point.parent, point.index, run, revision);

@@ -48,7 +48,7 @@ export function readParagraphText(p: XmlElement, w: string): ParagraphText {
       }
       for (const node of c.children) {
         if (node.type !== "element") continue;
-        const text = node.name === w + "t" ? textOf(node) : ONE_CHAR[node.name.slice(w.length)] ?? "";
+        const text = node.name === w + "t" ? textOf(node) : (ONE_CHAR[node.name.slice(w.length)] ?? "");
         if (!text || !node.name.startsWith(w)) continue;
         pieces.push({ parent: el, run: c, node, start: offset, end: offset + text.length });
         out.push(text);
@@ -69,7 +69,10 @@ export function splitAt(p: XmlElement, w: string, offset: number): void {
     const text = textOf(inside.node);
     const cut = offset - inside.start;
     setText(inside.node, text.slice(0, cut));
-    const rest = element(inside.node.name, inside.node.attributes.map((a) => ({ ...a })));
+    const rest = element(
+      inside.node.name,
+      inside.node.attributes.map((a) => ({ ...a })),
+    );
     setText(rest, text.slice(cut));
     const at = inside.run.children.indexOf(inside.node);
     inside.run.children.splice(at + 1, 0, rest);
@@ -98,12 +101,18 @@ export function isolateRange(p: XmlElement, w: string, start: number, end: numbe
  * Where a run holding text inserted at `offset` goes, and the formatting it takes: that of the character before the
  * offset, or of the one after it when `lean` is "next" or nothing comes before; at the end of an empty paragraph.
  */
-export function insertionPoint(p: XmlElement, w: string, offset: number, lean: "previous" | "next" = "previous"): { parent: XmlElement; index: number; rPr: XmlElement | undefined } {
+export function insertionPoint(
+  p: XmlElement,
+  w: string,
+  offset: number,
+  lean: "previous" | "next" = "previous",
+): { parent: XmlElement; index: number; rPr: XmlElement | undefined } {
   splitAt(p, w, offset);
   const { pieces } = readParagraphText(p, w);
   const previous = offset > 0 ? pieces.findLast((x) => x.end === offset) : undefined;
   const next = pieces.find((x) => x.start === offset);
-  if (previous && (lean === "previous" || !next)) return { parent: previous.parent, index: previous.parent.children.indexOf(previous.run) + 1, rPr: runProperties(previous.run, w) };
+  if (previous && (lean === "previous" || !next))
+    return { parent: previous.parent, index: previous.parent.children.indexOf(previous.run) + 1, rPr: runProperties(previous.run, w) };
   if (next) return { parent: next.parent, index: next.parent.children.indexOf(next.run), rPr: runProperties(next.run, w) };
   return { parent: p, index: p.children.length, rPr: undefined };
 }
@@ -138,7 +147,6 @@ export function isTextNode(node: XmlNode, w: string): node is XmlElement {
 export function runProperties(run: XmlElement, w: string): XmlElement | undefined {
   return run.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
 }
-
 
 export function cloneElement(el: XmlElement): XmlElement {
   return {

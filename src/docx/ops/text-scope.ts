@@ -1,10 +1,23 @@
 /** The paragraphs a path covers, for edits that search text: the paragraphs themselves or all those inside a container. */
 import { DocxError } from "../errors.js";
-import { blockNodes, tableParts, type DocNode, type NodeKind, type WordDocument } from "../model/index.js";
+import { blockNodes, type DocNode, type NodeKind, tableParts, type WordDocument } from "../model/index.js";
 import { resolvePath } from "../paths/index.js";
 
 /** Kinds whose paragraphs a text search visits (top-level and nested, in tables and content controls). */
-const CONTAINERS: NodeKind[] = ["body", "section", "header", "footer", "footnote", "endnote", "comment", "table", "row", "cell", "sdt", "paragraph"];
+const CONTAINERS: NodeKind[] = [
+  "body",
+  "section",
+  "header",
+  "footer",
+  "footnote",
+  "endnote",
+  "comment",
+  "table",
+  "row",
+  "cell",
+  "sdt",
+  "paragraph",
+];
 
 /**
  * Paragraph nodes under whatever `path` selects, in document order and each once. `skip` is asked about top-level
@@ -14,7 +27,11 @@ export function paragraphsInScope(doc: WordDocument, path: string, skip?: (known
   const { nodes } = resolvePath(doc, path);
   const bad = nodes.find((n) => !CONTAINERS.includes(n.kind));
   if (bad) {
-    throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects a ${bad.kind}; text edits need paragraphs or something that holds them (${CONTAINERS.join(", ")}), e.g. /body or /body/paragraph[3].` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} selects a ${bad.kind}; text edits need paragraphs or something that holds them (${CONTAINERS.join(", ")}), e.g. /body or /body/paragraph[3].`,
+    });
   }
   const out: DocNode[] = [];
   const seen = new Set<string>();

@@ -50,12 +50,21 @@ export function revisionContext(doc: WordDocument, now: Date = new Date()): Revi
     author: doc.editor.author,
     date,
     nextId,
-    attributes: () => [{ name: w + "id", value: nextId() }, { name: w + "author", value: doc.editor.author }, { name: w + "date", value: date }],
+    attributes: () => [
+      { name: w + "id", value: nextId() },
+      { name: w + "author", value: doc.editor.author },
+      { name: w + "date", value: date },
+    ],
   };
 }
 
 /** Wraps nodes in a revision element such as w:ins or w:del with fresh attributes. */
-export function revisionElement(doc: WordDocument, ctx: RevisionContext, local: "ins" | "del" | "moveFrom" | "moveTo", children: XmlElement[]): XmlElement {
+export function revisionElement(
+  doc: WordDocument,
+  ctx: RevisionContext,
+  local: "ins" | "del" | "moveFrom" | "moveTo",
+  children: XmlElement[],
+): XmlElement {
   return element(doc.prefixes.w + local, ctx.attributes(), children);
 }
 

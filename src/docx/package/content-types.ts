@@ -22,6 +22,6 @@ export class ContentTypes {
     const override = this.overrides.get(name);
     if (override) return override;
     const dot = name.lastIndexOf(".");
-    return dot >= 0 ? this.defaults.get(name.slice(dot + 1)) ?? null : null;
+    return dot >= 0 ? (this.defaults.get(name.slice(dot + 1)) ?? null) : null;
   }
 }

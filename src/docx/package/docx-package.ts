@@ -1,9 +1,9 @@
 /** An opened .docx package: single entries inflated on demand, untouched entries written back as their original compressed bytes. */
 import { DocxError, withPart } from "../errors.js";
-import { decodePart, encodePart, parseXml, serializeXml, type PartEncoding, type XmlDocument } from "../xml/index.js";
+import { decodePart, encodePart, type PartEncoding, parseXml, serializeXml, type XmlDocument } from "../xml/index.js";
 import { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
 import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
-import { parseRelationships, relationshipsPartName, relTypeIs, type Relationship } from "./relationships.js";
+import { parseRelationships, type Relationship, relationshipsPartName, relTypeIs } from "./relationships.js";
 import type { ZipEntry } from "./zip-entry.js";
 import { inflateEntry, readZipEntries } from "./zip-reader.js";
 import { concat, deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
@@ -57,7 +57,8 @@ export class DocxPackage {
 
   readBytes(name: string): Uint8Array {
     const resolved = this.resolveName(name);
-    if (resolved === undefined) throw new DocxError({ kind: "missing_part", part: name, message: `The package has no part named ${name}.` });
+    if (resolved === undefined)
+      throw new DocxError({ kind: "missing_part", part: name, message: `The package has no part named ${name}.` });
     const replaced = this.replaced.get(resolved);
     if (replaced) return Array.isArray(replaced) ? concat(replaced) : replaced;
     return inflateEntry(this.byName.get(resolved)!, this.limits);
@@ -120,12 +121,20 @@ export class DocxPackage {
     const rel = this.relationships("").find((r) => relTypeIs(r.type, "officeDocument") && r.partName);
     const name = rel?.partName ? this.resolveName(rel.partName) : this.resolveName("word/document.xml");
     if (!name) {
-      throw new DocxError({ kind: "missing_part", part: rel?.partName ?? "word/document.xml", message: "The file is not a Word document: it has no main document part (officeDocument relationship in _rels/.rels)." });
+      throw new DocxError({
+        kind: "missing_part",
+        part: rel?.partName ?? "word/document.xml",
+        message: "The file is not a Word document: it has no main document part (officeDocument relationship in _rels/.rels).",
+      });
     }
     // A spreadsheet or presentation also has an officeDocument relationship; its main part's content type tells them apart.
     const type = this.contentTypes()?.of(name);
     if (type && !/wordprocessingml|ms-word/i.test(type)) {
-      throw new DocxError({ kind: "not_a_docx", contentType: type, message: `The file is not a Word document: its main part ${name} has content type ${type}.` });
+      throw new DocxError({
+        kind: "not_a_docx",
+        contentType: type,
+        message: `The file is not a Word document: its main part ${name} has content type ${type}.`,
+      });
     }
     return name;
   }

@@ -1,12 +1,13 @@
 /** The package layer's front door: zip access, limits, relationships. */
-export { DocxPackage } from "./docx-package.js";
-export type { XmlPart } from "./docx-package.js";
+
 export { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
-export { DEFAULT_LIMITS } from "./limits.js";
-export type { DocxLimits } from "./limits.js";
-export { relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";
-export type { Relationship } from "./relationships.js";
 export { crc32 } from "./crc32.js";
+export type { XmlPart } from "./docx-package.js";
+export { DocxPackage } from "./docx-package.js";
+export type { DocxLimits } from "./limits.js";
+export { DEFAULT_LIMITS } from "./limits.js";
+export type { Relationship } from "./relationships.js";
+export { relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";
+export type { ZipEntry } from "./zip-entry.js";
 export { inflateEntry, readZipEntries } from "./zip-reader.js";
 export { concat, deflateEntry, deflateEntryChunks, writeZip, writeZipChunks } from "./zip-writer.js";
-export type { ZipEntry } from "./zip-entry.js";

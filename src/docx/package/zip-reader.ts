@@ -36,7 +36,11 @@ export function readZipEntries(bytes: Uint8Array, limits: DocxLimits): ZipEntry[
   let count = view.getUint16(eocd + 10, true);
   let cdSize = view.getUint32(eocd + 12, true);
   let cdOffset = view.getUint32(eocd + 16, true);
-  if ((count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR_SIG) {
+  if (
+    (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) &&
+    eocd >= 20 &&
+    view.getUint32(eocd - 20, true) === ZIP64_LOCATOR_SIG
+  ) {
     const z64 = Number(view.getBigUint64(eocd - 12, true));
     if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== ZIP64_EOCD_SIG) throw corrupt("The zip's ZIP64 end record is damaged.");
     count = Number(view.getBigUint64(z64 + 32, true));
@@ -44,7 +48,12 @@ export function readZipEntries(bytes: Uint8Array, limits: DocxLimits): ZipEntry[
     cdOffset = Number(view.getBigUint64(z64 + 48, true));
   }
   if (count > limits.maxEntries) {
-    throw new DocxError({ kind: "zip_bomb", limit: limits.maxEntries, actual: count, message: `The package has ${count} entries; at most ${limits.maxEntries} are accepted.` });
+    throw new DocxError({
+      kind: "zip_bomb",
+      limit: limits.maxEntries,
+      actual: count,
+      message: `The package has ${count} entries; at most ${limits.maxEntries} are accepted.`,
+    });
   }
   if (cdOffset + cdSize > bytes.length) throw corrupt("The zip is truncated: its central directory lies beyond the end of the file.");
 
@@ -53,7 +62,8 @@ export function readZipEntries(bytes: Uint8Array, limits: DocxLimits): ZipEntry[
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL_SIG) throw corrupt(`The zip's central directory is damaged at entry ${i}.`);
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL_SIG)
+      throw corrupt(`The zip's central directory is damaged at entry ${i}.`);
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     const dosTime = view.getUint16(p + 12, true);
@@ -75,9 +85,17 @@ export function readZipEntries(bytes: Uint8Array, limits: DocxLimits): ZipEntry[
       const size = view.getUint16(e + 2, true);
       if (id === 1) {
         let q = e + 4;
-        if (uncompressedSize === 0xffffffff) { uncompressedSize = Number(view.getBigUint64(q, true)); q += 8; }
-        if (compressedSize === 0xffffffff) { compressedSize = Number(view.getBigUint64(q, true)); q += 8; }
-        if (localOffset === 0xffffffff) { localOffset = Number(view.getBigUint64(q, true)); }
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = Number(view.getBigUint64(q, true));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(view.getBigUint64(q, true));
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) {
+          localOffset = Number(view.getBigUint64(q, true));
+        }
       }
       e += 4 + size;
     }
@@ -86,29 +104,69 @@ export function readZipEntries(bytes: Uint8Array, limits: DocxLimits): ZipEntry[
     checkEntryName(name);
     if (seen.has(name)) throw corrupt(`The zip has two entries named "${name}".`, name);
     seen.add(name);
-    if (flags & 1) throw new DocxError({ kind: "unsupported_zip", entry: name, message: `Entry "${name}" is encrypted; password-protected documents are not supported.` });
-    if (method !== 0 && method !== 8) throw new DocxError({ kind: "unsupported_zip", entry: name, message: `Entry "${name}" uses compression method ${method}; only stored (0) and deflate (8) are supported.` });
+    if (flags & 1)
+      throw new DocxError({
+        kind: "unsupported_zip",
+        entry: name,
+        message: `Entry "${name}" is encrypted; password-protected documents are not supported.`,
+      });
+    if (method !== 0 && method !== 8)
+      throw new DocxError({
+        kind: "unsupported_zip",
+        entry: name,
+        message: `Entry "${name}" uses compression method ${method}; only stored (0) and deflate (8) are supported.`,
+      });
     checkSizes(name, compressedSize, uncompressedSize, limits);
     total += uncompressedSize;
     if (total > limits.maxTotalBytes) {
-      throw new DocxError({ kind: "zip_bomb", entry: name, limit: limits.maxTotalBytes, actual: total, message: `The package expands to more than ${limits.maxTotalBytes} bytes; refusing to open it.` });
+      throw new DocxError({
+        kind: "zip_bomb",
+        entry: name,
+        limit: limits.maxTotalBytes,
+        actual: total,
+        message: `The package expands to more than ${limits.maxTotalBytes} bytes; refusing to open it.`,
+      });
     }
 
-    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_SIG) throw corrupt(`The local header of "${name}" is missing or damaged.`, name);
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_SIG)
+      throw corrupt(`The local header of "${name}" is missing or damaged.`, name);
     const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
-    if (dataStart + compressedSize > bytes.length) throw corrupt(`The zip is truncated: the data of "${name}" runs past the end of the file.`, name);
-    entries.push({ name, method, crc, compressedSize, uncompressedSize, dosTime, dosDate, flags, compressed: bytes.subarray(dataStart, dataStart + compressedSize) });
+    if (dataStart + compressedSize > bytes.length)
+      throw corrupt(`The zip is truncated: the data of "${name}" runs past the end of the file.`, name);
+    entries.push({
+      name,
+      method,
+      crc,
+      compressedSize,
+      uncompressedSize,
+      dosTime,
+      dosDate,
+      flags,
+      compressed: bytes.subarray(dataStart, dataStart + compressedSize),
+    });
   }
   return entries;
 }
 
 function checkSizes(name: string, compressedSize: number, uncompressedSize: number, limits: DocxLimits): void {
   if (uncompressedSize > limits.maxEntryBytes) {
-    throw new DocxError({ kind: "zip_bomb", entry: name, limit: limits.maxEntryBytes, actual: uncompressedSize, message: `Entry "${name}" expands to ${uncompressedSize} bytes; at most ${limits.maxEntryBytes} are accepted.` });
+    throw new DocxError({
+      kind: "zip_bomb",
+      entry: name,
+      limit: limits.maxEntryBytes,
+      actual: uncompressedSize,
+      message: `Entry "${name}" expands to ${uncompressedSize} bytes; at most ${limits.maxEntryBytes} are accepted.`,
+    });
   }
   if (uncompressedSize > limits.ratioFloorBytes && uncompressedSize > compressedSize * limits.maxCompressionRatio) {
     const ratio = Math.round(uncompressedSize / Math.max(1, compressedSize));
-    throw new DocxError({ kind: "zip_bomb", entry: name, limit: limits.maxCompressionRatio, actual: ratio, message: `Entry "${name}" has a compression ratio of ${ratio}:1 (limit ${limits.maxCompressionRatio}:1); it looks like a zip bomb.` });
+    throw new DocxError({
+      kind: "zip_bomb",
+      entry: name,
+      limit: limits.maxCompressionRatio,
+      actual: ratio,
+      message: `Entry "${name}" has a compression ratio of ${ratio}:1 (limit ${limits.maxCompressionRatio}:1); it looks like a zip bomb.`,
+    });
   }
 }
 
@@ -117,7 +175,11 @@ export function checkEntryName(name: string): void {
   const parts = name.split(/[\\/]/);
   const absolute = name.startsWith("/") || name.startsWith("\\") || /^[A-Za-z]:/.test(name);
   if (absolute || parts.includes("..") || name.includes("\0")) {
-    throw new DocxError({ kind: "unsafe_entry_name", entry: name, message: `Entry name "${name}" is absolute or contains "..": refusing the package.` });
+    throw new DocxError({
+      kind: "unsafe_entry_name",
+      entry: name,
+      message: `Entry name "${name}" is absolute or contains "..": refusing the package.`,
+    });
   }
 }
 
@@ -135,13 +197,20 @@ export function inflateEntry(entry: ZipEntry, limits: DocxLimits): Uint8Array {
     } catch (e) {
       throw corrupt(`Entry "${entry.name}" is damaged: its deflate data cannot be decompressed (${(e as Error).message}).`, entry.name);
     }
-    if (out.length !== declared) throw corrupt(`Entry "${entry.name}" inflates to ${out.length} bytes, not the declared ${declared}.`, entry.name);
+    if (out.length !== declared)
+      throw corrupt(`Entry "${entry.name}" inflates to ${out.length} bytes, not the declared ${declared}.`, entry.name);
   } else {
     out = new Uint8Array(declared);
     let written = 0;
     const inflater = new Inflate((chunk) => {
       if (written + chunk.length > declared || written + chunk.length > limits.maxEntryBytes) {
-        throw new DocxError({ kind: "zip_bomb", entry: entry.name, limit: declared, actual: written + chunk.length, message: `Entry "${entry.name}" inflates to more than its declared ${declared} bytes; refusing it.` });
+        throw new DocxError({
+          kind: "zip_bomb",
+          entry: entry.name,
+          limit: declared,
+          actual: written + chunk.length,
+          message: `Entry "${entry.name}" inflates to more than its declared ${declared} bytes; refusing it.`,
+        });
       }
       out.set(chunk, written);
       written += chunk.length;
@@ -157,7 +226,8 @@ export function inflateEntry(entry: ZipEntry, limits: DocxLimits): Uint8Array {
       if (e instanceof DocxError) throw e;
       throw corrupt(`Entry "${entry.name}" is damaged: its deflate data cannot be decompressed (${(e as Error).message}).`, entry.name);
     }
-    if (written !== declared) throw corrupt(`Entry "${entry.name}" inflates to ${written} bytes, not the declared ${declared}.`, entry.name);
+    if (written !== declared)
+      throw corrupt(`Entry "${entry.name}" inflates to ${written} bytes, not the declared ${declared}.`, entry.name);
   }
   if (crc32(out) !== entry.crc) throw corrupt(`Entry "${entry.name}" fails its CRC check: the file is damaged.`, entry.name);
   return out;

@@ -35,7 +35,17 @@ export function deflateEntryChunks(name: string, chunks: Uint8Array[], like?: Zi
   }
   if (chunks.length === 0) deflater.push(new Uint8Array(0), true);
   const compressed = concat(out);
-  return { name, method: 8, crc, compressedSize: compressed.length, uncompressedSize: size, dosTime: like?.dosTime ?? 0, dosDate: like?.dosDate ?? 0x21, flags: /[^\x20-\x7e]/.test(name) ? 0x800 : 0, compressed };
+  return {
+    name,
+    method: 8,
+    crc,
+    compressedSize: compressed.length,
+    uncompressedSize: size,
+    dosTime: like?.dosTime ?? 0,
+    dosDate: like?.dosDate ?? 0x21,
+    flags: /[^\x20-\x7e]/.test(name) ? 0x800 : 0,
+    compressed,
+  };
 }
 
 export function concat(chunks: Uint8Array[]): Uint8Array {
@@ -64,7 +74,10 @@ export function writeZipChunks(entries: ZipEntry[]): Uint8Array[] {
   let size = 22;
   for (let i = 0; i < entries.length; i++) size += 30 + 46 + 2 * names[i].length + entries[i].compressed.length;
   if (size > 0xffffffff || entries.length > 0xffff) {
-    throw new DocxError({ kind: "unsupported_zip", message: "The saved package would need ZIP64 (over 4 GB or 65,535 entries); that is not supported." });
+    throw new DocxError({
+      kind: "unsupported_zip",
+      message: "The saved package would need ZIP64 (over 4 GB or 65,535 entries); that is not supported.",
+    });
   }
   const chunks: Uint8Array[] = [];
   const offsets: number[] = [];

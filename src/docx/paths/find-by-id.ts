@@ -4,7 +4,7 @@
  * up within that one block only.
  */
 import { DocxError } from "../errors.js";
-import { blockNodes, inlineNodes, storyContainers, tableParts, type BlockList, type DocNode, type WordDocument } from "../model/index.js";
+import { type BlockList, blockNodes, type DocNode, inlineNodes, storyContainers, tableParts, type WordDocument } from "../model/index.js";
 
 export function findById(doc: WordDocument, id: string): DocNode {
   const wanted = id.trim().toUpperCase();
@@ -23,9 +23,12 @@ export function findById(doc: WordDocument, id: string): DocNode {
       if (found) return found;
     }
   }
-  throw new DocxError({ kind: "path_not_found", path: id, message: `No element has id ${id}; ids come from query results (the "id" of each item).` });
+  throw new DocxError({
+    kind: "path_not_found",
+    path: id,
+    message: `No element has id ${id}; ids come from query results (the "id" of each item).`,
+  });
 }
-
 
 /** Whether the block's original bytes contain `id`, ignoring ASCII case; blocks held as trees are always searched. */
 function mayContain(list: BlockList, index: number, id: string): boolean {
@@ -55,7 +58,12 @@ function search(doc: WordDocument, node: DocNode, id: string): DocNode | null {
 function children(doc: WordDocument, node: DocNode): DocNode[] {
   switch (node.kind) {
     case "paragraph":
-      return [...inlineNodes(doc, node, "run"), ...inlineNodes(doc, node, "hyperlink"), ...inlineNodes(doc, node, "drawing"), ...inlineNodes(doc, node, "bookmark")];
+      return [
+        ...inlineNodes(doc, node, "run"),
+        ...inlineNodes(doc, node, "hyperlink"),
+        ...inlineNodes(doc, node, "drawing"),
+        ...inlineNodes(doc, node, "bookmark"),
+      ];
     case "table":
       return tableParts(doc, node, "row");
     case "row":

@@ -42,7 +42,8 @@ function parsePredicate(path: string, segment: string, body: string): Predicate 
   if (trimmed === "*") return { type: "all" };
   if (/^-?\d+$/.test(trimmed)) return { type: "index", index: Number(trimmed) };
   const m = /^([A-Za-z_]+)\s*(~=|!=|=)\s*([\s\S]*)$/.exec(trimmed);
-  if (!m) throw invalid(path, segment, `"[${body}]" in "${segment}" is neither an index like [0] or [-1], [*], nor a filter like [text~='word']`);
+  if (!m)
+    throw invalid(path, segment, `"[${body}]" in "${segment}" is neither an index like [0] or [-1], [*], nor a filter like [text~='word']`);
   const key = m[1].toLowerCase();
   if (!(FILTER_KEYS as readonly string[]).includes(key)) {
     throw invalid(path, segment, `unknown filter "${m[1]}" in "${segment}"; filters are ${FILTER_KEYS.join(", ")}`, [...FILTER_KEYS]);
@@ -59,7 +60,12 @@ function parsePredicate(path: string, segment: string, body: string): Predicate 
 function parseSegment(path: string, text: string): Segment {
   const m = /^([A-Za-z_*][A-Za-z0-9_-]*|-?\d+)?([\s\S]*)$/.exec(text)!;
   const written = m[1] ?? "";
-  if (written === "") throw invalid(path, text, text === "" ? "empty segment (two slashes or a trailing slash)" : `segment "${text}" has no name before its brackets`);
+  if (written === "")
+    throw invalid(
+      path,
+      text,
+      text === "" ? "empty segment (two slashes or a trailing slash)" : `segment "${text}" has no name before its brackets`,
+    );
   let rest = m[2];
   const predicates: Predicate[] = [];
   while (rest.length > 0) {
@@ -87,7 +93,12 @@ function parseSegment(path: string, text: string): Segment {
 export function parsePath(path: string): ParsedPath {
   const source = path.trim();
   if (!source.startsWith("/")) throw invalid(source, source, 'a path starts with "/", e.g. /body/paragraph[0]');
-  if (source === "/") throw invalid(source, "", "the path names nothing; start with /body, /header, /footer, /footnote, /endnote, /comment, /metadata or /styles");
+  if (source === "/")
+    throw invalid(
+      source,
+      "",
+      "the path names nothing; start with /body, /header, /footer, /footnote, /endnote, /comment, /metadata or /styles",
+    );
   const segments = splitSegments(source).map((s) => parseSegment(source, s));
   // `/body/children/3` is written as a separate numeric segment: fold it into an index on the previous one.
   const folded: Segment[] = [];

@@ -1,10 +1,7 @@
 /** The parsed form of a document path such as `/body/table[0]/row[1]/cell[2]/paragraph[text~='total']`. */
 export type FilterOp = "=" | "~=" | "!=";
 
-export type Predicate =
-  | { type: "index"; index: number }
-  | { type: "all" }
-  | { type: "filter"; key: string; op: FilterOp; value: string };
+export type Predicate = { type: "index"; index: number } | { type: "all" } | { type: "filter"; key: string; op: FilterOp; value: string };
 
 export interface Segment {
   /** The selector as written, e.g. "p" or "heading"; `name` is its canonical form, e.g. "paragraph". */

@@ -1,7 +1,6 @@
 /** Resolves a parsed path against a document into nodes, segment by segment. */
 import { DocxError } from "../errors.js";
-import { ALLOWED_CHILDREN, blockNodes, elementOf, inlineNodes, tableParts, type DocNode, type WordDocument } from "../model/index.js";
-import { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "../model/index.js";
+import { ALLOWED_CHILDREN, blockNodes, type DocNode, elementOf, inlineNodes, nodeHeadingLevel, nodeStyleId, nodeText, styleMatches, tableParts, type WordDocument } from "../model/index.js";
 import { getAttribute } from "../xml/index.js";
 import { parsePath } from "./path-parser.js";
 import type { ParsedPath, Predicate, Segment } from "./path-syntax.js";
@@ -57,7 +56,9 @@ function bodyBlockAt(doc: WordDocument, segment: Segment): DocNode[] | null {
   let ordinal = -1;
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i].facts.kind !== segment.name || ++ordinal !== wanted) continue;
-    return [{ kind: segment.name as DocNode["kind"], path: `/body/${segment.name}[${ordinal}]`, id: blocks[i].id, list: doc.body, index: i }];
+    return [
+      { kind: segment.name as DocNode["kind"], path: `/body/${segment.name}[${ordinal}]`, id: blocks[i].id, list: doc.body, index: i },
+    ];
   }
   return null;
 }
@@ -105,8 +106,9 @@ function candidates(doc: WordDocument, node: DocNode, segment: Segment): DocNode
     case "bookmark":
       return inlineNodes(doc, node, segment.name);
     case "style": {
-      if (node.kind === "styles") return doc.styles.all().map((style, i) => ({ kind: "style", path: `/styles/style[${i}]`, id: null, style }));
-      const styleId = nodeStyleId(doc, node) ?? (node.kind === "paragraph" ? doc.styles.defaultParagraphStyle()?.styleId ?? null : null);
+      if (node.kind === "styles")
+        return doc.styles.all().map((style, i) => ({ kind: "style", path: `/styles/style[${i}]`, id: null, style }));
+      const styleId = nodeStyleId(doc, node) ?? (node.kind === "paragraph" ? (doc.styles.defaultParagraphStyle()?.styleId ?? null) : null);
       const style = styleId ? doc.styles.get(styleId) : undefined;
       return style ? [{ kind: "style", path: `${node.path}/style`, id: null, style }] : [];
     }
@@ -115,7 +117,14 @@ function candidates(doc: WordDocument, node: DocNode, segment: Segment): DocNode
   }
 }
 
-function applyPredicates(doc: WordDocument, parsed: ParsedPath, segment: Segment, parent: DocNode, nodes: DocNode[], single: boolean): DocNode[] {
+function applyPredicates(
+  doc: WordDocument,
+  parsed: ParsedPath,
+  segment: Segment,
+  parent: DocNode,
+  nodes: DocNode[],
+  single: boolean,
+): DocNode[] {
   let current = nodes;
   let filtered = false;
   for (const p of segment.predicates) {
@@ -163,13 +172,19 @@ function matches(doc: WordDocument, node: DocNode, p: Extract<Predicate, { type:
       return test(level === null ? null : String(level), false);
     }
     case "style": {
-      const styleId = nodeStyleId(doc, node) ?? (node.kind === "paragraph" ? doc.styles.defaultParagraphStyle()?.styleId ?? null : null);
-      const hit = p.op === "~=" ? (styleId ?? "").toLowerCase().includes(p.value.toLowerCase()) || (doc.styles.get(styleId ?? "")?.name ?? "").toLowerCase().includes(p.value.toLowerCase()) : styleMatches(doc, styleId, p.value);
+      const styleId = nodeStyleId(doc, node) ?? (node.kind === "paragraph" ? (doc.styles.defaultParagraphStyle()?.styleId ?? null) : null);
+      const hit =
+        p.op === "~="
+          ? (styleId ?? "").toLowerCase().includes(p.value.toLowerCase()) ||
+            (doc.styles.get(styleId ?? "")?.name ?? "").toLowerCase().includes(p.value.toLowerCase())
+          : styleMatches(doc, styleId, p.value);
       return p.op === "!=" ? !hit : hit;
     }
     case "type": {
       const types = node.headerFooter ? node.headerFooter.types : [node.kind];
-      const hit = types.some((t) => (p.op === "~=" ? t.toLowerCase().includes(p.value.toLowerCase()) : t.toLowerCase() === p.value.toLowerCase()));
+      const hit = types.some((t) =>
+        p.op === "~=" ? t.toLowerCase().includes(p.value.toLowerCase()) : t.toLowerCase() === p.value.toLowerCase(),
+      );
       return p.op === "!=" ? !hit : hit;
     }
     case "name": {

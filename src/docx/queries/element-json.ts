@@ -1,5 +1,16 @@
 /** JSON shapes of elements, following docx-mcp: type, id, path, text, style, properties, runs with formatting, hyperlinks with URLs. */
-import { blockNodes, commentAnchor, elementOf, inlineNodes, nodeHeadingLevel, nodeStyleId, nodeText, partOf, tableParts, type DocNode } from "../model/index.js";
+import {
+  blockNodes,
+  commentAnchor,
+  type DocNode,
+  elementOf,
+  inlineNodes,
+  nodeHeadingLevel,
+  nodeStyleId,
+  nodeText,
+  partOf,
+  tableParts,
+} from "../model/index.js";
 import { childElements, firstChild, getAttribute, localName, type XmlElement } from "../xml/index.js";
 import { findDescendants, paragraphProperties, runFormatting } from "./formatting.js";
 import type { RenderContext } from "./render-context.js";
@@ -13,7 +24,12 @@ export function nodeJson(ctx: RenderContext, node: DocNode): Json {
     case "table":
       return tableJson(ctx, node);
     case "row":
-      return { type: "row", id: node.id, path: node.path, cells: tableParts(ctx.doc, node, "cell").map((c) => ({ id: c.id, path: c.path, text: nodeText(ctx.doc, c) })) };
+      return {
+        type: "row",
+        id: node.id,
+        path: node.path,
+        cells: tableParts(ctx.doc, node, "cell").map((c) => ({ id: c.id, path: c.path, text: nodeText(ctx.doc, c) })),
+      };
     case "cell":
       return cellJson(ctx, node);
     case "run":
@@ -24,14 +40,28 @@ export function nodeJson(ctx: RenderContext, node: DocNode): Json {
       return drawingJson(ctx, node);
     case "bookmark": {
       const el = node.element!;
-      return { type: "bookmark", id: node.id, path: node.path, name: getAttribute(el, ctx.w + "name") ?? "", bookmark_id: getAttribute(el, ctx.w + "id") ?? "" };
+      return {
+        type: "bookmark",
+        id: node.id,
+        path: node.path,
+        name: getAttribute(el, ctx.w + "name") ?? "",
+        bookmark_id: getAttribute(el, ctx.w + "id") ?? "",
+      };
     }
     case "section":
       return sectionJson(ctx, node);
     case "header":
     case "footer": {
       const hf = node.headerFooter!;
-      return { type: node.kind, path: node.path, part: hf.part, types: hf.types, sections: hf.sections, text: nodeText(ctx.doc, node), content: blockNodes(ctx.doc, node).map((b) => blockSummaryJson(ctx, b)) };
+      return {
+        type: node.kind,
+        path: node.path,
+        part: hf.part,
+        types: hf.types,
+        sections: hf.sections,
+        text: nodeText(ctx.doc, node),
+        content: blockNodes(ctx.doc, node).map((b) => blockSummaryJson(ctx, b)),
+      };
     }
     case "footnote":
     case "endnote":
@@ -39,12 +69,27 @@ export function nodeJson(ctx: RenderContext, node: DocNode): Json {
     case "comment": {
       const el = node.note!.element;
       const attr = (n: string) => getAttribute(el, ctx.w + n) ?? null;
-      return { type: "comment", id: node.id, path: node.path, comment_id: node.note!.noteId, author: attr("author"), initials: attr("initials"), date: attr("date"), text: nodeText(ctx.doc, node), anchor: commentAnchor(ctx.doc, node.note!.noteId) };
+      return {
+        type: "comment",
+        id: node.id,
+        path: node.path,
+        comment_id: node.note!.noteId,
+        author: attr("author"),
+        initials: attr("initials"),
+        date: attr("date"),
+        text: nodeText(ctx.doc, node),
+        anchor: commentAnchor(ctx.doc, node.note!.noteId),
+      };
     }
     case "style":
       return styleJson(ctx, node);
     case "styles":
-      return { type: "styles", path: node.path, count: ctx.doc.styles.all().length, styles: ctx.doc.styles.all().map((s) => ({ style_id: s.styleId, name: s.name, type: s.type })) };
+      return {
+        type: "styles",
+        path: node.path,
+        count: ctx.doc.styles.all().length,
+        styles: ctx.doc.styles.all().map((s) => ({ style_id: s.styleId, name: s.name, type: s.type })),
+      };
     case "metadata":
       return metadataJson(ctx);
     case "sdt":
@@ -59,7 +104,13 @@ export function nodeJson(ctx: RenderContext, node: DocNode): Json {
 /** A small description of a block, used inside containers (headers, cells) to keep results compact. */
 function blockSummaryJson(ctx: RenderContext, node: DocNode): Json {
   const level = nodeHeadingLevel(ctx.doc, node);
-  return { type: level !== null && level >= 1 ? "heading" : node.kind, id: node.id, path: node.path, style: nodeStyleId(ctx.doc, node), text: nodeText(ctx.doc, node) };
+  return {
+    type: level !== null && level >= 1 ? "heading" : node.kind,
+    id: node.id,
+    path: node.path,
+    style: nodeStyleId(ctx.doc, node),
+    text: nodeText(ctx.doc, node),
+  };
 }
 
 function paragraphJson(ctx: RenderContext, node: DocNode): Json {
@@ -68,7 +119,14 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
   const full: DocNode = { ...node, element: el };
   const level = nodeHeadingLevel(doc, full);
   const styleId = nodeStyleId(doc, full);
-  const out: Json = { type: level !== null && level >= 1 ? "heading" : "paragraph", id: node.id, path: node.path, text: nodeText(doc, full), style: styleId, style_name: styleId ? doc.styles.get(styleId)?.name ?? styleId : null };
+  const out: Json = {
+    type: level !== null && level >= 1 ? "heading" : "paragraph",
+    id: node.id,
+    path: node.path,
+    text: nodeText(doc, full),
+    style: styleId,
+    style_name: styleId ? (doc.styles.get(styleId)?.name ?? styleId) : null,
+  };
   if (level !== null) out.level = level;
   const props = paragraphProperties(el, ctx.w);
   if (Object.keys(props).length > 0) out.properties = props;
@@ -81,7 +139,11 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
   if (commentIds.length) {
     out.comments = commentIds.map((id) => {
       const note = doc.comments.find((c) => c.noteId === id);
-      return { comment_id: id, author: note ? getAttribute(note.element, ctx.w + "author") ?? null : null, text: note ? note.blocks.blocks.map((_, i) => note.blocks.text(i)).join("\n") : null };
+      return {
+        comment_id: id,
+        author: note ? (getAttribute(note.element, ctx.w + "author") ?? null) : null,
+        text: note ? note.blocks.blocks.map((_, i) => note.blocks.text(i)).join("\n") : null,
+      };
     });
   }
   return out;
@@ -94,13 +156,21 @@ function runJson(ctx: RenderContext, node: DocNode): Json {
   const revision = parentEl ? revisionOf(parentEl, el, ctx.w) : null;
   if (revision) out.revision = revision;
   // A deleted run has no visible text; show what was deleted so reviewers can read the change.
-  if (revision === "deleted" || revision === "moved_from") out.deleted_text = findDescendants(el, "delText").map((t) => t.children.map((c) => (c.type === "text" ? c.text : "")).join("")).join("");
+  if (revision === "deleted" || revision === "moved_from")
+    out.deleted_text = findDescendants(el, "delText")
+      .map((t) => t.children.map((c) => (c.type === "text" ? c.text : "")).join(""))
+      .join("");
   return out;
 }
 
 /** The tracked-change wrapper (w:ins, w:del, w:moveTo, w:moveFrom) around a run, if any. */
 function revisionOf(paragraph: XmlElement, run: XmlElement, w: string): string | null {
-  const names: Record<string, string> = { [w + "ins"]: "inserted", [w + "del"]: "deleted", [w + "moveTo"]: "moved_to", [w + "moveFrom"]: "moved_from" };
+  const names: Record<string, string> = {
+    [w + "ins"]: "inserted",
+    [w + "del"]: "deleted",
+    [w + "moveTo"]: "moved_to",
+    [w + "moveFrom"]: "moved_from",
+  };
   const search = (el: XmlElement, wrapper: string | null): string | null | undefined => {
     for (const c of childElements(el)) {
       if (c === run) return wrapper;
@@ -135,8 +205,8 @@ function drawingJson(ctx: RenderContext, node: DocNode): Json {
     id: node.id,
     path: node.path,
     kind: localName(el.name) === "pict" ? "vml" : findDescendants(el, "inline").length ? "inline" : "anchored",
-    name: docPr ? getAttribute(docPr, "name") ?? null : null,
-    description: docPr ? getAttribute(docPr, "descr") ?? null : null,
+    name: docPr ? (getAttribute(docPr, "name") ?? null) : null,
+    description: docPr ? (getAttribute(docPr, "descr") ?? null) : null,
     width_px: extent ? emu(getAttribute(extent, "cx")) : null,
     height_px: extent ? emu(getAttribute(extent, "cy")) : null,
     image: rel?.partName ?? null,
@@ -176,7 +246,7 @@ function sdtJson(ctx: RenderContext, node: DocNode): Json {
   const sdtPr = firstChild(el, ctx.w + "sdtPr");
   const val = (name: string) => {
     const c = sdtPr && firstChild(sdtPr, ctx.w + name);
-    return c ? getAttribute(c, ctx.w + "val") ?? null : null;
+    return c ? (getAttribute(c, ctx.w + "val") ?? null) : null;
   };
   return { type: "sdt", id: node.id, path: node.path, tag: val("tag"), alias: val("alias"), text: nodeText(ctx.doc, node) };
 }
@@ -211,12 +281,23 @@ function sectionJson(ctx: RenderContext, node: DocNode): Json {
 
 function styleJson(ctx: RenderContext, node: DocNode): Json {
   const s = node.style!;
-  return { type: "style", path: node.path, style_id: s.styleId, name: s.name, style_type: s.type, based_on: s.basedOn, heading_level: ctx.doc.styles.headingLevel(s.styleId), default: s.isDefault };
+  return {
+    type: "style",
+    path: node.path,
+    style_id: s.styleId,
+    name: s.name,
+    style_type: s.type,
+    based_on: s.basedOn,
+    heading_level: ctx.doc.styles.headingLevel(s.styleId),
+    default: s.isDefault,
+  };
 }
 
 function metadataJson(ctx: RenderContext): Json {
   const doc = ctx.doc;
-  let paragraphs = 0, tables = 0, headings = 0;
+  let paragraphs = 0,
+    tables = 0,
+    headings = 0;
   for (let i = 0; i < doc.body.length; i++) {
     const b = doc.body.blocks[i];
     if (b.facts.kind === "paragraph") {

@@ -45,7 +45,7 @@ export function runFormatting(run: XmlElement, w: string): RunFormatting {
   const sz = val("sz");
   if (sz) out.size_pt = Number(sz) / 2;
   const fonts = firstChild(rPr, w + "rFonts");
-  set("font", fonts ? getAttribute(fonts, w + "ascii") ?? getAttribute(fonts, w + "hAnsi") : undefined);
+  set("font", fonts ? (getAttribute(fonts, w + "ascii") ?? getAttribute(fonts, w + "hAnsi")) : undefined);
   set("style", val("rStyle"));
   set("vertical_align", val("vertAlign"));
   set("caps", toggle(firstChild(rPr, w + "caps"), w));
@@ -75,7 +75,10 @@ export function paragraphProperties(p: XmlElement, w: string): ParagraphProperti
     const ilvl = firstChild(numPr, w + "ilvl");
     out.list = { num_id: (numId && getAttribute(numId, w + "val")) ?? "", level: Number((ilvl && getAttribute(ilvl, w + "val")) ?? 0) };
   }
-  for (const [name, key] of [["ind", "indent"], ["spacing", "spacing"]] as const) {
+  for (const [name, key] of [
+    ["ind", "indent"],
+    ["spacing", "spacing"],
+  ] as const) {
     const el = firstChild(pPr, w + name);
     if (el) out[key] = Object.fromEntries(el.attributes.map((a) => [localName(a.name), a.value]));
   }

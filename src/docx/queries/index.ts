@@ -1,6 +1,7 @@
 /** The read side's front door: renderings and paging. */
-export { DEFAULT_MAX_CHARS, paginate, QUERY_FORMATS } from "./paginate.js";
-export type { QueryFormat, QueryOptions, QueryResult } from "./paginate.js";
+
 export type { Json } from "./element-json.js";
-export { RenderContext } from "./render-context.js";
 export { runFormatting } from "./formatting.js";
+export type { QueryFormat, QueryOptions, QueryResult } from "./paginate.js";
+export { DEFAULT_MAX_CHARS, paginate, QUERY_FORMATS } from "./paginate.js";
+export { RenderContext } from "./render-context.js";

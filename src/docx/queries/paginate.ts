@@ -1,7 +1,7 @@
 /** Pages a list of nodes into a result no larger than a character budget, saying how to get the rest. */
 import { DocxError } from "../errors.js";
 import type { DocNode } from "../model/index.js";
-import { nodeJson, type Json } from "./element-json.js";
+import { type Json, nodeJson } from "./element-json.js";
 import type { RenderContext } from "./render-context.js";
 import { markdown, plainText, summaryLine } from "./render-text.js";
 
@@ -37,12 +37,18 @@ const MIN_MAX_CHARS = 500;
 export function checkOptions(options: QueryOptions): Required<QueryOptions> {
   const format = options.format ?? "json";
   if (!QUERY_FORMATS.includes(format)) {
-    throw new DocxError({ kind: "invalid_argument", field: "format", message: `Unknown format "${format}"; use one of ${QUERY_FORMATS.join(", ")}.` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "format",
+      message: `Unknown format "${format}"; use one of ${QUERY_FORMATS.join(", ")}.`,
+    });
   }
   const offset = options.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new DocxError({ kind: "invalid_argument", field: "offset", message: `offset must be a whole number >= 0, got ${offset}.` });
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new DocxError({ kind: "invalid_argument", field: "offset", message: `offset must be a whole number >= 0, got ${offset}.` });
   const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
-  if (!Number.isInteger(limit) || limit < 1) throw new DocxError({ kind: "invalid_argument", field: "limit", message: `limit must be a whole number >= 1, got ${limit}.` });
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new DocxError({ kind: "invalid_argument", field: "limit", message: `limit must be a whole number >= 1, got ${limit}.` });
   const maxChars = Math.max(MIN_MAX_CHARS, options.maxChars ?? DEFAULT_MAX_CHARS);
   return { format, offset, limit, maxChars };
 }
@@ -92,8 +98,10 @@ export function paginate(ctx: RenderContext, path: string, nodes: DocNode[], opt
   const returned = i - offset;
   const next = i < total ? i : null;
   const result: QueryResult = { path, format, total, offset, returned, next_offset: next, truncated: next !== null || cut };
-  if (next !== null) result.hint = `Showing ${returned} of ${total} from offset ${offset}; call again with offset=${next} for more (or narrow the path, e.g. with [text~='...'] or an index).`;
-  if (cut) result.hint = `${result.hint ? result.hint + " " : ""}Item ${i - 1} was too large and is cut; query its parts (e.g. ${nodes[i - 1].path}/row[0] or /run[0]) to read the rest.`;
+  if (next !== null)
+    result.hint = `Showing ${returned} of ${total} from offset ${offset}; call again with offset=${next} for more (or narrow the path, e.g. with [text~='...'] or an index).`;
+  if (cut)
+    result.hint = `${result.hint ? result.hint + " " : ""}Item ${i - 1} was too large and is cut; query its parts (e.g. ${nodes[i - 1].path}/row[0] or /run[0]) to read the rest.`;
   if (format === "json") result.items = items;
   else result.text = lines.join(format === "markdown" ? "\n\n" : "\n");
   return result;

@@ -1,6 +1,7 @@
 /** What renderers share for one query: the document, and relationship lookups cached per part. */
-import type { Relationship } from "../package/index.js";
+
 import type { WordDocument } from "../model/index.js";
+import type { Relationship } from "../package/index.js";
 
 export class RenderContext {
   private readonly rels = new Map<string, Map<string, Relationship>>();

@@ -1,5 +1,5 @@
 /** The `text`, `summary` and `markdown` renderings of nodes. Summaries of top-level blocks use scan facts only, so they never parse a block. */
-import { elementOf, PREVIEW_CHARS, nodeHeadingLevel, nodeStyleId, nodeText, partOf, tableParts, type DocNode } from "../model/index.js";
+import { type DocNode, elementOf, nodeHeadingLevel, nodeStyleId, nodeText, PREVIEW_CHARS, partOf, tableParts } from "../model/index.js";
 import { getAttribute, type XmlElement } from "../xml/index.js";
 import { runFormatting } from "./formatting.js";
 import type { RenderContext } from "./render-context.js";
@@ -17,7 +17,8 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
   const style = nodeStyleId(doc, node);
   let label: string = node.kind;
   if (node.kind === "paragraph" && level !== null) label = level === 0 ? "title" : `heading${level}`;
-  if (node.kind === "paragraph" && node.list && node.index !== undefined && node.list.blocks[node.index].facts.numbered) label = "list-item";
+  if (node.kind === "paragraph" && node.list && node.index !== undefined && node.list.blocks[node.index].facts.numbered)
+    label = "list-item";
   const facts: string[] = [];
   if (node.kind === "table" && node.list && node.index !== undefined) facts.push(`${node.list.blocks[node.index].facts.rows} rows`);
   if (style && node.kind !== "style" && !(level !== null && /^(heading\d|title)$/i.test(style))) facts.push(`style=${style}`);
@@ -27,7 +28,12 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
   if (node.style) facts.push(`style_id=${node.style.styleId} name="${node.style.name}"`);
   // Top-level blocks summarise from the scan's preview, so a summary never parses a block (a table can be megabytes).
   const scanned = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
-  const text = node.kind === "style" || node.kind === "metadata" ? "" : scanned ? preview(scanned.preview + (scanned.preview.length >= PREVIEW_CHARS ? "…" : "")) : preview(nodeText(doc, node));
+  const text =
+    node.kind === "style" || node.kind === "metadata"
+      ? ""
+      : scanned
+        ? preview(scanned.preview + (scanned.preview.length >= PREVIEW_CHARS ? "…" : ""))
+        : preview(nodeText(doc, node));
   return `${node.path} ${label}${facts.length ? ` (${facts.join(", ")})` : ""}${text ? `: ${text}` : ""}`;
 }
 
@@ -90,10 +96,15 @@ function inlineMarkdown(ctx: RenderContext, paragraph: DocNode, el: XmlElement):
 
 function tableMarkdown(ctx: RenderContext, node: DocNode): string {
   const full: DocNode = { ...node, element: elementOf(node)! };
-  const rows = tableParts(ctx.doc, full, "row").map((r) => tableParts(ctx.doc, r, "cell").map((c) => nodeText(ctx.doc, c).replace(/\s*\n\s*/g, "<br>").replace(/\|/g, "\\|")));
+  const rows = tableParts(ctx.doc, full, "row").map((r) =>
+    tableParts(ctx.doc, r, "cell").map((c) =>
+      nodeText(ctx.doc, c)
+        .replace(/\s*\n\s*/g, "<br>")
+        .replace(/\|/g, "\\|"),
+    ),
+  );
   if (rows.length === 0) return "";
   const width = Math.max(...rows.map((r) => r.length));
   const line = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill("")].join(" | ")} |`;
   return [line(rows[0]), line(Array(width).fill("---")), ...rows.slice(1).map(line)].join("\n");
 }
-

@@ -46,7 +46,9 @@ function compareNode(a: XmlNode, b: XmlNode, where: string): string | null {
     case "text":
     case "cdata":
     case "comment":
-      return a.text === (b as typeof a).text ? null : `${where}: ${a.type} ${JSON.stringify(a.text.slice(0, 60))} vs ${JSON.stringify((b as typeof a).text.slice(0, 60))}`;
+      return a.text === (b as typeof a).text
+        ? null
+        : `${where}: ${a.type} ${JSON.stringify(a.text.slice(0, 60))} vs ${JSON.stringify((b as typeof a).text.slice(0, 60))}`;
     case "pi": {
       const pb = b as typeof a;
       return a.target === pb.target && a.data.trim() === pb.data.trim() ? null : `${where}: processing instruction differs`;

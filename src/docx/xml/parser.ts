@@ -31,7 +31,10 @@ export function decodeEntities(raw: string, at: number): string {
     } else {
       const ch = PREDEFINED[name];
       if (ch === undefined) {
-        throw new DocxError({ kind: "xml_forbidden", message: `The XML uses the undeclared entity &${name}; entity declarations are not accepted.` });
+        throw new DocxError({
+          kind: "xml_forbidden",
+          message: `The XML uses the undeclared entity &${name}; entity declarations are not accepted.`,
+        });
       }
       out += ch;
     }
@@ -113,7 +116,10 @@ function parseNodes(xml: string, options: ParseOptions, wholeDocument: boolean):
         children.push({ type: "cdata", text: xml.slice(lt + 9, end).replace(/\r\n?/g, "\n") });
         i = end + 3;
       } else if (xml.startsWith("<!DOCTYPE", lt) || xml.startsWith("<!ENTITY", lt)) {
-        throw new DocxError({ kind: "xml_forbidden", message: "The XML contains a DOCTYPE or entity declaration; these are refused to prevent XXE and entity-expansion attacks." });
+        throw new DocxError({
+          kind: "xml_forbidden",
+          message: "The XML contains a DOCTYPE or entity declaration; these are refused to prevent XXE and entity-expansion attacks.",
+        });
       } else {
         throw malformed(lt, "unknown markup declaration");
       }
@@ -171,7 +177,11 @@ function parseNodes(xml: string, options: ParseOptions, wholeDocument: boolean):
       children.push(el);
       if (!el.selfClosing) {
         if (stack.length >= maxDepth) {
-          throw new DocxError({ kind: "xml_too_deep", limit: maxDepth, message: `The XML nests elements more than ${maxDepth} deep; refusing it.` });
+          throw new DocxError({
+            kind: "xml_too_deep",
+            limit: maxDepth,
+            message: `The XML nests elements more than ${maxDepth} deep; refusing it.`,
+          });
         }
         stack.push(el);
         children = el.children;

@@ -8,7 +8,13 @@ export function escapeText(s: string): string {
 
 export function escapeAttribute(s: string): string {
   if (!/[&<"\t\n\r]/.test(s)) return s;
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;");
 }
 
 export function serializeNodes(nodes: XmlNode[], out: string[] = []): string[] {

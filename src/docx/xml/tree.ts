@@ -15,10 +15,23 @@ export interface XmlElement {
   selfClosing: boolean;
 }
 
-export interface XmlText { type: "text"; text: string }
-export interface XmlCData { type: "cdata"; text: string }
-export interface XmlComment { type: "comment"; text: string }
-export interface XmlProcessingInstruction { type: "pi"; target: string; data: string }
+export interface XmlText {
+  type: "text";
+  text: string;
+}
+export interface XmlCData {
+  type: "cdata";
+  text: string;
+}
+export interface XmlComment {
+  type: "comment";
+  text: string;
+}
+export interface XmlProcessingInstruction {
+  type: "pi";
+  target: string;
+  data: string;
+}
 
 export type XmlNode = XmlElement | XmlText | XmlCData | XmlComment | XmlProcessingInstruction;
 

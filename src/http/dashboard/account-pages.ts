@@ -11,7 +11,14 @@ export const accountPages = new Hono<WebEnv>();
 type Mode = "signin" | "signup";
 const field = (form: Record<string, unknown>, name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
 
-function accountForm(c: WebContext, mode: Mode, next: string, values: { name?: string; email?: string } = {}, error?: string, status?: 400 | 429) {
+function accountForm(
+  c: WebContext,
+  mode: Mode,
+  next: string,
+  values: { name?: string; email?: string } = {},
+  error?: string,
+  status?: 400 | 429,
+) {
   const signup = mode === "signup";
   const other = signup ? "/signin" : "/signup";
   const body = html`<h1>${signup ? "Create your account" : "Sign in"}</h1>
@@ -19,9 +26,11 @@ function accountForm(c: WebContext, mode: Mode, next: string, values: { name?: s
       ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
       <form method="post" action="/${mode}">
         ${csrfField(c)}<input type="hidden" name="next" value="${next}" />
-        ${signup
-          ? html`<div class="field"><label for="name">Name</label><input id="name" name="name" type="text" autocomplete="name" required maxlength="100" value="${values.name ?? ""}" /></div>`
-          : ""}
+        ${
+          signup
+            ? html`<div class="field"><label for="name">Name</label><input id="name" name="name" type="text" autocomplete="name" required maxlength="100" value="${values.name ?? ""}" /></div>`
+            : ""
+        }
         <div class="field"><label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" required value="${values.email ?? ""}" /></div>
         <div class="field">
           <label for="password">Password</label>
@@ -61,7 +70,11 @@ accountPages.post("/signup", async (c) => {
   const form = await c.req.parseBody();
   const next = safeNext(field(form, "next"));
   const values = { name: field(form, "name"), email: field(form, "email") };
-  const result = await signUp(c.var.services.accounts, c.req.raw, { ...values, name: values.name || values.email.split("@")[0], password: String(form.password ?? "") });
+  const result = await signUp(c.var.services.accounts, c.req.raw, {
+    ...values,
+    name: values.name || values.email.split("@")[0],
+    password: String(form.password ?? ""),
+  });
   return finish(c, result, "signup", next, values);
 });
 

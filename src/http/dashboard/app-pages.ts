@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { listConnectedApps, revokeConnectedApp, type ConnectedApp } from "../../auth";
+import { type ConnectedApp, listConnectedApps, revokeConnectedApp } from "../../auth";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
 
@@ -8,7 +8,8 @@ import type { WebContext, WebEnv } from "./services";
 export const appPages = new Hono<WebEnv>();
 
 function appRows(c: WebContext, apps: ConnectedApp[]) {
-  if (apps.length === 0) return html`<p class="empty">No apps connected. Add docx-edge as a connector in claude.ai (URL: <code>${new URL(c.req.url).origin}/mcp</code>) and it will appear here.</p>`;
+  if (apps.length === 0)
+    return html`<p class="empty">No apps connected. Add docx-edge as a connector in claude.ai (URL: <code>${new URL(c.req.url).origin}/mcp</code>) and it will appear here.</p>`;
   return html`<table class="stack">
     <thead><tr><th>App</th><th>Returns to</th><th>Scopes</th><th>Authorized</th><th>Last used</th><th></th></tr></thead>
     <tbody>

@@ -36,7 +36,10 @@ function formTarget(redirectUri: string): string {
 function failureResponse(c: WebContext, failure: OAuthFailure, redirect?: { uri: string; state: string | null }) {
   if (redirect) {
     const iss = new URL(c.req.url).origin;
-    return c.redirect(redirectWith(redirect.uri, { error: failure.code, error_description: failure.description, state: redirect.state, iss }), 303);
+    return c.redirect(
+      redirectWith(redirect.uri, { error: failure.code, error_description: failure.description, state: redirect.state, iss }),
+      303,
+    );
   }
   // The client or redirect URI could not be verified: tell the person here, never redirect anywhere.
   const body = html`<h1>This sign-in link is not valid</h1><div class="card"><p class="error" role="alert">${failure.description}</p>
@@ -94,11 +97,23 @@ consentPage.post("/", async (c) => {
   const checked = await check(c, params);
   if (!checked.ok) return failureResponse(c, checked.failure, checked.redirect);
   const viewer = await currentViewer(c.var.services.accounts, c.req.raw.headers);
-  if (!viewer) return c.redirect(`/signin?next=${encodeURIComponent(`/oauth/authorize?${new URLSearchParams(params as Record<string, string>)}`)}`, 303);
+  if (!viewer)
+    return c.redirect(
+      `/signin?next=${encodeURIComponent(`/oauth/authorize?${new URLSearchParams(params as Record<string, string>)}`)}`,
+      303,
+    );
   const { request } = checked;
   const iss = new URL(c.req.url).origin;
   if (form.decision !== "allow") {
-    return c.redirect(redirectWith(request.redirectUri, { error: "access_denied", error_description: "The user denied access.", state: request.state, iss }), 303);
+    return c.redirect(
+      redirectWith(request.redirectUri, {
+        error: "access_denied",
+        error_description: "The user denied access.",
+        state: request.state,
+        iss,
+      }),
+      303,
+    );
   }
   const code = await createAuthorizationCode(c.var.services.db, request, viewer);
   return c.redirect(redirectWith(request.redirectUri, { code, state: request.state, iss }), 303);

@@ -1,5 +1,5 @@
-import { getCookie, setCookie } from "hono/cookie";
 import type { MiddlewareHandler } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
 import { HttpError } from "../http-errors";
 import type { WebEnv } from "./services";
 
@@ -15,7 +15,10 @@ const encoder = new TextEncoder();
 
 const cookieName = (secure: boolean) => (secure ? "__Host-docx-edge.csrf" : "docx-edge.csrf");
 const base64url = (bytes: ArrayBuffer | Uint8Array) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 async function formToken(secret: string, cookieValue: string): Promise<string> {
   const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
@@ -40,9 +43,13 @@ export function csrfProtection(): MiddlewareHandler<WebEnv> {
     if (c.req.method === "POST") {
       const origin = c.req.header("Origin");
       if (origin && origin !== url.origin) throw rejected(`This form was submitted from another site (${origin}, not ${url.origin}).`);
-      if (c.req.header("Sec-Fetch-Site") === "cross-site") throw rejected("This form was submitted from another site (Sec-Fetch-Site: cross-site).");
+      if (c.req.header("Sec-Fetch-Site") === "cross-site")
+        throw rejected("This form was submitted from another site (Sec-Fetch-Site: cross-site).");
       if (Number(c.req.header("Content-Length") ?? "0") > MAX_FORM_BYTES) {
-        throw new HttpError({ kind: "bad_request", message: "That upload is over 25 MB; use PUT /api/files/{name} with a token for files up to 100 MB." });
+        throw new HttpError({
+          kind: "bad_request",
+          message: "That upload is over 25 MB; use PUT /api/files/{name} with a token for files up to 100 MB.",
+        });
       }
       const form = await c.req.parseBody();
       const sent = typeof form[FIELD] === "string" ? form[FIELD] : "";

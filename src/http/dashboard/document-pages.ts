@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { SessionError, hasUnsavedChanges, validateLibraryName, type LibraryFileInfo, type SessionRecord } from "../../sessions/index";
+import { hasUnsavedChanges, type LibraryFileInfo, SessionError, type SessionRecord, validateLibraryName } from "../../sessions/index";
 import { checkPackageBytes } from "../docx-package-check";
 import { HttpError } from "../http-errors";
 import { csrfField, renderPage, when } from "./layout";

@@ -3,10 +3,10 @@ import { currentViewer } from "../../auth";
 import { accountPages } from "./account-pages";
 import { appPages } from "./app-pages";
 import { consentPage } from "./consent-page";
-import { documentPages } from "./document-pages";
-import { sessionPages } from "./session-pages";
 import { csrfProtection } from "./csrf";
+import { documentPages } from "./document-pages";
 import type { WebEnv, WebServicesFactory } from "./services";
+import { sessionPages } from "./session-pages";
 import { tokenPages } from "./token-pages";
 import { requireViewer } from "./viewer";
 
@@ -20,13 +20,18 @@ export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
   const web = new Hono<WebEnv>();
   for (const path of PAGE_PATHS) {
     web.use(path, async (c, next) => {
-      c.set("services", servicesFor(c.env, new URL(c.req.url).origin, (work) => c.executionCtx.waitUntil(work)));
+      c.set(
+        "services",
+        servicesFor(c.env, new URL(c.req.url).origin, (work) => c.executionCtx.waitUntil(work)),
+      );
       c.set("cspNonce", crypto.randomUUID().replace(/-/g, ""));
       await next();
     });
     web.use(path, csrfProtection());
   }
-  web.get("/", async (c) => c.redirect((await currentViewer(c.var.services.accounts, c.req.raw.headers)) ? "/dashboard/tokens" : "/signin", 303));
+  web.get("/", async (c) =>
+    c.redirect((await currentViewer(c.var.services.accounts, c.req.raw.headers)) ? "/dashboard/tokens" : "/signin", 303),
+  );
   web.route("/", accountPages);
   web.use("/dashboard", requireViewer());
   web.use("/dashboard/*", requireViewer());

@@ -1,8 +1,8 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { CSRF_FIELD } from "./csrf";
-import { STYLES } from "./styles";
 import type { WebContext } from "./services";
+import { STYLES } from "./styles";
 
 type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -34,7 +34,10 @@ export function renderPage(c: WebContext, options: PageOptions): Response | Prom
   const nonce = c.var.cspNonce;
   const signedIn = options.active !== undefined;
   const formAction = ["'self'", ...(options.formTargets ?? [])].join(" ");
-  c.header("Content-Security-Policy", `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`);
+  c.header(
+    "Content-Security-Policy",
+    `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+  );
   c.header("X-Frame-Options", "DENY");
   // Not no-referrer: with it Chromium sends `Origin: null` on our own form posts, which the CSRF check refuses.
   c.header("Referrer-Policy", "same-origin");

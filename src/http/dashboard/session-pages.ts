@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { hasUnsavedChanges, type HistoryEntryMeta, type SessionRecord } from "../../sessions/index";
+import { type HistoryEntryMeta, hasUnsavedChanges, type SessionRecord } from "../../sessions/index";
 import { renderPage, when } from "./layout";
 import type { WebEnv } from "./services";
 

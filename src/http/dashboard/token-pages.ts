@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { SCOPES, issueAccessToken, listAccessTokens, revokeAccessToken, type AccessTokenInfo, type Scope } from "../../auth";
+import { type AccessTokenInfo, issueAccessToken, listAccessTokens, revokeAccessToken, SCOPES, type Scope } from "../../auth";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
 
@@ -33,9 +33,11 @@ function tokenRows(c: WebContext, tokens: AccessTokenInfo[]) {
           <td data-label="Expires">${t.expiresAt === null ? "never" : when(t.expiresAt)}</td>
           <td data-label="Status">${status(t, now)}</td>
           <td class="actions">
-            ${t.revokedAt === null
-              ? html`<form class="inline" method="post" action="/dashboard/tokens/${t.id}/revoke">${csrfField(c)}<button class="danger" type="submit" aria-label="Revoke ${t.name}">Revoke</button></form>`
-              : ""}
+            ${
+              t.revokedAt === null
+                ? html`<form class="inline" method="post" action="/dashboard/tokens/${t.id}/revoke">${csrfField(c)}<button class="danger" type="submit" aria-label="Revoke ${t.name}">Revoke</button></form>`
+                : ""
+            }
           </td>
         </tr>`,
       )}
@@ -84,13 +86,18 @@ tokenPages.post("/", async (c) => {
   const name = typeof form.name === "string" ? form.name.trim() : "";
   const scopes = SCOPES.filter((s) => form[`scope_${s}`] === "1") as Scope[];
   const expiry = String(form.expiry ?? "");
-  if (!name || name.length > MAX_NAME_LENGTH) return tokensPage(c, { error: `Give the token a name of 1 to ${MAX_NAME_LENGTH} characters.`, status: 400 });
+  if (!name || name.length > MAX_NAME_LENGTH)
+    return tokensPage(c, { error: `Give the token a name of 1 to ${MAX_NAME_LENGTH} characters.`, status: 400 });
   if (scopes.length === 0) return tokensPage(c, { error: "Choose at least one scope.", status: 400 });
   if (!(TOKEN_EXPIRY_DAYS as readonly string[]).includes(expiry)) return tokensPage(c, { error: "Choose an expiry.", status: 400 });
   const now = Date.now();
   const { viewer, db } = { viewer: c.var.viewer, db: c.var.services.db };
   const { token } = await issueAccessToken(db, {
-    tenantId: viewer.tenantId, userId: viewer.userId, name, scopes, now,
+    tenantId: viewer.tenantId,
+    userId: viewer.userId,
+    name,
+    scopes,
+    now,
     expiresAt: expiry === "none" ? null : now + Number(expiry) * DAY_MS,
   });
   // Rendered in the POST response, never redirected to: the token must not appear in a URL or history entry.

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import {
   authDatabase,
@@ -21,7 +21,10 @@ export const oauthEndpoints = new Hono<AppEnv>();
 
 // Only the machine endpoints: /oauth/authorize is a page and gets no CORS headers.
 for (const path of ["/register", "/token", "/revoke"]) {
-  oauthEndpoints.use(path, cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type", "Authorization"], maxAge: 86400 }));
+  oauthEndpoints.use(
+    path,
+    cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type", "Authorization"], maxAge: 86400 }),
+  );
 }
 
 const MAX_REGISTRATION_BYTES = 16 * 1024;
@@ -68,9 +71,11 @@ function tokenResponse(c: Context<AppEnv>, tokens: TokenSet) {
 }
 
 oauthEndpoints.post("/register", async (c) => {
-  if (Number(c.req.header("Content-Length") ?? "0") > MAX_REGISTRATION_BYTES) throw new OAuthError("invalid_client_metadata", "Client metadata is too large.");
+  if (Number(c.req.header("Content-Length") ?? "0") > MAX_REGISTRATION_BYTES)
+    throw new OAuthError("invalid_client_metadata", "Client metadata is too large.");
   const metadata = await c.req.json().catch(() => null);
-  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) throw new OAuthError("invalid_client_metadata", "Send the client metadata as a JSON object.");
+  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata))
+    throw new OAuthError("invalid_client_metadata", "Send the client metadata as a JSON object.");
   const client = await registerClient(authDatabase(c.env.DB), metadata as Record<string, unknown>);
   c.header("Cache-Control", "no-store");
   return c.json(registrationResponse(client), 201);
@@ -82,11 +87,21 @@ oauthEndpoints.post("/token", async (c) => {
   const clientId = required(form, "client_id");
   switch (form.grant_type) {
     case "authorization_code":
-      return tokenResponse(c, await exchangeAuthorizationCode(db, {
-        code: required(form, "code"), clientId, redirectUri: form.redirect_uri, codeVerifier: form.code_verifier, resource: form.resource,
-      }));
+      return tokenResponse(
+        c,
+        await exchangeAuthorizationCode(db, {
+          code: required(form, "code"),
+          clientId,
+          redirectUri: form.redirect_uri,
+          codeVerifier: form.code_verifier,
+          resource: form.resource,
+        }),
+      );
     case "refresh_token":
-      return tokenResponse(c, await refreshTokens(db, { refreshToken: required(form, "refresh_token"), clientId, resource: form.resource, scope: form.scope }));
+      return tokenResponse(
+        c,
+        await refreshTokens(db, { refreshToken: required(form, "refresh_token"), clientId, resource: form.resource, scope: form.scope }),
+      );
     default:
       throw new OAuthError("unsupported_grant_type", "grant_type must be authorization_code or refresh_token.");
   }

@@ -22,7 +22,8 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     "document_create",
     {
       title: "Create document",
-      description: "Create a new, empty Word document and open an editing session on it. Returns the session ID (doc_id) to pass to every other tool. Save it to your library with document_save and an output_path.",
+      description:
+        "Create a new, empty Word document and open an editing session on it. Returns the session ID (doc_id) to pass to every other tool. Save it to your library with document_save and an output_path.",
       inputSchema: { title: z.string().max(200).optional().describe("Title shown in document_list.") },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -37,9 +38,10 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     "document_open",
     {
       title: "Open document",
-      description: "Open a .docx file from your document library and start an editing session on a copy of it. `path` is the library file name as uploaded (e.g. \"contracts/nda.docx\"); omit it to create a new empty document. Edits stay in the session until document_save writes them back.",
+      description:
+        'Open a .docx file from your document library and start an editing session on a copy of it. `path` is the library file name as uploaded (e.g. "contracts/nda.docx"); omit it to create a new empty document. Edits stay in the session until document_save writes them back.',
       inputSchema: {
-        path: z.string().min(1).max(255).optional().describe("Library file name, e.g. \"report.docx\". Omit to create a new empty document."),
+        path: z.string().min(1).max(255).optional().describe('Library file name, e.g. "report.docx". Omit to create a new empty document.'),
         title: z.string().max(200).optional().describe("Title shown in document_list; defaults to the file name."),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
@@ -80,10 +82,11 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     "document_save",
     {
       title: "Save document",
-      description: "Write the session's current document to your library: back to the file it was opened from, or to output_path (\"save as\"; required for new documents). Existing files of that name are replaced.",
+      description:
+        'Write the session\'s current document to your library: back to the file it was opened from, or to output_path ("save as"; required for new documents). Existing files of that name are replaced.',
       inputSchema: {
         doc_id: docId,
-        output_path: z.string().min(1).max(255).optional().describe("Library file name to save to, e.g. \"report-v2.docx\"."),
+        output_path: z.string().min(1).max(255).optional().describe('Library file name to save to, e.g. "report-v2.docx".'),
       },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
@@ -101,7 +104,8 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     "document_close",
     {
       title: "Close document",
-      description: "Close an editing session and delete its stored state. Unsaved edits are discarded (the result says whether there were any); save first with document_save to keep them.",
+      description:
+        "Close an editing session and delete its stored state. Unsaved edits are discarded (the result says whether there were any); save first with document_save to keep them.",
       inputSchema: { doc_id: docId },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },

@@ -7,7 +7,12 @@ import { runTool, ToolError, toolSuccess } from "../tool-result";
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const path = (what: string) => z.string().min(1).max(1000).describe(what);
 const dryRun = z.boolean().optional().describe("If true, check and report what would change without changing anything.");
-const requestId = z.string().min(1).max(128).optional().describe("Idempotency key: retrying a call with the same request_id returns the first result instead of editing twice.");
+const requestId = z
+  .string()
+  .min(1)
+  .max(128)
+  .optional()
+  .describe("Idempotency key: retrying a call with the same request_id returns the first result instead of editing twice.");
 const json = (what: string) => z.union([z.string(), z.record(z.string(), z.unknown())]).describe(what);
 
 const VALUE_GUIDE =
@@ -17,7 +22,8 @@ const VALUE_GUIDE =
   `{"type":"row","cells":["a","b"],"is_header":false}; {"type":"cell","text":"x","row_span":"restart"}; {"type":"list","items":["One",{"text":"Sub","level":1}],"ordered":true}; ` +
   `{"type":"image","data":"<base64>" or "file":"<library file name>","width":200,"height":100,"unit":"px","alt":"Logo"}; {"type":"hyperlink","text":"Site","url":"https://example.com"} or {"anchor":"bookmark"}; ` +
   `{"type":"page_break"}; {"type":"section_break","break_type":"next_page"}; {"type":"footnote","path":"/body/paragraph[0]","text":"Note"}.`;
-const WHERE_GUIDE = "Positions: /body/children/N (N past the end appends), <table path>/row or <row path>/cell (append), <table>/children/N, <cell>/children/N, or the path of one element to insert right after it.";
+const WHERE_GUIDE =
+  "Positions: /body/children/N (N past the end appends), <table path>/row or <row path>/cell (append), <table>/children/N, <cell>/children/N, or the path of one element to insert right after it.";
 
 /** Element tools: add_element, replace_element, remove_element, move_element, copy_element, remove_table_column, apply_patch. */
 export function registerElementTools(server: McpServer, ctx: ToolContext): void {
@@ -25,14 +31,23 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
   const annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false };
 
   /** Every element tool is a one-operation patch: one history entry per call, nothing changed on failure. */
-  const patch = (tool: string, args: { doc_id: string; dry_run?: boolean; request_id?: string }, ops: () => unknown[], describe: (r: PatchResult) => string) =>
+  const patch = (
+    tool: string,
+    args: { doc_id: string; dry_run?: boolean; request_id?: string },
+    ops: () => unknown[],
+    describe: (r: PatchResult) => string,
+  ) =>
     runTool(ctx, tool, "write", async () => {
       const operations = await withLibraryImages(ctx, ops());
       if (args.dry_run) {
-        const preview = await ctx.sessions.history.preview(args.doc_id, (doc) => {
-          const result = doc.applyPatch(operations, { dryRun: true });
-          return { result, description: describe(result) };
-        }, { author: ctx.author });
+        const preview = await ctx.sessions.history.preview(
+          args.doc_id,
+          (doc) => {
+            const result = doc.applyPatch(operations, { dryRun: true });
+            return { result, description: describe(result) };
+          },
+          { author: ctx.author },
+        );
         return toolSuccess({ doc_id: args.doc_id, position: preview.position, ...preview.result });
       }
       const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author }, (doc) => {
@@ -44,38 +59,126 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
 
   server.registerTool(
     "add_element",
-    { title: "Add an element", description: `Insert a paragraph, heading, table, row, cell, list, image, hyperlink, page or section break, or footnote. ${WHERE_GUIDE} ${VALUE_GUIDE} Returns created_id (stable id) and element_path.`, inputSchema: { ...common, path: path("Where to insert, e.g. /body/children/0 or /body/table[0]/row."), value: json("The element to add (see the description).") }, annotations },
-    async (a) => patch("add_element", a, () => [{ op: "add", path: a.path, value: parseJson(a.value, "value") }], (r) => `add ${String(r.operations[0].type)} at ${a.path}`),
+    {
+      title: "Add an element",
+      description: `Insert a paragraph, heading, table, row, cell, list, image, hyperlink, page or section break, or footnote. ${WHERE_GUIDE} ${VALUE_GUIDE} Returns created_id (stable id) and element_path.`,
+      inputSchema: {
+        ...common,
+        path: path("Where to insert, e.g. /body/children/0 or /body/table[0]/row."),
+        value: json("The element to add (see the description)."),
+      },
+      annotations,
+    },
+    async (a) =>
+      patch(
+        "add_element",
+        a,
+        () => [{ op: "add", path: a.path, value: parseJson(a.value, "value") }],
+        (r) => `add ${String(r.operations[0].type)} at ${a.path}`,
+      ),
   );
 
   server.registerTool(
     "replace_element",
-    { title: "Replace an element", description: `Replace one block, row or cell with a new element; it keeps the element's id. Path by index, id ([id='1A2B3C4D'], preferred), text or style. ${VALUE_GUIDE}`, inputSchema: { ...common, path: path("The element to replace, e.g. /body/paragraph[id='1A2B3C4D']."), value: json("The new element (same shape as add_element).") }, annotations },
-    async (a) => patch("replace_element", a, () => [{ op: "replace", path: a.path, value: parseJson(a.value, "value") }], () => `replace ${a.path}`),
+    {
+      title: "Replace an element",
+      description: `Replace one block, row or cell with a new element; it keeps the element's id. Path by index, id ([id='1A2B3C4D'], preferred), text or style. ${VALUE_GUIDE}`,
+      inputSchema: {
+        ...common,
+        path: path("The element to replace, e.g. /body/paragraph[id='1A2B3C4D']."),
+        value: json("The new element (same shape as add_element)."),
+      },
+      annotations,
+    },
+    async (a) =>
+      patch(
+        "replace_element",
+        a,
+        () => [{ op: "replace", path: a.path, value: parseJson(a.value, "value") }],
+        () => `replace ${a.path}`,
+      ),
   );
 
   server.registerTool(
     "remove_element",
-    { title: "Remove elements", description: "Remove blocks (paragraphs, tables), rows or cells. A filter may select several (e.g. /body/paragraph[text~='DRAFT']). A table keeps at least one row, a row one cell, a cell one paragraph. Undo with document_undo.", inputSchema: { ...common, path: path("What to remove, e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[2].") }, annotations },
-    async (a) => patch("remove_element", a, () => [{ op: "remove", path: a.path }], () => `remove ${a.path}`),
+    {
+      title: "Remove elements",
+      description:
+        "Remove blocks (paragraphs, tables), rows or cells. A filter may select several (e.g. /body/paragraph[text~='DRAFT']). A table keeps at least one row, a row one cell, a cell one paragraph. Undo with document_undo.",
+      inputSchema: { ...common, path: path("What to remove, e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[2].") },
+      annotations,
+    },
+    async (a) =>
+      patch(
+        "remove_element",
+        a,
+        () => [{ op: "remove", path: a.path }],
+        () => `remove ${a.path}`,
+      ),
   );
 
   server.registerTool(
     "move_element",
-    { title: "Move an element", description: `Move one block, row or cell; it keeps its id. When the document tracks changes, a paragraph is written as a tracked move (w:moveFrom at the source, which keeps its id as source_id; w:moveTo on a copy with a new id as moved_id) and a table, row or cell as deleted and inserted. The destination is read after the element left its place (when tracked, with the source still in place). ${WHERE_GUIDE}`, inputSchema: { ...common, from: path("The element to move."), to: path("Destination, e.g. /body/children/0 or /body/table[0]/children/0.") }, annotations },
-    async (a) => patch("move_element", a, () => [{ op: "move", from: a.from, path: a.to }], () => `move ${a.from} to ${a.to}`),
+    {
+      title: "Move an element",
+      description: `Move one block, row or cell; it keeps its id. When the document tracks changes, a paragraph is written as a tracked move (w:moveFrom at the source, which keeps its id as source_id; w:moveTo on a copy with a new id as moved_id) and a table, row or cell as deleted and inserted. The destination is read after the element left its place (when tracked, with the source still in place). ${WHERE_GUIDE}`,
+      inputSchema: {
+        ...common,
+        from: path("The element to move."),
+        to: path("Destination, e.g. /body/children/0 or /body/table[0]/children/0."),
+      },
+      annotations,
+    },
+    async (a) =>
+      patch(
+        "move_element",
+        a,
+        () => [{ op: "move", from: a.from, path: a.to }],
+        () => `move ${a.from} to ${a.to}`,
+      ),
   );
 
   server.registerTool(
     "copy_element",
-    { title: "Copy an element", description: `Duplicate one block, row or cell; the copy gets new ids (copy_id), bookmarks and comment anchors stay with the original. ${WHERE_GUIDE}`, inputSchema: { ...common, from: path("The element to copy."), to: path("Destination, e.g. /body/children/999 or /body/table[0]/row.") }, annotations },
-    async (a) => patch("copy_element", a, () => [{ op: "copy", from: a.from, path: a.to }], () => `copy ${a.from} to ${a.to}`),
+    {
+      title: "Copy an element",
+      description: `Duplicate one block, row or cell; the copy gets new ids (copy_id), bookmarks and comment anchors stay with the original. ${WHERE_GUIDE}`,
+      inputSchema: {
+        ...common,
+        from: path("The element to copy."),
+        to: path("Destination, e.g. /body/children/999 or /body/table[0]/row."),
+      },
+      annotations,
+    },
+    async (a) =>
+      patch(
+        "copy_element",
+        a,
+        () => [{ op: "copy", from: a.from, path: a.to }],
+        () => `copy ${a.from} to ${a.to}`,
+      ),
   );
 
   server.registerTool(
     "remove_table_column",
-    { title: "Remove a table column", description: "Remove grid column `column` (0-based) from a table, or every table a path selects: the cell in that column goes from each row, a cell spanning it gets narrower. When the document tracks changes, the cells stay and their content is marked deleted (a spanning cell is left as it is); accepting leaves the column empty.", inputSchema: { ...common, path: path("The table, e.g. /body/table[id='1A2B3C4D'] or /body/table[*]."), column: z.number().int().min(0).max(62).describe("Column index to remove (0-based).") }, annotations },
-    async (a) => patch("remove_table_column", a, () => [{ op: "remove_column", path: a.path, column: a.column }], () => `remove column ${a.column} of ${a.path}`),
+    {
+      title: "Remove a table column",
+      description:
+        "Remove grid column `column` (0-based) from a table, or every table a path selects: the cell in that column goes from each row, a cell spanning it gets narrower. When the document tracks changes, the cells stay and their content is marked deleted (a spanning cell is left as it is); accepting leaves the column empty.",
+      inputSchema: {
+        ...common,
+        path: path("The table, e.g. /body/table[id='1A2B3C4D'] or /body/table[*]."),
+        column: z.number().int().min(0).max(62).describe("Column index to remove (0-based)."),
+      },
+      annotations,
+    },
+    async (a) =>
+      patch(
+        "remove_table_column",
+        a,
+        () => [{ op: "remove_column", path: a.path, column: a.column }],
+        () => `remove column ${a.column} of ${a.path}`,
+      ),
   );
 
   server.registerTool(
@@ -83,10 +186,21 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
     {
       title: "Apply a patch",
       description: `Apply up to ${MAX_PATCH_OPERATIONS} operations atomically, as one history entry: all apply or none does, and a failure names the operation (index) and why. Operations: {"op":"add","path":...,"value":{...}}, {"op":"replace","path":...,"value":{...}}, {"op":"remove","path":...}, {"op":"move","from":...,"path":...}, {"op":"copy","from":...,"path":...}, {"op":"replace_text","path":...,"find":...,"replace":...,"max_count":1}, {"op":"remove_column","path":...,"column":N}. Paths inside later operations see the document as earlier operations left it. ${VALUE_GUIDE}`,
-      inputSchema: { ...common, patches: z.union([z.string(), z.array(z.record(z.string(), z.unknown()))]).describe("JSON array of operations (or a string of it).") },
+      inputSchema: {
+        ...common,
+        patches: z
+          .union([z.string(), z.array(z.record(z.string(), z.unknown()))])
+          .describe("JSON array of operations (or a string of it)."),
+      },
       annotations,
     },
-    async (a) => patch("apply_patch", a, () => asArray(parseJson(a.patches, "patches")), (r) => `apply_patch: ${r.total} operation${r.total === 1 ? "" : "s"} (${[...new Set(r.operations.map((o) => o.op))].join(", ")})`),
+    async (a) =>
+      patch(
+        "apply_patch",
+        a,
+        () => asArray(parseJson(a.patches, "patches")),
+        (r) => `apply_patch: ${r.total} operation${r.total === 1 ? "" : "s"} (${[...new Set(r.operations.map((o) => o.op))].join(", ")})`,
+      ),
   );
 }
 
@@ -94,15 +208,17 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** Image values naming a library file ({"type":"image","file":"logo.png"}) get its bytes as base64 `data`. */
 async function withLibraryImages(ctx: ToolContext, operations: unknown[]): Promise<unknown[]> {
-  return Promise.all(operations.map(async (op) => {
-    const value = (op as { value?: { type?: unknown; file?: unknown } } | null)?.value;
-    if (!value || value.type !== "image" || typeof value.file !== "string") return op;
-    const bytes = await ctx.sessions.readLibraryFile(value.file, MAX_IMAGE_BYTES);
-    let binary = "";
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    const { file: _file, ...rest } = value;
-    return { ...(op as object), value: { ...rest, data: btoa(binary) } };
-  }));
+  return Promise.all(
+    operations.map(async (op) => {
+      const value = (op as { value?: { type?: unknown; file?: unknown } } | null)?.value;
+      if (!value || value.type !== "image" || typeof value.file !== "string") return op;
+      const bytes = await ctx.sessions.readLibraryFile(value.file, MAX_IMAGE_BYTES);
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const { file: _file, ...rest } = value;
+      return { ...(op as object), value: { ...rest, data: btoa(binary) } };
+    }),
+  );
 }
 
 function parseJson(value: unknown, field: string): unknown {
@@ -115,6 +231,11 @@ function parseJson(value: unknown, field: string): unknown {
 }
 
 function asArray(value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw new ToolError({ kind: "invalid_argument", field: "patches", message: 'patches must be a JSON array of operations, e.g. [{"op":"remove","path":"/body/paragraph[0]"}].' });
+  if (!Array.isArray(value))
+    throw new ToolError({
+      kind: "invalid_argument",
+      field: "patches",
+      message: 'patches must be a JSON array of operations, e.g. [{"op":"remove","path":"/body/paragraph[0]"}].',
+    });
   return value;
 }

@@ -1,19 +1,35 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { INLINE_EXPORT_BYTES, type ExportOutcome } from "../../sessions/index";
+import { type ExportOutcome, INLINE_EXPORT_BYTES } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { requireScope, runTool, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
-const outputPath = z.string().min(1).max(255).optional().describe('Library file name to write the export to, e.g. "exports/report.md". Without it, small text exports come back inline.');
+const outputPath = z
+  .string()
+  .min(1)
+  .max(255)
+  .optional()
+  .describe('Library file name to write the export to, e.g. "exports/report.md". Without it, small text exports come back inline.');
 
 /** Where the REST API serves a library file (GET with the same bearer token). */
 const downloadPath = (name: string) => `/api/files/${name.split("/").map(encodeURIComponent).join("/")}`;
 
 function shape(doc_id: string, outcome: ExportOutcome) {
-  if (outcome.text !== undefined) return toolSuccess({ doc_id, format: outcome.format, bytes: outcome.bytes, content: outcome.text }, outcome.text);
-  const data = { doc_id, format: outcome.format, bytes: outcome.bytes, file: outcome.file.name, download_path: downloadPath(outcome.file.name), content_type: outcome.file.contentType };
-  return toolSuccess(data, `Exported ${outcome.bytes} bytes of ${outcome.format} to library file '${data.file}'. Download it with GET ${data.download_path} (same bearer token), or open it from the dashboard.`);
+  if (outcome.text !== undefined)
+    return toolSuccess({ doc_id, format: outcome.format, bytes: outcome.bytes, content: outcome.text }, outcome.text);
+  const data = {
+    doc_id,
+    format: outcome.format,
+    bytes: outcome.bytes,
+    file: outcome.file.name,
+    download_path: downloadPath(outcome.file.name),
+    content_type: outcome.file.contentType,
+  };
+  return toolSuccess(
+    data,
+    `Exported ${outcome.bytes} bytes of ${outcome.format} to library file '${data.file}'. Download it with GET ${data.download_path} (same bearer token), or open it from the dashboard.`,
+  );
 }
 
 /** Export tools: export (markdown, html or docx), and docx-mcp's export_markdown / export_html names for the same. */
@@ -32,7 +48,11 @@ export function registerExportTools(server: McpServer, ctx: ToolContext): void {
       description:
         "Export the whole document as markdown or html (headings, numbered lists, tables with merged cells, links, footnotes, comments and tracked changes kept and marked up) or as a .docx file. " +
         `Text exports up to ${INLINE_EXPORT_BYTES / 1024} KB come back inline; larger ones, every docx, and any export with output_path are written to your library and the result gives the file name and a download path.`,
-      inputSchema: { doc_id: docId, format: z.enum(["markdown", "html", "docx"]).optional().describe("markdown (default), html or docx."), output_path: outputPath },
+      inputSchema: {
+        doc_id: docId,
+        format: z.enum(["markdown", "html", "docx"]).optional().describe("markdown (default), html or docx."),
+        output_path: outputPath,
+      },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async ({ doc_id, format = "markdown", output_path }) => run("export", doc_id, format, output_path),

@@ -6,9 +6,19 @@ import { runTool, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
-const requestId = z.string().min(1).max(200).optional().describe("Client-chosen id: a retry with the same id returns the first result and moves nothing (no double undo).");
+const requestId = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe("Client-chosen id: a retry with the same id returns the first result and moves nothing (no double undo).");
 
-const cursor = (head: SessionRecord) => ({ position: head.position, top: head.top, can_undo: head.position > 0, can_redo: head.position < head.top });
+const cursor = (head: SessionRecord) => ({
+  position: head.position,
+  top: head.top,
+  can_undo: head.position > 0,
+  can_redo: head.position < head.top,
+});
 
 /** History tools: document_history, document_undo, document_redo, document_jump_to, document_snapshot. */
 export function registerHistoryTools(server: McpServer, ctx: ToolContext): void {
@@ -18,7 +28,8 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     "document_history",
     {
       title: "Document history",
-      description: "List the edit history of a document: one entry per edit with its position, time, tool and a one-line description, plus the current cursor. Position 0 is the document as opened; undo/redo move the cursor. Paginated with offset/limit.",
+      description:
+        "List the edit history of a document: one entry per edit with its position, time, tool and a one-line description, plus the current cursor. Position 0 is the document as opened; undo/redo move the cursor. Paginated with offset/limit.",
       inputSchema: {
         doc_id: docId,
         offset: z.number().int().min(0).optional().describe("Skip this many entries (default 0)."),
@@ -37,7 +48,11 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           offset,
           next_offset: next,
           entries: page.entries.map((e) => ({
-            position: e.position, at: e.at, tool: e.tool, description: e.description, current: e.position === page.head.position,
+            position: e.position,
+            at: e.at,
+            tool: e.tool,
+            description: e.description,
+            current: e.position === page.head.position,
           })),
         });
       }),
@@ -56,7 +71,10 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         runTool(ctx, name, "write", async () => {
           const { head, from, to, replayed } = await history().moveTo(doc_id, (h) => target(h, n), request_id ?? null);
           const moved = Math.abs(to - from);
-          return toolSuccess({ doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) }, `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`);
+          return toolSuccess(
+            { doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) },
+            `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`,
+          );
         }),
     );
   move("document_undo", "Undo N steps", (h, n) => Math.max(0, h.position - n));
@@ -66,18 +84,27 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     "document_jump_to",
     {
       title: "Jump to a position in history",
-      description: "Show the document as it was at a position in its history: 0 is the document as opened, N is after N edits. Later edits stay redoable until a new edit is made.",
+      description:
+        "Show the document as it was at a position in its history: 0 is the document as opened, N is after N edits. Later edits stay redoable until a new edit is made.",
       inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline)."), request_id: requestId },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async ({ doc_id, position, request_id }) =>
       runTool(ctx, "document_jump_to", "write", async () => {
-        const { head, from, to } = await history().moveTo(doc_id, (h) => {
-          if (position > h.top) {
-            throw new SessionError({ kind: "invalid_argument", field: "position", message: `Position ${position} does not exist: the history of ${doc_id} has positions 0 to ${h.top}` });
-          }
-          return position;
-        }, request_id ?? null);
+        const { head, from, to } = await history().moveTo(
+          doc_id,
+          (h) => {
+            if (position > h.top) {
+              throw new SessionError({
+                kind: "invalid_argument",
+                field: "position",
+                message: `Position ${position} does not exist: the history of ${doc_id} has positions 0 to ${h.top}`,
+              });
+            }
+            return position;
+          },
+          request_id ?? null,
+        );
         return toolSuccess({ doc_id, steps: Math.abs(to - from), ...cursor(head) }, `Position: ${head.position} of ${head.top}.`);
       }),
   );
@@ -86,14 +113,21 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     "document_snapshot",
     {
       title: "Compact history",
-      description: "Make the current document the session's new starting point: history up to the cursor is removed (it can no longer be undone). Redo entries are kept unless discard_redo is true.",
-      inputSchema: { doc_id: docId, discard_redo: z.boolean().optional().describe("Also drop the edits after the cursor (default false).") },
+      description:
+        "Make the current document the session's new starting point: history up to the cursor is removed (it can no longer be undone). Redo entries are kept unless discard_redo is true.",
+      inputSchema: {
+        doc_id: docId,
+        discard_redo: z.boolean().optional().describe("Also drop the edits after the cursor (default false)."),
+      },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
     async ({ doc_id, discard_redo = false }) =>
       runTool(ctx, "document_snapshot", "write", async () => {
         const { head, dropped } = await history().snapshot(doc_id, discard_redo);
-        return toolSuccess({ doc_id, removed_objects: dropped, ...cursor(head) }, `Snapshot taken: history compacted. Position: 0 of ${head.top}.`);
+        return toolSuccess(
+          { doc_id, removed_objects: dropped, ...cursor(head) },
+          `Snapshot taken: history compacted. Position: 0 of ${head.top}.`,
+        );
       }),
   );
 }

@@ -5,10 +5,26 @@ import type { ToolContext } from "../context";
 import { runTool, ToolError, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
-const format = z.enum(["json", "text", "summary", "markdown"]).optional().describe("json (default): elements with ids, styles, runs and formatting; text: plain text with ids; summary: one line per element; markdown.");
-const offset = z.number().int().min(0).optional().describe("Skip this many elements (default 0). Use next_offset from the previous result to continue.");
+const format = z
+  .enum(["json", "text", "summary", "markdown"])
+  .optional()
+  .describe(
+    "json (default): elements with ids, styles, runs and formatting; text: plain text with ids; summary: one line per element; markdown.",
+  );
+const offset = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe("Skip this many elements (default 0). Use next_offset from the previous result to continue.");
 const limit = z.number().int().min(1).max(500).optional().describe("At most this many elements (default 50).");
-const maxChars = z.number().int().min(500).max(150_000).optional().describe("Size budget of the result in characters (default 80,000, about 20,000 tokens).");
+const maxChars = z
+  .number()
+  .int()
+  .min(500)
+  .max(150_000)
+  .optional()
+  .describe("Size budget of the result in characters (default 80,000, about 20,000 tokens).");
 
 const PATH_GUIDE =
   "Paths: /body (summary of top-level blocks), /body/paragraph[0], /body/p[-1] (last), /body/heading[level=2], " +
@@ -22,7 +38,10 @@ const shape = (result: QueryResult, extra: Record<string, unknown> = {}) => ({ .
 
 function asText(result: QueryResult): string | undefined {
   if (result.text === undefined) return undefined;
-  const paging = result.next_offset !== null ? `\n[${result.returned} of ${result.total} from offset ${result.offset}; next_offset ${result.next_offset}]` : "";
+  const paging =
+    result.next_offset !== null
+      ? `\n[${result.returned} of ${result.total} from offset ${result.offset}; next_offset ${result.next_offset}]`
+      : "";
   return `${result.text}${paging}${result.hint ? `\n${result.hint}` : ""}`;
 }
 
@@ -35,7 +54,14 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     {
       title: "Read part of a document",
       description: `Read any part of a document by typed path, as JSON, text, a summary or markdown. Start with /body (format summary) or count_elements, then read what you need by index or id. ${PATH_GUIDE}`,
-      inputSchema: { doc_id: docId, path: z.string().min(1).max(1000).describe("Typed path, e.g. /body/heading[level=1] or /body/table[0]."), format, offset, limit, max_chars: maxChars },
+      inputSchema: {
+        doc_id: docId,
+        path: z.string().min(1).max(1000).describe("Typed path, e.g. /body/heading[level=1] or /body/table[0]."),
+        format,
+        offset,
+        limit,
+        max_chars: maxChars,
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ doc_id, path, format: f, offset: o, limit: l, max_chars }) =>
@@ -49,7 +75,8 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     "count_elements",
     {
       title: "Count elements",
-      description: "Count what a typed path selects without reading it, to plan paging. Examples: /body/paragraph[*], /body/heading[level=2], /body/table[0]/row[*], /body/paragraph[text~='invoice']. /body counts top-level blocks.",
+      description:
+        "Count what a typed path selects without reading it, to plan paging. Examples: /body/paragraph[*], /body/heading[level=2], /body/table[0]/row[*], /body/paragraph[text~='invoice']. /body counts top-level blocks.",
       inputSchema: { doc_id: docId, path: z.string().min(1).max(1000).describe("Typed path with a selector, e.g. /body/paragraph[*].") },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -64,15 +91,26 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     "read_section",
     {
       title: "Read a section",
-      description: "Read the content of one document section (page layout section, delimited by section breaks), paged. Omit section_index to list the sections.",
-      inputSchema: { doc_id: docId, section_index: z.number().int().min(-1).optional().describe("0-based section index; omit or -1 to list sections."), format, offset, limit, max_chars: maxChars },
+      description:
+        "Read the content of one document section (page layout section, delimited by section breaks), paged. Omit section_index to list the sections.",
+      inputSchema: {
+        doc_id: docId,
+        section_index: z.number().int().min(-1).optional().describe("0-based section index; omit or -1 to list sections."),
+        format,
+        offset,
+        limit,
+        max_chars: maxChars,
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ doc_id, section_index, format: f, offset: o, limit: l, max_chars }) =>
       runTool(ctx, "read_section", "read", async () => {
         const options = { format: f, offset: o, limit: l, maxChars: max_chars };
         const result = await read(doc_id, (doc) =>
-          section_index === undefined || section_index === -1 ? doc.query("/body/section[*]", options) : doc.readSection(section_index, options));
+          section_index === undefined || section_index === -1
+            ? doc.query("/body/section[*]", options)
+            : doc.readSection(section_index, options),
+        );
         return toolSuccess(shape(result, { section: section_index ?? null }), asText(result));
       }),
   );
@@ -81,13 +119,17 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     "read_heading_content",
     {
       title: "Read under a heading",
-      description: "Read a heading and everything under it up to the next heading of the same or a higher level, paged. Choose the heading by heading_text (contains, case-insensitive) or heading_index (0-based, among headings of heading_level if given); give neither to list the headings.",
+      description:
+        "Read a heading and everything under it up to the next heading of the same or a higher level, paged. Choose the heading by heading_text (contains, case-insensitive) or heading_index (0-based, among headings of heading_level if given); give neither to list the headings.",
       inputSchema: {
         doc_id: docId,
         heading_text: z.string().min(1).max(500).optional().describe("Text the heading contains."),
         heading_index: z.number().int().min(0).optional().describe("0-based index among the headings (of heading_level, if given)."),
         heading_level: z.number().int().min(1).max(9).optional().describe("Only headings of this level (1-9)."),
-        format, offset, limit, max_chars: maxChars,
+        format,
+        offset,
+        limit,
+        max_chars: maxChars,
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -102,7 +144,8 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
           const id = (found.items?.[0] as { id?: string } | undefined)?.id;
           if (!id) {
             throw new ToolError({
-              kind: "path_not_found", path: headings,
+              kind: "path_not_found",
+              path: headings,
               message: `heading_index ${heading_index} is out of range: the document has ${found.total} heading${found.total === 1 ? "" : "s"}${heading_level ? ` of level ${heading_level}` : ""}.`,
             });
           }

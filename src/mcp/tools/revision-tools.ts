@@ -1,12 +1,17 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { REVISION_TYPES, type DocxDocument, type Revision } from "../../docx/index";
+import { type DocxDocument, REVISION_TYPES, type Revision } from "../../docx/index";
 import type { Mutation } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
-const requestId = z.string().min(1).max(128).optional().describe("Optional idempotency key: a retry with the same request_id returns the first result instead of editing again.");
+const requestId = z
+  .string()
+  .min(1)
+  .max(128)
+  .optional()
+  .describe("Optional idempotency key: a retry with the same request_id returns the first result instead of editing again.");
 const dryRun = z.boolean().optional().describe("Report what would be resolved without changing the document (default false).");
 const revisionId = z.number().int().describe("Revision id (the id from revision_list).");
 const author = z.string().min(1).max(200).optional().describe("Only this author's revisions (exact name, any case).");
@@ -21,7 +26,13 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
   const history = () => ctx.sessions.history;
 
   /** Runs a mutation as one history entry, or for dry_run runs it and undoes it. */
-  const mutate = async <R>(name: string, doc_id: string, request_id: string | undefined, dry_run: boolean | undefined, run: Mutation<R>) => {
+  const mutate = async <R>(
+    name: string,
+    doc_id: string,
+    request_id: string | undefined,
+    dry_run: boolean | undefined,
+    run: Mutation<R>,
+  ) => {
     if (dry_run) {
       const preview = await history().preview(doc_id, run, { author: ctx.author });
       return { result: preview.result, position: preview.position, changed: false, dry_run: true };
@@ -49,11 +60,25 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
     },
     async ({ doc_id, author: who, type, offset = 0, limit = 50 }) =>
       runTool(ctx, "revision_list", "read", async () => {
-        const { revisions, tracking } = await history().read(doc_id, (doc) => ({ revisions: doc.revisions(), tracking: doc.tracksChanges }));
-        const matching = revisions.filter((r) => (!who || (r.author ?? "").toLowerCase() === who.toLowerCase()) && (!type || r.type === type));
+        const { revisions, tracking } = await history().read(doc_id, (doc) => ({
+          revisions: doc.revisions(),
+          tracking: doc.tracksChanges,
+        }));
+        const matching = revisions.filter(
+          (r) => (!who || (r.author ?? "").toLowerCase() === who.toLowerCase()) && (!type || r.type === type),
+        );
         const page = matching.slice(offset, offset + limit);
         const next = offset + page.length < matching.length ? offset + page.length : null;
-        return toolSuccess({ doc_id, track_changes_enabled: tracking, total: matching.length, offset, limit, count: page.length, next_offset: next, revisions: page });
+        return toolSuccess({
+          doc_id,
+          track_changes_enabled: tracking,
+          total: matching.length,
+          offset,
+          limit,
+          count: page.length,
+          next_offset: next,
+          revisions: page,
+        });
       }),
   );
 
@@ -70,17 +95,34 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
         runTool(ctx, name, "write", async () => {
           const outcome = await mutate(name, doc_id, request_id, dry_run, (doc: DocxDocument) => {
             const resolved = action === "accept" ? doc.acceptRevisions({ id: revision_id }) : doc.rejectRevisions({ id: revision_id });
-            return { result: resolved.map(brief), description: `${action} revision ${revision_id}${resolved.length > 1 ? ` (${resolved.length} parts of a move)` : ""}` };
+            return {
+              result: resolved.map(brief),
+              description: `${action} revision ${revision_id}${resolved.length > 1 ? ` (${resolved.length} parts of a move)` : ""}`,
+            };
           });
           const verb = action === "accept" ? "Accepted" : "Rejected";
           return toolSuccess(
-            { doc_id, position: outcome.position, dry_run: outcome.dry_run, [action === "accept" ? "accepted" : "rejected"]: outcome.result.length, revisions: outcome.result },
+            {
+              doc_id,
+              position: outcome.position,
+              dry_run: outcome.dry_run,
+              [action === "accept" ? "accepted" : "rejected"]: outcome.result.length,
+              revisions: outcome.result,
+            },
             `${outcome.dry_run ? "Would have " + verb.toLowerCase() : verb} revision ${revision_id}${outcome.result.length > 1 ? ` with the ${outcome.result.length - 1} other part(s) of its move` : ""}.`,
           );
         }),
     );
-  resolveOne("revision_accept", "accept", "Accept one revision by id: inserted content becomes ordinary, deleted content goes, new formatting stays, a deleted paragraph mark joins its paragraph with the next, a deleted row or cell goes. Accepting either side of a move accepts the whole move.");
-  resolveOne("revision_reject", "reject", "Reject one revision by id: inserted content goes, deleted content comes back, the previous formatting returns, an inserted paragraph mark joins its paragraph with the next, an inserted row or cell goes. Rejecting either side of a move puts the text back where it was.");
+  resolveOne(
+    "revision_accept",
+    "accept",
+    "Accept one revision by id: inserted content becomes ordinary, deleted content goes, new formatting stays, a deleted paragraph mark joins its paragraph with the next, a deleted row or cell goes. Accepting either side of a move accepts the whole move.",
+  );
+  resolveOne(
+    "revision_reject",
+    "reject",
+    "Reject one revision by id: inserted content goes, deleted content comes back, the previous formatting returns, an inserted paragraph mark joins its paragraph with the next, an inserted row or cell goes. Rejecting either side of a move puts the text back where it was.",
+  );
 
   const resolveAll = (name: string, action: "accept" | "reject") =>
     server.registerTool(
@@ -100,7 +142,14 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
           const count = outcome.result.length;
           const verb = action === "accept" ? "accepted" : "rejected";
           return toolSuccess(
-            { doc_id, position: outcome.position, dry_run: outcome.dry_run, [verb]: count, revisions: outcome.result.slice(0, LISTED), listed: Math.min(count, LISTED) },
+            {
+              doc_id,
+              position: outcome.position,
+              dry_run: outcome.dry_run,
+              [verb]: count,
+              revisions: outcome.result.slice(0, LISTED),
+              listed: Math.min(count, LISTED),
+            },
             `${outcome.dry_run ? "Would have " : ""}${verb} ${count} revision(s)${who ? ` by ${who}` : ""}.`,
           );
         }),
@@ -112,8 +161,13 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
     "track_changes_enable",
     {
       title: "Turn change tracking on or off",
-      description: "Enable or disable Track Changes in the document's settings. When enabled, Word records later edits as revisions, and so do this server's editing tools.",
-      inputSchema: { doc_id: docId, enabled: z.boolean().describe("True to enable, false to disable Track Changes."), request_id: requestId },
+      description:
+        "Enable or disable Track Changes in the document's settings. When enabled, Word records later edits as revisions, and so do this server's editing tools.",
+      inputSchema: {
+        doc_id: docId,
+        enabled: z.boolean().describe("True to enable, false to disable Track Changes."),
+        request_id: requestId,
+      },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async ({ doc_id, enabled, request_id }) =>

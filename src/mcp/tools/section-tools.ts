@@ -1,12 +1,14 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { ALIGNMENTS, HEADER_FOOTER_TYPES, MARGIN_NAMES, type DocxDocument } from "../../docx/index";
+import { ALIGNMENTS, type DocxDocument, HEADER_FOOTER_TYPES, MARGIN_NAMES } from "../../docx/index";
 import type { ToolContext } from "../context";
 import { runTool, ToolError, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const sectionIndex = z.number().int().min(0).optional();
-const length = z.union([z.string().max(20), z.number().min(0)]).describe('A length: "2.5cm", "1in", "20mm", "72pt", or a number of twips (1/1440 inch).');
+const length = z
+  .union([z.string().max(20), z.number().min(0)])
+  .describe('A length: "2.5cm", "1in", "20mm", "72pt", or a number of twips (1/1440 inch).');
 const dryRun = z.boolean().optional().describe("If true, check and report what would change without changing the document.");
 const requestId = z.string().min(1).max(128).optional().describe("Idempotency key: a retry with the same request_id is not applied twice.");
 const EDIT = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
@@ -14,11 +16,20 @@ const EDIT = { readOnlyHint: false, destructiveHint: false, idempotentHint: true
 /** Section tools: get_page_setup, set_page_setup, set_header, set_footer. */
 export function registerSectionTools(server: McpServer, ctx: ToolContext): void {
   /** Runs an edit as one history entry, or with dry_run only previews it. */
-  const change = async <R>(tool: string, doc_id: string, dry_run: boolean | undefined, request_id: string | undefined, mutate: (doc: DocxDocument) => { result: R; description: string }) => {
+  const change = async <R>(
+    tool: string,
+    doc_id: string,
+    dry_run: boolean | undefined,
+    request_id: string | undefined,
+    mutate: (doc: DocxDocument) => { result: R; description: string },
+  ) => {
     const history = ctx.sessions.history;
     if (dry_run) {
       const preview = await history.preview(doc_id, mutate, { author: ctx.author });
-      return toolSuccess({ doc_id, dry_run: true, position: preview.position, would_change: preview.changed, ...preview.result }, `Dry run: ${preview.description}. Nothing was changed.`);
+      return toolSuccess(
+        { doc_id, dry_run: true, position: preview.position, would_change: preview.changed, ...preview.result },
+        `Dry run: ${preview.description}. Nothing was changed.`,
+      );
     }
     const outcome = await history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
     return toolSuccess({ doc_id, position: outcome.position, changed: outcome.changed, ...outcome.result });
@@ -38,7 +49,11 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
         const sections = await ctx.sessions.history.read(doc_id, (doc) => doc.sectionLayouts());
         const chosen = section_index === undefined ? sections : sections.filter((s) => s.section === section_index);
         if (section_index !== undefined && chosen.length === 0) {
-          throw new ToolError({ kind: "invalid_argument", field: "section_index", message: `Section ${section_index} does not exist: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).` });
+          throw new ToolError({
+            kind: "invalid_argument",
+            field: "section_index",
+            message: `Section ${section_index} does not exist: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).`,
+          });
         }
         return toolSuccess({ doc_id, total: sections.length, sections: chosen });
       }),
@@ -57,7 +72,11 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
         width: length.optional(),
         height: length.optional(),
         orientation: z.enum(["portrait", "landscape"]).optional(),
-        margins: z.object(Object.fromEntries(MARGIN_NAMES.map((m) => [m, length.optional()]))).strict().optional().describe(`Margins to set: ${MARGIN_NAMES.join(", ")}.`),
+        margins: z
+          .object(Object.fromEntries(MARGIN_NAMES.map((m) => [m, length.optional()])))
+          .strict()
+          .optional()
+          .describe(`Margins to set: ${MARGIN_NAMES.join(", ")}.`),
         dry_run: dryRun,
         request_id: requestId,
       },
@@ -66,9 +85,18 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
     async ({ doc_id, section_index, page_size, width, height, orientation, margins, dry_run, request_id }) =>
       runTool(ctx, "set_page_setup", "write", async () =>
         change("set_page_setup", doc_id, dry_run, request_id, (doc) => {
-          const sections = doc.setPageSetup(section_index, { size: page_size, width, height, orientation, margins: margins as Record<string, string | number> | undefined });
+          const sections = doc.setPageSetup(section_index, {
+            size: page_size,
+            width,
+            height,
+            orientation,
+            margins: margins as Record<string, string | number> | undefined,
+          });
           const which = section_index === undefined ? "every section" : `section ${section_index}`;
-          return { result: { sections }, description: `page setup of ${which}${page_size ? `: ${page_size}` : ""}${orientation ? ` ${orientation}` : ""}${margins ? ", margins" : ""}` };
+          return {
+            result: { sections },
+            description: `page setup of ${which}${page_size ? `: ${page_size}` : ""}${orientation ? ` ${orientation}` : ""}${margins ? ", margins" : ""}`,
+          };
         }),
       ),
   );
@@ -98,7 +126,10 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
         runTool(ctx, `set_${kind}`, "write", async () =>
           change(`set_${kind}`, doc_id, dry_run, request_id, (doc) => {
             const result = doc.setHeaderFooter({ kind, type, section: section_index, lines: text.split(/\r?\n/), alignment });
-            return { result: { ...result }, description: `${type} ${kind} of section ${section_index}${result.created ? " (new)" : ""}: ${text.slice(0, 60)}` };
+            return {
+              result: { ...result },
+              description: `${type} ${kind} of section ${section_index}${result.created ? " (new)" : ""}: ${text.slice(0, 60)}`,
+            };
           }),
         ),
     );

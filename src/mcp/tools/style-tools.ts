@@ -5,16 +5,31 @@ import type { ToolContext } from "../context";
 import { runTool, ToolError, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
-const path = z.string().min(1).max(1000).optional().describe("Typed path of what to style, e.g. /body/paragraph[3], /body/paragraph[id='1A2B3C4D'], /body/paragraph[*], /body/table[0]/row[*]/cell[0]. Omit to style the whole body.");
+const path = z
+  .string()
+  .min(1)
+  .max(1000)
+  .optional()
+  .describe(
+    "Typed path of what to style, e.g. /body/paragraph[3], /body/paragraph[id='1A2B3C4D'], /body/paragraph[*], /body/table[0]/row[*]/cell[0]. Omit to style the whole body.",
+  );
 const dryRun = z.boolean().optional().describe("Validate and report what would change without changing the document.");
-const requestId = z.string().min(1).max(128).optional().describe("Idempotency key: retrying with the same request_id returns the first result instead of styling twice.");
+const requestId = z
+  .string()
+  .min(1)
+  .max(128)
+  .optional()
+  .describe("Idempotency key: retrying with the same request_id returns the first result instead of styling twice.");
 /** docx-mcp took style objects as JSON text; both that and a plain object are accepted. */
-const styleObject = (what: string) => z.union([z.record(z.string(), z.unknown()), z.string()]).describe(`${what} Set a property to apply it, null to remove it; properties not given are left as they are.`);
+const styleObject = (what: string) =>
+  z
+    .union([z.record(z.string(), z.unknown()), z.string()])
+    .describe(`${what} Set a property to apply it, null to remove it; properties not given are left as they are.`);
 const optionalStyle = (what: string) => styleObject(what).optional();
 
 const RUN_PROPERTIES =
   "bold, italic, strike (true, false = explicitly off, null = inherit); underline (true or a type: single, double, thick, dotted, dash, wave, words, ...); " +
-  "font_size (points, e.g. 11 or 10.5); font_name (e.g. \"Arial\", all scripts); color (hex \"FF0000\" or \"auto\"); " +
+  'font_size (points, e.g. 11 or 10.5); font_name (e.g. "Arial", all scripts); color (hex "FF0000" or "auto"); ' +
   "highlight (yellow, green, cyan, magenta, blue, red, dark_blue, dark_cyan, dark_green, dark_magenta, dark_red, dark_yellow, dark_gray, light_gray, black, white, none); " +
   "vertical_align (superscript, subscript, baseline).";
 const PARAGRAPH_PROPERTIES =
@@ -33,7 +48,11 @@ function styleArg(value: unknown, field: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw new ToolError({ kind: "invalid_argument", field, message: `${field} must be a JSON object like {"bold": true}; the text given is not valid JSON.` });
+    throw new ToolError({
+      kind: "invalid_argument",
+      field,
+      message: `${field} must be a JSON object like {"bold": true}; the text given is not valid JSON.`,
+    });
   }
 }
 
@@ -43,7 +62,14 @@ const summary = (outcome: StyleOutcome, noun: string) =>
 /** Style tools: style_element (runs), style_paragraph, style_table. All merge: only the given properties change. */
 export function registerStyleTools(server: McpServer, ctx: ToolContext): void {
   type Specs = { style?: unknown; cell_style?: unknown; row_style?: unknown };
-  const register = (name: string, title: string, noun: string, description: string, schema: Record<string, z.ZodType>, apply: (doc: DocxDocument, specs: Specs, options: StyleOptions) => StyleOutcome) =>
+  const register = (
+    name: string,
+    title: string,
+    noun: string,
+    description: string,
+    schema: Record<string, z.ZodType>,
+    apply: (doc: DocxDocument, specs: Specs, options: StyleOptions) => StyleOutcome,
+  ) =>
     server.registerTool(
       name,
       {
@@ -57,15 +83,23 @@ export function registerStyleTools(server: McpServer, ctx: ToolContext): void {
           const docIdArg = args.doc_id as string;
           const options = { path: args.path as string | undefined };
           const specs: Specs = {};
-          for (const key of ["style", "cell_style", "row_style"] as const) if (args[key] !== undefined) specs[key] = styleArg(args[key], key);
+          for (const key of ["style", "cell_style", "row_style"] as const)
+            if (args[key] !== undefined) specs[key] = styleArg(args[key], key);
           if (args.dry_run) {
             const outcome = await ctx.sessions.history.read(docIdArg, (doc) => apply(doc, specs, { ...options, dryRun: true }));
             return toolSuccess({ doc_id: docIdArg, ...outcome }, summary(outcome, noun));
           }
-          const { result, position, changed } = await ctx.sessions.history.edit(docIdArg, { tool: name, requestId: args.request_id as string | undefined, author: ctx.author }, (doc) => {
-            const outcome = apply(doc, specs, options);
-            return { result: outcome, description: `${summary(outcome, noun)}${options.path ? ` Path: ${options.path}` : " Whole document."}` };
-          });
+          const { result, position, changed } = await ctx.sessions.history.edit(
+            docIdArg,
+            { tool: name, requestId: args.request_id as string | undefined, author: ctx.author },
+            (doc) => {
+              const outcome = apply(doc, specs, options);
+              return {
+                result: outcome,
+                description: `${summary(outcome, noun)}${options.path ? ` Path: ${options.path}` : " Whole document."}`,
+              };
+            },
+          );
           return toolSuccess({ doc_id: docIdArg, position, document_changed: changed, ...result }, summary(result, noun));
         }),
     );

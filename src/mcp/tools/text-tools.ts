@@ -5,14 +5,25 @@ import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
-const requestId = z.string().min(1).max(128).optional().describe("Idempotency key: a retry with the same request_id returns the first result instead of editing twice.");
+const requestId = z
+  .string()
+  .min(1)
+  .max(128)
+  .optional()
+  .describe("Idempotency key: a retry with the same request_id returns the first result instead of editing twice.");
 const dryRun = z.boolean().optional().describe("If true, report what would change without changing the document.");
 const matchCase = z.boolean().optional().describe("Match upper/lower case exactly (default true).");
 
 /** Text tools: replace_text, insert_text. */
 export function registerTextTools(server: McpServer, ctx: ToolContext): void {
   /** Runs an edit as one history entry, or previews it (run, then undone, nothing written) when it is a dry run. */
-  const edit = async <R>(doc_id: string, tool: string, request_id: string | undefined, dry: boolean, mutate: (doc: DocxDocument) => { result: R; description: string }) =>
+  const edit = async <R>(
+    doc_id: string,
+    tool: string,
+    request_id: string | undefined,
+    dry: boolean,
+    mutate: (doc: DocxDocument) => { result: R; description: string },
+  ) =>
     dry
       ? ctx.sessions.history.preview(doc_id, mutate, { author: ctx.author })
       : ctx.sessions.history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
@@ -28,7 +39,12 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
         "Returns matches_found, replacements_made and the ids and paths of the changed paragraphs. When the document tracks changes, the edit is written as tracked deletions and insertions.",
       inputSchema: {
         doc_id: docId,
-        path: z.string().min(1).max(1000).optional().describe("Where to search: a paragraph, table, cell, /body (default), a header, footer or note."),
+        path: z
+          .string()
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe("Where to search: a paragraph, table, cell, /body (default), a header, footer or note."),
         find: z.string().min(1).max(10_000).describe("Text to find (case-sensitive unless match_case is false)."),
         replace: z.string().max(100_000).describe("Replacement text; \\t and \\n become a tab and a line break. Empty deletes the match."),
         max_count: z.number().int().min(0).max(1_000_000).optional().describe("Maximum number of replacements (default 1; 0 only counts)."),
@@ -42,13 +58,28 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
       runTool(ctx, "replace_text", "write", async () => {
         const outcome = await edit(doc_id, "replace_text", request_id, dry_run, (doc) => {
           const r = doc.replaceText(path, { find, replace, maxCount: max_count, matchCase: match_case });
-          return { result: r, description: `replace "${find.slice(0, 40)}" with "${replace.slice(0, 40)}" in ${path}: ${r.replacementsMade} of ${r.matchesFound}` };
+          return {
+            result: r,
+            description: `replace "${find.slice(0, 40)}" with "${replace.slice(0, 40)}" in ${path}: ${r.replacementsMade} of ${r.matchesFound}`,
+          };
         });
         const r = outcome.result;
-        const text = r.matchesFound === 0
-          ? `No match for "${find}" in ${path}${match_case ? " (matching case)" : ""}: nothing changed.`
-          : `${dry_run ? "Would replace" : "Replaced"} ${r.replacementsMade} of ${r.matchesFound} match(es) in ${r.paragraphs.length} paragraph(s).`;
-        return toolSuccess({ doc_id, position: outcome.position, dry_run, path, matches_found: r.matchesFound, replacements_made: r.replacementsMade, paragraphs: r.paragraphs }, text);
+        const text =
+          r.matchesFound === 0
+            ? `No match for "${find}" in ${path}${match_case ? " (matching case)" : ""}: nothing changed.`
+            : `${dry_run ? "Would replace" : "Replaced"} ${r.replacementsMade} of ${r.matchesFound} match(es) in ${r.paragraphs.length} paragraph(s).`;
+        return toolSuccess(
+          {
+            doc_id,
+            position: outcome.position,
+            dry_run,
+            path,
+            matches_found: r.matchesFound,
+            replacements_made: r.replacementsMade,
+            paragraphs: r.paragraphs,
+          },
+          text,
+        );
       }),
   );
 
@@ -80,7 +111,10 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
           return { result: r, description: `insert "${text.slice(0, 40)}" into ${r.path} at ${r.offset}` };
         });
         const r = outcome.result;
-        return toolSuccess({ doc_id, position: outcome.position, dry_run, ...r }, `${dry_run ? "Would insert" : "Inserted"} ${text.length} character(s) into ${r.path} at offset ${r.offset}. Paragraph text: ${r.text}`);
+        return toolSuccess(
+          { doc_id, position: outcome.position, dry_run, ...r },
+          `${dry_run ? "Would insert" : "Inserted"} ${text.length} character(s) into ${r.path} at offset ${r.offset}. Paragraph text: ${r.text}`,
+        );
       }),
   );
 }

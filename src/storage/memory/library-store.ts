@@ -44,7 +44,13 @@ export class MemoryLibraryStore implements LibraryStore {
 
   async write(tenantId: string, name: string, body: BlobBody, contentType = DOCX_TYPE) {
     const bytes = await collect(body);
-    const info: LibraryFileInfo = { name, size: bytes.length, uploadedAt: new Date().toISOString(), etag: `m${++this.version}`, contentType };
+    const info: LibraryFileInfo = {
+      name,
+      size: bytes.length,
+      uploadedAt: new Date().toISOString(),
+      etag: `m${++this.version}`,
+      contentType,
+    };
     this.files.set(this.key(tenantId, name), { info, bytes });
     return info;
   }

@@ -1,6 +1,13 @@
 import { sessionNotFound } from "../../sessions/errors";
 import type {
-  CheckpointMeta, CommitOutcome, HistoryEntryMeta, LoadPlan, MoveOutcome, RebaseOutcome, SessionIndex, SessionRecord,
+  CheckpointMeta,
+  CommitOutcome,
+  HistoryEntryMeta,
+  LoadPlan,
+  MoveOutcome,
+  RebaseOutcome,
+  SessionIndex,
+  SessionRecord,
 } from "../../sessions/ports";
 
 interface Ledger {
@@ -31,7 +38,9 @@ export class MemorySessionIndex implements SessionIndex {
     return ledger ? copy(ledger.record) : null;
   }
   async list({ offset, limit }: { offset: number; limit: number }) {
-    const all = [...this.ledgers.values()].map((l) => l.record).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const all = [...this.ledgers.values()]
+      .map((l) => l.record)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     return { sessions: all.slice(offset, offset + limit).map(copy), total: all.length };
   }
   async update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>) {
@@ -54,7 +63,10 @@ export class MemorySessionIndex implements SessionIndex {
     const cps = [...ledger.checkpoints.values()].filter((c) => c.position <= target).sort((a, b) => b.position - a.position);
     const checkpoint = cps[0] ?? null;
     const from = checkpoint?.position ?? 0;
-    const entries = [...ledger.entries.values()].map((e) => e.meta).filter((m) => m.position > from && m.position <= target).sort((a, b) => a.position - b.position);
+    const entries = [...ledger.entries.values()]
+      .map((e) => e.meta)
+      .filter((m) => m.position > from && m.position <= target)
+      .sort((a, b) => a.position - b.position);
     return copy({ head: ledger.record, target, checkpoint, entries });
   }
 
@@ -64,7 +76,13 @@ export class MemorySessionIndex implements SessionIndex {
     return earlier ? copy({ entry: earlier.meta, result: earlier.result }) : null;
   }
 
-  async commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): Promise<CommitOutcome> {
+  async commit(
+    sessionId: string,
+    expectedVersion: number,
+    entry: HistoryEntryMeta,
+    result: string | null,
+    at: string,
+  ): Promise<CommitOutcome> {
     const ledger = this.ledger(sessionId);
     const head = ledger.record;
     if (entry.requestId !== null) {
@@ -80,12 +98,19 @@ export class MemorySessionIndex implements SessionIndex {
     return { status: "committed", head: copy(head), dropped };
   }
 
-  async move(sessionId: string, expectedVersion: number, position: number, at: string, requestId: string | null = null): Promise<MoveOutcome> {
+  async move(
+    sessionId: string,
+    expectedVersion: number,
+    position: number,
+    at: string,
+    requestId: string | null = null,
+  ): Promise<MoveOutcome> {
     const ledger = this.ledger(sessionId);
     const head = ledger.record;
     const earlier = requestId !== null ? ledger.moves.get(requestId) : undefined;
     if (earlier) return { status: "duplicate", head: copy(head), ...earlier };
-    if (requestId !== null && head.version === expectedVersion && position >= 0 && position <= head.top) ledger.moves.set(requestId, { from: head.position, to: position });
+    if (requestId !== null && head.version === expectedVersion && position >= 0 && position <= head.top)
+      ledger.moves.set(requestId, { from: head.position, to: position });
     if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head: copy(head) };
     Object.assign(head, { position, version: head.version + 1, updatedAt: at });
     return { status: "moved", head: copy(head) };
@@ -106,26 +131,56 @@ export class MemorySessionIndex implements SessionIndex {
     return { entries: copy(all.slice(offset, offset + limit)), total: all.length };
   }
 
-  async rebase(sessionId: string, expectedVersion: number, baselineGeneration: number, discardRedo: boolean, at: string): Promise<RebaseOutcome> {
+  async rebase(
+    sessionId: string,
+    expectedVersion: number,
+    baselineGeneration: number,
+    discardRedo: boolean,
+    at: string,
+  ): Promise<RebaseOutcome> {
     const ledger = this.ledger(sessionId);
     const head = ledger.record;
     if (head.version !== expectedVersion) return { status: "conflict", head: copy(head) };
     const p = head.position;
     const dropped: string[] = [];
-    for (const [pos, e] of ledger.entries) if (pos <= p) { dropped.push(e.meta.object); ledger.entries.delete(pos); }
-    for (const [pos, c] of ledger.checkpoints) if (pos <= p) { dropped.push(c.object); ledger.checkpoints.delete(pos); }
+    for (const [pos, e] of ledger.entries)
+      if (pos <= p) {
+        dropped.push(e.meta.object);
+        ledger.entries.delete(pos);
+      }
+    for (const [pos, c] of ledger.checkpoints)
+      if (pos <= p) {
+        dropped.push(c.object);
+        ledger.checkpoints.delete(pos);
+      }
     if (discardRedo) dropped.push(...this.dropAbove(ledger, p));
     ledger.entries = new Map([...ledger.entries].map(([pos, e]) => [pos - p, { ...e, meta: { ...e.meta, position: pos - p } }]));
     ledger.checkpoints = new Map([...ledger.checkpoints].map(([pos, c]) => [pos - p, { ...c, position: pos - p }]));
-    const saved = head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
-    Object.assign(head, { position: 0, top: discardRedo ? 0 : head.top - p, savedPosition: saved, baselineGeneration, version: head.version + 1, updatedAt: at });
+    const saved =
+      head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
+    Object.assign(head, {
+      position: 0,
+      top: discardRedo ? 0 : head.top - p,
+      savedPosition: saved,
+      baselineGeneration,
+      version: head.version + 1,
+      updatedAt: at,
+    });
     return { status: "rebased", head: copy(head), dropped };
   }
 
   private dropAbove(ledger: Ledger, position: number): string[] {
     const dropped: string[] = [];
-    for (const [pos, e] of ledger.entries) if (pos > position) { dropped.push(e.meta.object); ledger.entries.delete(pos); }
-    for (const [pos, c] of ledger.checkpoints) if (pos > position) { dropped.push(c.object); ledger.checkpoints.delete(pos); }
+    for (const [pos, e] of ledger.entries)
+      if (pos > position) {
+        dropped.push(e.meta.object);
+        ledger.entries.delete(pos);
+      }
+    for (const [pos, c] of ledger.checkpoints)
+      if (pos > position) {
+        dropped.push(c.object);
+        ledger.checkpoints.delete(pos);
+      }
     return dropped;
   }
 }

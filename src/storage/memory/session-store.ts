@@ -39,7 +39,8 @@ export class MemorySessionStore implements SessionStore {
   async updateManifest(tenantId: string, sessionId: string, change: (manifest: SessionManifest) => SessionManifest) {
     const key = `${tenantId}/${sessionId}`;
     const current = this.manifests.get(key);
-    if (!current) throw new SessionError({ kind: "conflict", sessionId, message: `The manifest of session ${sessionId} is missing; retry` });
+    if (!current)
+      throw new SessionError({ kind: "conflict", sessionId, message: `The manifest of session ${sessionId} is missing; retry` });
     const next = change(structuredClone(current));
     this.recordWrite(`${key}/head.json`, JSON.stringify(next).length);
     this.manifests.set(key, structuredClone(next));

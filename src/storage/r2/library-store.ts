@@ -45,8 +45,7 @@ export class R2LibraryStore implements LibraryStore {
   }
 
   async write(tenantId: string, name: string, body: BlobBody, contentType = DOCX_TYPE) {
-    const value =
-      body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length));
+    const value = body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length));
     const object = await this.bucket.put(libraryKey(tenantId, name), value, { httpMetadata: { contentType } });
     return toInfo(tenantId, object!);
   }

@@ -30,10 +30,17 @@ export class R2SessionStore implements SessionStore {
       if (!current) break;
       const next = change((await current.json()) as SessionManifest);
       // R2 wants the unquoted etag here (the quoted httpEtag throws).
-      const written = await this.bucket.put(key, JSON.stringify(next), { onlyIf: { etagMatches: current.etag }, httpMetadata: { contentType: "application/json" } });
+      const written = await this.bucket.put(key, JSON.stringify(next), {
+        onlyIf: { etagMatches: current.etag },
+        httpMetadata: { contentType: "application/json" },
+      });
       if (written) return next;
     }
-    throw new SessionError({ kind: "conflict", sessionId, message: `The manifest of session ${sessionId} is missing or kept changing; retry` });
+    throw new SessionError({
+      kind: "conflict",
+      sessionId,
+      message: `The manifest of session ${sessionId} is missing or kept changing; retry`,
+    });
   }
 
   async readBaseline(tenantId: string, sessionId: string, generation: number) {

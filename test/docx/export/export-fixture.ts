@@ -1,6 +1,7 @@
 /** One small document with every feature the exports must keep, built in code (see build-docx.ts). */
-import { buildDocx, p, W_NS } from "../support/build-docx.js";
+
 import { DocxDocument, type ExportFormat } from "../../../src/docx/index.js";
+import { buildDocx, p, W_NS } from "../support/build-docx.js";
 
 const lvl = (ilvl: number, fmt: string, text: string, start = 1) =>
   `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
@@ -39,10 +40,18 @@ export const BODY = [
   p("Quarterly report", "Heading1"),
   `<w:p>${run("Plain, ")}${run("bold", "<w:b/>")}${run(", ")}${run("italic", "<w:i/>")}${run(", ")}${run("under", '<w:u w:val="single"/>')}${run("lined", '<w:u w:val="single"/>')}${run(" and ")}${run("struck", "<w:strike/>")}${run(".")}</w:p>`,
   p("Details", "Heading2"),
-  item("First", 1), item("Second", 1), item("Nested one", 1, 1), item("Nested two", 1, 1), item("Third", 1),
-  item("Dot", 2), item("Circle", 2, 1),
-  item("Restarted", 3), item("Continued", 3),
-  item("Part", 4), item("Clause", 4, 1), item("Clause", 4, 1),
+  item("First", 1),
+  item("Second", 1),
+  item("Nested one", 1, 1),
+  item("Nested two", 1, 1),
+  item("Third", 1),
+  item("Dot", 2),
+  item("Circle", 2, 1),
+  item("Restarted", 3),
+  item("Continued", 3),
+  item("Part", 4),
+  item("Clause", 4, 1),
+  item("Clause", 4, 1),
   SIMPLE_TABLE,
   MERGED_TABLE,
   `<w:p>${run("See ")}<w:hyperlink r:id="rIdLink">${run("the site")}</w:hyperlink>${run(" or ")}<w:hyperlink w:anchor="intro">${run("the intro")}</w:hyperlink>${run(".")}</w:p>`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
-import { exportFixture, exported } from "./export-fixture.js";
+import { exported, exportFixture } from "./export-fixture.js";
 
 describe("html export", () => {
   const html = exported(exportFixture(), "html");
@@ -21,15 +21,21 @@ describe("html export", () => {
     expect(html).toContain(
       '<li><span class="list-label">2.</span>Second<ol class="docx-list">\n<li><span class="list-label">a)</span>Nested one</li>\n<li><span class="list-label">b)</span>Nested two</li></ol>\n</li>\n<li><span class="list-label">3.</span>Third</li></ol>\n<ul',
     );
-    expect(html).toContain('<ul class="docx-list">\n<li><span class="list-label">•</span>Dot<ul class="docx-list">\n<li><span class="list-label">◦</span>Circle</li></ul>');
+    expect(html).toContain(
+      '<ul class="docx-list">\n<li><span class="list-label">•</span>Dot<ul class="docx-list">\n<li><span class="list-label">◦</span>Circle</li></ul>',
+    );
   });
 
   it("starts a new list when another list begins at the top level", () => {
-    expect(html).toContain('<span class="list-label">6.</span>Continued</li></ol>\n<ol class="docx-list">\n<li><span class="list-label">I.</span>Part');
+    expect(html).toContain(
+      '<span class="list-label">6.</span>Continued</li></ol>\n<ol class="docx-list">\n<li><span class="list-label">I.</span>Part',
+    );
   });
 
   it("writes merged cells as colspan and rowspan and leaves out the continued cells", () => {
-    expect(html).toContain('<table>\n<tr><td rowspan="2">Region</td><td colspan="2">Sales</td></tr>\n<tr><td>Q1</td><td>Q2</td></tr>\n<tr><td>North</td><td>10</td><td>12</td></tr>\n</table>');
+    expect(html).toContain(
+      '<table>\n<tr><td rowspan="2">Region</td><td colspan="2">Sales</td></tr>\n<tr><td>Q1</td><td>Q2</td></tr>\n<tr><td>North</td><td>10</td><td>12</td></tr>\n</table>',
+    );
   });
 
   it("links to external URLs and to bookmarks, which become anchors", () => {
@@ -44,12 +50,16 @@ describe("html export", () => {
   });
 
   it("marks a comment's range and lists the comment with its author", () => {
-    expect(html).toContain('Before <mark class="comment" data-comments="0">the commented words</mark><sup class="comment-ref"><a href="#comment-0" title="Carol: Please check.">[Carol 1]</a></sup> after.');
+    expect(html).toContain(
+      'Before <mark class="comment" data-comments="0">the commented words</mark><sup class="comment-ref"><a href="#comment-0" title="Carol: Please check.">[Carol 1]</a></sup> after.',
+    );
     expect(html).toContain('<li id="comment-0"><strong>Carol</strong>: Please check.</li>');
   });
 
   it("keeps tracked changes as <ins> and <del> with author and date", () => {
-    expect(html).toContain('<ins data-author="Alice" datetime="2024-05-01T10:00:00Z">added </ins><del data-author="Bob" datetime="2024-05-02T10:00:00Z">removed </del>end.');
+    expect(html).toContain(
+      '<ins data-author="Alice" datetime="2024-05-01T10:00:00Z">added </ins><del data-author="Bob" datetime="2024-05-02T10:00:00Z">removed </del>end.',
+    );
   });
 
   it("escapes text and keeps comment ranges that cross paragraphs well nested", () => {

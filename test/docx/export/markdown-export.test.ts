@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
-import { exportFixture, exported } from "./export-fixture.js";
+import { exported, exportFixture } from "./export-fixture.js";
 
 describe("markdown export", () => {
   const md = exported(exportFixture(), "markdown");
@@ -51,7 +51,9 @@ describe("markdown export", () => {
   });
 
   it("marks tracked insertions and deletions with author and date instead of accepting them", () => {
-    expect(md).toContain('Kept <ins data-author="Alice" datetime="2024-05-01T10:00:00Z">added </ins><del data-author="Bob" datetime="2024-05-02T10:00:00Z">removed </del>end.');
+    expect(md).toContain(
+      'Kept <ins data-author="Alice" datetime="2024-05-01T10:00:00Z">added </ins><del data-author="Bob" datetime="2024-05-02T10:00:00Z">removed </del>end.',
+    );
   });
 
   it("shows a field's result, not its code", () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { WordDocument } from "../../../src/docx/model/index.js";
 import { element } from "../../../src/docx/xml/index.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index";
 import { buildDocx, p } from "../support/build-docx";
 
-const body = [p("Alpha"), p("Beta"), p("Gamma"), p("Delta")].join("") + '<w:sectPr/>';
+const body = [p("Alpha"), p("Beta"), p("Gamma"), p("Delta")].join("") + "<w:sectPr/>";
 const texts = (doc: DocxDocument) => (doc.query("/body/paragraph[*]", { format: "json" }).items as { text: string }[]).map((i) => i.text);
 
 describe("DocxDocument changes", () => {

@@ -1,5 +1,5 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { unzipSync, strFromU8 } from "fflate";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { hashId, IdRegistry, WordDocument } from "../../../src/docx/model/index.js";
 import { element } from "../../../src/docx/xml/index.js";
@@ -57,13 +57,23 @@ describe("element ids", () => {
   it("lead back to their element's path, for blocks, nested elements, stored ids and other stories", () => {
     const doc = DocxDocument.open(
       buildDocx({
-        body: p("Intro") + `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc><w:p w14:paraId="6A6A6A6A"><w:r><w:t>b</w:t></w:r><w:hyperlink r:id="rL"><w:r><w:t>c</w:t></w:r></w:hyperlink></w:p></w:tc></w:tr></w:tbl>`,
+        body:
+          p("Intro") +
+          `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc><w:p w14:paraId="6A6A6A6A"><w:r><w:t>b</w:t></w:r><w:hyperlink r:id="rL"><w:r><w:t>c</w:t></w:r></w:hyperlink></w:p></w:tc></w:tr></w:tbl>`,
         headers: { default: p("Head") },
         footnotes: [p("Note")],
         links: { rL: "https://example.com" },
       }),
     );
-    const paths = ["/body/paragraph[0]", "/body/table[0]/row[0]/cell[1]", "/body/table[0]/row[0]/cell[1]/paragraph[0]", "/body/table[0]/row[0]/cell[1]/paragraph[0]/run[1]", "/body/table[0]/row[0]/cell[1]/paragraph[0]/hyperlink[0]", "/header[0]/paragraph[0]", "/footnote[0]/paragraph[0]"];
+    const paths = [
+      "/body/paragraph[0]",
+      "/body/table[0]/row[0]/cell[1]",
+      "/body/table[0]/row[0]/cell[1]/paragraph[0]",
+      "/body/table[0]/row[0]/cell[1]/paragraph[0]/run[1]",
+      "/body/table[0]/row[0]/cell[1]/paragraph[0]/hyperlink[0]",
+      "/header[0]/paragraph[0]",
+      "/footnote[0]/paragraph[0]",
+    ];
     for (const path of paths) {
       const [id] = ids(doc, path);
       expect(doc.pathOf(id), path).toBe(path);
@@ -73,7 +83,10 @@ describe("element ids", () => {
   });
 
   it("of other blocks stay put when one of several identical empty paragraphs is edited", () => {
-    const source = buildDocx({ rootAttributes: 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', body: p("A") + "<w:p/>".repeat(4) + p("B") + "<w:p/>" });
+    const source = buildDocx({
+      rootAttributes: 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
+      body: p("A") + "<w:p/>".repeat(4) + p("B") + "<w:p/>",
+    });
     const doc = DocxDocument.open(source);
     const before = ids(doc, "/body/paragraph");
     expect(new Set(before).size).toBe(before.length);
@@ -104,7 +117,10 @@ describe("element ids", () => {
   });
 
   it("store a derived id as dmcp:id, declared and ignorable, when the part has no w14 namespace", () => {
-    const plain = buildDocx({ rootAttributes: 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', body: p("One") + p("Two") });
+    const plain = buildDocx({
+      rootAttributes: 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
+      body: p("One") + p("Two"),
+    });
     const doc = DocxDocument.open(plain);
     const [, two] = ids(doc, "/body/paragraph");
     doc.replaceParagraphText("/body/paragraph[1]", "Second");
@@ -124,7 +140,12 @@ describe("element ids", () => {
       body: `<w:p w14:paraId="33333333"/><w:tbl><w:tr w14:paraId="44444444"><w:tc><w:p w14:paraId="33333333"/><w:p w14:paraId="55555555"/><w:p w14:paraId="55555555"/></w:tc></w:tr></w:tbl>`,
     });
     const doc = DocxDocument.open(nested);
-    const all = [...ids(doc, "/body/paragraph"), ...ids(doc, "/body/table"), ...ids(doc, "/body/table[0]/row"), ...ids(doc, "/body/table[0]/row[0]/cell[0]/paragraph")];
+    const all = [
+      ...ids(doc, "/body/paragraph"),
+      ...ids(doc, "/body/table"),
+      ...ids(doc, "/body/table[0]/row"),
+      ...ids(doc, "/body/table[0]/row[0]/cell[0]/paragraph"),
+    ];
     expect(new Set(all).size).toBe(all.length);
     expect(all).toContain("33333333");
     expect(all).toContain("44444444");

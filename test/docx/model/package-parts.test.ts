@@ -1,6 +1,6 @@
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { DocxDocument, type DocumentChange } from "../../../src/docx/index";
+import { type DocumentChange, DocxDocument } from "../../../src/docx/index";
 import { element } from "../../../src/docx/xml/index";
 import { buildDocx, p } from "../support/build-docx";
 
@@ -18,7 +18,16 @@ describe("package parts as edits see them", () => {
     const doc = DocxDocument.open(bytes);
     const styles = doc.model.relatedPartName("styles")!;
     const root = doc.model.parts.xml(styles).doc.root;
-    root.children.push(element("w:style", [{ name: "w:type", value: "paragraph" }, { name: "w:styleId", value: "Quote" }], [element("w:name", [{ name: "w:val", value: "Quote" }])]));
+    root.children.push(
+      element(
+        "w:style",
+        [
+          { name: "w:type", value: "paragraph" },
+          { name: "w:styleId", value: "Quote" },
+        ],
+        [element("w:name", [{ name: "w:val", value: "Quote" }])],
+      ),
+    );
     doc.model.parts.changed(styles);
     expect(doc.model.styles.get("Quote")?.name).toBe("Quote"); // the style sheet is read again
 
@@ -46,7 +55,11 @@ describe("package parts as edits see them", () => {
     const rId = doc.model.addRelationship(doc.mainPart, "image", "media/image1.png");
     expect(rId).toMatch(/^rId\d+$/);
     const change = roundTrip(doc.takeChange());
-    expect(change.parts!.map((c) => c.part).sort()).toEqual(["[Content_Types].xml", "word/_rels/document.xml.rels", "word/media/image1.png"]);
+    expect(change.parts!.map((c) => c.part).sort()).toEqual([
+      "[Content_Types].xml",
+      "word/_rels/document.xml.rels",
+      "word/media/image1.png",
+    ]);
 
     const replica = DocxDocument.open(bytes);
     replica.applyChange(change);
@@ -78,7 +91,16 @@ describe("package parts as edits see them", () => {
     const doc = DocxDocument.open(bytes);
     const name = doc.model.relatedPartName("comments")!;
     const root = doc.model.parts.xml(name).doc.root;
-    root.children.push(element("w:comment", [{ name: "w:id", value: "7" }, { name: "w:author", value: "Bo" }], [element("w:p", [], [element("w:r", [], [element("w:t", [], [{ type: "text", text: "Second" }])])])]));
+    root.children.push(
+      element(
+        "w:comment",
+        [
+          { name: "w:id", value: "7" },
+          { name: "w:author", value: "Bo" },
+        ],
+        [element("w:p", [], [element("w:r", [], [element("w:t", [], [{ type: "text", text: "Second" }])])])],
+      ),
+    );
     doc.model.parts.changed(name);
     expect(doc.count("/comment[*]")).toBe(2);
     const change = doc.takeChange()!;

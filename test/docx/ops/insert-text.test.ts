@@ -11,7 +11,11 @@ const open = () => DocxDocument.open(buildDocx({ body: `<w:p>${r("Dear ", "<w:b/
 describe("insertText", () => {
   it("inserts at a character offset in the formatting of the character before it", () => {
     const doc = open();
-    expect(doc.insertText("/body/paragraph[0]", { text: "valued ", offset: 5 })).toMatchObject({ path: "/body/paragraph[0]", offset: 5, text: "Dear valued customer" });
+    expect(doc.insertText("/body/paragraph[0]", { text: "valued ", offset: 5 })).toMatchObject({
+      path: "/body/paragraph[0]",
+      offset: 5,
+      text: "Dear valued customer",
+    });
     expect(documentXml(doc)).toContain(`${r("Dear ", "<w:b/>")}${r("valued ", "<w:b/>")}${r("customer", "<w:i/>")}`);
   });
 
@@ -45,10 +49,20 @@ describe("insertText", () => {
 
   it("refuses a missing match, an offset past the end, no or several positions and a non-paragraph path, changing nothing", () => {
     const doc = open();
-    expect(docxFailure(() => doc.insertText("/body/paragraph[0]", { text: "x", after: "nobody" }))).toMatchObject({ kind: "invalid_argument", field: "after", message: expect.stringContaining('does not contain "nobody"') });
-    expect(docxFailure(() => doc.insertText("/body/paragraph[0]", { text: "x", offset: 99 }))).toMatchObject({ kind: "invalid_argument", field: "offset", message: expect.stringContaining("13 characters") });
+    expect(docxFailure(() => doc.insertText("/body/paragraph[0]", { text: "x", after: "nobody" }))).toMatchObject({
+      kind: "invalid_argument",
+      field: "after",
+      message: expect.stringContaining('does not contain "nobody"'),
+    });
+    expect(docxFailure(() => doc.insertText("/body/paragraph[0]", { text: "x", offset: 99 }))).toMatchObject({
+      kind: "invalid_argument",
+      field: "offset",
+      message: expect.stringContaining("13 characters"),
+    });
     expect(docxFailure(() => doc.insertText("/body/paragraph[0]", { text: "x" }))).toMatchObject({ field: "position" });
-    expect(docxFailure(() => doc.insertText("/body/paragraph[0]", { text: "x", offset: 0, after: "Dear" }))).toMatchObject({ field: "position" });
+    expect(docxFailure(() => doc.insertText("/body/paragraph[0]", { text: "x", offset: 0, after: "Dear" }))).toMatchObject({
+      field: "position",
+    });
     expect(docxFailure(() => doc.insertText("/body", { text: "x", offset: 0 }))).toMatchObject({ kind: "invalid_argument", field: "path" });
     expect(doc.takeChange()).toBeNull();
   });

@@ -10,7 +10,7 @@ const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)["word/docu
 const paragraphsOf = (xml: string) => xml.match(/<w:p[ >].*?<\/w:p>/g) ?? [];
 const textOf = (doc: DocxDocument, path: string) => doc.query(path).items![0].text as string;
 
-const THREE_RUNS = r("The quick ", "<w:b/>") + r("brown fox", "<w:i/>") + r(" jumps", "<w:color w:val=\"FF0000\"/>");
+const THREE_RUNS = r("The quick ", "<w:b/>") + r("brown fox", "<w:i/>") + r(" jumps", '<w:color w:val="FF0000"/>');
 
 describe("replaceText", () => {
   it("replaces across three differently formatted runs, each other character keeping its run's formatting", () => {
@@ -33,23 +33,33 @@ describe("replaceText", () => {
     const doc = DocxDocument.open(buildDocx({ body: `<w:p>${THREE_RUNS}</w:p>` }));
     doc.replaceText("/body/paragraph[0]", { find: "quick brown", replace: "QB" });
     const xml = documentXml(doc.save());
-    expect(xml).toContain(`${r("The ", "<w:b/>")}${r("QB", "<w:b/>")}${r(" fox", "<w:i/>")}${r(" jumps", "<w:color w:val=\"FF0000\"/>")}`);
+    expect(xml).toContain(`${r("The ", "<w:b/>")}${r("QB", "<w:b/>")}${r(" fox", "<w:i/>")}${r(" jumps", '<w:color w:val="FF0000"/>')}`);
   });
 
   it("replaces text inside a hyperlink and keeps the link", () => {
-    const body = `<w:p>${r("Visit ")}<w:hyperlink r:id="rIdL">${r("our old site", "<w:rStyle w:val=\"Hyperlink\"/>")}</w:hyperlink>${r(".")}</w:p>`;
+    const body = `<w:p>${r("Visit ")}<w:hyperlink r:id="rIdL">${r("our old site", '<w:rStyle w:val="Hyperlink"/>')}</w:hyperlink>${r(".")}</w:p>`;
     const doc = DocxDocument.open(buildDocx({ body, links: { rIdL: "https://example.com" } }));
     expect(doc.replaceText("/body", { find: "old", replace: "new" }).replacementsMade).toBe(1);
     const xml = documentXml(doc.save());
-    expect(xml).toContain(`<w:hyperlink r:id="rIdL">${r("our ", "<w:rStyle w:val=\"Hyperlink\"/>")}${r("new", "<w:rStyle w:val=\"Hyperlink\"/>")}${r(" site", "<w:rStyle w:val=\"Hyperlink\"/>")}</w:hyperlink>`);
+    expect(xml).toContain(
+      `<w:hyperlink r:id="rIdL">${r("our ", '<w:rStyle w:val="Hyperlink"/>')}${r("new", '<w:rStyle w:val="Hyperlink"/>')}${r(" site", '<w:rStyle w:val="Hyperlink"/>')}</w:hyperlink>`,
+    );
     expect(textOf(doc, "/body/paragraph[0]")).toBe("Visit our new site.");
   });
 
   it("replaces at most max_count matches in document order, and counts them all", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("x and x") + p("x again") + p("no match") }));
-    expect(doc.replaceText("/body", { find: "x", replace: "Y", maxCount: 2 })).toMatchObject({ matchesFound: 3, replacementsMade: 2, paragraphs: [{ path: "/body/paragraph[0]" }] });
+    expect(doc.replaceText("/body", { find: "x", replace: "Y", maxCount: 2 })).toMatchObject({
+      matchesFound: 3,
+      replacementsMade: 2,
+      paragraphs: [{ path: "/body/paragraph[0]" }],
+    });
     expect([textOf(doc, "/body/paragraph[0]"), textOf(doc, "/body/paragraph[1]")]).toEqual(["Y and Y", "x again"]);
-    expect(doc.replaceText("/body", { find: "x", replace: "Y", maxCount: 0 })).toMatchObject({ matchesFound: 1, replacementsMade: 0, paragraphs: [] });
+    expect(doc.replaceText("/body", { find: "x", replace: "Y", maxCount: 0 })).toMatchObject({
+      matchesFound: 1,
+      replacementsMade: 0,
+      paragraphs: [],
+    });
     expect(doc.takeChange()).not.toBeNull();
   });
 
@@ -62,7 +72,10 @@ describe("replaceText", () => {
   it("matches case-insensitively when asked, and exactly by default", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Hello HELLO hello") }));
     expect(doc.replaceText("/body", { find: "hello", replace: "hi", maxCount: 10 })).toMatchObject({ matchesFound: 1 });
-    expect(doc.replaceText("/body", { find: "HeLLo", replace: "yo", maxCount: 10, matchCase: false })).toMatchObject({ matchesFound: 2, replacementsMade: 2 });
+    expect(doc.replaceText("/body", { find: "HeLLo", replace: "yo", maxCount: 10, matchCase: false })).toMatchObject({
+      matchesFound: 2,
+      replacementsMade: 2,
+    });
     expect(textOf(doc, "/body/paragraph[0]")).toBe("yo yo hi");
   });
 
@@ -74,27 +87,46 @@ describe("replaceText", () => {
 
   it("refuses a bad path, an empty find and a negative max_count with clear errors, changing nothing", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("one") + p("two") }));
-    expect(docxFailure(() => doc.replaceText("/body/paragraph[5]", { find: "o", replace: "0" }))).toMatchObject({ kind: "path_not_found", message: expect.stringContaining("the body has 2 paragraphs") });
-    expect(docxFailure(() => doc.replaceText("/body/paragraph[0]/run[0]", { find: "o", replace: "0" }))).toMatchObject({ kind: "invalid_argument", field: "path" });
-    expect(docxFailure(() => doc.replaceText("/body", { find: "", replace: "0" }))).toMatchObject({ kind: "invalid_argument", field: "find" });
-    expect(docxFailure(() => doc.replaceText("/body", { find: "o", replace: "0", maxCount: -1 }))).toMatchObject({ kind: "invalid_argument", field: "max_count" });
+    expect(docxFailure(() => doc.replaceText("/body/paragraph[5]", { find: "o", replace: "0" }))).toMatchObject({
+      kind: "path_not_found",
+      message: expect.stringContaining("the body has 2 paragraphs"),
+    });
+    expect(docxFailure(() => doc.replaceText("/body/paragraph[0]/run[0]", { find: "o", replace: "0" }))).toMatchObject({
+      kind: "invalid_argument",
+      field: "path",
+    });
+    expect(docxFailure(() => doc.replaceText("/body", { find: "", replace: "0" }))).toMatchObject({
+      kind: "invalid_argument",
+      field: "find",
+    });
+    expect(docxFailure(() => doc.replaceText("/body", { find: "o", replace: "0", maxCount: -1 }))).toMatchObject({
+      kind: "invalid_argument",
+      field: "max_count",
+    });
     expect(doc.takeChange()).toBeNull();
   });
 
   it("works in table cells, headers and footers when the path points there", () => {
     const cell = (t: string) => `<w:tc>${p(t)}</w:tc>`;
-    const doc = DocxDocument.open(buildDocx({
-      body: p("ACME outside") + `<w:tbl><w:tr>${cell("ACME Corp")}${cell("other")}</w:tr></w:tbl>`,
-      headers: { default: p("ACME header") },
-      footers: { default: p("ACME footer") },
-    }));
-    expect(doc.replaceText("/body/table[0]", { find: "ACME", replace: "Initech", maxCount: 9 }).paragraphs).toEqual([{ id: expect.any(String), path: "/body/table[0]/row[0]/cell[0]/paragraph[0]" }]);
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: p("ACME outside") + `<w:tbl><w:tr>${cell("ACME Corp")}${cell("other")}</w:tr></w:tbl>`,
+        headers: { default: p("ACME header") },
+        footers: { default: p("ACME footer") },
+      }),
+    );
+    expect(doc.replaceText("/body/table[0]", { find: "ACME", replace: "Initech", maxCount: 9 }).paragraphs).toEqual([
+      { id: expect.any(String), path: "/body/table[0]/row[0]/cell[0]/paragraph[0]" },
+    ]);
     expect(textOf(doc, "/body/paragraph[0]")).toBe("ACME outside");
     expect(textOf(doc, "/body/table[0]/row[0]/cell[0]/paragraph[0]")).toBe("Initech Corp");
     doc.replaceText("/header[0]", { find: "ACME", replace: "Initech" });
     doc.replaceText("/footer[0]", { find: "ACME", replace: "Initech" });
     const reopened = DocxDocument.open(doc.save());
-    expect([textOf(reopened, "/header[0]/paragraph[0]"), textOf(reopened, "/footer[0]/paragraph[0]")]).toEqual(["Initech header", "Initech footer"]);
+    expect([textOf(reopened, "/header[0]/paragraph[0]"), textOf(reopened, "/footer[0]/paragraph[0]")]).toEqual([
+      "Initech header",
+      "Initech footer",
+    ]);
   });
 
   it("deletes the match when the replacement is empty, removing runs left without content", () => {

@@ -8,7 +8,10 @@ export function trackedSpec(spec: DocxSpec): DocxSpec {
   return {
     ...spec,
     relationships: { ...spec.relationships, rIdSettings: ["settings", "settings.xml"] },
-    extraParts: { ...spec.extraParts, "word/settings.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>` },
+    extraParts: {
+      ...spec.extraParts,
+      "word/settings.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DocxDocument } from "../../../src/docx/index.js";
-import { docxFailure } from "../support/docx-failure.js";
 import { p } from "../support/build-docx.js";
+import { docxFailure } from "../support/docx-failure.js";
 import { childNames, first, open, savedBody, trackedSpec } from "./style-fixtures.js";
 
 const pPrOf = (doc: DocxDocument, nth = 0) => {
@@ -17,7 +17,11 @@ describe("styleParagraph: paragraph properties", () => {
     doc.styleParagraph({ alignment: "justify" }, { path: "/body/paragraph[0]" });
     doc.styleParagraph({ alignment: "center" }, { path: "/body/paragraph[1]" });
     doc.styleParagraph({ alignment: "end" }, { path: "/body/paragraph[2]" });
-    expect([0, 1, 2].map((i) => pPrOf(doc, i))).toEqual(['<w:pPr><w:jc w:val="both"/></w:pPr>', '<w:pPr><w:jc w:val="center"/></w:pPr>', '<w:pPr><w:jc w:val="end"/></w:pPr>']);
+    expect([0, 1, 2].map((i) => pPrOf(doc, i))).toEqual([
+      '<w:pPr><w:jc w:val="both"/></w:pPr>',
+      '<w:pPr><w:jc w:val="center"/></w:pPr>',
+      '<w:pPr><w:jc w:val="end"/></w:pPr>',
+    ]);
   });
 
   it("sets a style by id or display name, and refuses one styles.xml lacks, listing some that exist", () => {
@@ -35,9 +39,13 @@ describe("styleParagraph: paragraph properties", () => {
   });
 
   it("takes spacing and indentation in twips, as docx-mcp does, clearing the values that would override them", () => {
-    const doc = open({ body: withPPr('<w:spacing w:beforeLines="100" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:start="720" w:hanging="360"/>') });
+    const doc = open({
+      body: withPPr('<w:spacing w:beforeLines="100" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:start="720" w:hanging="360"/>'),
+    });
     doc.styleParagraph({ spacing_before: 240, spacing_after: 130, indent_left: 720, indent_first_line: 360 });
-    expect(pPrOf(doc)).toBe('<w:pPr><w:spacing w:after="130" w:line="240" w:lineRule="auto" w:before="240"/><w:ind w:left="720" w:firstLine="360"/></w:pPr>');
+    expect(pPrOf(doc)).toBe(
+      '<w:pPr><w:spacing w:after="130" w:line="240" w:lineRule="auto" w:before="240"/><w:ind w:left="720" w:firstLine="360"/></w:pPr>',
+    );
   });
 
   it("sets line spacing exactly in twips or as a multiple of single lines", () => {
@@ -56,14 +64,27 @@ describe("styleParagraph: paragraph properties", () => {
 
   it("writes shading and the keep and page-break flags; null removes, and an emptied element goes", () => {
     const doc = open({ body: withPPr('<w:keepNext/><w:spacing w:before="240"/><w:ind w:left="720"/>') });
-    doc.styleParagraph({ shading: "ffff00", keep_lines: true, page_break_before: false, keep_with_next: null, spacing_before: null, indent_left: null });
-    expect(pPrOf(doc)).toBe('<w:pPr><w:keepLines/><w:pageBreakBefore w:val="0"/><w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/></w:pPr>');
+    doc.styleParagraph({
+      shading: "ffff00",
+      keep_lines: true,
+      page_break_before: false,
+      keep_with_next: null,
+      spacing_before: null,
+      indent_left: null,
+    });
+    expect(pPrOf(doc)).toBe(
+      '<w:pPr><w:keepLines/><w:pageBreakBefore w:val="0"/><w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/></w:pPr>',
+    );
   });
 
   it("inserts in schema order (§17.3.1.26) before the paragraph mark's w:rPr and w:sectPr, keeping unknown children", () => {
-    const existing = '<w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/></w:numPr><w:jc w:val="left"/><w:rPr><w:b/></w:rPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr>';
+    const existing =
+      '<w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/></w:numPr><w:jc w:val="left"/><w:rPr><w:b/></w:rPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr>';
     const doc = open({ body: withPPr(existing) + p("after") });
-    doc.styleParagraph({ alignment: "right", spacing_after: 0, keep_with_next: true, shading: "EEEEEE", indent_left: 200 }, { path: "/body/paragraph[0]" });
+    doc.styleParagraph(
+      { alignment: "right", spacing_after: 0, keep_with_next: true, shading: "EEEEEE", indent_left: 200 },
+      { path: "/body/paragraph[0]" },
+    );
     expect(childNames(pPrOf(doc)!)).toEqual(["pStyle", "keepNext", "numPr", "shd", "spacing", "ind", "jc", "rPr", "sectPr"]);
     expect(pPrOf(doc)).toContain('<w:jc w:val="right"/>');
   });
@@ -101,6 +122,8 @@ describe("styleParagraph: tracked changes", () => {
     expect(doc.styleParagraph({ alignment: "center" })).toMatchObject({ tracked: true, changed: 1 });
     const pPr = pPrOf(doc)!;
     expect(childNames(pPr)).toEqual(["pStyle", "jc", "rPr", "pPrChange"]);
-    expect(first(pPr, "pPrChange")).toMatch(/^<w:pPrChange w:id="\d+" w:author="docx-edge" w:date="[^"]+"><w:pPr><w:pStyle w:val="Heading1"\/><\/w:pPr><\/w:pPrChange>$/);
+    expect(first(pPr, "pPrChange")).toMatch(
+      /^<w:pPrChange w:id="\d+" w:author="docx-edge" w:date="[^"]+"><w:pPr><w:pStyle w:val="Heading1"\/><\/w:pPr><\/w:pPrChange>$/,
+    );
   });
 });

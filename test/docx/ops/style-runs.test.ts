@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
-import { docxFailure } from "../support/docx-failure.js";
 import { p } from "../support/build-docx.js";
+import { docxFailure } from "../support/docx-failure.js";
 import { childNames, first, open, savedBody, trackedSpec } from "./style-fixtures.js";
 
 const run = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t>${text}</w:t></w:r>`;
@@ -23,7 +23,9 @@ describe("styleElement: run properties", () => {
   it("writes underline types, strike, color, highlight and vertical alignment", () => {
     const doc = open({ body: para(run("a")) });
     doc.styleElement({ underline: "double", strike: true, color: "#ff0000", highlight: "dark_blue", vertical_align: "superscript" });
-    expect(rPrOf(doc)).toBe('<w:rPr><w:strike/><w:color w:val="FF0000"/><w:highlight w:val="darkBlue"/><w:u w:val="double"/><w:vertAlign w:val="superscript"/></w:rPr>');
+    expect(rPrOf(doc)).toBe(
+      '<w:rPr><w:strike/><w:color w:val="FF0000"/><w:highlight w:val="darkBlue"/><w:u w:val="double"/><w:vertAlign w:val="superscript"/></w:rPr>',
+    );
     doc.styleElement({ underline: true });
     expect(rPrOf(doc)).toContain('<w:u w:val="single"/>');
   });
@@ -41,7 +43,11 @@ describe("styleElement: run properties", () => {
   });
 
   it("removes a property given as null and leaves the others alone", () => {
-    const doc = open({ body: para(run("a", '<w:b/><w:i/><w:color w:val="00FF00" w:themeColor="accent1"/><w:sz w:val="30"/><w:szCs w:val="30"/><w:u w:val="wave"/>')) });
+    const doc = open({
+      body: para(
+        run("a", '<w:b/><w:i/><w:color w:val="00FF00" w:themeColor="accent1"/><w:sz w:val="30"/><w:szCs w:val="30"/><w:u w:val="wave"/>'),
+      ),
+    });
     doc.styleElement({ bold: null, color: null, font_size: null, underline: null });
     expect(rPrOf(doc)).toBe("<w:rPr><w:i/></w:rPr>");
   });
@@ -56,7 +62,19 @@ describe("styleElement: run properties", () => {
     const existing = '<w:rStyle w:val="Strong"/><w:caps/><w:sz w:val="20"/><w:lang w:val="en-US"/><w14:ligatures w14:val="standard"/>';
     const doc = open({ body: para(run("a", existing)) });
     doc.styleElement({ vertical_align: "subscript", bold: true, color: "112233", highlight: "yellow", font_name: "Calibri" });
-    expect(childNames(rPrOf(doc)!)).toEqual(["rStyle", "rFonts", "b", "bCs", "caps", "color", "sz", "highlight", "vertAlign", "lang", "w14:ligatures"]);
+    expect(childNames(rPrOf(doc)!)).toEqual([
+      "rStyle",
+      "rFonts",
+      "b",
+      "bCs",
+      "caps",
+      "color",
+      "sz",
+      "highlight",
+      "vertAlign",
+      "lang",
+      "w14:ligatures",
+    ]);
   });
 
   it("styles one run by path, a paragraph's runs, and cells selected with wildcards", () => {
@@ -119,7 +137,9 @@ describe("styleElement: run properties", () => {
       expect(failure).toMatchObject({ kind: "invalid_argument", field });
       expect(failure.message).toContain(hint);
     }
-    expect(docxFailure(() => doc.styleElement({ bold: true }, { path: "/body/paragraph[text~='nowhere']" }))).toMatchObject({ kind: "path_not_found" });
+    expect(docxFailure(() => doc.styleElement({ bold: true }, { path: "/body/paragraph[text~='nowhere']" }))).toMatchObject({
+      kind: "path_not_found",
+    });
     expect(docxFailure(() => doc.styleElement({ bold: true }, { path: "/styles" })).message).toContain("no formatting to style");
     expect(doc.takeChange()).toBeNull();
   });
@@ -145,7 +165,9 @@ describe("styleElement: tracked changes", () => {
     expect(doc.styleElement({ bold: true })).toMatchObject({ tracked: true, changed: 1 });
     const rPr = rPrOf(doc)!;
     expect(childNames(rPr)).toEqual(["b", "bCs", "i", "rPrChange"]);
-    expect(first(rPr, "rPrChange")).toMatch(/^<w:rPrChange w:id="\d+" w:author="Ada" w:date="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"><w:rPr><w:i\/><\/w:rPr><\/w:rPrChange>$/);
+    expect(first(rPr, "rPrChange")).toMatch(
+      /^<w:rPrChange w:id="\d+" w:author="Ada" w:date="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"><w:rPr><w:i\/><\/w:rPr><\/w:rPrChange>$/,
+    );
   });
 
   it("records an empty old w:rPr for a run that had no formatting, and keeps the first revision on a second edit", () => {

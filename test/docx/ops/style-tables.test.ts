@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { docxFailure } from "../support/docx-failure.js";
 import { p } from "../support/build-docx.js";
+import { docxFailure } from "../support/docx-failure.js";
 import { childNames, first, open, savedBody, trackedSpec } from "./style-fixtures.js";
 
 const cell = (text: string, tcPr = "") => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ""}${p(text)}</w:tc>`;
 const row = (...cells: string[]) => `<w:tr>${cells.join("")}</w:tr>`;
-const table = (tblPr: string, ...rows: string[]) => `<w:tbl><w:tblPr>${tblPr}</w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>${rows.join("")}</w:tbl>`;
+const table = (tblPr: string, ...rows: string[]) =>
+  `<w:tbl><w:tblPr>${tblPr}</w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>${rows.join("")}</w:tbl>`;
 const grid = (tblPr = "") => table(tblPr, row(cell("a1"), cell("b1")), row(cell("a2"), cell("b2")));
 const TABLE_STYLE = '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/></w:style>';
 
@@ -29,9 +30,15 @@ describe("styleTable: table properties", () => {
   });
 
   it("resizes existing borders when border_size comes alone", () => {
-    const doc = open({ body: grid('<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:end w:val="dotted" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>') });
+    const doc = open({
+      body: grid(
+        '<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:end w:val="dotted" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>',
+      ),
+    });
     doc.styleTable({ style: { border_size: 12 } });
-    expect(first(savedBody(doc), "tblBorders")).toBe('<w:tblBorders><w:top w:val="single" w:sz="12" w:space="0" w:color="auto"/><w:end w:val="dotted" w:sz="12" w:space="0" w:color="auto"/></w:tblBorders>');
+    expect(first(savedBody(doc), "tblBorders")).toBe(
+      '<w:tblBorders><w:top w:val="single" w:sz="12" w:space="0" w:color="auto"/><w:end w:val="dotted" w:sz="12" w:space="0" w:color="auto"/></w:tblBorders>',
+    );
   });
 
   it("sets width in twips or percent, alignment and a table style that exists", () => {
@@ -39,7 +46,9 @@ describe("styleTable: table properties", () => {
     doc.styleTable({ style: { width: 5000, table_alignment: "center", table_style: "Table Grid" } }, { path: "/body/table[0]" });
     doc.styleTable({ style: { width: 100, width_type: "pct" } }, { path: "/body/table[1]" });
     const xml = savedBody(doc);
-    expect(first(xml, "tblPr")).toBe('<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>');
+    expect(first(xml, "tblPr")).toBe(
+      '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>',
+    );
     expect(first(xml, "tblPr", xml.indexOf("</w:tbl>"))).toBe('<w:tblPr><w:tblW w:w="5000" w:type="pct"/></w:tblPr>');
   });
 });
@@ -47,10 +56,17 @@ describe("styleTable: table properties", () => {
 describe("styleTable: cell and row properties", () => {
   it("applies cell_style to every cell and row_style to every row of the selected table", () => {
     const doc = open({ body: grid() });
-    const outcome = doc.styleTable({ cell_style: { shading: "D9D9D9", vertical_align: "center", width: 2000 }, row_style: { height: 400, is_header: true, cant_split: true } });
+    const outcome = doc.styleTable({
+      cell_style: { shading: "D9D9D9", vertical_align: "center", width: 2000 },
+      row_style: { height: 400, is_header: true, cant_split: true },
+    });
     expect(outcome).toMatchObject({ styled: 6, changed: 6 });
     const xml = savedBody(doc);
-    expect(xml.match(/<w:tcPr><w:tcW w:w="2000" w:type="dxa"\/><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"\/><w:vAlign w:val="center"\/><\/w:tcPr>/g)).toHaveLength(4);
+    expect(
+      xml.match(
+        /<w:tcPr><w:tcW w:w="2000" w:type="dxa"\/><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"\/><w:vAlign w:val="center"\/><\/w:tcPr>/g,
+      ),
+    ).toHaveLength(4);
     expect(xml.match(/<w:trPr><w:cantSplit\/><w:trHeight w:val="400"\/><w:tblHeader\/><\/w:trPr>/g)).toHaveLength(2);
   });
 
@@ -67,7 +83,10 @@ describe("styleTable: cell and row properties", () => {
   it("merges into existing cell properties in schema order (§17.4.70) and keeps a row's w:tblPrEx first", () => {
     const tcPr = '<w:tcW w:w="100" w:type="dxa"/><w:gridSpan w:val="1"/><w:vAlign w:val="top"/><w:hideMark/>';
     const doc = open({ body: table("", `<w:tr><w:tblPrEx><w:tblLayout w:type="fixed"/></w:tblPrEx>${cell("a", tcPr)}</w:tr>`) });
-    doc.styleTable({ cell_style: { shading: "00FF00", borders: { top: "single" }, vertical_align: "bottom", width: null }, row_style: { height: 300 } });
+    doc.styleTable({
+      cell_style: { shading: "00FF00", borders: { top: "single" }, vertical_align: "bottom", width: null },
+      row_style: { height: 300 },
+    });
     const xml = savedBody(doc);
     expect(childNames(first(xml, "tcPr")!)).toEqual(["gridSpan", "tcBorders", "shd", "vAlign", "hideMark"]);
     expect(childNames(first(xml, "tr")!)).toEqual(["tblPrEx", "trPr", "tc"]);
@@ -81,14 +100,25 @@ describe("styleTable: cell and row properties", () => {
 
   it("refuses table properties on a row or cell, unknown properties, and missing styles", () => {
     const doc = open({ body: grid() });
-    expect(docxFailure(() => doc.styleTable({ style: { width: 10 } }, { path: "/body/table[0]/row[0]" }))).toMatchObject({ kind: "invalid_argument", field: "style" });
-    expect(docxFailure(() => doc.styleTable({ row_style: { height: 10 } }, { path: "/body/table[0]/row[0]/cell[0]" })).message).toContain("select its table, e.g. /body/table[0]");
-    expect(docxFailure(() => doc.styleTable({ cell_style: { colour: "FF0000" } })).message).toContain("allowed: shading, vertical_align, width, borders");
+    expect(docxFailure(() => doc.styleTable({ style: { width: 10 } }, { path: "/body/table[0]/row[0]" }))).toMatchObject({
+      kind: "invalid_argument",
+      field: "style",
+    });
+    expect(docxFailure(() => doc.styleTable({ row_style: { height: 10 } }, { path: "/body/table[0]/row[0]/cell[0]" })).message).toContain(
+      "select its table, e.g. /body/table[0]",
+    );
+    expect(docxFailure(() => doc.styleTable({ cell_style: { colour: "FF0000" } })).message).toContain(
+      "allowed: shading, vertical_align, width, borders",
+    );
     expect(docxFailure(() => doc.styleTable({ style: { border_style: "zigzag" } }))).toMatchObject({ field: "style.border_style" });
     expect(docxFailure(() => doc.styleTable({ style: { border_size: 200 } })).message).toContain("from 2 to 96 eighths of a point");
-    expect(docxFailure(() => doc.styleTable({ style: { table_style: "Nope" } })).message).toContain("this document defines no table styles");
+    expect(docxFailure(() => doc.styleTable({ style: { table_style: "Nope" } })).message).toContain(
+      "this document defines no table styles",
+    );
     expect(docxFailure(() => doc.styleTable({ style: { width_type: "pct" } })).message).toContain("goes with width");
-    expect(docxFailure(() => doc.styleTable({ cell_style: { borders: { middle: "single" } } }))).toMatchObject({ field: "cell_style.borders.middle" });
+    expect(docxFailure(() => doc.styleTable({ cell_style: { borders: { middle: "single" } } }))).toMatchObject({
+      field: "cell_style.borders.middle",
+    });
     expect(docxFailure(() => doc.styleTable({})).message).toContain("at least one of style (table), cell_style or row_style");
     expect(docxFailure(() => doc.styleTable({ style: { width: 10 } }, { path: "/body/paragraph[0]" })).kind).toBe("path_not_found");
     expect(doc.takeChange()).toBeNull();
@@ -96,7 +126,9 @@ describe("styleTable: cell and row properties", () => {
 
   it("refuses a path whose elements hold no tables", () => {
     const doc = open({ body: p("a") + grid() });
-    expect(docxFailure(() => doc.styleTable({ style: { width: 10 } }, { path: "/body/paragraph[0]" })).message).toContain("holding no tables");
+    expect(docxFailure(() => doc.styleTable({ style: { width: 10 } }, { path: "/body/paragraph[0]" })).message).toContain(
+      "holding no tables",
+    );
   });
 });
 
@@ -105,7 +137,9 @@ describe("styleTable: tracked changes", () => {
     const doc = open(trackedSpec({ body: table('<w:tblW w:w="0" w:type="auto"/>', row(cell("a", '<w:tcW w:w="100" w:type="dxa"/>'))) }));
     doc.styleTable({ style: { table_alignment: "center" }, row_style: { cant_split: true }, cell_style: { shading: "FFFF00" } });
     const xml = savedBody(doc);
-    expect(first(xml, "tblPrChange")).toMatch(/^<w:tblPrChange w:id="\d+" w:author="docx-edge" w:date="[^"]+"><w:tblPr><w:tblW w:w="0" w:type="auto"\/><\/w:tblPr><\/w:tblPrChange>$/);
+    expect(first(xml, "tblPrChange")).toMatch(
+      /^<w:tblPrChange w:id="\d+" w:author="docx-edge" w:date="[^"]+"><w:tblPr><w:tblW w:w="0" w:type="auto"\/><\/w:tblPr><\/w:tblPrChange>$/,
+    );
     expect(first(xml, "trPrChange")).toContain("<w:trPr/>");
     expect(first(xml, "tcPrChange")).toContain('<w:tcPr><w:tcW w:w="100" w:type="dxa"/></w:tcPr>');
     expect(childNames(first(xml, "tcPr")!)).toEqual(["tcW", "shd", "tcPrChange"]);

@@ -19,16 +19,22 @@ describe("readParagraphText", () => {
     expect(text).toBe("Hello big\tnew\ntag7");
     expect(text).toBe(inlineText(p, W));
     expect(pieces.map((x) => [x.start, x.end, x.parent.name])).toEqual([
-      [0, 6, "w:p"], [6, 9, "w:hyperlink"], [9, 10, "w:hyperlink"], [10, 13, "w:ins"], [13, 14, "w:ins"], [14, 17, "w:smartTag"], [17, 18, "w:fldSimple"],
+      [0, 6, "w:p"],
+      [6, 9, "w:hyperlink"],
+      [9, 10, "w:hyperlink"],
+      [10, 13, "w:ins"],
+      [13, 14, "w:ins"],
+      [14, 17, "w:smartTag"],
+      [17, 18, "w:fldSimple"],
     ]);
   });
 });
 
 describe("splitAt", () => {
   it("cuts a run inside its text into two runs that each keep a copy of the formatting", () => {
-    const p = para(r("abcdef", "<w:b/><w:color w:val=\"FF0000\"/>"));
+    const p = para(r("abcdef", '<w:b/><w:color w:val="FF0000"/>'));
     splitAt(p, W, 2);
-    expect(xml(p)).toBe(`<w:p>${r("ab", "<w:b/><w:color w:val=\"FF0000\"/>")}${r("cdef", "<w:b/><w:color w:val=\"FF0000\"/>")}</w:p>`);
+    expect(xml(p)).toBe(`<w:p>${r("ab", '<w:b/><w:color w:val="FF0000"/>')}${r("cdef", '<w:b/><w:color w:val="FF0000"/>')}</w:p>`);
   });
 
   it("cuts between two text elements of one run, and leaves run and paragraph edges alone", () => {
@@ -55,14 +61,16 @@ describe("splitAt", () => {
 
 describe("isolateRange", () => {
   it("turns a range across three differently formatted runs into whole runs, splitting only the edge runs", () => {
-    const p = para(r("one ", "<w:b/>") + r("two ", "<w:i/>") + r("three", "<w:u w:val=\"single\"/>"));
+    const p = para(r("one ", "<w:b/>") + r("two ", "<w:i/>") + r("three", '<w:u w:val="single"/>'));
     const runs = isolateRange(p, W, 2, 10);
     expect(runs.map((x) => readParagraphText({ ...p, children: [x.run] }, W).text)).toEqual(["e ", "two ", "th"]);
-    expect(xml(p)).toBe(`<w:p>${r("on", "<w:b/>")}${r("e ", "<w:b/>")}${r("two ", "<w:i/>")}${r("th", "<w:u w:val=\"single\"/>")}${r("ree", "<w:u w:val=\"single\"/>")}</w:p>`);
+    expect(xml(p)).toBe(
+      `<w:p>${r("on", "<w:b/>")}${r("e ", "<w:b/>")}${r("two ", "<w:i/>")}${r("th", '<w:u w:val="single"/>')}${r("ree", '<w:u w:val="single"/>')}</w:p>`,
+    );
   });
 
   it("returns runs inside a hyperlink with the hyperlink as their parent", () => {
-    const p = para(`${r("see ")}<w:hyperlink r:id="rId1">${r("the site", "<w:rStyle w:val=\"Hyperlink\"/>")}</w:hyperlink>`);
+    const p = para(`${r("see ")}<w:hyperlink r:id="rId1">${r("the site", '<w:rStyle w:val="Hyperlink"/>')}</w:hyperlink>`);
     const runs = isolateRange(p, W, 8, 12);
     expect(runs).toHaveLength(1);
     expect(runs[0].parent.name).toBe("w:hyperlink");
@@ -91,6 +99,8 @@ describe("insertionPoint", () => {
 describe("textRun", () => {
   it("writes tabs and newlines as w:tab and w:br, with a copy of the formatting", () => {
     const rPr = parseFragment("<w:rPr><w:b/></w:rPr>")[0] as XmlElement;
-    expect(xml(textRun(W, "a\tb\nc", rPr))).toBe(`<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">a</w:t><w:tab/><w:t xml:space="preserve">b</w:t><w:br/><w:t xml:space="preserve">c</w:t></w:r>`);
+    expect(xml(textRun(W, "a\tb\nc", rPr))).toBe(
+      `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">a</w:t><w:tab/><w:t xml:space="preserve">b</w:t><w:br/><w:t xml:space="preserve">c</w:t></w:r>`,
+    );
   });
 });

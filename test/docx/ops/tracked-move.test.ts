@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
+import { sofficeAvailable } from "../../support/libreoffice.js";
+import { libreOfficeChanges } from "../../support/libreoffice-changes.js";
 import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
-import { libreOfficeChanges } from "../../support/libreoffice-changes.js";
-import { sofficeAvailable } from "../../support/libreoffice.js";
 import { savedBody, trackedSpec } from "./style-fixtures.js";
 
 const TABLE = `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("r0")}</w:tc></w:tr><w:tr><w:tc>${p("r1")}</w:tc></w:tr></w:tbl>`;
@@ -19,28 +19,43 @@ describe("move_element in a document that tracks changes (§17.13.5.21-25)", () 
     const movedId = r.operations[0].moved_id as string;
     expect(movedId).not.toBe(sourceId);
     const xml = savedBody(doc);
-    const from = new RegExp(`<w:p[^>]*><w:pPr><w:rPr><w:moveFrom ${REV}/></w:rPr></w:pPr><w:moveFromRangeStart ${REV} w:name="(move\\d+)"/><w:moveFrom ${REV}><w:r><w:t xml:space="preserve">Alpha</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="\\d+"/></w:p>`).exec(xml);
-    const to = new RegExp(`<w:p[^>]*><w:pPr><w:rPr><w:moveTo ${REV}/></w:rPr></w:pPr><w:moveToRangeStart ${REV} w:name="(move\\d+)"/><w:moveTo ${REV}><w:r><w:t xml:space="preserve">Alpha</w:t></w:r></w:moveTo><w:moveToRangeEnd w:id="\\d+"/></w:p><w:sectPr>`).exec(xml);
+    const from = new RegExp(
+      `<w:p[^>]*><w:pPr><w:rPr><w:moveFrom ${REV}/></w:rPr></w:pPr><w:moveFromRangeStart ${REV} w:name="(move\\d+)"/><w:moveFrom ${REV}><w:r><w:t xml:space="preserve">Alpha</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="\\d+"/></w:p>`,
+    ).exec(xml);
+    const to = new RegExp(
+      `<w:p[^>]*><w:pPr><w:rPr><w:moveTo ${REV}/></w:rPr></w:pPr><w:moveToRangeStart ${REV} w:name="(move\\d+)"/><w:moveTo ${REV}><w:r><w:t xml:space="preserve">Alpha</w:t></w:r></w:moveTo><w:moveToRangeEnd w:id="\\d+"/></w:p><w:sectPr>`,
+    ).exec(xml);
     expect(from?.[1]).toBeTruthy();
     expect(to?.[1]).toBe(from?.[1]);
     // Each range end closes its own start.
     expect(xml).toMatch(/<w:moveFromRangeStart w:id="(\d+)"[^>]*\/>.*<w:moveFromRangeEnd w:id="\1"\/>/);
     expect(xml).toMatch(/<w:moveToRangeStart w:id="(\d+)"[^>]*\/>.*<w:moveToRangeEnd w:id="\1"\/>/);
     // Untouched paragraphs keep their bytes.
-    expect(xml).toContain(`<w:moveFromRangeEnd w:id="${/w:moveFromRangeEnd w:id="(\d+)"/.exec(xml)![1]}"/></w:p>${p("Beta")}${p("Gamma")}<w:p`);
+    expect(xml).toContain(
+      `<w:moveFromRangeEnd w:id="${/w:moveFromRangeEnd w:id="(\d+)"/.exec(xml)![1]}"/></w:p>${p("Beta")}${p("Gamma")}<w:p`,
+    );
     const reopened = DocxDocument.open(doc.save());
     expect(reopened.pathOf(sourceId)).toBe("/body/paragraph[0]");
     expect(reopened.pathOf(movedId)).toBe("/body/paragraph[3]");
   });
 
-  it.runIf(sofficeAvailable())("is shown by LibreOffice as a deletion at the source and an insertion at the destination", () => {
-    const doc = tracked(p("Alpha") + p("Beta"));
-    doc.applyPatch([{ op: "move", from: "/body/paragraph[1]", path: "/body/children/0" }]);
-    const lo = libreOfficeChanges(doc.save(), "moved");
-    expect(lo.changes).toEqual(expect.arrayContaining([{ kind: "insertion", text: "Beta" }, expect.objectContaining({ kind: "deletion", text: expect.stringContaining("Beta") })]));
-    expect(lo.content).toContain("__RefMoveFrom__");
-    expect(lo.content).toContain("__RefMoveTo__");
-  }, 180_000);
+  it.runIf(sofficeAvailable())(
+    "is shown by LibreOffice as a deletion at the source and an insertion at the destination",
+    () => {
+      const doc = tracked(p("Alpha") + p("Beta"));
+      doc.applyPatch([{ op: "move", from: "/body/paragraph[1]", path: "/body/children/0" }]);
+      const lo = libreOfficeChanges(doc.save(), "moved");
+      expect(lo.changes).toEqual(
+        expect.arrayContaining([
+          { kind: "insertion", text: "Beta" },
+          expect.objectContaining({ kind: "deletion", text: expect.stringContaining("Beta") }),
+        ]),
+      );
+      expect(lo.content).toContain("__RefMoveFrom__");
+      expect(lo.content).toContain("__RefMoveTo__");
+    },
+    180_000,
+  );
 
   it("accepting the move keeps only the destination, rejecting keeps only the source", () => {
     const moved = () => {
@@ -60,7 +75,9 @@ describe("move_element in a document that tracks changes (§17.13.5.21-25)", () 
   });
 
   it("moves a paragraph within a table cell's blocks with the same markup", () => {
-    const doc = tracked(`<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("one")}${p("two")}</w:tc></w:tr></w:tbl>`);
+    const doc = tracked(
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("one")}${p("two")}</w:tc></w:tr></w:tbl>`,
+    );
     doc.applyPatch([{ op: "move", from: "/body/table[0]/row[0]/cell[0]/paragraph[1]", path: "/body/table[0]/row[0]/cell[0]/children/0" }]);
     const xml = savedBody(doc);
     expect(xml.indexOf("<w:moveTo ")).toBeLessThan(xml.indexOf(">one<"));
@@ -73,8 +90,16 @@ describe("move_element in a document that tracks changes (§17.13.5.21-25)", () 
     const doc = tracked(p("Intro") + TABLE);
     doc.applyPatch([{ op: "move", from: "/body/table[0]/row[1]", path: "/body/table[0]/children/0" }]);
     const xml = savedBody(doc);
-    expect(xml).toMatch(new RegExp(`<w:tr[^>]*><w:trPr><w:ins ${REV}/></w:trPr><w:tc><w:p[^>]*><w:pPr><w:rPr><w:ins ${REV}/></w:rPr></w:pPr><w:ins ${REV}><w:r><w:t xml:space="preserve">r1</w:t>`));
-    expect(xml).toMatch(new RegExp(`<w:tr[^>]*><w:trPr><w:del ${REV}/></w:trPr><w:tc><w:p[^>]*><w:pPr><w:rPr><w:del ${REV}/></w:rPr></w:pPr><w:del ${REV}><w:r><w:delText xml:space="preserve">r1</w:delText>`));
+    expect(xml).toMatch(
+      new RegExp(
+        `<w:tr[^>]*><w:trPr><w:ins ${REV}/></w:trPr><w:tc><w:p[^>]*><w:pPr><w:rPr><w:ins ${REV}/></w:rPr></w:pPr><w:ins ${REV}><w:r><w:t xml:space="preserve">r1</w:t>`,
+      ),
+    );
+    expect(xml).toMatch(
+      new RegExp(
+        `<w:tr[^>]*><w:trPr><w:del ${REV}/></w:trPr><w:tc><w:p[^>]*><w:pPr><w:rPr><w:del ${REV}/></w:rPr></w:pPr><w:del ${REV}><w:r><w:delText xml:space="preserve">r1</w:delText>`,
+      ),
+    );
     expect(xml).not.toContain("moveFrom");
   });
 

@@ -6,7 +6,9 @@ import { buildDocx, W_NS } from "../support/build-docx.js";
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const SETTINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
 const tracked = (body: string) => {
-  const doc = DocxDocument.open(buildDocx({ body, relationships: { rIdSettings: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": SETTINGS } }));
+  const doc = DocxDocument.open(
+    buildDocx({ body, relationships: { rIdSettings: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": SETTINGS } }),
+  );
   doc.setEditor("Reviewer Bot");
   return doc;
 };
@@ -33,20 +35,38 @@ describe("text edits in a document that tracks changes", () => {
   it("writes an insertion as a w:ins run in the neighbour's formatting", () => {
     const doc = tracked(`<w:p>${r("Hello world", "<w:b/>")}</w:p>`);
     doc.insertText("/body/paragraph[0]", { text: " big", after: "Hello" });
-    expect(documentXml(doc)).toMatch(new RegExp(`${r("Hello", "<w:b/>").replace(/[/]/g, "\\/")}<w:ins ${REV}><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> big</w:t></w:r></w:ins>${r(" world", "<w:b/>").replace(/[/]/g, "\\/")}`));
+    expect(documentXml(doc)).toMatch(
+      new RegExp(
+        `${r("Hello", "<w:b/>").replace(/[/]/g, "\\/")}<w:ins ${REV}><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> big</w:t></w:r></w:ins>${r(" world", "<w:b/>").replace(/[/]/g, "\\/")}`,
+      ),
+    );
   });
 
   it("puts a new insertion beside another author's insertion rather than inside it, splitting it when needed", () => {
     const doc = tracked(`<w:p><w:ins w:id="7" w:author="Ann" w:date="2024-01-01T00:00:00Z">${r("abcd")}</w:ins></w:p>`);
     doc.insertText("/body/paragraph[0]", { text: "X", offset: 2 });
     const xml = documentXml(doc);
-    expect(xml).toMatch(new RegExp(`<w:ins w:id="7" w:author="Ann"[^>]*>${r("ab")}</w:ins><w:ins ${REV}>${r("X")}</w:ins><w:ins w:id="(\\d+)" w:author="Ann"[^>]*>${r("cd")}</w:ins>`.replace(/\//g, "\\/")));
+    expect(xml).toMatch(
+      new RegExp(
+        `<w:ins w:id="7" w:author="Ann"[^>]*>${r("ab")}</w:ins><w:ins ${REV}>${r("X")}</w:ins><w:ins w:id="(\\d+)" w:author="Ann"[^>]*>${r("cd")}</w:ins>`.replace(
+          /\//g,
+          "\\/",
+        ),
+      ),
+    );
     expect(DocxDocument.open(doc.save()).query("/body/paragraph[0]").items![0].text).toBe("abXcd");
   });
 
   it("deletes inside another author's insertion with a w:del nested in it", () => {
     const doc = tracked(`<w:p><w:ins w:id="7" w:author="Ann" w:date="2024-01-01T00:00:00Z">${r("keep drop")}</w:ins></w:p>`);
     doc.replaceText("/body", { find: " drop", replace: "" });
-    expect(documentXml(doc)).toMatch(new RegExp(`<w:ins w:id="7"[^>]*>${r("keep")}<w:del ${REV}><w:r><w:delText xml:space="preserve"> drop</w:delText></w:r></w:del></w:ins>`.replace(/\//g, "\\/")));
+    expect(documentXml(doc)).toMatch(
+      new RegExp(
+        `<w:ins w:id="7"[^>]*>${r("keep")}<w:del ${REV}><w:r><w:delText xml:space="preserve"> drop</w:delText></w:r></w:del></w:ins>`.replace(
+          /\//g,
+          "\\/",
+        ),
+      ),
+    );
   });
 });

@@ -1,12 +1,11 @@
-import { describe, expect, it } from "vitest";
 import { strToU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { DocxPackage, readZipEntries } from "../../../src/docx/package/index.js";
 import { DEFAULT_LIMITS } from "../../../src/docx/package/limits.js";
 import { buildDocx, p } from "../support/build-docx.js";
-import { rawZip, toZip64 } from "../support/raw-zip.js";
 import { docxFailure } from "../support/docx-failure.js";
-
+import { rawZip, toZip64 } from "../support/raw-zip.js";
 
 const within = (ms: number, run: () => unknown) => {
   const started = Date.now();
@@ -39,14 +38,21 @@ describe("zip reader guards", () => {
     expect(f).toMatchObject({ kind: "zip_bomb", message: expect.stringContaining("more than its declared 1000 bytes") });
     // A small entry that lies is cut at its declared size and then fails its CRC.
     const smallLiar = rawZip([{ name: "b.xml", data: new Uint8Array(2_000_000).fill(65), declaredSize: 1000 }]);
-    expect(within(1000, () => DocxPackage.open(smallLiar).readBytes("b.xml"))).toMatchObject({ kind: "corrupt_zip", message: expect.stringContaining("CRC") });
+    expect(within(1000, () => DocxPackage.open(smallLiar).readBytes("b.xml"))).toMatchObject({
+      kind: "corrupt_zip",
+      message: expect.stringContaining("CRC"),
+    });
   });
 
   it("refuses packages with too many entries or too large an entry", () => {
     const many = rawZip(Array.from({ length: 20 }, (_, i) => ({ name: `f${i}.xml`, data: strToU8("<a/>") })));
     expect(docxFailure(() => DocxPackage.open(many, { maxEntries: 10 }))).toMatchObject({ kind: "zip_bomb", limit: 10, actual: 20 });
     const big = rawZip([{ name: "a.bin", data: new Uint8Array(5000), stored: true }]);
-    expect(docxFailure(() => DocxPackage.open(big, { maxEntryBytes: 4096 }))).toMatchObject({ kind: "zip_bomb", limit: 4096, actual: 5000 });
+    expect(docxFailure(() => DocxPackage.open(big, { maxEntryBytes: 4096 }))).toMatchObject({
+      kind: "zip_bomb",
+      limit: 4096,
+      actual: 5000,
+    });
   });
 
   it("refuses entry names that escape the package (zip slip)", () => {
@@ -58,11 +64,17 @@ describe("zip reader guards", () => {
 
   it("reports a truncated zip, a non-zip and a CRC mismatch clearly", () => {
     const whole = buildDocx({ body: p("Hello") });
-    expect(within(1000, () => DocxDocument.open(whole.subarray(0, whole.length - 40)))).toMatchObject({ kind: "corrupt_zip", message: expect.stringMatching(/truncated|damaged/) });
+    expect(within(1000, () => DocxDocument.open(whole.subarray(0, whole.length - 40)))).toMatchObject({
+      kind: "corrupt_zip",
+      message: expect.stringMatching(/truncated|damaged/),
+    });
     expect(within(1000, () => DocxDocument.open(whole.subarray(0, Math.floor(whole.length / 2)))).kind).toBe("corrupt_zip");
     expect(docxFailure(() => DocxDocument.open(strToU8("just text, not a zip at all")))).toMatchObject({ kind: "not_a_zip" });
     const badCrc = rawZip([{ name: "a.xml", data: strToU8("<a/>"), declaredCrc: 12345 }]);
-    expect(docxFailure(() => DocxPackage.open(badCrc).readBytes("a.xml"))).toMatchObject({ kind: "corrupt_zip", message: expect.stringContaining("CRC") });
+    expect(docxFailure(() => DocxPackage.open(badCrc).readBytes("a.xml"))).toMatchObject({
+      kind: "corrupt_zip",
+      message: expect.stringContaining("CRC"),
+    });
   });
 
   it("reads stored entries and entries with data descriptors", () => {
@@ -86,7 +98,9 @@ describe("zip reader guards", () => {
   it("refuses a document whose XML declares entities (XXE)", () => {
     const xxe = buildDocx({ body: p("x") });
     const parts = unzipSync(xxe);
-    parts["word/document.xml"] = strToU8('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>');
+    parts["word/document.xml"] = strToU8(
+      '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>',
+    );
     const zip = rawZip(Object.entries(parts).map(([name, data]) => ({ name, data })));
     expect(within(1000, () => DocxDocument.open(zip))).toMatchObject({ kind: "xml_forbidden" });
   });
@@ -95,7 +109,11 @@ describe("zip reader guards", () => {
     const parts = unzipSync(buildDocx({ body: p("x") }));
     parts["word/document.xml"] = strToU8('<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>x</w:t></w:p></w:r></w:body></w:document>');
     const zip = rawZip(Object.entries(parts).map(([name, data]) => ({ name, data })));
-    expect(docxFailure(() => DocxDocument.open(zip))).toMatchObject({ kind: "xml_malformed", part: "word/document.xml", message: expect.stringContaining("</w:p> does not match <w:r>") });
+    expect(docxFailure(() => DocxDocument.open(zip))).toMatchObject({
+      kind: "xml_malformed",
+      part: "word/document.xml",
+      message: expect.stringContaining("</w:p> does not match <w:r>"),
+    });
   });
 
   it("refuses a document.xml nested 10,000 deep within a second", () => {

@@ -18,15 +18,23 @@ describe("parsePath", () => {
       ["body", []],
       ["paragraph", [{ type: "index", index: 0 }]],
     ]);
-    expect(parsePath("/body/p[-1]").segments[1]).toMatchObject({ written: "p", name: "paragraph", predicates: [{ type: "index", index: -1 }] });
+    expect(parsePath("/body/p[-1]").segments[1]).toMatchObject({
+      written: "p",
+      name: "paragraph",
+      predicates: [{ type: "index", index: -1 }],
+    });
     expect(parsePath("/body/tbl[0]/tr[1]/tc[2]/r[3]").segments.map((s) => s.name)).toEqual(["body", "table", "row", "cell", "run"]);
     expect(parsePath("/body/paragraph[*]").segments[1].predicates).toEqual([{ type: "all" }]);
   });
 
   it("parses filters with quoted and bare values", () => {
     expect(parsePath("/body/heading[level=2]").segments[1].predicates).toEqual([{ type: "filter", key: "level", op: "=", value: "2" }]);
-    expect(parsePath("/body/paragraph[text~='budget']").segments[1].predicates).toEqual([{ type: "filter", key: "text", op: "~=", value: "budget" }]);
-    expect(parsePath(`/body/paragraph[text="a ] / b"]`).segments[1].predicates).toEqual([{ type: "filter", key: "text", op: "=", value: "a ] / b" }]);
+    expect(parsePath("/body/paragraph[text~='budget']").segments[1].predicates).toEqual([
+      { type: "filter", key: "text", op: "~=", value: "budget" },
+    ]);
+    expect(parsePath(`/body/paragraph[text="a ] / b"]`).segments[1].predicates).toEqual([
+      { type: "filter", key: "text", op: "=", value: "a ] / b" },
+    ]);
     expect(parsePath("/body/paragraph[style='ListBullet'][0]").segments[1].predicates).toHaveLength(2);
     expect(parsePath("/header[type=default]").segments[0].predicates).toEqual([{ type: "filter", key: "type", op: "=", value: "default" }]);
   });
@@ -37,11 +45,25 @@ describe("parsePath", () => {
 
   it("names the bad segment in every syntax error", () => {
     expect(failure("body/paragraph[0]")).toMatchObject({ kind: "invalid_path", message: expect.stringContaining('starts with "/"') });
-    expect(failure("/body//paragraph")).toMatchObject({ kind: "invalid_path", segment: "", message: expect.stringContaining("empty segment") });
+    expect(failure("/body//paragraph")).toMatchObject({
+      kind: "invalid_path",
+      segment: "",
+      message: expect.stringContaining("empty segment"),
+    });
     expect(failure("/body/paragraph[0")).toMatchObject({ kind: "invalid_path", message: expect.stringContaining("unbalanced brackets") });
-    expect(failure("/body/paragraph[text~='x]")).toMatchObject({ kind: "invalid_path", message: expect.stringContaining("unterminated quote") });
-    expect(failure("/body/paragraph[colour=red]")).toMatchObject({ kind: "invalid_path", segment: "paragraph[colour=red]", allowed: expect.arrayContaining(["text", "style"]) });
-    expect(failure("/body/paragraph[first]")).toMatchObject({ segment: "paragraph[first]", message: expect.stringContaining("neither an index") });
+    expect(failure("/body/paragraph[text~='x]")).toMatchObject({
+      kind: "invalid_path",
+      message: expect.stringContaining("unterminated quote"),
+    });
+    expect(failure("/body/paragraph[colour=red]")).toMatchObject({
+      kind: "invalid_path",
+      segment: "paragraph[colour=red]",
+      allowed: expect.arrayContaining(["text", "style"]),
+    });
+    expect(failure("/body/paragraph[first]")).toMatchObject({
+      segment: "paragraph[first]",
+      message: expect.stringContaining("neither an index"),
+    });
     expect(failure("/body/paragraph[0]x")).toMatchObject({ message: expect.stringContaining('unexpected "x"') });
     expect(failure("/")).toMatchObject({ message: expect.stringContaining("start with /body") });
   });

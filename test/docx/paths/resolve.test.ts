@@ -4,7 +4,8 @@ import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
 
 const cell = (inner: string) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${inner}</w:tc>`;
-const table = (rows: string[][]) => `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>${rows.map((r) => `<w:tr>${r.map(cell).join("")}</w:tr>`).join("")}</w:tbl>`;
+const table = (rows: string[][]) =>
+  `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>${rows.map((r) => `<w:tr>${r.map(cell).join("")}</w:tr>`).join("")}</w:tbl>`;
 
 const fixture = () =>
   DocxDocument.open(
@@ -16,7 +17,10 @@ const fixture = () =>
         `<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>First point</w:t></w:r></w:p>` +
         p("Scope", "Heading2") +
         `<w:p w14:paraId="1A2B3C4D"><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Bold </w:t></w:r><w:hyperlink r:id="rIdLink"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>link text</w:t></w:r></w:hyperlink><w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve"> inserted</w:t></w:r></w:ins><w:sdt><w:sdtContent><w:r><w:t xml:space="preserve"> in sdt</w:t></w:r></w:sdtContent></w:sdt></w:p>` +
-        table([[p("A1"), p("B1")], [p("A2"), table([[p("inner 1"), p("inner 2")]]) + p("")]]) +
+        table([
+          [p("A1"), p("B1")],
+          [p("A2"), table([[p("inner 1"), p("inner 2")]]) + p("")],
+        ]) +
         `<w:p><w:pPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:pPr><w:r><w:t>End of section one</w:t></w:r></w:p>` +
         p("Details", "Heading2") +
         p("More budget talk.") +
@@ -31,7 +35,6 @@ const fixture = () =>
 
 const paths = (doc: DocxDocument, path: string) => (doc.query(path, { format: "json" }).items ?? []).map((i) => i.path);
 const texts = (doc: DocxDocument, path: string) => doc.query(path, { format: "text" }).text!.split("\n");
-
 
 describe("resolving paths", () => {
   const doc = fixture();
@@ -70,15 +73,31 @@ describe("resolving paths", () => {
     expect(texts(doc, "/body/tbl[0]/tr[1]/tc[1]/tbl[0]/tr[0]/tc[1]")).toEqual(["inner 2"]);
     expect(doc.count("/body/table[0]/row")).toBe(2);
     expect(doc.count("/body/table/row")).toBe(3);
-    expect(doc.query("/body/table[0]").items![0]).toMatchObject({ type: "table", rows: 2, columns: 2, style: "TableGrid", cells: [["A1", "B1"], ["A2", "inner 1\tinner 2\n"]] });
+    expect(doc.query("/body/table[0]").items![0]).toMatchObject({
+      type: "table",
+      rows: 2,
+      columns: 2,
+      style: "TableGrid",
+      cells: [
+        ["A1", "B1"],
+        ["A2", "inner 1\tinner 2\n"],
+      ],
+    });
   });
 
   it("reaches runs inside hyperlinks, w:ins and SDTs, and hyperlinks with their URL", () => {
     expect(texts(doc, "/body/paragraph[5]/run")).toEqual(["Bold ", "link text", " inserted", " in sdt"]);
     expect(doc.query("/body/paragraph[5]/run[0]").items![0]).toMatchObject({ text: "Bold ", bold: true });
     expect(doc.query("/body/paragraph[5]/run[2]").items![0]).toMatchObject({ revision: "inserted" });
-    const deleted = DocxDocument.open(buildDocx({ body: `<w:p><w:del w:id="1" w:author="A"><w:r><w:delText>old words</w:delText></w:r></w:del><w:r><w:t>kept</w:t></w:r></w:p>` }));
-    expect(deleted.query("/body/paragraph[0]").items![0]).toMatchObject({ text: "kept", runs: [{ revision: "deleted", text: "", deleted_text: "old words" }, { text: "kept" }] });
+    const deleted = DocxDocument.open(
+      buildDocx({
+        body: `<w:p><w:del w:id="1" w:author="A"><w:r><w:delText>old words</w:delText></w:r></w:del><w:r><w:t>kept</w:t></w:r></w:p>`,
+      }),
+    );
+    expect(deleted.query("/body/paragraph[0]").items![0]).toMatchObject({
+      text: "kept",
+      runs: [{ revision: "deleted", text: "", deleted_text: "old words" }, { text: "kept" }],
+    });
     expect(doc.query("/body/paragraph[5]/hyperlink[0]").items![0]).toMatchObject({ url: "https://example.com/x", text: "link text" });
     const linkRun = doc.query("/body/paragraph[5]/hyperlink[0]/run[0]").items![0];
     const sameRun = doc.query("/body/paragraph[5]/run[1]").items![0];
@@ -98,10 +117,20 @@ describe("resolving paths", () => {
       }),
     );
     expect(pics.query("/body/paragraph[0]/drawing").items).toMatchObject([
-      { type: "drawing", kind: "inline", name: "Chart 1", description: "Revenue chart", width_px: 100, height_px: 50, image: "word/media/chart.png" },
+      {
+        type: "drawing",
+        kind: "inline",
+        name: "Chart 1",
+        description: "Revenue chart",
+        width_px: 100,
+        height_px: 50,
+        image: "word/media/chart.png",
+      },
       { type: "drawing", kind: "vml" },
     ]);
-    expect(pics.query("/body/paragraph[0]/bookmark[name='_results']").items).toMatchObject([{ type: "bookmark", name: "_Results", bookmark_id: "7" }]);
+    expect(pics.query("/body/paragraph[0]/bookmark[name='_results']").items).toMatchObject([
+      { type: "bookmark", name: "_Results", bookmark_id: "7" },
+    ]);
     expect(pics.query("/body/paragraph[0]/run[0]/drawing").total).toBe(1);
   });
 
@@ -113,7 +142,9 @@ describe("resolving paths", () => {
   it("answers a run's character style and lists styles in every format", () => {
     const styled = DocxDocument.open(buildDocx({ body: `<w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>bold</w:t></w:r></w:p>` }));
     expect(styled.query("/body/paragraph[0]/run[0]/style").items![0]).toMatchObject({ style_id: "Strong", style_type: "character" });
-    expect(styled.query("/styles/style[name='heading 1']", { format: "summary" }).text).toMatch(/^\/styles\/style\[\d+\] style \(style_id=Heading1 name="heading 1"\)$/);
+    expect(styled.query("/styles/style[name='heading 1']", { format: "summary" }).text).toMatch(
+      /^\/styles\/style\[\d+\] style \(style_id=Heading1 name="heading 1"\)$/,
+    );
     expect(styled.query("/styles").items![0]).toMatchObject({ type: "styles", count: 7 });
   });
 
@@ -136,7 +167,9 @@ describe("resolving paths", () => {
     expect(doc.query("/footnote[1]").items![0]).toMatchObject({ type: "footnote", note_id: "2", text: "Footnote two" });
     expect(doc.query("/comment[0]").items![0]).toMatchObject({ type: "comment", author: "Ann", text: "Please check" });
     expect(doc.query("/comment[author='ann']").total).toBe(1);
-    expect(doc.query("/metadata").items![0]).toMatchObject({ counts: { paragraphs: 9, tables: 2, headings: 3, sections: 2, footnotes: 2, comments: 1 } });
+    expect(doc.query("/metadata").items![0]).toMatchObject({
+      counts: { paragraphs: 9, tables: 2, headings: 3, sections: 2, footnotes: 2, comments: 1 },
+    });
     expect(doc.count("/styles/style")).toBeGreaterThanOrEqual(7);
     expect(doc.query("/styles/style[name='heading 2']").items![0]).toMatchObject({ style_id: "Heading2" });
   });
@@ -151,18 +184,26 @@ describe("resolving paths", () => {
         comments: [{ author: "Ann", body: p("Source?") }],
       }),
     );
-    expect(anchored.query("/comment[0]").items![0]).toMatchObject({ comment_id: "0", text: "Source?", anchor: { path: "/body/paragraph[1]", text: "grew 5%\nnext year" } });
+    expect(anchored.query("/comment[0]").items![0]).toMatchObject({
+      comment_id: "0",
+      text: "Source?",
+      anchor: { path: "/body/paragraph[1]", text: "grew 5%\nnext year" },
+    });
     expect(anchored.query("/body/paragraph[2]").items![0].comments).toEqual([{ comment_id: "0", author: "Ann", text: "Source?" }]);
   });
 
   it("gives the same text from the scan preview and from the parsed paragraph", () => {
     const moved = DocxDocument.open(
-      buildDocx({ body: `<w:p><w:moveFrom w:id="1" w:author="A"><w:r><w:t>gone </w:t></w:r></w:moveFrom><w:r><w:t>here</w:t></w:r><w:r><w:drawing><wps:txbx><w:txbxContent>${p("box")}</w:txbxContent></wps:txbx></w:drawing></w:r><w:r><w:tab/><w:t>end</w:t></w:r></w:p>` }),
+      buildDocx({
+        body: `<w:p><w:moveFrom w:id="1" w:author="A"><w:r><w:t>gone </w:t></w:r></w:moveFrom><w:r><w:t>here</w:t></w:r><w:r><w:drawing><wps:txbx><w:txbxContent>${p("box")}</w:txbxContent></wps:txbx></w:drawing></w:r><w:r><w:tab/><w:t>end</w:t></w:r></w:p>`,
+      }),
     );
     expect(moved.query("/body/paragraph[0]", { format: "text" }).text).toBe("here\tend");
     expect(moved.query("/body/paragraph[0]").items![0].text).toBe("here\tend");
     expect(moved.count("/body/paragraph[text='here\tend']")).toBe(1);
-    const table = DocxDocument.open(buildDocx({ body: `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr><w:tr><w:tc>${p("c")}</w:tc></w:tr></w:tbl>` }));
+    const table = DocxDocument.open(
+      buildDocx({ body: `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr><w:tr><w:tc>${p("c")}</w:tc></w:tr></w:tbl>` }),
+    );
     expect(table.count("/body/table[text='a\tb\nc']")).toBe(1);
     expect(table.query("/body", { format: "summary" }).text).toContain("/body/table[0] table (2 rows, id=");
   });
@@ -179,7 +220,10 @@ describe("resolving paths", () => {
   });
 
   it("says how many exist when an index is out of range", () => {
-    expect(docxFailure(() => doc.query("/body/table[3]"))).toMatchObject({ kind: "path_not_found", message: "Path /body/table[3] not found: the body has 2 tables (indexes 0-1, or -1 for the last)." });
+    expect(docxFailure(() => doc.query("/body/table[3]"))).toMatchObject({
+      kind: "path_not_found",
+      message: "Path /body/table[3] not found: the body has 2 tables (indexes 0-1, or -1 for the last).",
+    });
     expect(docxFailure(() => doc.query("/body/paragraph[0]/run[4]")).message).toMatch(/\/body\/paragraph\[0\] has 1 run\b/);
   });
 
@@ -187,6 +231,9 @@ describe("resolving paths", () => {
     const f = docxFailure(() => doc.query("/body/paragraph[0]/cell[0]"));
     expect(f).toMatchObject({ kind: "invalid_path", segment: "cell[0]", allowed: ["run", "hyperlink", "drawing", "bookmark", "style"] });
     expect(f.message).toContain('"cell" is not allowed below a paragraph; allowed: run, hyperlink, drawing, bookmark, style');
-    expect(docxFailure(() => doc.query("/bodies"))).toMatchObject({ kind: "invalid_path", allowed: expect.arrayContaining(["body", "header", "metadata"]) });
+    expect(docxFailure(() => doc.query("/bodies"))).toMatchObject({
+      kind: "invalid_path",
+      allowed: expect.arrayContaining(["body", "header", "metadata"]),
+    });
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DocxDocument, DocxError } from "../../../src/docx/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
 
-const many = DocxDocument.open(buildDocx({ body: Array.from({ length: 300 }, (_, i) => p(`Paragraph number ${i} ${"word ".repeat(40)}`)).join("") }));
+const many = DocxDocument.open(
+  buildDocx({ body: Array.from({ length: 300 }, (_, i) => p(`Paragraph number ${i} ${"word ".repeat(40)}`)).join("") }),
+);
 
 describe("paged reads", () => {
   it("return total, offset, returned and next_offset", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertInOrder, parseFragment, serializeNode, element, type XmlElement } from "../../../src/docx/xml/index.js";
+import { element, insertInOrder, parseFragment, serializeNode, type XmlElement } from "../../../src/docx/xml/index.js";
 
 const W = 'xmlns:w="urn:w" xmlns:w14="urn:w14"';
 const parse = (xml: string) => parseFragment(xml)[0] as XmlElement;
@@ -20,7 +20,9 @@ describe("insertInOrder", () => {
 
   it("keeps extension elements last and in place", () => {
     expect(insert(`<w:rPr ${W}><w14:ligatures/></w:rPr>`, "w:b")).toBe("<w:rPr><w:b/><w14:ligatures/></w:rPr>");
-    expect(insert(`<w:rPr ${W}><w:b/><w14:ligatures/><w:lang/></w:rPr>`, "w:i")).toBe("<w:rPr><w:b/><w:i/><w14:ligatures/><w:lang/></w:rPr>");
+    expect(insert(`<w:rPr ${W}><w:b/><w14:ligatures/><w:lang/></w:rPr>`, "w:i")).toBe(
+      "<w:rPr><w:b/><w:i/><w14:ligatures/><w:lang/></w:rPr>",
+    );
   });
 
   it("appends children of unknown parents or unknown names", () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { canonicalDifference, parseXml, serializeXml } from "../../../src/docx/xml/index.js";
 import { docxFailure } from "../support/docx-failure.js";
 
-
 describe("parseXml and serializeXml", () => {
   it("keeps prefixes, namespace declarations, attribute order, comments, PIs and the declaration", () => {
     const xml =
@@ -41,12 +40,22 @@ describe("parseXml and serializeXml", () => {
   });
 
   it("refuses an undeclared entity", () => {
-    expect(docxFailure(() => parseXml("<a>&nbsp;</a>"))).toMatchObject({ kind: "xml_forbidden", message: expect.stringContaining("&nbsp;") });
+    expect(docxFailure(() => parseXml("<a>&nbsp;</a>"))).toMatchObject({
+      kind: "xml_forbidden",
+      message: expect.stringContaining("&nbsp;"),
+    });
   });
 
   it("reports mismatched and unterminated tags with their offset", () => {
-    expect(docxFailure(() => parseXml("<a><b></a>"))).toMatchObject({ kind: "xml_malformed", offset: 6, message: expect.stringContaining("</a> does not match <b>") });
-    expect(docxFailure(() => parseXml("<a><b>"))).toMatchObject({ kind: "xml_malformed", message: expect.stringContaining("ends inside <b>") });
+    expect(docxFailure(() => parseXml("<a><b></a>"))).toMatchObject({
+      kind: "xml_malformed",
+      offset: 6,
+      message: expect.stringContaining("</a> does not match <b>"),
+    });
+    expect(docxFailure(() => parseXml("<a><b>"))).toMatchObject({
+      kind: "xml_malformed",
+      message: expect.stringContaining("ends inside <b>"),
+    });
     expect(docxFailure(() => parseXml('<a x="1></a>')).kind).toBe("xml_malformed");
   });
 

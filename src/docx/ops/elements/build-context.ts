@@ -12,7 +12,12 @@ export interface BuildContext {
 }
 
 /** A WordprocessingML element `w:<local>` with `w:`-prefixed attributes, in the part's own prefix. */
-export function wEl(ctx: BuildContext, local: string, attrs: Record<string, string | number | undefined> = {}, children: XmlNode[] = []): XmlElement {
+export function wEl(
+  ctx: BuildContext,
+  local: string,
+  attrs: Record<string, string | number | undefined> = {},
+  children: XmlNode[] = [],
+): XmlElement {
   const w = ctx.prefixes.w;
   const attributes: XmlAttribute[] = [];
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) attributes.push({ name: k.includes(":") ? k : w + k, value: String(v) });

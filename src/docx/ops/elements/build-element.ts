@@ -6,7 +6,7 @@ import { buildImage } from "./image-builder.js";
 import { buildList } from "./list-builder.js";
 import { buildHeading, buildPageBreak, buildParagraph, buildSectionBreak } from "./paragraph-builder.js";
 import { buildCell, buildRow, buildTable } from "./table-builder.js";
-import { invalid, objectAt, optionalString, type JsonObject } from "./value-fields.js";
+import { invalid, type JsonObject, objectAt, optionalString } from "./value-fields.js";
 
 /** Where built elements may go: story blocks (body, cells, notes), table rows, or row cells. */
 export type ElementSlot = "block" | "row" | "cell";
@@ -41,7 +41,11 @@ export function buildElements(ctx: BuildContext, value: unknown, field = "value"
   const type = optionalString(v, "type", field);
   if (!type) throw invalid(`${field}.type`, `is required; one of ${ELEMENT_TYPES.join(", ")}.`);
   const entry = BUILDERS[type.toLowerCase()];
-  if (type.toLowerCase() === "footnote") throw invalid(`${field}.type`, 'a footnote is added with add_element at the path of the paragraph it belongs to, e.g. {"op":"add","path":"/body/paragraph[2]","value":{"type":"footnote","text":"Source: ..."}}.');
+  if (type.toLowerCase() === "footnote")
+    throw invalid(
+      `${field}.type`,
+      'a footnote is added with add_element at the path of the paragraph it belongs to, e.g. {"op":"add","path":"/body/paragraph[2]","value":{"type":"footnote","text":"Source: ..."}}.',
+    );
   if (!entry) throw invalid(`${field}.type`, `"${type}" is not an element type; use one of ${ELEMENT_TYPES.join(", ")}.`);
   const built = entry.build(ctx, v, field);
   return { type: type.toLowerCase(), slot: entry.slot, elements: Array.isArray(built) ? built : [built] };

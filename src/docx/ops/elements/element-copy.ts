@@ -9,11 +9,17 @@ import type { XmlElement, XmlNode } from "../../xml/index.js";
 export function prepareCopy(el: XmlElement, prefixes: Prefixes): XmlElement {
   const copy = structuredClone(el);
   const w = prefixes.w;
-  const dropAttrs = new Set([prefixes.w14 && prefixes.w14 + "paraId", prefixes.w14 && prefixes.w14 + "textId", prefixes.dmcp && prefixes.dmcp + "id"].filter(Boolean) as string[]);
+  const dropAttrs = new Set(
+    [prefixes.w14 && prefixes.w14 + "paraId", prefixes.w14 && prefixes.w14 + "textId", prefixes.dmcp && prefixes.dmcp + "id"].filter(
+      Boolean,
+    ) as string[],
+  );
   const dropElements = new Set(["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd"].map((n) => w + n));
   const clean = (node: XmlElement): void => {
     node.attributes = node.attributes.filter((a) => !dropAttrs.has(a.name));
-    node.children = node.children.filter((c: XmlNode) => !(c.type === "element" && (dropElements.has(c.name) || isCommentReferenceRun(c, w))));
+    node.children = node.children.filter(
+      (c: XmlNode) => !(c.type === "element" && (dropElements.has(c.name) || isCommentReferenceRun(c, w))),
+    );
     for (const c of node.children) if (c.type === "element") clean(c);
   };
   clean(copy);

@@ -1,23 +1,43 @@
 /** The element operations of docx-mcp's patch language: add, replace, remove, move and copy, by path. */
 import { DocxError } from "../../errors.js";
-import { elementOf, ownerOf, partOf, type DocNode, type WordDocument } from "../../model/index.js";
+import { type DocNode, elementOf, ownerOf, partOf, type WordDocument } from "../../model/index.js";
 import { findById, resolvePath } from "../../paths/index.js";
 import type { XmlElement } from "../../xml/index.js";
+import { trackingOf } from "../tracking.js";
 import type { BuildContext } from "./build-context.js";
 import { buildElements, type ElementSlot } from "./build-element.js";
 import { prepareCopy } from "./element-copy.js";
-import { addFootnote, type FootnoteResult } from "./footnote.js";
-import { isObject } from "./value-fields.js";
-import { resolveSlot, single, slotNoun, type Slot } from "./element-slot.js";
+import { resolveSlot, type Slot, single, slotNoun } from "./element-slot.js";
 import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
+import { addFootnote, type FootnoteResult } from "./footnote.js";
 import { markMoved, moveName } from "./tracked-move.js";
-import { trackingOf } from "../tracking.js";
+import { isObject } from "./value-fields.js";
 
-export interface AddResult { created_id: string; created_ids?: string[]; type: string }
-export interface ReplaceResult { replaced_id: string; created_ids?: string[]; type: string; tracked?: true }
-export interface RemoveResult { removed_id: string; removed_ids?: string[] }
-export interface MoveResult { moved_id: string; from: string; source_id?: string; tracked?: true }
-export interface CopyResult { source_id: string; copy_id: string }
+export interface AddResult {
+  created_id: string;
+  created_ids?: string[];
+  type: string;
+}
+export interface ReplaceResult {
+  replaced_id: string;
+  created_ids?: string[];
+  type: string;
+  tracked?: true;
+}
+export interface RemoveResult {
+  removed_id: string;
+  removed_ids?: string[];
+}
+export interface MoveResult {
+  moved_id: string;
+  from: string;
+  source_id?: string;
+  tracked?: true;
+}
+export interface CopyResult {
+  source_id: string;
+  copy_id: string;
+}
 
 export function addElement(doc: WordDocument, path: string, value: unknown): AddResult | FootnoteResult {
   // A footnote is anchored in a paragraph rather than placed between blocks.
@@ -32,12 +52,27 @@ export function addElement(doc: WordDocument, path: string, value: unknown): Add
 export function replaceElement(doc: WordDocument, path: string, value: unknown): ReplaceResult {
   const node = single(doc, path, "path", "replace");
   const slotKind = slotOf(node);
-  if (!slotKind) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} is a ${node.kind}; replace_element replaces blocks (paragraphs, tables), rows and cells.` });
-  if (node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} is the body's section properties; it cannot be replaced by an element.` });
+  if (!slotKind)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} is a ${node.kind}; replace_element replaces blocks (paragraphs, tables), rows and cells.`,
+    });
+  if (node.kind === "sectPr")
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} is the body's section properties; it cannot be replaced by an element.`,
+    });
   const list = node.list ?? node.owner!.list;
   const ctx: BuildContext = { doc, prefixes: list.prefixes, part: list.part, sectionProperties: sectionAround(doc, node) };
   const built = buildElements(ctx, value);
-  if (built.slot !== slotKind) throw new DocxError({ kind: "invalid_argument", field: "value.type", message: `A ${built.type} cannot replace the ${node.kind} at ${path}; give a ${slotKind === "block" ? "paragraph, heading, table or other block" : slotKind}.` });
+  if (built.slot !== slotKind)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "value.type",
+      message: `A ${built.type} cannot replace the ${node.kind} at ${path}; give a ${slotKind === "block" ? "paragraph, heading, table or other block" : slotKind}.`,
+    });
   const rev = trackingOf(doc);
   if (rev) {
     // Tracked: the old element stays as a deletion (with its id), the new one follows it as an insertion.
@@ -56,7 +91,12 @@ export function removeElement(doc: WordDocument, path: string): RemoveResult {
   const { nodes } = resolvePath(doc, path);
   if (nodes.length === 0) throw new DocxError({ kind: "path_not_found", path, message: `${path} selects nothing to remove.` });
   const bad = nodes.find((n) => !slotOf(n));
-  if (bad) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${bad.path} is a ${bad.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.` });
+  if (bad)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${bad.path} is a ${bad.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.`,
+    });
   const rev = trackingOf(doc);
   const ids = rev ? markDeleted(doc, nodes, rev) : removeNodes(doc, nodes);
   return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}) };
@@ -77,7 +117,12 @@ export function moveElement(doc: WordDocument, from: string, to: string): MoveRe
     const copy = prepareCopy(element, list.prefixes);
     markMoved(copy, list.prefixes.w, rev, "moveTo", name);
     const [copyId] = insertAt(doc, slot, [copy]);
-    markInPlace(doc, [single(doc, findById(doc, node.id ?? "").path, "from", "move")], (el, w) => markMoved(el, w, rev, "moveFrom", name), "from");
+    markInPlace(
+      doc,
+      [single(doc, findById(doc, node.id ?? "").path, "from", "move")],
+      (el, w) => markMoved(el, w, rev, "moveFrom", name),
+      "from",
+    );
     return { moved_id: copyId, from, source_id: node.id ?? "", tracked: true };
   }
   const id = node.id ?? doc.ids.fresh();
@@ -101,10 +146,20 @@ export function copyElement(doc: WordDocument, from: string, to: string): CopyRe
   return { source_id: node.id ?? "", copy_id: copyId };
 }
 
-function source(doc: WordDocument, path: string, field: string, purpose: string): { node: DocNode; element: XmlElement; slotKind: ElementSlot } {
+function source(
+  doc: WordDocument,
+  path: string,
+  field: string,
+  purpose: string,
+): { node: DocNode; element: XmlElement; slotKind: ElementSlot } {
   const node = single(doc, path, field, purpose);
   const slotKind = slotOf(node);
-  if (!slotKind || node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${path} is a ${node.kind}; ${purpose}_element takes a block (paragraph, table), a row or a cell.` });
+  if (!slotKind || node.kind === "sectPr")
+    throw new DocxError({
+      kind: "invalid_argument",
+      field,
+      message: `${path} is a ${node.kind}; ${purpose}_element takes a block (paragraph, table), a row or a cell.`,
+    });
   return { node, element: elementOf(node)!, slotKind };
 }
 
@@ -117,7 +172,11 @@ function slotOf(node: DocNode): ElementSlot | null {
 
 function expectSlot(slot: Slot, kind: ElementSlot, what: string, path: string): void {
   if (slot.accepts !== kind) {
-    throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path}: a ${what} cannot go there; ${slot.container} holds ${slotNoun(slot.accepts)}. Use /body/children/N for blocks, <table>/row for rows, <row>/cell for cells.` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path}: a ${what} cannot go there; ${slot.container} holds ${slotNoun(slot.accepts)}. Use /body/children/N for blocks, <table>/row for rows, <row>/cell for cells.`,
+    });
   }
 }
 
@@ -125,7 +184,12 @@ function expectSlot(slot: Slot, kind: ElementSlot, what: string, path: string): 
 function samePart(node: DocNode, slot: Slot, purpose: string): void {
   const to = (slot.list ?? slot.owner!.list).part;
   const from = partOf(node) ?? node.owner?.list.part;
-  if (from && from !== to) throw new DocxError({ kind: "invalid_argument", field: "path", message: `Cannot ${purpose} from ${from} to ${to}: elements can only be ${purpose === "move" ? "moved" : "copied"} within the same part (the body, one header, ...).` });
+  if (from && from !== to)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `Cannot ${purpose} from ${from} to ${to}: elements can only be ${purpose === "move" ? "moved" : "copied"} within the same part (the body, one header, ...).`,
+    });
 }
 
 function contextFor(doc: WordDocument, slot: Slot): BuildContext {

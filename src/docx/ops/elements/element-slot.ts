@@ -4,7 +4,7 @@
  * headers, footers, notes and comments and table cells (blocks), tables (rows) and rows (cells).
  */
 import { DocxError } from "../../errors.js";
-import { blockNodes, elementOf, ownerOf, tableParts, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
+import { type BlockList, blockNodes, type DocNode, elementOf, ownerOf, tableParts, type WordDocument } from "../../model/index.js";
 import { resolvePath } from "../../paths/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import type { ElementSlot } from "./build-element.js";
@@ -35,12 +35,22 @@ export function resolveSlot(doc: WordDocument, path: string, field = "path"): Sl
   if (append) {
     const slot = containerSlot(doc, append[1], Number.MAX_SAFE_INTEGER, field);
     const wanted = /^(row|rows|tr)$/i.test(append[2]) ? "row" : "cell";
-    if (slot.accepts !== wanted) throw new DocxError({ kind: "invalid_argument", field, message: `${path}: ${slot.container} holds ${slotNoun(slot.accepts)}, not ${wanted}s; append ${wanted}s to ${wanted === "row" ? "a table" : "a row"} (e.g. /body/table[0]/${wanted === "row" ? "row" : "row[0]/cell"}).` });
+    if (slot.accepts !== wanted)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field,
+        message: `${path}: ${slot.container} holds ${slotNoun(slot.accepts)}, not ${wanted}s; append ${wanted}s to ${wanted === "row" ? "a table" : "a row"} (e.g. /body/table[0]/${wanted === "row" ? "row" : "row[0]/cell"}).`,
+      });
     return slot;
   }
   const node = single(doc, trimmed, field, "insert after");
   const parent = parentPath(node);
-  if (parent === null) throw new DocxError({ kind: "invalid_argument", field, message: `${path} selects a ${node.kind}; give a block, row or cell to insert after, or a position like /body/children/0.` });
+  if (parent === null)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field,
+      message: `${path} selects a ${node.kind}; give a block, row or cell to insert after, or a position like /body/children/0.`,
+    });
   const slot = containerSlot(doc, parent, 0, field);
   slot.position = node.list && node.index !== undefined && slot.list ? node.index + 1 : siblingIndex(slot, node) + 1;
   return slot;
@@ -48,7 +58,7 @@ export function resolveSlot(doc: WordDocument, path: string, field = "path"): Sl
 
 function containerSlot(doc: WordDocument, path: string, position: number, field: string): Slot {
   const node = single(doc, path, field, "insert into");
-  const list = node.kind === "body" ? doc.body : node.headerFooter?.blocks ?? node.note?.blocks;
+  const list = node.kind === "body" ? doc.body : (node.headerFooter?.blocks ?? node.note?.blocks);
   if (list) {
     // The body's own w:sectPr stays last.
     const max = list.length > 0 && list.blocks[list.length - 1].facts.kind === "sectPr" ? list.length - 1 : list.length;
@@ -57,7 +67,11 @@ function containerSlot(doc: WordDocument, path: string, position: number, field:
   const accepts: ElementSlot | null = node.kind === "cell" ? "block" : node.kind === "table" ? "row" : node.kind === "row" ? "cell" : null;
   const owner = ownerOf(node);
   if (!accepts || !owner) {
-    throw new DocxError({ kind: "invalid_argument", field, message: `${path} is a ${node.kind}; elements go into /body, a header, footer, note or comment, a table cell (blocks), a table (rows) or a row (cells).` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field,
+      message: `${path} is a ${node.kind}; elements go into /body, a header, footer, note or comment, a table cell (blocks), a table (rows) or a row (cells).`,
+    });
   }
   doc.touchForEdit(owner.list, owner.index);
   // Resolved again: the block is now a kept tree, so elements are the ones that get saved.
@@ -90,12 +104,21 @@ export function parentPath(node: DocNode): string | null {
 
 export function single(doc: WordDocument, path: string, field: string, purpose: string): DocNode {
   const { nodes } = resolvePath(doc, path);
-  if (nodes.length === 0) throw new DocxError({ kind: "path_not_found", path, message: `${field} ${path} selects nothing; to ${purpose} it must select exactly one element.` });
-  if (nodes.length > 1) throw new DocxError({ kind: "invalid_argument", field, message: `${field} ${path} selects ${nodes.length} elements; to ${purpose} it must select exactly one (use an index like [0] or an id filter [id='...']).` });
+  if (nodes.length === 0)
+    throw new DocxError({
+      kind: "path_not_found",
+      path,
+      message: `${field} ${path} selects nothing; to ${purpose} it must select exactly one element.`,
+    });
+  if (nodes.length > 1)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field,
+      message: `${field} ${path} selects ${nodes.length} elements; to ${purpose} it must select exactly one (use an index like [0] or an id filter [id='...']).`,
+    });
   return nodes[0];
 }
 
 export function slotNoun(slot: ElementSlot): string {
   return slot === "block" ? "blocks (paragraphs, tables)" : slot === "row" ? "rows" : "cells";
 }
-

@@ -1,13 +1,19 @@
 /** Inserting and removing elements at slots, keeping every other element's id (ids of shifted siblings are stored first). */
 import { DocxError } from "../../errors.js";
-import { elementOf, ownerOf, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
+import { type BlockList, type DocNode, elementOf, ownerOf, type WordDocument } from "../../model/index.js";
 import { childElements, parentOf, type XmlElement } from "../../xml/index.js";
 import type { RevisionContext } from "../tracking.js";
+import { parentPath, resolveSlot, type Slot, single } from "./element-slot.js";
 import { markRevision } from "./tracked-elements.js";
-import { parentPath, resolveSlot, single, type Slot } from "./element-slot.js";
 
 /** Inserts `elements` at the slot; each gets `ids[i]` (a moved element keeps its id) or a fresh id. Returns the ids. */
-export function insertAt(doc: WordDocument, slot: Slot, elements: XmlElement[], ids: string[] = [], rev: RevisionContext | null = null): string[] {
+export function insertAt(
+  doc: WordDocument,
+  slot: Slot,
+  elements: XmlElement[],
+  ids: string[] = [],
+  rev: RevisionContext | null = null,
+): string[] {
   const out: string[] = [];
   if (rev) for (const el of elements) markRevision(el, (slot.list ?? slot.owner!.list).prefixes.w, rev, "ins");
   if (slot.list) {
@@ -42,20 +48,44 @@ export function removeNodes(doc: WordDocument, nodes: DocNode[], field = "path")
   const ids = nodes.map((n) => n.id ?? "");
   for (const node of [...nodes].reverse()) {
     if (node.list && node.index !== undefined) {
-      if (node.list === doc.body && node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the body's section properties, which every document keeps; remove content blocks instead.` });
-      if (node.list !== doc.body && node.list.length === 1) throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the only block of its ${node.list.story.split(":")[0]}, which must keep one; replace it instead.` });
+      if (node.list === doc.body && node.kind === "sectPr")
+        throw new DocxError({
+          kind: "invalid_argument",
+          field,
+          message: `${node.path} is the body's section properties, which every document keeps; remove content blocks instead.`,
+        });
+      if (node.list !== doc.body && node.list.length === 1)
+        throw new DocxError({
+          kind: "invalid_argument",
+          field,
+          message: `${node.path} is the only block of its ${node.list.story.split(":")[0]}, which must keep one; replace it instead.`,
+        });
       doc.removeBlock(node.list, node.index);
       continue;
     }
     const parent = parentPath(node);
-    if (parent === null) throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is a ${node.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.` });
+    if (parent === null)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field,
+        message: `${node.path} is a ${node.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.`,
+      });
     const slot = resolveSlot(doc, `${parent}/children/0`, field);
     const siblings = slot.siblings!;
     const index = siblings.findIndex((s) => s.path === node.path);
     const el = elementOf(siblings[index])!;
-    if (slot.accepts !== "block" && siblings.length === 1) throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the last ${node.kind} of ${parent}; remove the ${slot.accepts === "row" ? "table" : "row"} instead.` });
+    if (slot.accepts !== "block" && siblings.length === 1)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field,
+        message: `${node.path} is the last ${node.kind} of ${parent}; remove the ${slot.accepts === "row" ? "table" : "row"} instead.`,
+      });
     if (node.kind === "paragraph" && siblings.filter((s) => s.kind === "paragraph").length === 1) {
-      throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is the only paragraph of ${parent}, and a cell must keep one; replace it instead.` });
+      throw new DocxError({
+        kind: "invalid_argument",
+        field,
+        message: `${node.path} is the only paragraph of ${parent}, and a cell must keep one; replace it instead.`,
+      });
     }
     pinIds(doc, slot.owner!.list, siblings.slice(index + 1));
     const tree = slot.owner!.list.blocks[slot.owner!.index].tree!;
@@ -76,7 +106,12 @@ export function markDeleted(doc: WordDocument, nodes: DocNode[], rev: RevisionCo
 export function markInPlace(doc: WordDocument, nodes: DocNode[], mark: (el: XmlElement, w: string) => void, field = "path"): string[] {
   for (const node of nodes) {
     const owner = ownerOf(node);
-    if (!owner || node.kind === "sectPr") throw new DocxError({ kind: "invalid_argument", field, message: `${node.path} is a ${node.kind}; only blocks, rows and cells can be deleted or moved.` });
+    if (!owner || node.kind === "sectPr")
+      throw new DocxError({
+        kind: "invalid_argument",
+        field,
+        message: `${node.path} is a ${node.kind}; only blocks, rows and cells can be deleted or moved.`,
+      });
     const tree = doc.touchForEdit(owner.list, owner.index);
     const el = node.list ? tree : elementOf(single(doc, node.path, field, "mark"))!;
     mark(el, owner.list.prefixes.w);
@@ -90,7 +125,8 @@ export function replaceInPlace(doc: WordDocument, path: string, replacement: Xml
   const node = single(doc, path, field, "replace");
   const list = node.list ?? node.owner?.list;
   const index = node.index ?? node.owner?.index;
-  if (!list || index === undefined) throw new DocxError({ kind: "invalid_argument", field, message: `${path} is not inside a story's blocks and cannot be replaced.` });
+  if (!list || index === undefined)
+    throw new DocxError({ kind: "invalid_argument", field, message: `${path} is not inside a story's blocks and cannot be replaced.` });
   const tree = doc.touchForEdit(list, index);
   const target = node.list ? tree : elementOf(single(doc, node.path, field, "replace"))!;
   const id = node.id ?? doc.ids.fresh();

@@ -6,19 +6,30 @@ import { DocxError } from "../../errors.js";
 import type { WordDocument } from "../../model/index.js";
 import { element, type XmlElement } from "../../xml/index.js";
 import { editTarget } from "../edit-target.js";
-import { trackingOf } from "../tracking.js";
-import { wEl, type BuildContext } from "./build-context.js";
-import { paragraph, paragraphRuns } from "./paragraph-builder.js";
 import { maxAttribute, relatedPart } from "../related-part.js";
+import { trackingOf } from "../tracking.js";
+import { type BuildContext, wEl } from "./build-context.js";
+import { paragraph, paragraphRuns } from "./paragraph-builder.js";
 import { objectAt } from "./value-fields.js";
 
-export interface FootnoteResult { created_id: string; footnote_id: string; footnote_path: string; paragraph_id: string; type: "footnote" }
+export interface FootnoteResult {
+  created_id: string;
+  footnote_id: string;
+  footnote_path: string;
+  paragraph_id: string;
+  type: "footnote";
+}
 
 export function addFootnote(doc: WordDocument, path: string, value: unknown): FootnoteResult {
   const v = objectAt(value, "value");
   const target = editTarget(doc, path, "paragraph");
   const list = target.owner.list;
-  if (list.story.startsWith("footnote") || list.story.startsWith("endnote")) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} is inside a note; footnotes go into body, header or comment paragraphs.` });
+  if (list.story.startsWith("footnote") || list.story.startsWith("endnote"))
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} is inside a note; footnotes go into body, header or comment paragraphs.`,
+    });
   const existed = doc.relatedPartName("footnotes") !== null;
   const { name, root, w } = relatedPart(doc, "footnotes", "footnotes");
   const ctx: BuildContext = { doc, prefixes: { ...doc.prefixes, w }, part: name, sectionProperties: null };
@@ -27,7 +38,13 @@ export function addFootnote(doc: WordDocument, path: string, value: unknown): Fo
   const id = String(Math.max(0, maxAttribute(root, w + "footnote", w + "id")) + 1);
   const textStyle = doc.styles.get("FootnoteText")?.type === "paragraph" ? "FootnoteText" : null;
   const pPr = textStyle ? wEl(ctx, "pPr", {}, [wEl(ctx, "pStyle", { val: textStyle })]) : null;
-  const note = wEl(ctx, "footnote", { id }, [paragraph(ctx, pPr, [referenceRun(ctx, "footnoteRef"), wEl(ctx, "r", {}, [wEl(ctx, "t", { "xml:space": "preserve" }, [{ type: "text", text: " " }])]), ...runs])]);
+  const note = wEl(ctx, "footnote", { id }, [
+    paragraph(ctx, pPr, [
+      referenceRun(ctx, "footnoteRef"),
+      wEl(ctx, "r", {}, [wEl(ctx, "t", { "xml:space": "preserve" }, [{ type: "text", text: " " }])]),
+      ...runs,
+    ]),
+  ]);
   root.children.push(note);
   root.selfClosing = false;
   doc.parts.changed(name);
@@ -40,13 +57,21 @@ export function addFootnote(doc: WordDocument, path: string, value: unknown): Fo
   target.done();
   const index = doc.footnotes.findIndex((n) => n.noteId === id);
   const noteBlocks = doc.footnotes[index]?.blocks;
-  return { created_id: noteBlocks?.blocks[0]?.id ?? "", footnote_id: id, footnote_path: `/footnote[${index}]`, paragraph_id: target.node.id ?? "", type: "footnote" };
+  return {
+    created_id: noteBlocks?.blocks[0]?.id ?? "",
+    footnote_id: id,
+    footnote_path: `/footnote[${index}]`,
+    paragraph_id: target.node.id ?? "",
+    type: "footnote",
+  };
 }
 
 /** A run holding a note mark, styled as the document's FootnoteReference or as superscript. */
 function referenceRun(ctx: BuildContext, mark: "footnoteRef" | "footnoteReference", id?: string): XmlElement {
   const styled = ctx.doc.styles.get("FootnoteReference")?.type === "character";
-  const rPr = wEl(ctx, "rPr", {}, [styled ? wEl(ctx, "rStyle", { val: "FootnoteReference" }) : wEl(ctx, "vertAlign", { val: "superscript" })]);
+  const rPr = wEl(ctx, "rPr", {}, [
+    styled ? wEl(ctx, "rStyle", { val: "FootnoteReference" }) : wEl(ctx, "vertAlign", { val: "superscript" }),
+  ]);
   return wEl(ctx, "r", {}, [rPr, wEl(ctx, mark, id === undefined ? {} : { id })]);
 }
 

@@ -3,9 +3,9 @@
  * Default content type and an image relationship that a:blip r:embed names. PNG, JPEG and GIF are told by magic bytes.
  */
 import { element, type XmlElement } from "../../xml/index.js";
-import { wEl, type BuildContext } from "./build-context.js";
+import { type BuildContext, wEl } from "./build-context.js";
 import { paragraph, paragraphProperties } from "./paragraph-builder.js";
-import { invalid, optionalEnum, optionalNumber, optionalObject, optionalString, type JsonObject } from "./value-fields.js";
+import { invalid, type JsonObject, optionalEnum, optionalNumber, optionalObject, optionalString } from "./value-fields.js";
 
 const NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -13,17 +13,31 @@ const NS_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 const EMU = { px: 9525, cm: 360_000 } as const;
 const MAX_BYTES = 20 * 1024 * 1024;
 
-interface Format { ext: string; mime: string; size(b: Uint8Array): [number, number] | null }
+interface Format {
+  ext: string;
+  mime: string;
+  size(b: Uint8Array): [number, number] | null;
+}
 
 const FORMATS: { magic: number[]; format: Format }[] = [
-  { magic: [0x89, 0x50, 0x4e, 0x47], format: { ext: "png", mime: "image/png", size: (b) => (b.length >= 24 ? [u32(b, 16), u32(b, 20)] : null) } },
+  {
+    magic: [0x89, 0x50, 0x4e, 0x47],
+    format: { ext: "png", mime: "image/png", size: (b) => (b.length >= 24 ? [u32(b, 16), u32(b, 20)] : null) },
+  },
   { magic: [0xff, 0xd8, 0xff], format: { ext: "jpeg", mime: "image/jpeg", size: jpegSize } },
-  { magic: [0x47, 0x49, 0x46, 0x38], format: { ext: "gif", mime: "image/gif", size: (b) => (b.length >= 10 ? [b[6] | (b[7] << 8), b[8] | (b[9] << 8)] : null) } },
+  {
+    magic: [0x47, 0x49, 0x46, 0x38],
+    format: { ext: "gif", mime: "image/gif", size: (b) => (b.length >= 10 ? [b[6] | (b[7] << 8), b[8] | (b[9] << 8)] : null) },
+  },
 ];
 
 export function buildImage(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
   const data = optionalString(v, "data", field);
-  if (!data) throw invalid(`${field}.data`, 'is required: the image bytes in base64 (PNG, JPEG or GIF), e.g. {"type":"image","data":"iVBORw0...","width":200}.');
+  if (!data)
+    throw invalid(
+      `${field}.data`,
+      'is required: the image bytes in base64 (PNG, JPEG or GIF), e.g. {"type":"image","data":"iVBORw0...","width":200}.',
+    );
   const bytes = decodeBase64(data, `${field}.data`);
   const format = FORMATS.find((f) => f.magic.every((m, i) => bytes[i] === m))?.format;
   if (!format) throw invalid(`${field}.data`, "is not a PNG, JPEG or GIF image (checked by its first bytes).");
@@ -32,7 +46,8 @@ export function buildImage(ctx: BuildContext, v: JsonObject, field: string): Xml
   let height = optionalNumber(v, "height", field, 0.01, unit === "px" ? 20_000 : 500, false);
   const natural = format.size(bytes);
   if (width === undefined || height === undefined) {
-    if (!natural || natural[0] <= 0 || natural[1] <= 0) throw invalid(`${field}.width`, "and height are required: the image's own size could not be read.");
+    if (!natural || natural[0] <= 0 || natural[1] <= 0)
+      throw invalid(`${field}.width`, "and height are required: the image's own size could not be read.");
     const [nw, nh] = unit === "px" ? natural : [natural[0] / 37.8, natural[1] / 37.8];
     if (width === undefined && height === undefined) [width, height] = [nw, nh];
     else if (width === undefined) width = (height! * nw) / nh;
@@ -74,7 +89,11 @@ function inline(ctx: BuildContext, rId: string, cx: number, cy: number, alt: str
 }
 
 function el(name: string, attrs: Record<string, string | number> = {}, kids: XmlElement[] = []): XmlElement {
-  return element(name, Object.entries(attrs).map(([k, val]) => ({ name: k, value: String(val) })), kids);
+  return element(
+    name,
+    Object.entries(attrs).map(([k, val]) => ({ name: k, value: String(val) })),
+    kids,
+  );
 }
 
 function u32(b: Uint8Array, at: number): number {
@@ -88,7 +107,8 @@ function jpegSize(b: Uint8Array): [number, number] | null {
     if (b[i] !== 0xff) return null;
     const marker = b[i + 1];
     const length = (b[i + 2] << 8) | b[i + 3];
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return [(b[i + 7] << 8) | b[i + 8], (b[i + 5] << 8) | b[i + 6]];
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return [(b[i + 7] << 8) | b[i + 8], (b[i + 5] << 8) | b[i + 6]];
     i += 2 + length;
   }
   return null;

@@ -3,22 +3,30 @@
  * missing), so a numbered list starts at 1; items are paragraphs with w:numPr, nested items use w:ilvl 1-8.
  */
 import { element, type XmlElement } from "../../xml/index.js";
-import { wEl, type BuildContext } from "./build-context.js";
-import { paragraph, paragraphProperties, paragraphRuns } from "./paragraph-builder.js";
 import { maxAttribute, relatedPart } from "../related-part.js";
-import { invalid, objectAt, optionalArray, optionalBoolean, optionalNumber, type JsonObject } from "./value-fields.js";
+import { type BuildContext, wEl } from "./build-context.js";
+import { paragraph, paragraphProperties, paragraphRuns } from "./paragraph-builder.js";
+import { invalid, type JsonObject, objectAt, optionalArray, optionalBoolean, optionalNumber } from "./value-fields.js";
 
 const ORDERED_FORMATS = ["decimal", "lowerLetter", "lowerRoman"];
 const BULLETS = ["\u2022", "\u25e6", "\u25aa"];
 const MAX_ITEMS = 2_000;
 
-interface Item { level: number; value: JsonObject; field: string }
+interface Item {
+  level: number;
+  value: JsonObject;
+  field: string;
+}
 
 export function buildList(ctx: BuildContext, v: JsonObject, field: string): XmlElement[] {
   const ordered = optionalBoolean(v, "ordered", field) ?? false;
   const items: Item[] = [];
   collect(v, field, 0, items);
-  if (items.length === 0) throw invalid(`${field}.items`, 'is required: a list needs at least one item, e.g. {"type":"list","items":["One","Two"],"ordered":true}.');
+  if (items.length === 0)
+    throw invalid(
+      `${field}.items`,
+      'is required: a list needs at least one item, e.g. {"type":"list","items":["One","Two"],"ordered":true}.',
+    );
   // Item content is built (and checked) before numbering.xml changes.
   const contents = items.map((it) => paragraphRuns(ctx, it.value, it.field));
   const numId = addNumbering(ctx, ordered);
@@ -50,7 +58,11 @@ function collect(v: JsonObject, field: string, level: number, out: Item[]): void
 function addNumbering(ctx: BuildContext, ordered: boolean): number {
   const { name, root, w } = relatedPart(ctx.doc, "numbering", "numbering");
   const el = (local: string, attrs: Record<string, string | number> = {}, children: XmlElement[] = []) =>
-    element(w + local, Object.entries(attrs).map(([k, val]) => ({ name: w + k, value: String(val) })), children);
+    element(
+      w + local,
+      Object.entries(attrs).map(([k, val]) => ({ name: w + k, value: String(val) })),
+      children,
+    );
   const abstractId = maxAttribute(root, w + "abstractNum", w + "abstractNumId") + 1;
   const numId = Math.max(0, maxAttribute(root, w + "num", w + "numId")) + 1;
   const levels = Array.from({ length: 9 }, (_, i) =>

@@ -1,20 +1,50 @@
 /** Paragraph-family element values (§17.3.1.22 w:p): paragraph, heading, page_break, section_break. */
 import { firstChild, type XmlElement, type XmlNode } from "../../xml/index.js";
-import { wEl, type BuildContext } from "./build-context.js";
+import { type BuildContext, wEl } from "./build-context.js";
 import { headingStyleId } from "./heading-style.js";
 import { buildRun, runProperties, textRun } from "./run-builder.js";
-import { invalid, isObject, objectAt, optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, optionalString, type JsonObject } from "./value-fields.js";
+import {
+  invalid,
+  isObject,
+  type JsonObject,
+  objectAt,
+  optionalArray,
+  optionalBoolean,
+  optionalEnum,
+  optionalNumber,
+  optionalObject,
+  optionalString,
+} from "./value-fields.js";
 
 const ALIGNMENTS = { left: "left", center: "center", right: "right", justify: "both", both: "both", start: "start", end: "end" } as const;
 const TAB_ALIGNMENTS = ["left", "center", "right", "decimal", "bar", "clear"] as const;
 const LEADERS = ["none", "dot", "hyphen", "underscore", "heavy", "middleDot"] as const;
-const SECTION_TYPES = { nextpage: "nextPage", next_page: "nextPage", continuous: "continuous", evenpage: "evenPage", even_page: "evenPage", oddpage: "oddPage", odd_page: "oddPage", nextcolumn: "nextColumn", next_column: "nextColumn" } as const;
+const SECTION_TYPES = {
+  nextpage: "nextPage",
+  next_page: "nextPage",
+  continuous: "continuous",
+  evenpage: "evenPage",
+  even_page: "evenPage",
+  oddpage: "oddPage",
+  odd_page: "oddPage",
+  nextcolumn: "nextColumn",
+  next_column: "nextColumn",
+} as const;
 const TWIPS = 31_680;
 
 /** w:pPr children from a `properties` object, in CT_PPr order (§17.3.1.26); `numPr`/`sectPr` come from the caller. */
-export function paragraphProperties(ctx: BuildContext, o: JsonObject | undefined, field: string, extra: { styleId?: string; numPr?: XmlElement; rPr?: XmlElement; sectPr?: XmlElement } = {}): XmlElement | null {
+export function paragraphProperties(
+  ctx: BuildContext,
+  o: JsonObject | undefined,
+  field: string,
+  extra: { styleId?: string; numPr?: XmlElement; rPr?: XmlElement; sectPr?: XmlElement } = {},
+): XmlElement | null {
   const kids: XmlElement[] = [];
-  const style = extra.styleId ?? (o && optionalString(o, "style", field) !== undefined ? paragraphStyleId(ctx, optionalString(o, "style", field)!, `${field}.style`) : undefined);
+  const style =
+    extra.styleId ??
+    (o && optionalString(o, "style", field) !== undefined
+      ? paragraphStyleId(ctx, optionalString(o, "style", field)!, `${field}.style`)
+      : undefined);
   if (style) kids.push(wEl(ctx, "pStyle", { val: style }));
   if (o && optionalBoolean(o, "keep_next", field)) kids.push(wEl(ctx, "keepNext"));
   if (o && optionalBoolean(o, "keep_lines", field)) kids.push(wEl(ctx, "keepLines"));
@@ -22,25 +52,34 @@ export function paragraphProperties(ctx: BuildContext, o: JsonObject | undefined
   if (extra.numPr) kids.push(extra.numPr);
   const tabs = o ? optionalArray(o, "tabs", field, 64) : undefined;
   if (tabs?.length) {
-    kids.push(wEl(ctx, "tabs", {}, tabs.map((t, i) => {
-      const f = `${field}.tabs[${i}]`;
-      const tab = typeof t === "number" ? { position: t } : objectAt(t, f);
-      const pos = optionalNumber(tab, "position", f, -TWIPS, TWIPS);
-      if (pos === undefined) throw invalid(`${f}.position`, "is required (twips, 1440 = 1 inch).");
-      const leader = optionalEnum(tab, "leader", f, LEADERS);
-      return wEl(ctx, "tab", { val: optionalEnum(tab, "alignment", f, TAB_ALIGNMENTS) ?? "left", leader, pos });
-    })));
+    kids.push(
+      wEl(
+        ctx,
+        "tabs",
+        {},
+        tabs.map((t, i) => {
+          const f = `${field}.tabs[${i}]`;
+          const tab = typeof t === "number" ? { position: t } : objectAt(t, f);
+          const pos = optionalNumber(tab, "position", f, -TWIPS, TWIPS);
+          if (pos === undefined) throw invalid(`${f}.position`, "is required (twips, 1440 = 1 inch).");
+          const leader = optionalEnum(tab, "leader", f, LEADERS);
+          return wEl(ctx, "tab", { val: optionalEnum(tab, "alignment", f, TAB_ALIGNMENTS) ?? "left", leader, pos });
+        }),
+      ),
+    );
   }
   if (o) {
     const before = optionalNumber(o, "spacing_before", field, 0, TWIPS);
     const after = optionalNumber(o, "spacing_after", field, 0, TWIPS);
     const line = optionalNumber(o, "line_spacing", field, 1, TWIPS);
-    if (before !== undefined || after !== undefined || line !== undefined) kids.push(wEl(ctx, "spacing", { before, after, line, lineRule: line !== undefined ? "auto" : undefined }));
+    if (before !== undefined || after !== undefined || line !== undefined)
+      kids.push(wEl(ctx, "spacing", { before, after, line, lineRule: line !== undefined ? "auto" : undefined }));
     const left = optionalNumber(o, "indent_left", field, -TWIPS, TWIPS);
     const right = optionalNumber(o, "indent_right", field, -TWIPS, TWIPS);
     const first = optionalNumber(o, "indent_first_line", field, 0, TWIPS);
     const hanging = optionalNumber(o, "indent_hanging", field, 0, TWIPS);
-    if (left !== undefined || right !== undefined || first !== undefined || hanging !== undefined) kids.push(wEl(ctx, "ind", { left, right, firstLine: first, hanging }));
+    if (left !== undefined || right !== undefined || first !== undefined || hanging !== undefined)
+      kids.push(wEl(ctx, "ind", { left, right, firstLine: first, hanging }));
     const align = optionalEnum(o, "alignment", field, Object.keys(ALIGNMENTS) as (keyof typeof ALIGNMENTS)[]);
     if (align) kids.push(wEl(ctx, "jc", { val: ALIGNMENTS[align] }));
   }
@@ -54,8 +93,14 @@ export function paragraphStyleId(ctx: BuildContext, nameOrId: string, field: str
   const id = ctx.doc.styles.resolveStyleId(nameOrId);
   const style = ctx.doc.styles.get(id);
   if (!style || style.type !== "paragraph") {
-    const known = ctx.doc.styles.all().filter((s) => s.type === "paragraph").map((s) => s.styleId);
-    throw invalid(field, `the document has no paragraph style "${nameOrId}"; it has ${known.slice(0, 30).join(", ") || "none"}${known.length > 30 ? ", …" : ""}.`);
+    const known = ctx.doc.styles
+      .all()
+      .filter((s) => s.type === "paragraph")
+      .map((s) => s.styleId);
+    throw invalid(
+      field,
+      `the document has no paragraph style "${nameOrId}"; it has ${known.slice(0, 30).join(", ") || "none"}${known.length > 30 ? ", …" : ""}.`,
+    );
   }
   return id;
 }
@@ -75,7 +120,8 @@ export function buildParagraph(ctx: BuildContext, v: JsonObject, field: string):
   // `style` is the paragraph style when it is a string; an object is run formatting for `text`.
   const styleName = typeof v.style === "string" ? v.style : undefined;
   const styleId = styleName !== undefined ? paragraphStyleId(ctx, styleName, `${field}.style`) : undefined;
-  if (v.style !== undefined && styleName === undefined && !isObject(v.style)) throw invalid(`${field}.style`, "must be a paragraph style name (string) or a run style object.");
+  if (v.style !== undefined && styleName === undefined && !isObject(v.style))
+    throw invalid(`${field}.style`, "must be a paragraph style name (string) or a run style object.");
   return paragraph(ctx, paragraphProperties(ctx, props, `${field}.properties`, { styleId }), paragraphRuns(ctx, v, field));
 }
 
@@ -97,14 +143,19 @@ export function buildPageBreak(ctx: BuildContext): XmlElement {
 export function buildSectionBreak(ctx: BuildContext, v: JsonObject, field: string, template: XmlElement | null): XmlElement {
   const raw = optionalString(v, "break_type", field) ?? "nextPage";
   const type = SECTION_TYPES[raw.toLowerCase() as keyof typeof SECTION_TYPES];
-  if (!type) throw invalid(`${field}.break_type`, `"${raw}" is not a section break type; use next_page, continuous, even_page, odd_page or next_column.`);
+  if (!type)
+    throw invalid(
+      `${field}.break_type`,
+      `"${raw}" is not a section break type; use next_page, continuous, even_page, odd_page or next_column.`,
+    );
   const w = ctx.prefixes.w;
   const sectPr = template ? structuredClone(template) : wEl(ctx, "sectPr");
   sectPr.children = sectPr.children.filter((c) => !(c.type === "element" && (c.name === w + "type" || c.name === w + "sectPrChange")));
   // w:type follows the header/footer references and note properties in CT_SectPr.
   const lead = new Set([w + "headerReference", w + "footerReference", w + "footnotePr", w + "endnotePr"]);
   let at = 0;
-  while (at < sectPr.children.length && (sectPr.children[at].type !== "element" || lead.has((sectPr.children[at] as XmlElement).name))) at++;
+  while (at < sectPr.children.length && (sectPr.children[at].type !== "element" || lead.has((sectPr.children[at] as XmlElement).name)))
+    at++;
   sectPr.children.splice(at, 0, wEl(ctx, "type", { val: type }));
   sectPr.selfClosing = false;
   if (!firstChild(sectPr, w + "type")) throw invalid(field, "could not build the section properties.");

@@ -9,18 +9,34 @@ import { DocxError } from "../../errors.js";
 import { elementOf, ownerOf, tableParts, type WordDocument } from "../../model/index.js";
 import { resolvePath } from "../../paths/index.js";
 import { childElements, firstChild, getAttribute, parentOf, setAttribute, type XmlElement } from "../../xml/index.js";
+import { trackingOf } from "../tracking.js";
 import { pinIds } from "./element-tree.js";
 import { markRevision } from "./tracked-elements.js";
-import { trackingOf } from "../tracking.js";
 
-export interface RemoveColumnResult { column_index: number; rows_affected: number; tables: string[]; tracked?: true; spanning_cells_kept?: number }
+export interface RemoveColumnResult {
+  column_index: number;
+  rows_affected: number;
+  tables: string[];
+  tracked?: true;
+  spanning_cells_kept?: number;
+}
 
 export function removeTableColumn(doc: WordDocument, path: string, column: number): RemoveColumnResult {
-  if (!Number.isInteger(column) || column < 0) throw new DocxError({ kind: "invalid_argument", field: "column", message: `column must be a whole number >= 0 (0 is the first column); got ${column}.` });
+  if (!Number.isInteger(column) || column < 0)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "column",
+      message: `column must be a whole number >= 0 (0 is the first column); got ${column}.`,
+    });
   const { nodes } = resolvePath(doc, path);
   if (nodes.length === 0) throw new DocxError({ kind: "path_not_found", path, message: `${path} selects no table.` });
   const notTable = nodes.find((n) => n.kind !== "table");
-  if (notTable) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${notTable.path} is a ${notTable.kind}; remove_table_column needs tables, e.g. /body/table[0].` });
+  if (notTable)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${notTable.path} is a ${notTable.kind}; remove_table_column needs tables, e.g. /body/table[0].`,
+    });
   const rev = trackingOf(doc);
   let rows = 0;
   let spanningKept = 0;
@@ -34,8 +50,18 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
     const grid = firstChild(tbl, w + "tblGrid");
     const cols = grid ? childElements(grid, w + "gridCol") : [];
     const count = Math.max(cols.length, ...tableParts(doc, table, "row").map((r) => gridWidth(elementOf(r)!, w)));
-    if (column >= count) throw new DocxError({ kind: "invalid_argument", field: "column", message: `${node.path} has ${count} column${count === 1 ? "" : "s"} (0-${count - 1}); column ${column} does not exist.` });
-    if (count === 1) throw new DocxError({ kind: "invalid_argument", field: "column", message: `${node.path} has only one column; remove the table instead.` });
+    if (column >= count)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "column",
+        message: `${node.path} has ${count} column${count === 1 ? "" : "s"} (0-${count - 1}); column ${column} does not exist.`,
+      });
+    if (count === 1)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "column",
+        message: `${node.path} has only one column; remove the table instead.`,
+      });
     for (const row of tableParts(doc, table, "row")) {
       const tr = elementOf(row)!;
       const cells = tableParts(doc, row, "cell");
@@ -63,7 +89,13 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
     tables.push(node.path);
   }
   if (!rev) return { column_index: column, rows_affected: rows, tables };
-  return { column_index: column, rows_affected: rows - spanningKept, tables, tracked: true, ...(spanningKept ? { spanning_cells_kept: spanningKept } : {}) };
+  return {
+    column_index: column,
+    rows_affected: rows - spanningKept,
+    tables,
+    tracked: true,
+    ...(spanningKept ? { spanning_cells_kept: spanningKept } : {}),
+  };
 }
 
 function spanOf(tc: XmlElement, w: string): number {

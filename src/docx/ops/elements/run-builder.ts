@@ -1,9 +1,34 @@
 /** Runs and run properties (§17.3.2.25 w:r, §17.3.2.28 w:rPr) from the JSON `runs` / `style` of an element value. */
 import type { XmlElement, XmlNode } from "../../xml/index.js";
-import { wEl, wText, type BuildContext } from "./build-context.js";
-import { invalid, objectAt, optionalBoolean, optionalColor, optionalEnum, optionalNumber, optionalString, type JsonObject } from "./value-fields.js";
+import { type BuildContext, wEl, wText } from "./build-context.js";
+import {
+  invalid,
+  type JsonObject,
+  objectAt,
+  optionalBoolean,
+  optionalColor,
+  optionalEnum,
+  optionalNumber,
+  optionalString,
+} from "./value-fields.js";
 
-const HIGHLIGHTS = ["yellow", "green", "cyan", "magenta", "blue", "red", "darkBlue", "darkCyan", "darkGreen", "darkMagenta", "darkRed", "darkYellow", "lightGray", "darkGray", "black"] as const;
+const HIGHLIGHTS = [
+  "yellow",
+  "green",
+  "cyan",
+  "magenta",
+  "blue",
+  "red",
+  "darkBlue",
+  "darkCyan",
+  "darkGreen",
+  "darkMagenta",
+  "darkRed",
+  "darkYellow",
+  "lightGray",
+  "darkGray",
+  "black",
+] as const;
 const BREAKS = ["line", "page", "column"] as const;
 
 /** w:rPr from a run style object ({bold, italic, underline, strike, font_size (pt), font_name, color, highlight, vertical_align, style}); null when empty. */

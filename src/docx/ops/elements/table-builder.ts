@@ -1,11 +1,31 @@
 /** Table-family element values (§17.4.38 w:tbl, §17.4.79 w:tr, §17.4.66 w:tc): table, row, cell. */
 import { firstChild, getAttribute, type XmlElement } from "../../xml/index.js";
-import { wEl, type BuildContext } from "./build-context.js";
+import { type BuildContext, wEl } from "./build-context.js";
 import { buildHeading, buildParagraph, paragraph, paragraphRuns } from "./paragraph-builder.js";
 import { runProperties, textRun } from "./run-builder.js";
-import { describe, invalid, isObject, objectAt, optionalArray, optionalColor, optionalEnum, optionalNumber, optionalString, type JsonObject } from "./value-fields.js";
+import {
+  describe,
+  invalid,
+  isObject,
+  type JsonObject,
+  objectAt,
+  optionalArray,
+  optionalColor,
+  optionalEnum,
+  optionalNumber,
+  optionalString,
+} from "./value-fields.js";
 
-const BORDERS = { single: "single", double: "double", dashed: "dashed", dotted: "dotted", none: "nil", nil: "nil", thick: "thick", thin_thick_small_gap: "thinThickSmallGap" } as const;
+const BORDERS = {
+  single: "single",
+  double: "double",
+  dashed: "dashed",
+  dotted: "dotted",
+  none: "nil",
+  nil: "nil",
+  thick: "thick",
+  thin_thick_small_gap: "thinThickSmallGap",
+} as const;
 type BorderName = keyof typeof BORDERS;
 const MAX_ROWS = 2_000;
 const MAX_COLUMNS = 63; // Word's limit on grid columns
@@ -14,7 +34,8 @@ const TWIPS = 31_680;
 export function buildTable(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
   const headers = optionalArray(v, "headers", field, MAX_COLUMNS);
   const rows = optionalArray(v, "rows", field, MAX_ROWS) ?? [];
-  if (!headers && rows.length === 0) throw invalid(field, 'a table needs "headers" or "rows", e.g. {"type":"table","headers":["Name","Age"],"rows":[["Ann","30"]]}.');
+  if (!headers && rows.length === 0)
+    throw invalid(field, 'a table needs "headers" or "rows", e.g. {"type":"table","headers":["Name","Age"],"rows":[["Ann","30"]]}.');
   const trs: XmlElement[] = [];
   if (headers) trs.push(row(ctx, headers, `${field}.headers`, { header: true }));
   rows.forEach((r, i) => {
@@ -24,12 +45,22 @@ export function buildTable(ctx: BuildContext, v: JsonObject, field: string): Xml
     else throw invalid(f, `must be an array of cells or a row object {"cells": [...]}, got ${describe(r)}.`);
   });
   const widths = gridWidths(ctx, v, field, trs);
-  return wEl(ctx, "tbl", {}, [tableProperties(ctx, v, field), wEl(ctx, "tblGrid", {}, widths.map((w) => wEl(ctx, "gridCol", { w }))), ...trs]);
+  return wEl(ctx, "tbl", {}, [
+    tableProperties(ctx, v, field),
+    wEl(
+      ctx,
+      "tblGrid",
+      {},
+      widths.map((w) => wEl(ctx, "gridCol", { w })),
+    ),
+    ...trs,
+  ]);
 }
 
 export function buildRow(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
   const cells = optionalArray(v, "cells", field, MAX_COLUMNS);
-  if (!cells || cells.length === 0) throw invalid(`${field}.cells`, 'is required: a row needs at least one cell, e.g. {"type":"row","cells":["a","b"]}.');
+  if (!cells || cells.length === 0)
+    throw invalid(`${field}.cells`, 'is required: a row needs at least one cell, e.g. {"type":"row","cells":["a","b"]}.');
   const height = optionalNumber(v, "height", field, 1, TWIPS);
   return row(ctx, cells, `${field}.cells`, { header: v.is_header === true, height });
 }
@@ -46,7 +77,8 @@ function row(ctx: BuildContext, cells: unknown[], field: string, opts: { header?
 /** A cell from a string, or {text | runs | paragraphs, style, width, vertical_align, shading, col_span, row_span, borders}. */
 export function buildCell(ctx: BuildContext, value: unknown, field: string, header = false): XmlElement {
   const bold = header ? wEl(ctx, "rPr", {}, [wEl(ctx, "b")]) : null;
-  if (typeof value === "string" || typeof value === "number") return wEl(ctx, "tc", {}, [paragraph(ctx, null, String(value) === "" ? [] : [textRun(ctx, String(value), bold)])]);
+  if (typeof value === "string" || typeof value === "number")
+    return wEl(ctx, "tc", {}, [paragraph(ctx, null, String(value) === "" ? [] : [textRun(ctx, String(value), bold)])]);
   const v = objectAt(value, field);
   const tcPr: XmlElement[] = [];
   // Children in CT_TcPr order (§17.4.70).
@@ -59,7 +91,14 @@ export function buildCell(ctx: BuildContext, value: unknown, field: string, head
   if (v.borders !== undefined) {
     const b = objectAt(v.borders, `${field}.borders`);
     const sides = (["top", "left", "bottom", "right"] as const).filter((s) => b[s] !== undefined);
-    tcPr.push(wEl(ctx, "tcBorders", {}, sides.map((s) => border(ctx, s, borderName(b, s, `${field}.borders`), 4))));
+    tcPr.push(
+      wEl(
+        ctx,
+        "tcBorders",
+        {},
+        sides.map((s) => border(ctx, s, borderName(b, s, `${field}.borders`), 4)),
+      ),
+    );
   }
   const shading = optionalColor(v, "shading", field);
   if (shading) tcPr.push(wEl(ctx, "shd", { val: "clear", color: "auto", fill: shading }));
@@ -95,20 +134,34 @@ function tableProperties(ctx: BuildContext, v: JsonObject, field: string): XmlEl
   if (style) {
     const id = ctx.doc.styles.resolveStyleId(style);
     if (ctx.doc.styles.get(id)?.type !== "table") {
-      const known = ctx.doc.styles.all().filter((s) => s.type === "table").map((s) => s.styleId);
+      const known = ctx.doc.styles
+        .all()
+        .filter((s) => s.type === "table")
+        .map((s) => s.styleId);
       throw invalid(`${field}.table_style`, `the document has no table style "${style}"; it has ${known.join(", ") || "none"}.`);
     }
     kids.push(wEl(ctx, "tblStyle", { val: id }));
   }
   const width = optionalNumber(v, "width", field, 0, TWIPS);
   const widthType = optionalEnum(v, "width_type", field, ["dxa", "pct", "auto"] as const) ?? "dxa";
-  kids.push(width !== undefined ? wEl(ctx, "tblW", { w: widthType === "pct" ? width * 50 : width, type: widthType }) : wEl(ctx, "tblW", { w: 0, type: "auto" }));
+  kids.push(
+    width !== undefined
+      ? wEl(ctx, "tblW", { w: widthType === "pct" ? width * 50 : width, type: widthType })
+      : wEl(ctx, "tblW", { w: 0, type: "auto" }),
+  );
   const align = optionalEnum(v, "table_alignment", field, ["left", "center", "right"] as const);
   if (align) kids.push(wEl(ctx, "jc", { val: align }));
   const borderStyle = v.border_style !== undefined ? borderName(v, "border_style", field) : style ? null : "single";
   if (borderStyle) {
     const size = optionalNumber(v, "border_size", field, 2, 96) ?? 4;
-    kids.push(wEl(ctx, "tblBorders", {}, (["top", "left", "bottom", "right", "insideH", "insideV"] as const).map((s) => border(ctx, s, borderStyle, size))));
+    kids.push(
+      wEl(
+        ctx,
+        "tblBorders",
+        {},
+        (["top", "left", "bottom", "right", "insideH", "insideV"] as const).map((s) => border(ctx, s, borderStyle, size)),
+      ),
+    );
   }
   return wEl(ctx, "tblPr", {}, kids);
 }
@@ -127,7 +180,8 @@ function gridWidths(ctx: BuildContext, v: JsonObject, field: string, rows: XmlEl
   const columns = optionalArray(v, "columns", field, MAX_COLUMNS);
   const count = Math.max(...rows.map((r) => gridCount(ctx, r)));
   if (columns) {
-    if (columns.length < count) throw invalid(`${field}.columns`, `gives ${columns.length} column widths but the widest row spans ${count} columns.`);
+    if (columns.length < count)
+      throw invalid(`${field}.columns`, `gives ${columns.length} column widths but the widest row spans ${count} columns.`);
     return columns.map((c, i) => {
       const w = typeof c === "number" ? { width: c } : objectAt(c, `${field}.columns[${i}]`);
       const width = optionalNumber(w, "width", `${field}.columns[${i}]`, 1, TWIPS);

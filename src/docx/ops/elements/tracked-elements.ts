@@ -3,8 +3,9 @@
  * w:ins / w:del (deleted text becomes w:delText, §17.13.5.14), the paragraph mark carries w:ins / w:del in its w:rPr
  * (§17.13.5.15, 17.13.5.16) and table rows carry them in w:trPr (§17.13.5.19, 17.13.5.12).
  */
-import type { RevisionContext } from "../tracking.js";
+
 import { element, type XmlElement, type XmlNode } from "../../xml/index.js";
+import type { RevisionContext } from "../tracking.js";
 
 type Mark = "ins" | "del";
 /** Paragraph-level marks: inserted, deleted, or one side of a move (tracked-move.ts). */
@@ -40,7 +41,9 @@ export function markParagraph(p: XmlElement, w: string, rev: RevisionContext, ma
   }
   // CT_ParaRPr starts with w:ins, w:del, w:moveFrom, w:moveTo in that order.
   const order = ["ins", "del", "moveFrom", "moveTo"].map((n) => w + n);
-  const before = rPr.children.filter((c) => c.type === "element" && order.indexOf(c.name) >= 0 && order.indexOf(c.name) < order.indexOf(w + mark)).length;
+  const before = rPr.children.filter(
+    (c) => c.type === "element" && order.indexOf(c.name) >= 0 && order.indexOf(c.name) < order.indexOf(w + mark),
+  ).length;
   rPr.children.splice(before, 0, revision(w, rev, mark));
   rPr.selfClosing = false;
   p.selfClosing = false;
@@ -61,7 +64,11 @@ function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: 
       continue;
     }
     flush();
-    if (c.type === "element" && (c.name === w + "hyperlink" || c.name === w + "fldSimple" || c.name === w + "smartTag" || c.name === w + "customXml")) wrapRuns(c, w, rev, mark);
+    if (
+      c.type === "element" &&
+      (c.name === w + "hyperlink" || c.name === w + "fldSimple" || c.name === w + "smartTag" || c.name === w + "customXml")
+    )
+      wrapRuns(c, w, rev, mark);
     // Deleting text that is a pending insertion nests the deletion inside it (w:ins/w:del/w:r), as Word does.
     else if (mark === "del" && c.type === "element" && c.name === w + "ins") wrapRuns(c, w, rev, mark);
     out.push(c);

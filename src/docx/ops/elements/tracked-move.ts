@@ -22,7 +22,12 @@ export function markMoved(el: XmlElement, w: string, rev: RevisionContext, side:
   if (el.name !== w + "p") return markRevision(el, w, rev, side === "moveFrom" ? "del" : "ins");
   markParagraph(el, w, rev, side);
   const rangeId = rev.nextId();
-  const start = element(w + side + "RangeStart", [{ name: w + "id", value: rangeId }, { name: w + "author", value: rev.author }, { name: w + "date", value: rev.date }, { name: w + "name", value: name }]);
+  const start = element(w + side + "RangeStart", [
+    { name: w + "id", value: rangeId },
+    { name: w + "author", value: rev.author },
+    { name: w + "date", value: rev.date },
+    { name: w + "name", value: name },
+  ]);
   const end = element(w + side + "RangeEnd", [{ name: w + "id", value: rangeId }]);
   // The range opens after the paragraph properties and closes after the last run.
   const afterPPr = el.children.findIndex((c) => c.type === "element" && c.name === w + "pPr") + 1;

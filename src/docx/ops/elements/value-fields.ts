@@ -71,7 +71,8 @@ export function optionalColor(o: JsonObject, key: string, field: string): string
   const v = optionalString(o, key, field);
   if (v === undefined) return undefined;
   const hex = v.replace(/^#/, "");
-  if (!/^[0-9A-Fa-f]{6}$/.test(hex) && hex !== "auto") throw invalid(`${field}.${key}`, `"${v}" is not a colour; use 6 hex digits like "FF0000" or "auto".`);
+  if (!/^[0-9A-Fa-f]{6}$/.test(hex) && hex !== "auto")
+    throw invalid(`${field}.${key}`, `"${v}" is not a colour; use 6 hex digits like "FF0000" or "auto".`);
   return hex.toUpperCase() === "AUTO" ? "auto" : hex.toUpperCase();
 }
 

@@ -9,9 +9,14 @@ import { addElement, copyElement, moveElement, removeElement, replaceElement } f
 import { removeTableColumn } from "../elements/remove-column.js";
 import { replaceText } from "../replace-text.js";
 import { trackingOf } from "../tracking.js";
-import { parsePatch, type PatchOperation } from "./patch-operation.js";
+import { type PatchOperation, parsePatch } from "./patch-operation.js";
 
-export type OperationResult = { op: PatchOperation["op"]; path: string; status: "success" | "would_succeed"; element_path?: string | null } & Record<string, unknown>;
+export type OperationResult = {
+  op: PatchOperation["op"];
+  path: string;
+  status: "success" | "would_succeed";
+  element_path?: string | null;
+} & Record<string, unknown>;
 
 export function applyPatchOperations(doc: WordDocument, operations: unknown): OperationResult[] {
   const ops = parsePatch(operations);
@@ -21,7 +26,14 @@ export function applyPatchOperations(doc: WordDocument, operations: unknown): Op
     } catch (e) {
       if (!isDocxError(e)) throw e;
       const where = op.op === "move" || op.op === "copy" ? `${op.from} → ${op.path}` : op.path;
-      throw new DocxError({ kind: "patch_failed", index, op: op.op, path: op.path, cause: e.failure, message: `Operation ${index} (${op.op} ${where}) failed: ${e.message} No operation was applied; the document is unchanged.` });
+      throw new DocxError({
+        kind: "patch_failed",
+        index,
+        op: op.op,
+        path: op.path,
+        cause: e.failure,
+        message: `Operation ${index} (${op.op} ${where}) failed: ${e.message} No operation was applied; the document is unchanged.`,
+      });
     }
   });
   // Paths at the end of the patch, for elements an operation created or kept (later operations may shift them).

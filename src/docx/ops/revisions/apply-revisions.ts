@@ -7,10 +7,10 @@ import type { BlockList, WordDocument } from "../../model/index.js";
 import { localName, type XmlElement } from "../../xml/index.js";
 import { blockMayHaveRevisions, listRevisions, type Revision } from "./list-revisions.js";
 import { removeOrphanNotes } from "./orphan-notes.js";
-import { styleRevisions } from "./style-revisions.js";
 import { isEmptyParagraph, joinParagraphs } from "./paragraph-marks.js";
-import { RANGE_MARKERS, isRevision, revisionId } from "./revision-markup.js";
-import { controlFate, resolveElement, type Resolution, type RevisionAction } from "./resolve-revisions.js";
+import { controlFate, type Resolution, type RevisionAction, resolveElement } from "./resolve-revisions.js";
+import { isRevision, RANGE_MARKERS, revisionId } from "./revision-markup.js";
+import { styleRevisions } from "./style-revisions.js";
 
 export interface RevisionFilter {
   /** One revision by its w:id (accepting one side of a move resolves the whole move, as Word does). */
@@ -49,13 +49,18 @@ export function applyRevisions(doc: WordDocument, action: RevisionAction, filter
   const ids = new Set<number>();
   for (const r of chosen) {
     if (r.id !== null) ids.add(r.id);
-    for (const marker of r.move !== undefined ? moveMarkers.get(r.move) ?? [] : []) ids.add(marker);
+    for (const marker of r.move !== undefined ? (moveMarkers.get(r.move) ?? []) : []) ids.add(marker);
   }
   const droppedNotes = new Set<string>();
   const resolution = (w: string): Resolution => ({
     action,
     w,
-    selects: everything ? () => true : (el: XmlElement) => { const id = revisionId(el, w); return id !== null && ids.has(id); },
+    selects: everything
+      ? () => true
+      : (el: XmlElement) => {
+          const id = revisionId(el, w);
+          return id !== null && ids.has(id);
+        },
     joining: new Set(),
     stranded: new Set(),
     controls: new Map(),
@@ -141,7 +146,15 @@ function nextContentBlock(list: BlockList, index: number): number {
   return j;
 }
 
-const MARKER_BLOCKS = new Set(["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", ...RANGE_MARKERS]);
+const MARKER_BLOCKS = new Set([
+  "bookmarkStart",
+  "bookmarkEnd",
+  "commentRangeStart",
+  "commentRangeEnd",
+  "permStart",
+  "permEnd",
+  ...RANGE_MARKERS,
+]);
 function isMarkerBlock(list: BlockList, index: number): boolean {
   const name = list.blocks[index].facts.name;
   return name.startsWith(list.prefixes.w) && MARKER_BLOCKS.has(localName(name));

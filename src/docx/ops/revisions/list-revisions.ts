@@ -3,10 +3,20 @@
  * (ISO/IEC 29500-1 §17.13.5), each with the path and id of the paragraph, row, cell, table or section it belongs to.
  * Blocks without revision markup are recognised from their bytes and never parsed.
  */
-import { blockNodes, elementOf, storyContainers, tableParts, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
+import { type BlockList, blockNodes, type DocNode, elementOf, storyContainers, tableParts, type WordDocument } from "../../model/index.js";
 import { childElements, getAttribute, type XmlElement } from "../../xml/index.js";
+import {
+  CELL_MARKERS,
+  CONTENT_REVISIONS,
+  contentText,
+  hasRevisionMarkup,
+  PROPERTY_CHANGES,
+  RANGE_MARKERS,
+  type RevisionType,
+  revisionId,
+  revisionPattern,
+} from "./revision-markup.js";
 import { styleRevisions } from "./style-revisions.js";
-import { CELL_MARKERS, CONTENT_REVISIONS, PROPERTY_CHANGES, RANGE_MARKERS, contentText, hasRevisionMarkup, revisionId, revisionPattern, type RevisionType } from "./revision-markup.js";
 
 export interface Revision {
   /** The revision's w:id, or null when the markup has none (such revisions are still resolved by "all"). */
@@ -49,7 +59,6 @@ export function listRevisions(doc: WordDocument): RevisionListing {
   return listing;
 }
 
-
 const patterns = new Map<string, RegExp>();
 const utf8 = new TextDecoder();
 
@@ -76,7 +85,8 @@ class StoryScan {
     if (node.kind === "table") {
       for (const c of childElements(el)) if (c.name === w + "tblPr" || c.name === w + "tblGrid") this.scan(c, node, w, "tbl", el);
       for (const row of tableParts(doc, node, "row")) {
-        for (const c of childElements(row.element!)) if (c.name === w + "trPr" || c.name === w + "tblPrEx") this.scan(c, row, w, "tr", row.element!);
+        for (const c of childElements(row.element!))
+          if (c.name === w + "trPr" || c.name === w + "tblPrEx") this.scan(c, row, w, "tr", row.element!);
         for (const cell of tableParts(doc, row, "cell")) {
           const tcPr = childElements(cell.element!).find((c) => c.name === w + "tcPr");
           if (tcPr) this.scan(tcPr, cell, w, "tc", cell.element!);
@@ -94,7 +104,14 @@ class StoryScan {
   }
 
   /** Records `el` if it is a revision, then looks inside it; `context` is the run, paragraph, row or cell its text comes from. */
-  private scan(el: XmlElement, holder: DocNode, w: string, parent: string | null, context: XmlElement, grandparent: string | null = null): void {
+  private scan(
+    el: XmlElement,
+    holder: DocNode,
+    w: string,
+    parent: string | null,
+    context: XmlElement,
+    grandparent: string | null = null,
+  ): void {
     const local = el.name.startsWith(w) ? el.name.slice(w.length) : null;
     if (local === "r" || local === "p") context = el;
     if (local !== null && RANGE_MARKERS.has(local)) return this.marker(el, local, holder, w);

@@ -22,13 +22,17 @@ export function removeOrphanNotes(doc: WordDocument, dropped: Set<string>): numb
   const remaining = referencedNotes(doc);
   let removed = 0;
   for (const kind of ["footnote", "endnote"] as const) {
-    const gone = new Set([...dropped].filter((key) => key.startsWith(kind + ":") && !remaining.has(key)).map((key) => key.slice(kind.length + 1)));
+    const gone = new Set(
+      [...dropped].filter((key) => key.startsWith(kind + ":") && !remaining.has(key)).map((key) => key.slice(kind.length + 1)),
+    );
     const part = gone.size ? doc.relatedPartName(kind + "s") : null;
     if (!part) continue;
     const root = doc.parts.xml(part).doc.root;
     const w = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":") + 1) : "";
     const before = root.children.length;
-    root.children = root.children.filter((c) => !(c.type === "element" && c.name === w + kind && gone.has(getAttribute(c, w + "id") ?? "")));
+    root.children = root.children.filter(
+      (c) => !(c.type === "element" && c.name === w + kind && gone.has(getAttribute(c, w + "id") ?? "")),
+    );
     if (root.children.length === before) continue;
     removed += before - root.children.length;
     doc.parts.changed(part);
@@ -51,4 +55,3 @@ function referencedNotes(doc: WordDocument): Set<string> {
   }
   return out;
 }
-

@@ -31,7 +31,16 @@ export function joinParagraphs(p: XmlElement, next: XmlElement, w: string): void
 export function isEmptyParagraph(p: XmlElement, w: string): boolean {
   return p.children.every((c) => c.type !== "element" || c.name === w + "pPr" || MARKERS.has(c.name.slice(w.length)));
 }
-const MARKERS = new Set(["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", "proofErr", ...RANGE_MARKERS]);
+const MARKERS = new Set([
+  "bookmarkStart",
+  "bookmarkEnd",
+  "commentRangeStart",
+  "commentRangeEnd",
+  "permStart",
+  "permEnd",
+  "proofErr",
+  ...RANGE_MARKERS,
+]);
 
 /** Paragraphs whose mark goes: those that join the next paragraph, and those with no paragraph right after them. */
 export interface MarkJoins {

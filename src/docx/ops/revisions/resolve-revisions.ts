@@ -7,9 +7,18 @@
  * - Paragraph marks, rows and cells marked inserted or deleted: the mark, row or cell goes or its marker does; a
  *   paragraph whose mark goes joins the next paragraph (see paragraph-marks.ts).
  */
-import { childElements, element, firstChild, localName, setAttribute, getAttribute, type XmlElement, type XmlNode } from "../../xml/index.js";
+import {
+  childElements,
+  element,
+  firstChild,
+  getAttribute,
+  localName,
+  setAttribute,
+  type XmlElement,
+  type XmlNode,
+} from "../../xml/index.js";
 import { collectNoteReferences } from "./orphan-notes.js";
-import { joinMarkedParagraphs, paragraphFollows, type MarkJoins } from "./paragraph-marks.js";
+import { joinMarkedParagraphs, type MarkJoins, paragraphFollows } from "./paragraph-marks.js";
 import { CONTENT_REVISIONS, PROPERTY_CHANGES, RANGE_MARKERS } from "./revision-markup.js";
 
 export type RevisionAction = "accept" | "reject";
@@ -50,7 +59,8 @@ export function resolveElement(el: XmlElement, r: Resolution, parent: string | n
   switch (local) {
     case "tr":
     case "tc":
-      if (rowOrCellGoes(el, local === "tr" ? "trPr" : "tcPr", local === "tr" ? "ins" : "cellIns", local === "tr" ? "del" : "cellDel", r)) return dropped(el, r);
+      if (rowOrCellGoes(el, local === "tr" ? "trPr" : "tcPr", local === "tr" ? "ins" : "cellIns", local === "tr" ? "del" : "cellDel", r))
+        return dropped(el, r);
       break;
     case "numPr":
       return resolveNumbering(el, r);
@@ -66,7 +76,11 @@ export function resolveElement(el: XmlElement, r: Resolution, parent: string | n
     }
   }
   // What a cell, row or table held before, so that only resolving empties them (never markup that came so).
-  const had = { p: childElements(el, r.w + "p").length > 0, tc: childElements(el, r.w + "tc").length > 0, tr: local === "tbl" && hasRows(el, r.w) };
+  const had = {
+    p: childElements(el, r.w + "p").length > 0,
+    tc: childElements(el, r.w + "tc").length > 0,
+    tr: local === "tbl" && hasRows(el, r.w),
+  };
   el.children = resolveChildren(el.children, r, local);
   if (local === "p") markParagraph(el, r);
   // A cell must hold a paragraph (§17.4.66): one is added back if resolving removed them all.
@@ -187,7 +201,10 @@ function applyVerticalMerge(tcPr: XmlElement, merge: XmlElement, w: string): voi
   if (!vMerge) {
     vMerge = element(w + "vMerge");
     // vMerge follows tcW, gridSpan and hMerge in CT_TcPr (§17.4.70).
-    const after = ["cnfStyle", "tcW", "gridSpan", "hMerge"].map((n) => firstChild(tcPr, w + n)).filter((e) => e !== undefined).pop();
+    const after = ["cnfStyle", "tcW", "gridSpan", "hMerge"]
+      .map((n) => firstChild(tcPr, w + n))
+      .filter((e) => e !== undefined)
+      .pop();
     tcPr.children.splice(after ? tcPr.children.indexOf(after) + 1 : 0, 0, vMerge);
   }
   vMerge.attributes = vMerge.attributes.filter((a) => a.name !== w + "val");
@@ -206,7 +223,9 @@ function resolveNumbering(numPr: XmlElement, r: Resolution): XmlNode[] {
 }
 
 function hasRows(tbl: XmlElement, w: string): boolean {
-  return childElements(tbl).some((c) => c.name === w + "tr" || ((c.name === w + "sdt" || c.name === w + "customXml" || c.name === w + "sdtContent") && hasRows(c, w)));
+  return childElements(tbl).some(
+    (c) => c.name === w + "tr" || ((c.name === w + "sdt" || c.name === w + "customXml" || c.name === w + "sdtContent") && hasRows(c, w)),
+  );
 }
 
 /** Whether a (math) run holds anything besides its properties. */
@@ -233,7 +252,9 @@ function noteUnwrappedControls(children: XmlNode[], r: Resolution): void {
   children.forEach((c, i) => {
     const fate = c.type === "element" ? controlFate(c, r) : null;
     if (!fate) return;
-    const next = children.slice(i + 1).find((n): n is XmlElement => n.type === "element" && !RANGE_MARKERS.has(wName(n, r.w) ?? "") && n.name !== r.w + "bookmarkStart");
+    const next = children
+      .slice(i + 1)
+      .find((n): n is XmlElement => n.type === "element" && !RANGE_MARKERS.has(wName(n, r.w) ?? "") && n.name !== r.w + "bookmarkStart");
     if (next && next.name === r.w + "sdt") r.controls.set(next, fate);
   });
 }

@@ -6,12 +6,26 @@ import { childElements, getAttribute, localName, type XmlElement } from "../../x
 
 /** Revision kinds as tools report them (docx-mcp's names where it has them). */
 export const REVISION_TYPES = [
-  "insertion", "deletion", "move_from", "move_to",
-  "paragraph_insertion", "paragraph_deletion",
-  "format_change", "paragraph_format_change", "section_change",
-  "table_change", "row_change", "row_insertion", "row_deletion",
-  "cell_change", "cell_insertion", "cell_deletion", "cell_merge",
-  "numbering_change", "content_control_insertion", "content_control_deletion",
+  "insertion",
+  "deletion",
+  "move_from",
+  "move_to",
+  "paragraph_insertion",
+  "paragraph_deletion",
+  "format_change",
+  "paragraph_format_change",
+  "section_change",
+  "table_change",
+  "row_change",
+  "row_insertion",
+  "row_deletion",
+  "cell_change",
+  "cell_insertion",
+  "cell_deletion",
+  "cell_merge",
+  "numbering_change",
+  "content_control_insertion",
+  "content_control_deletion",
 ] as const;
 export type RevisionType = (typeof REVISION_TYPES)[number];
 
@@ -20,9 +34,18 @@ export const CONTENT_REVISIONS = new Set(["ins", "del", "moveFrom", "moveTo"]);
 
 /** Range markers that only delimit other revisions (§17.13.5.23-.28 move ranges, §17.13.5.4-.9 custom XML ranges). */
 export const RANGE_MARKERS = new Set([
-  "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
-  "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd",
-  "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd", "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd",
+  "moveFromRangeStart",
+  "moveFromRangeEnd",
+  "moveToRangeStart",
+  "moveToRangeEnd",
+  "customXmlInsRangeStart",
+  "customXmlInsRangeEnd",
+  "customXmlDelRangeStart",
+  "customXmlDelRangeEnd",
+  "customXmlMoveFromRangeStart",
+  "customXmlMoveFromRangeEnd",
+  "customXmlMoveToRangeStart",
+  "customXmlMoveToRangeEnd",
 ]);
 
 /**
@@ -48,8 +71,14 @@ export const CELL_MARKERS: Record<string, RevisionType> = { cellIns: "cell_inser
 export function isRevision(el: XmlElement, w: string): boolean {
   if (!el.name.startsWith(w) && w !== "") return false;
   const local = localName(el.name);
-  return CONTENT_REVISIONS.has(local) || CHANGE_ELEMENTS.has(local) || local in CELL_MARKERS || local === "numberingChange" ||
-    local === "customXmlInsRangeStart" || local === "customXmlDelRangeStart";
+  return (
+    CONTENT_REVISIONS.has(local) ||
+    CHANGE_ELEMENTS.has(local) ||
+    local in CELL_MARKERS ||
+    local === "numberingChange" ||
+    local === "customXmlInsRangeStart" ||
+    local === "customXmlDelRangeStart"
+  );
 }
 
 /** A regular expression that finds revision markup in a part's text, to skip blocks that have none without parsing them. */
@@ -81,7 +110,8 @@ export function contentText(el: XmlElement, w: string): string {
     for (const c of e.children) {
       if (c.type !== "element") continue;
       const local = localName(c.name);
-      if (local === "t" || local === "delText") out.push(c.children.map((t) => (t.type === "text" || t.type === "cdata" ? t.text : "")).join(""));
+      if (local === "t" || local === "delText")
+        out.push(c.children.map((t) => (t.type === "text" || t.type === "cdata" ? t.text : "")).join(""));
       else if (c.name === w + "tab") out.push("\t");
       else if (c.name === w + "br" || c.name === w + "cr") out.push("\n");
       else if (local !== "rPr" && local !== "pPr" && local !== "instrText" && local !== "delInstrText") walk(c);

@@ -11,14 +11,25 @@ const FIELD = /\{(PAGE|NUMPAGES|SECTIONPAGES)\}/;
 const PIECES = /(\{(?:PAGE|NUMPAGES|SECTIONPAGES)\})/;
 
 export function checkLines(lines: string[]): void {
-  if (lines.length === 0) throw new DocxError({ kind: "invalid_argument", field: "text", message: "Give the header or footer text: at least one line (use \"\" for an empty one)." });
+  if (lines.length === 0)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "text",
+      message: 'Give the header or footer text: at least one line (use "" for an empty one).',
+    });
   for (const line of lines) {
     const unknown = /\{([A-Z]+)\}/.exec(line.replace(new RegExp(FIELD.source, "g"), ""));
-    if (unknown) throw new DocxError({ kind: "invalid_argument", field: "text", message: `Unknown field {${unknown[1]}} in ${JSON.stringify(line)}; the fields are {PAGE}, {NUMPAGES} and {SECTIONPAGES}.` });
+    if (unknown)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "text",
+        message: `Unknown field {${unknown[1]}} in ${JSON.stringify(line)}; the fields are {PAGE}, {NUMPAGES} and {SECTIONPAGES}.`,
+      });
   }
 }
 
-const text = (w: string, t: string): XmlElement => element(w + "t", [{ name: "xml:space", value: "preserve" }], [{ type: "text", text: t }]);
+const text = (w: string, t: string): XmlElement =>
+  element(w + "t", [{ name: "xml:space", value: "preserve" }], [{ type: "text", text: t }]);
 
 function runs(w: string, line: string): XmlNode[] {
   const out: XmlNode[] = [];
@@ -41,7 +52,11 @@ function runs(w: string, line: string): XmlNode[] {
 }
 
 /** One w:p per line; `pPr` (copied) or a new one with the style and alignment gives each its properties. */
-export function headerParagraphs(w: string, lines: string[], options: { styleId?: string | null; alignment?: Alignment; pPr?: XmlElement }): XmlElement[] {
+export function headerParagraphs(
+  w: string,
+  lines: string[],
+  options: { styleId?: string | null; alignment?: Alignment; pPr?: XmlElement },
+): XmlElement[] {
   return lines.map((line) => {
     let pPr = options.pPr ? structuredClone(options.pPr) : null;
     if (!pPr && (options.styleId || options.alignment)) pPr = element(w + "pPr");

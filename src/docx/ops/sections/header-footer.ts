@@ -8,13 +8,13 @@ import { DocxError } from "../../errors.js";
 import { NS, type WordDocument } from "../../model/index.js";
 import { relTypeIs } from "../../package/index.js";
 import { childElements, element, firstChild, getAttribute, insertInOrder } from "../../xml/index.js";
-import { checkLines, headerParagraphs, ALIGNMENTS, type Alignment } from "./header-content.js";
-import { sectionLayouts, type HeaderFooterKind, type HeaderFooterType, HEADER_FOOTER_TYPES } from "./section-layout.js";
-import { editSection, sectionAt } from "./section-properties.js";
-import { ensureSetting } from "./settings.js";
 import { isDeletedParagraph, markRevision, withoutRevisions } from "../elements/tracked-elements.js";
 import { besideMainPart } from "../related-part.js";
 import { isTracking, trackingOf } from "../tracking.js";
+import { ALIGNMENTS, type Alignment, checkLines, headerParagraphs } from "./header-content.js";
+import { HEADER_FOOTER_TYPES, type HeaderFooterKind, type HeaderFooterType, sectionLayouts } from "./section-layout.js";
+import { editSection, sectionAt } from "./section-properties.js";
+import { ensureSetting } from "./settings.js";
 
 const CONTENT_TYPE = {
   header: "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
@@ -43,9 +43,20 @@ export interface HeaderFooterResult {
 }
 
 function check(edit: HeaderFooterEdit): void {
-  if (edit.kind !== "header" && edit.kind !== "footer") throw new DocxError({ kind: "invalid_argument", field: "kind", message: `kind must be "header" or "footer", not ${JSON.stringify(edit.kind)}.` });
-  if (!HEADER_FOOTER_TYPES.includes(edit.type)) throw new DocxError({ kind: "invalid_argument", field: "type", message: `type must be one of ${HEADER_FOOTER_TYPES.join(", ")}, not ${JSON.stringify(edit.type)}.` });
-  if (edit.alignment !== undefined && !ALIGNMENTS.includes(edit.alignment)) throw new DocxError({ kind: "invalid_argument", field: "alignment", message: `alignment must be one of ${ALIGNMENTS.join(", ")}.` });
+  if (edit.kind !== "header" && edit.kind !== "footer")
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "kind",
+      message: `kind must be "header" or "footer", not ${JSON.stringify(edit.kind)}.`,
+    });
+  if (!HEADER_FOOTER_TYPES.includes(edit.type))
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "type",
+      message: `type must be one of ${HEADER_FOOTER_TYPES.join(", ")}, not ${JSON.stringify(edit.type)}.`,
+    });
+  if (edit.alignment !== undefined && !ALIGNMENTS.includes(edit.alignment))
+    throw new DocxError({ kind: "invalid_argument", field: "alignment", message: `alignment must be one of ${ALIGNMENTS.join(", ")}.` });
   checkLines(edit.lines);
 }
 
@@ -53,7 +64,9 @@ function check(edit: HeaderFooterEdit): void {
 function ownPart(doc: WordDocument, section: number, kind: HeaderFooterKind, type: HeaderFooterType): string | null {
   const props = sectionAt(doc, section).properties;
   const w = doc.prefixes.w;
-  const ref = props ? childElements(props, `${w}${kind}Reference`).find((r) => (getAttribute(r, w + "type") ?? "default") === type) : undefined;
+  const ref = props
+    ? childElements(props, `${w}${kind}Reference`).find((r) => (getAttribute(r, w + "type") ?? "default") === type)
+    : undefined;
   if (!ref) return null;
   const rel = doc.pkg.relationships(doc.mainPart).find((r) => r.id === getAttribute(ref, doc.prefixes.r + "id"));
   return rel?.partName && doc.pkg.has(rel.partName) && relTypeIs(rel.type, kind) ? doc.pkg.resolveName(rel.partName)! : null;
@@ -74,8 +87,18 @@ export function setHeaderFooter(doc: WordDocument, edit: HeaderFooterEdit): Head
   }
   if (edit.type === "even") ensureSetting(doc, "evenAndOddHeaders");
   if (!existing) doc.reloadStories();
-  const shown = sectionLayouts(doc).filter((s) => s[`${edit.kind}s`][edit.type].part === part && s[`${edit.kind}s`][edit.type].shown).map((s) => s.section);
-  return { kind: edit.kind, type: edit.type, section: edit.section, part, created: !existing, shown_in_sections: shown, ...(isTracking(doc) ? { tracked: true as const } : {}) };
+  const shown = sectionLayouts(doc)
+    .filter((s) => s[`${edit.kind}s`][edit.type].part === part && s[`${edit.kind}s`][edit.type].shown)
+    .map((s) => s.section);
+  return {
+    kind: edit.kind,
+    type: edit.type,
+    section: edit.section,
+    part,
+    created: !existing,
+    shown_in_sections: shown,
+    ...(isTracking(doc) ? { tracked: true as const } : {}),
+  };
 }
 
 /** Replaces every block of an existing part, keeping the first paragraph's properties unless an alignment is given. */
@@ -85,7 +108,11 @@ function replaceContent(doc: WordDocument, part: string, edit: HeaderFooterEdit)
   const w = list.prefixes.w;
   const first = list.blocks.find((b) => b.facts.kind === "paragraph")?.tree;
   const pPr = first ? firstChild(first, w + "pPr") : undefined;
-  const paragraphs = headerParagraphs(w, edit.lines, { pPr: pPr && !edit.alignment ? pPr : undefined, styleId: edit.alignment || !pPr ? styleFor(doc, edit.kind) : undefined, alignment: edit.alignment });
+  const paragraphs = headerParagraphs(w, edit.lines, {
+    pPr: pPr && !edit.alignment ? pPr : undefined,
+    styleId: edit.alignment || !pPr ? styleFor(doc, edit.kind) : undefined,
+    alignment: edit.alignment,
+  });
   const rev = trackingOf(doc);
   if (rev) {
     // Tracked (§17.13.5): the old blocks stay as deletions (with their ids), the new paragraphs follow as insertions.
@@ -132,7 +159,14 @@ function createPart(doc: WordDocument, edit: HeaderFooterEdit): string {
   const rId = doc.addRelationship(doc.mainPart, edit.kind, `${edit.kind}${n}.xml`);
   const w = doc.prefixes.w;
   const { sectPr, done } = editSection(doc, edit.section);
-  insertInOrder(sectPr, element(`${w}${edit.kind}Reference`, [{ name: w + "type", value: edit.type }, { name: doc.prefixes.r + "id", value: rId }]), w);
+  insertInOrder(
+    sectPr,
+    element(`${w}${edit.kind}Reference`, [
+      { name: w + "type", value: edit.type },
+      { name: doc.prefixes.r + "id", value: rId },
+    ]),
+    w,
+  );
   done();
   return name;
 }

@@ -18,10 +18,19 @@ export function toTwips(value: string | number, field: string): number {
   const text = String(value).trim().toLowerCase();
   const m = /^(\d+(?:\.\d+)?)\s*(in|cm|mm|pt|twips?|tw)?$/.exec(text);
   if (!m) {
-    throw new DocxError({ kind: "invalid_argument", field, message: `${field} must be a length like "2.5cm", "1in", "20mm", "72pt" or a number of twips; got ${JSON.stringify(value)}.` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field,
+      message: `${field} must be a length like "2.5cm", "1in", "20mm", "72pt" or a number of twips; got ${JSON.stringify(value)}.`,
+    });
   }
   const twips = Math.round(Number(m[1]) * TWIPS_PER[m[2] ?? "twip"]);
-  if (twips > 31680) throw new DocxError({ kind: "invalid_argument", field, message: `${field} is ${twips} twips (${(twips / 1440).toFixed(1)} in); Word allows at most 31680 twips (22 in).` });
+  if (twips > 31680)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field,
+      message: `${field} is ${twips} twips (${(twips / 1440).toFixed(1)} in); Word allows at most 31680 twips (22 in).`,
+    });
   return twips;
 }
 

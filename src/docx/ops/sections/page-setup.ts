@@ -32,21 +32,40 @@ function plan(change: PageSetupChange) {
   let size: [number, number] | null = null;
   if (change.size !== undefined) {
     size = PAPER_SIZES[change.size.trim().toLowerCase()] ?? null;
-    if (!size) throw new DocxError({ kind: "invalid_argument", field: "size", message: `Unknown paper size ${JSON.stringify(change.size)}; use one of ${PAPER_NAMES.join(", ")}, or width and height.` });
+    if (!size)
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: "size",
+        message: `Unknown paper size ${JSON.stringify(change.size)}; use one of ${PAPER_NAMES.join(", ")}, or width and height.`,
+      });
   }
   const width = change.width === undefined ? null : toTwips(change.width, "width");
   const height = change.height === undefined ? null : toTwips(change.height, "height");
-  if (width === 0 || height === 0) throw new DocxError({ kind: "invalid_argument", field: width === 0 ? "width" : "height", message: "A page cannot be 0 wide or high." });
+  if (width === 0 || height === 0)
+    throw new DocxError({ kind: "invalid_argument", field: width === 0 ? "width" : "height", message: "A page cannot be 0 wide or high." });
   const margins: [MarginName, number][] = [];
   for (const [name, value] of Object.entries(change.margins ?? {})) {
-    if (!(MARGIN_NAMES as readonly string[]).includes(name)) throw new DocxError({ kind: "invalid_argument", field: `margins.${name}`, message: `Unknown margin ${name}; margins are ${MARGIN_NAMES.join(", ")}.` });
+    if (!(MARGIN_NAMES as readonly string[]).includes(name))
+      throw new DocxError({
+        kind: "invalid_argument",
+        field: `margins.${name}`,
+        message: `Unknown margin ${name}; margins are ${MARGIN_NAMES.join(", ")}.`,
+      });
     if (value !== undefined) margins.push([name as MarginName, toTwips(value, `margins.${name}`)]);
   }
   if (change.orientation !== undefined && change.orientation !== "portrait" && change.orientation !== "landscape") {
-    throw new DocxError({ kind: "invalid_argument", field: "orientation", message: `orientation must be "portrait" or "landscape", not ${JSON.stringify(change.orientation)}.` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "orientation",
+      message: `orientation must be "portrait" or "landscape", not ${JSON.stringify(change.orientation)}.`,
+    });
   }
   if (!size && width === null && height === null && margins.length === 0 && change.orientation === undefined) {
-    throw new DocxError({ kind: "invalid_argument", field: "size", message: "Nothing to change: give size, width, height, orientation or margins." });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "size",
+      message: "Nothing to change: give size, width, height, orientation or margins.",
+    });
   }
   return { size, width, height, margins, orientation: change.orientation };
 }
@@ -64,7 +83,8 @@ export function setPageSetup(doc: WordDocument, index: number | undefined, chang
     let height = p.height ?? (p.size ? p.size[1] : num("h"));
     const landscape = p.orientation ? p.orientation === "landscape" : p.size ? getAttribute(pgSz, w + "orient") === "landscape" : undefined;
     // Word draws a landscape page from the larger dimension as width, so the two are swapped to match w:orient.
-    if (landscape !== undefined && Number.isFinite(width) && Number.isFinite(height) && (landscape ? width < height : width > height)) [width, height] = [height, width];
+    if (landscape !== undefined && Number.isFinite(width) && Number.isFinite(height) && (landscape ? width < height : width > height))
+      [width, height] = [height, width];
     if (Number.isFinite(width)) setAttribute(pgSz, w + "w", String(width));
     if (Number.isFinite(height)) setAttribute(pgSz, w + "h", String(height));
     if (landscape === true) setAttribute(pgSz, w + "orient", "landscape");
@@ -73,8 +93,17 @@ export function setPageSetup(doc: WordDocument, index: number | undefined, chang
       const pgMar = sectionChild(sectPr, w, "pgMar");
       for (const [name, twips] of p.margins) setAttribute(pgMar, w + name, String(twips));
       // w:pgMar requires all seven attributes (§17.6.11); Word's defaults fill the ones never set.
-      const defaults: Record<MarginName, number> = { top: 1440, right: 1440, bottom: 1440, left: 1440, header: 720, footer: 720, gutter: 0 };
-      for (const name of MARGIN_NAMES) if (getAttribute(pgMar, w + name) === undefined) setAttribute(pgMar, w + name, String(defaults[name]));
+      const defaults: Record<MarginName, number> = {
+        top: 1440,
+        right: 1440,
+        bottom: 1440,
+        left: 1440,
+        header: 720,
+        footer: 720,
+        gutter: 0,
+      };
+      for (const name of MARGIN_NAMES)
+        if (getAttribute(pgMar, w + name) === undefined) setAttribute(pgMar, w + name, String(defaults[name]));
     }
     done();
   }

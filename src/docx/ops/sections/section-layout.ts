@@ -6,7 +6,7 @@
 import type { WordDocument } from "../../model/index.js";
 import { relTypeIs } from "../../package/index.js";
 import { childElements, firstChild, getAttribute } from "../../xml/index.js";
-import { pageSetup, type PageSetup } from "./page-setup.js";
+import { type PageSetup, pageSetup } from "./page-setup.js";
 
 export const HEADER_FOOTER_TYPES = ["default", "first", "even"] as const;
 export type HeaderFooterType = (typeof HEADER_FOOTER_TYPES)[number];
@@ -28,7 +28,8 @@ export interface SectionLayout extends PageSetup {
   footers: Record<HeaderFooterType, HeaderFooterSlot>;
 }
 
-const on = (el: { attributes: { name: string; value: string }[] } | undefined, w: string) => el !== undefined && !["0", "false", "off"].includes(el.attributes.find((a) => a.name === w + "val")?.value ?? "");
+const on = (el: { attributes: { name: string; value: string }[] } | undefined, w: string) =>
+  el !== undefined && !["0", "false", "off"].includes(el.attributes.find((a) => a.name === w + "val")?.value ?? "");
 
 export function evenAndOddHeaders(doc: WordDocument): boolean {
   const name = doc.relatedPartName("settings");
@@ -48,10 +49,13 @@ export function sectionLayouts(doc: WordDocument): SectionLayout[] {
     const slots = (kind: HeaderFooterKind) => {
       const out = {} as Record<HeaderFooterType, HeaderFooterSlot>;
       for (const type of HEADER_FOOTER_TYPES) {
-        const ref = props ? childElements(props, `${w}${kind}Reference`).find((r) => (getAttribute(r, w + "type") ?? "default") === type) : undefined;
+        const ref = props
+          ? childElements(props, `${w}${kind}Reference`).find((r) => (getAttribute(r, w + "type") ?? "default") === type)
+          : undefined;
         const rel = ref ? rels.get(getAttribute(ref, doc.prefixes.r + "id") ?? "") : undefined;
         const key = `${kind}/${type}`;
-        if (rel?.partName && relTypeIs(rel.type, kind) && doc.pkg.has(rel.partName)) last[key] = { part: doc.pkg.resolveName(rel.partName)!, section: s.index };
+        if (rel?.partName && relTypeIs(rel.type, kind) && doc.pkg.has(rel.partName))
+          last[key] = { part: doc.pkg.resolveName(rel.partName)!, section: s.index };
         const found = last[key];
         const hf = found ? doc.headersFooters.find((h) => h.part === found.part) : undefined;
         out[type] = {

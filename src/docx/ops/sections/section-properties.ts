@@ -11,7 +11,11 @@ import { trackingOf } from "../tracking.js";
 export function sectionAt(doc: WordDocument, index: number, field = "section_index"): Section {
   const sections = doc.sections();
   if (!Number.isInteger(index) || index < 0 || index >= sections.length) {
-    throw new DocxError({ kind: "invalid_argument", field, message: `Section ${index} does not exist: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field,
+      message: `Section ${index} does not exist: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).`,
+    });
   }
   return sections[index];
 }
@@ -27,7 +31,11 @@ export function editSection(doc: WordDocument, index: number): EditableSection {
   const section = sectionAt(doc, index);
   const w = doc.prefixes.w;
   if (!section.properties) {
-    throw new DocxError({ kind: "invalid_argument", field: "section_index", message: `Section ${index} has no section properties (w:sectPr) to edit; open and save the document in Word once to add them.` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "section_index",
+      message: `Section ${index} has no section properties (w:sectPr) to edit; open and save the document in Word once to add them.`,
+    });
   }
   // A body-level w:sectPr has no text its derived id depends on, so it keeps its id without storing one in it.
   const bodyLevel = doc.body.blocks[section.lastBlock].facts.kind === "sectPr";
@@ -36,7 +44,9 @@ export function editSection(doc: WordDocument, index: number): EditableSection {
   const tracking = trackingOf(doc);
   if (tracking && !firstChild(sectPr, w + "sectPrChange")) {
     // The properties before this edit, without references to header/footer parts (the schema leaves those out).
-    const old = childElements(sectPr).filter((c) => !/(header|footer)Reference$/.test(c.name)).map((c) => structuredClone(c));
+    const old = childElements(sectPr)
+      .filter((c) => !/(header|footer)Reference$/.test(c.name))
+      .map((c) => structuredClone(c));
     sectPr.children.push(element(w + "sectPrChange", tracking.attributes(), [element(w + "sectPr", [], old)]));
     sectPr.selfClosing = false;
   }

@@ -4,10 +4,10 @@
  * every other block stays byte-identical.
  */
 import { DocxError } from "../../errors.js";
-import { elementOf, ownerOf, type BlockList, type DocNode, type WordDocument } from "../../model/index.js";
+import { type BlockList, type DocNode, elementOf, ownerOf, type WordDocument } from "../../model/index.js";
 import type { XmlElement } from "../../xml/index.js";
-import { editProperties, type PropertyEdit } from "./property-edits.js";
 import { trackingOf } from "../tracking.js";
+import { editProperties, type PropertyEdit } from "./property-edits.js";
 import { propertiesBefore, recordPropertyChange } from "./property-revision.js";
 import { styleNodes } from "./style-targets.js";
 
@@ -41,7 +41,12 @@ const MAX_LISTED = 100;
 /** A row's w:tblPrEx comes before its w:trPr (§17.4.79). */
 const AFTER: Record<string, string[]> = { trPr: ["tblPrEx"] };
 
-export function applyStyle(doc: WordDocument, path: string | undefined, plan: StylePlan, options: { dryRun?: boolean; noun: string }): StyleOutcome {
+export function applyStyle(
+  doc: WordDocument,
+  path: string | undefined,
+  plan: StylePlan,
+  options: { dryRun?: boolean; noun: string },
+): StyleOutcome {
   const w = doc.prefixes.w;
   const after = (props: string) => (AFTER[props] ?? []).map((n) => w + n);
   const nodes = styleNodes(doc, path);
@@ -63,7 +68,11 @@ export function applyStyle(doc: WordDocument, path: string | undefined, plan: St
   }
   if (styled === 0 && path !== undefined) {
     const kinds = [...new Set(nodes.map((n) => n.kind))].join("/");
-    throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects ${nodes.length} ${kinds} element(s) holding no ${options.noun} to style; select elements that contain ${options.noun}.` });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} selects ${nodes.length} ${kinds} element(s) holding no ${options.noun} to style; select elements that contain ${options.noun}.`,
+    });
   }
   // When the document tracks revisions, every changed element keeps its old properties in a w:xxxPrChange.
   const revision = trackingOf(doc);
@@ -80,7 +89,8 @@ export function applyStyle(doc: WordDocument, path: string | undefined, plan: St
       if (seen.has(h.host)) continue;
       seen.add(h.host);
       const before = revision ? propertiesBefore(h.host, h.props, w) : null;
-      if (editProperties(h.host, w + h.props, h.edits, w, after(h.props)) && revision) recordPropertyChange(before, h.host, h.props, w, after(h.props), revision);
+      if (editProperties(h.host, w + h.props, h.edits, w, after(h.props)) && revision)
+        recordPropertyChange(before, h.host, h.props, w, after(h.props), revision);
     }
   }
   for (const [list, indexes] of touched) for (const i of indexes) list.refresh(i);
@@ -94,5 +104,9 @@ function planFor(plan: StylePlan, node: DocNode): HostEdit[] {
 
 /** A stand-in for `host` whose property element is a copy, so a dry edit leaves the document alone. */
 function dryCopy(host: XmlElement, props: string): XmlElement {
-  return { ...host, attributes: [...host.attributes], children: host.children.map((c) => (c.type === "element" && c.name === props ? structuredClone(c) : c)) };
+  return {
+    ...host,
+    attributes: [...host.attributes],
+    children: host.children.map((c) => (c.type === "element" && c.name === props ? structuredClone(c) : c)),
+  };
 }

@@ -28,11 +28,22 @@ export function propertiesBefore(host: XmlElement, props: string, w: string): Xm
  * Records the edit of `host`'s `props` as a revision holding `before`. An element that already carries a tracked
  * property change keeps it: that one holds the properties as they were before any tracked edit.
  */
-export function recordPropertyChange(before: XmlElement | null, host: XmlElement, props: string, w: string, after: string[], revision: RevisionContext): void {
+export function recordPropertyChange(
+  before: XmlElement | null,
+  host: XmlElement,
+  props: string,
+  w: string,
+  after: string[],
+  revision: RevisionContext,
+): void {
   const { props: current } = propertiesOf(host, w + props, after);
   const changeName = w + props + "Change";
   if (current.children.some((c) => c.type === "element" && c.name === changeName)) return;
   const left = (LEFT_OUT[props] ?? []).map((n) => w + n);
-  const old = element(w + props, [], (before?.children ?? []).filter((c) => !(c.type === "element" && left.includes(c.name))));
+  const old = element(
+    w + props,
+    [],
+    (before?.children ?? []).filter((c) => !(c.type === "element" && left.includes(c.name))),
+  );
   insertInOrder(current, element(changeName, revision.attributes(), [old]), w);
 }

@@ -1,12 +1,12 @@
 /** The three style edits: run formatting, paragraph formatting, table/row/cell formatting, all with merge semantics. */
-import { tableParts, type DocNode, type WordDocument } from "../../model/index.js";
+import { type DocNode, tableParts, type WordDocument } from "../../model/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import { applyStyle, type HostEdit, type StyleOutcome } from "./apply-style.js";
 import { paragraphStyleEdits } from "./paragraph-properties.js";
 import { runStyleEdits } from "./run-properties.js";
+import { elementsWithin } from "./style-targets.js";
 import { invalid } from "./style-values.js";
 import { tableStyleEdits } from "./table-properties.js";
-import { elementsWithin } from "./style-targets.js";
 
 export interface StyleOptions {
   /** What to style; omitted means every block of the body. Wildcards ([*]) select many. */
@@ -19,14 +19,20 @@ export interface StyleOptions {
 export function styleRuns(doc: WordDocument, style: unknown, options: StyleOptions = {}): StyleOutcome {
   const edits = runStyleEdits(style);
   const w = doc.prefixes.w;
-  return applyStyle(doc, options.path, (_node, el) => elementsWithin(el, w + "r", w).map((host) => ({ host, props: "rPr", edits })), { ...options, noun: "runs" });
+  return applyStyle(doc, options.path, (_node, el) => elementsWithin(el, w + "r", w).map((host) => ({ host, props: "rPr", edits })), {
+    ...options,
+    noun: "runs",
+  });
 }
 
 /** Merges paragraph properties (§17.3.1) into every paragraph inside the selected elements. */
 export function styleParagraphs(doc: WordDocument, style: unknown, options: StyleOptions = {}): StyleOutcome {
   const edits = paragraphStyleEdits(style, doc.styles);
   const w = doc.prefixes.w;
-  return applyStyle(doc, options.path, (_node, el) => elementsWithin(el, w + "p", w).map((host) => ({ host, props: "pPr", edits })), { ...options, noun: "paragraphs" });
+  return applyStyle(doc, options.path, (_node, el) => elementsWithin(el, w + "p", w).map((host) => ({ host, props: "pPr", edits })), {
+    ...options,
+    noun: "paragraphs",
+  });
 }
 
 /**
@@ -34,19 +40,43 @@ export function styleParagraphs(doc: WordDocument, style: unknown, options: Styl
  * its rows and its cells; a selected row its row and cell properties; a selected cell its cell properties; any
  * other selection applies to the tables inside it.
  */
-export function styleTables(doc: WordDocument, specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
+export function styleTables(
+  doc: WordDocument,
+  specs: { style?: unknown; cell_style?: unknown; row_style?: unknown },
+  options: StyleOptions = {},
+): StyleOutcome {
   const edits = tableStyleEdits(specs, doc.styles);
   const w = doc.prefixes.w;
-  const cellsOf = (row: XmlElement): HostEdit[] => (edits.cell.length ? children(doc, row, "cell").map((host) => ({ host, props: "tcPr", edits: edits.cell })) : []);
-  const rowOf = (row: XmlElement): HostEdit[] => [...(edits.row.length ? [{ host: row, props: "trPr", edits: edits.row }] : []), ...cellsOf(row)];
-  const tableOf = (table: XmlElement): HostEdit[] => [...(edits.table.length ? [{ host: table, props: "tblPr", edits: edits.table }] : []), ...children(doc, table, "row").flatMap(rowOf)];
+  const cellsOf = (row: XmlElement): HostEdit[] =>
+    edits.cell.length ? children(doc, row, "cell").map((host) => ({ host, props: "tcPr", edits: edits.cell })) : [];
+  const rowOf = (row: XmlElement): HostEdit[] => [
+    ...(edits.row.length ? [{ host: row, props: "trPr", edits: edits.row }] : []),
+    ...cellsOf(row),
+  ];
+  const tableOf = (table: XmlElement): HostEdit[] => [
+    ...(edits.table.length ? [{ host: table, props: "tblPr", edits: edits.table }] : []),
+    ...children(doc, table, "row").flatMap(rowOf),
+  ];
   return applyStyle(
     doc,
     options.path,
     (node, el) => {
       if (node.kind === "row" || node.kind === "cell") {
-        const wrong = node.kind === "row" ? (edits.table.length ? "style" : null) : edits.table.length ? "style" : edits.row.length ? "row_style" : null;
-        if (wrong) throw invalid(wrong, `cannot apply to a ${node.kind} (${node.path}); select its table, e.g. ${node.path.replace(/\/row\[.*$/, "")}.`);
+        const wrong =
+          node.kind === "row"
+            ? edits.table.length
+              ? "style"
+              : null
+            : edits.table.length
+              ? "style"
+              : edits.row.length
+                ? "row_style"
+                : null;
+        if (wrong)
+          throw invalid(
+            wrong,
+            `cannot apply to a ${node.kind} (${node.path}); select its table, e.g. ${node.path.replace(/\/row\[.*$/, "")}.`,
+          );
         if (node.kind === "row") return rowOf(el);
         return edits.cell.length ? [{ host: el, props: "tcPr", edits: edits.cell }] : [];
       }

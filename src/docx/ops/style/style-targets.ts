@@ -17,9 +17,19 @@ export function styleNodes(doc: WordDocument, path: string | undefined): DocNode
   const body: DocNode = { kind: "body", path: "/body", id: null };
   if (path === undefined) return blockNodes(doc, body).filter((n) => n.kind !== "sectPr");
   const { nodes } = resolvePath(doc, path);
-  if (nodes.length === 0) throw new DocxError({ kind: "path_not_found", path, message: `Path ${path} matches nothing; check it with query (e.g. format "summary"), or omit path to style the whole document.` });
+  if (nodes.length === 0)
+    throw new DocxError({
+      kind: "path_not_found",
+      path,
+      message: `Path ${path} matches nothing; check it with query (e.g. format "summary"), or omit path to style the whole document.`,
+    });
   const refused = nodes.find((n) => REFUSED.includes(n.kind));
-  if (refused) throw new DocxError({ kind: "invalid_argument", field: "path", message: `${path} selects a ${refused.kind} (${refused.path}), which has no formatting to style; select paragraphs, runs, tables, rows or cells.` });
+  if (refused)
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} selects a ${refused.kind} (${refused.path}), which has no formatting to style; select paragraphs, runs, tables, rows or cells.`,
+    });
   return nodes.flatMap((n) => (CONTAINERS.includes(n.kind) ? blockNodes(doc, n).filter((b) => b.kind !== "sectPr") : [n]));
 }
 

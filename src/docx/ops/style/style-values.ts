@@ -16,7 +16,8 @@ const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : JS
  * wrong value types and out-of-range values are refused before anything changes.
  */
 export function parseStyle(spec: unknown, field: string, table: Record<string, PropertyParser>, companions: string[] = []): PropertyEdit[] {
-  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) throw invalid(field, `must be a JSON object of properties; allowed: ${Object.keys(table).join(", ")}.`);
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec))
+    throw invalid(field, `must be a JSON object of properties; allowed: ${Object.keys(table).join(", ")}.`);
   const entries = Object.entries(spec as Record<string, unknown>);
   if (entries.length === 0) throw invalid(field, `is empty; give at least one of: ${Object.keys(table).join(", ")}.`);
   const edits: PropertyEdit[] = [];
@@ -55,9 +56,11 @@ export function hexColor(value: unknown, field: string): string {
 
 /** A number within [min, max] that is a whole multiple of `step`, in the unit `unit` (for messages). */
 export function measure(value: unknown, field: string, min: number, max: number, unit: string, step = 1): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(field, `must be a number of ${unit} from ${min} to ${max}; got ${shown(value)}.`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw invalid(field, `must be a number of ${unit} from ${min} to ${max}; got ${shown(value)}.`);
   if (value < min || value > max) throw invalid(field, `must be from ${min} to ${max} ${unit}; got ${value}.`);
-  if (Math.abs(Math.round(value / step) * step - value) > 1e-9) throw invalid(field, `must be a multiple of ${step} ${unit}; got ${value}.`);
+  if (Math.abs(Math.round(value / step) * step - value) > 1e-9)
+    throw invalid(field, `must be a multiple of ${step} ${unit}; got ${value}.`);
   return value;
 }
 

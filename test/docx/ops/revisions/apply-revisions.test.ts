@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../../src/docx/index.js";
+import { expectOpensInLibreOffice, LIBREOFFICE_TIMEOUT_MS, sofficeAvailable } from "../../../support/libreoffice.js";
 import { buildDocx, p } from "../../support/build-docx.js";
 import { docxFailure } from "../../support/docx-failure.js";
-import { expectOpensInLibreOffice, LIBREOFFICE_TIMEOUT_MS, sofficeAvailable } from "../../../support/libreoffice.js";
 import { at, del, documentXml, ins, markedP, paragraphTexts, partXml, plainP, run } from "./support.js";
 
 const open = (body: string, extra: Parameters<typeof buildDocx>[0] = { body: "" }) => DocxDocument.open(buildDocx({ ...extra, body }));
@@ -58,7 +58,9 @@ describe("paragraph marks", () => {
     const doc = open(first + p("two") + p("three"));
     doc.acceptRevisions();
     expect(paragraphTexts(doc)).toEqual(["One two", "three"]);
-    expect(documentXml(doc)).toMatch(/<w:p[^>]*><w:pPr><w:jc w:val="center"\/><w:rPr\/><\/w:pPr><w:r><w:t xml:space="preserve">One <\/w:t><\/w:r><w:r><w:t xml:space="preserve">two/);
+    expect(documentXml(doc)).toMatch(
+      /<w:p[^>]*><w:pPr><w:jc w:val="center"\/><w:rPr\/><\/w:pPr><w:r><w:t xml:space="preserve">One <\/w:t><\/w:r><w:r><w:t xml:space="preserve">two/,
+    );
   });
 
   it("rejecting an inserted paragraph with its text removes it entirely", () => {
@@ -91,19 +93,24 @@ describe("paragraph marks", () => {
 });
 
 describe("property changes", () => {
-  const formatted = `<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:i/></w:rPr><w:pPrChange ${at(1)}><w:pPr><w:jc w:val="left"/></w:pPr></w:pPrChange></w:pPr>` +
+  const formatted =
+    `<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:i/></w:rPr><w:pPrChange ${at(1)}><w:pPr><w:jc w:val="left"/></w:pPr></w:pPrChange></w:pPr>` +
     `<w:r><w:rPr><w:b/><w:rPrChange ${at(2)}><w:rPr><w:u w:val="single"/></w:rPr></w:rPrChange></w:rPr><w:t>text</w:t></w:r></w:p>`;
 
   it("accepting keeps the new properties and drops the record of the old ones", () => {
     const doc = open(formatted);
     doc.acceptRevisions();
-    expect(documentXml(doc)).toContain('<w:pPr><w:jc w:val="center"/><w:rPr><w:i/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>text</w:t></w:r>');
+    expect(documentXml(doc)).toContain(
+      '<w:pPr><w:jc w:val="center"/><w:rPr><w:i/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>text</w:t></w:r>',
+    );
   });
 
   it("rejecting restores the old properties, keeping the paragraph mark's own run properties", () => {
     const doc = open(formatted);
     doc.rejectRevisions();
-    expect(documentXml(doc)).toContain('<w:pPr><w:jc w:val="left"/><w:rPr><w:i/></w:rPr></w:pPr><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>text</w:t></w:r>');
+    expect(documentXml(doc)).toContain(
+      '<w:pPr><w:jc w:val="left"/><w:rPr><w:i/></w:rPr></w:pPr><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>text</w:t></w:r>',
+    );
   });
 
   it("resolves changes to style definitions in styles.xml", () => {
@@ -119,15 +126,24 @@ describe("property changes", () => {
   });
 
   it("rejecting a section change keeps the header references and restores the old page setup", () => {
-    const doc = DocxDocument.open(buildDocx({ body: `<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rX"/><w:pgSz w:w="16840" w:h="11900"/><w:sectPrChange ${at(3)}><w:sectPr><w:pgSz w:w="11900" w:h="16840"/></w:sectPr></w:sectPrChange></w:sectPr></w:pPr></w:p>` + p("next") }));
+    const doc = DocxDocument.open(
+      buildDocx({
+        body:
+          `<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rX"/><w:pgSz w:w="16840" w:h="11900"/><w:sectPrChange ${at(3)}><w:sectPr><w:pgSz w:w="11900" w:h="16840"/></w:sectPr></w:sectPrChange></w:sectPr></w:pPr></w:p>` +
+          p("next"),
+      }),
+    );
     doc.rejectRevisions();
-    expect(documentXml(doc)).toContain('<w:sectPr><w:headerReference w:type="default" r:id="rX"/><w:pgSz w:w="11900" w:h="16840"/></w:sectPr>');
+    expect(documentXml(doc)).toContain(
+      '<w:sectPr><w:headerReference w:type="default" r:id="rX"/><w:pgSz w:w="11900" w:h="16840"/></w:sectPr>',
+    );
   });
 });
 
 describe("rows and cells", () => {
   const grid = '<w:tblPr/><w:tblGrid><w:gridCol w:w="100"/><w:gridCol w:w="100"/></w:tblGrid>';
-  const row = (marker: string, a: string, b: string) => `<w:tr>${marker ? `<w:trPr>${marker}</w:trPr>` : ""}<w:tc>${p(a)}</w:tc><w:tc>${p(b)}</w:tc></w:tr>`;
+  const row = (marker: string, a: string, b: string) =>
+    `<w:tr>${marker ? `<w:trPr>${marker}</w:trPr>` : ""}<w:tc>${p(a)}</w:tc><w:tc>${p(b)}</w:tc></w:tr>`;
   const body = `<w:tbl>${grid}${row("", "a1", "b1")}${row(`<w:ins ${at(1)}/>`, "a2", "b2")}${row(`<w:del ${at(2)}/>`, "a3", "b3")}</w:tbl>`;
 
   it("accepting removes deleted rows and keeps inserted ones", () => {
@@ -165,8 +181,13 @@ describe("rows and cells", () => {
 
 describe("moves, content controls and other stories", () => {
   const move =
-    plainP(`<w:moveFromRangeStart ${at(10)} w:name="m"/><w:moveFrom ${at(11)}>${run("moved")}</w:moveFrom><w:moveFromRangeEnd w:id="10"/>${run(" stays")}`) +
-    plainP(run("target ") + `<w:moveToRangeStart ${at(12)} w:name="m"/><w:moveTo ${at(13)}>${run("moved")}</w:moveTo><w:moveToRangeEnd w:id="12"/>`);
+    plainP(
+      `<w:moveFromRangeStart ${at(10)} w:name="m"/><w:moveFrom ${at(11)}>${run("moved")}</w:moveFrom><w:moveFromRangeEnd w:id="10"/>${run(" stays")}`,
+    ) +
+    plainP(
+      run("target ") +
+        `<w:moveToRangeStart ${at(12)} w:name="m"/><w:moveTo ${at(13)}>${run("moved")}</w:moveTo><w:moveToRangeEnd w:id="12"/>`,
+    );
 
   it("accepting one side of a move accepts the whole move, range markers included", () => {
     const doc = open(move);
@@ -197,11 +218,18 @@ describe("moves, content controls and other stories", () => {
   });
 
   it("resolves revisions in headers, footers and footnotes", () => {
-    const doc = DocxDocument.open(buildDocx({ body: p("Body"), headers: { default: plainP(ins(1, "head")) }, footers: { default: plainP(del(2, "foot") + run("er")) }, footnotes: [plainP(ins(3, "note"))] }));
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: p("Body"),
+        headers: { default: plainP(ins(1, "head")) },
+        footers: { default: plainP(del(2, "foot") + run("er")) },
+        footnotes: [plainP(ins(3, "note"))],
+      }),
+    );
     doc.rejectRevisions();
     expect(doc.revisions()).toEqual([]);
     expect(partXml(doc, "word/header-default.xml")).not.toContain("head");
-    expect(partXml(doc, "word/footer-default.xml")).toContain("<w:t xml:space=\"preserve\">foot</w:t>");
+    expect(partXml(doc, "word/footer-default.xml")).toContain('<w:t xml:space="preserve">foot</w:t>');
   });
 });
 
@@ -261,7 +289,9 @@ describe("choosing what to resolve", () => {
   });
 
   it("accepting a deletion of inserted text leaves nothing of the insertion", () => {
-    const doc = open(plainP(run("a") + `<w:ins ${at(1)}><w:del ${at(2, "Bob")}><w:r><w:delText>b</w:delText></w:r></w:del></w:ins>` + run("c")));
+    const doc = open(
+      plainP(run("a") + `<w:ins ${at(1)}><w:del ${at(2, "Bob")}><w:r><w:delText>b</w:delText></w:r></w:del></w:ins>` + run("c")),
+    );
     doc.acceptRevisions({ id: 2 });
     expect(paragraphTexts(doc)).toEqual(["ac"]);
     expect(documentXml(doc)).not.toMatch(/<w:(ins|del)\b/);
@@ -280,7 +310,9 @@ describe("LibreOffice", () => {
   it.runIf(sofficeAvailable())(
     "opens a document with tracked changes, and the same document after accepting them",
     () => {
-      const input = buildDocx({ body: plainP(run("Tracked: ") + ins(1, "inserted") + del(2, " deleted")) + markedP("del", 3, run("joined ")) + p("paragraph") });
+      const input = buildDocx({
+        body: plainP(run("Tracked: ") + ins(1, "inserted") + del(2, " deleted")) + markedP("del", 3, run("joined ")) + p("paragraph"),
+      });
       expectOpensInLibreOffice(input, "tracked.docx");
       const doc = DocxDocument.open(input);
       doc.acceptRevisions();

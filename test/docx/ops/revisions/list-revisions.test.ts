@@ -11,8 +11,26 @@ describe("revisions", () => {
   it("lists insertions and deletions with id, author, date, the paragraph's path and the changed text", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Intro") + plainP(run("Keep ") + ins(1, "added") + del(2, "removed", "Bob")) }));
     expect(doc.revisions()).toEqual([
-      { id: 1, type: "insertion", element: "w:ins", author: "Ann", date: "2024-05-01T10:00:00Z", path: "/body/paragraph[1]", element_id: expect.any(String), text: "added" },
-      { id: 2, type: "deletion", element: "w:del", author: "Bob", date: "2024-05-01T10:00:00Z", path: "/body/paragraph[1]", element_id: expect.any(String), text: "removed" },
+      {
+        id: 1,
+        type: "insertion",
+        element: "w:ins",
+        author: "Ann",
+        date: "2024-05-01T10:00:00Z",
+        path: "/body/paragraph[1]",
+        element_id: expect.any(String),
+        text: "added",
+      },
+      {
+        id: 2,
+        type: "deletion",
+        element: "w:del",
+        author: "Bob",
+        date: "2024-05-01T10:00:00Z",
+        path: "/body/paragraph[1]",
+        element_id: expect.any(String),
+        text: "removed",
+      },
     ]);
     expect(doc.pathOf(doc.revisions()[0].element_id!)).toBe("/body/paragraph[1]");
   });
@@ -36,7 +54,9 @@ describe("revisions", () => {
   });
 
   it("places table, row and cell changes on the table, row or cell", () => {
-    const doc = DocxDocument.open(buildDocx({ body: table(`<w:ins ${at(21)}/>`, `<w:cellDel ${at(22)}/>`) + table(`<w:del ${at(23)}/>`, `<w:cellIns ${at(24)}/>`) }));
+    const doc = DocxDocument.open(
+      buildDocx({ body: table(`<w:ins ${at(21)}/>`, `<w:cellDel ${at(22)}/>`) + table(`<w:del ${at(23)}/>`, `<w:cellIns ${at(24)}/>`) }),
+    );
     expect(doc.revisions().map((r) => [r.id, r.type, r.path])).toEqual([
       [20, "table_change", "/body/table[0]"],
       [21, "row_insertion", "/body/table[0]/row[0]"],
@@ -49,16 +69,29 @@ describe("revisions", () => {
 
   it("links the two sides of a move by the move's name", () => {
     const body =
-      plainP(`<w:moveFromRangeStart ${at(10)} w:name="move1"/><w:moveFrom ${at(11)}>${run("moved")}</w:moveFrom><w:moveFromRangeEnd w:id="10"/>`) +
+      plainP(
+        `<w:moveFromRangeStart ${at(10)} w:name="move1"/><w:moveFrom ${at(11)}>${run("moved")}</w:moveFrom><w:moveFromRangeEnd w:id="10"/>`,
+      ) +
       plainP(`<w:moveToRangeStart ${at(12)} w:name="move1"/><w:moveTo ${at(13)}>${run("moved")}</w:moveTo><w:moveToRangeEnd w:id="12"/>`);
-    expect(DocxDocument.open(buildDocx({ body })).revisions().map((r) => [r.id, r.type, r.move])).toEqual([
+    expect(
+      DocxDocument.open(buildDocx({ body }))
+        .revisions()
+        .map((r) => [r.id, r.type, r.move]),
+    ).toEqual([
       [11, "move_from", "move1"],
       [13, "move_to", "move1"],
     ]);
   });
 
   it("finds revisions in headers, footers and footnotes", () => {
-    const doc = DocxDocument.open(buildDocx({ body: p("Body"), headers: { default: plainP(ins(30, "head")) }, footers: { default: plainP(del(31, "foot")) }, footnotes: [plainP(ins(32, "note"))] }));
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: p("Body"),
+        headers: { default: plainP(ins(30, "head")) },
+        footers: { default: plainP(del(31, "foot")) },
+        footnotes: [plainP(ins(32, "note"))],
+      }),
+    );
     expect(doc.revisions().map((r) => [r.id, r.path, r.text])).toEqual([
       [30, "/header[0]/paragraph[0]", "head"],
       [31, "/footer[0]/paragraph[0]", "foot"],

@@ -6,7 +6,8 @@ const at = (id: number, author = "Ann") => `w:id="${id}" w:author="${author}" w:
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 export const ins = (id: number, text: string, author?: string) => `<w:ins ${at(id, author)}>${run(text)}</w:ins>`;
-export const del = (id: number, text: string, author?: string) => `<w:del ${at(id, author)}><w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
+export const del = (id: number, text: string, author?: string) =>
+  `<w:del ${at(id, author)}><w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
 export { at, run };
 
 /** A paragraph whose mark is tracked as inserted or deleted (§17.13.5.15-.16). */
@@ -18,7 +19,9 @@ export const plainP = (content: string) => `<w:p>${content}</w:p>`;
 /** Visible text of every body paragraph, in order (cells included). */
 export function paragraphTexts(doc: DocxDocument): string[] {
   const xml = documentXml(doc);
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  );
 }
 
 export function documentXml(doc: DocxDocument): string {

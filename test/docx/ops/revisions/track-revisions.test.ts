@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../../src/docx/index.js";
-import { W_NS, buildDocx, p } from "../../support/build-docx.js";
+import { buildDocx, p, W_NS } from "../../support/build-docx.js";
 import { partXml } from "./support.js";
 
 /** A document with word/settings.xml holding `inner`. */
 function withSettings(inner: string): Uint8Array {
   const settings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="${W_NS}">${inner}</w:settings>`;
-  return buildDocx({ body: p("Text"), relationships: { rIdSettings: ["settings", "settings.xml"] }, extraParts: { "word/settings.xml": settings } });
+  return buildDocx({
+    body: p("Text"),
+    relationships: { rIdSettings: ["settings", "settings.xml"] },
+    extraParts: { "word/settings.xml": settings },
+  });
 }
 
 describe("track changes setting", () => {
@@ -35,7 +39,9 @@ describe("track changes setting", () => {
     doc.setTrackChanges(true);
     expect(partXml(doc, "word/settings.xml")).toContain("<w:trackRevisions/>");
     expect(partXml(doc, "word/_rels/document.xml.rels")).toMatch(/relationships\/settings" Target="settings.xml"/);
-    expect(partXml(doc, "[Content_Types].xml")).toContain('PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"');
+    expect(partXml(doc, "[Content_Types].xml")).toContain(
+      'PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"',
+    );
     const reopened = DocxDocument.open(doc.save());
     expect(reopened.tracksChanges).toBe(true);
   });

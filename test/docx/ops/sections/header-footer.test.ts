@@ -14,7 +14,14 @@ describe("setHeaderFooter", () => {
   it("replaces the text of a section's existing header in its own part", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Body"), headers: { default: p("Old header") + p("Second line") } }));
     const result = doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["New header"] });
-    expect(result).toEqual({ kind: "header", type: "default", section: 0, part: "word/header-default.xml", created: false, shown_in_sections: [0] });
+    expect(result).toEqual({
+      kind: "header",
+      type: "default",
+      section: 0,
+      part: "word/header-default.xml",
+      created: false,
+      shown_in_sections: [0],
+    });
     expect(doc.sectionLayouts()[0].headers.default.text).toBe("New header");
     const reopened = DocxDocument.open(doc.save());
     expect(reopened.query("/header[type=default]", { format: "text" }).text).toContain("New header");
@@ -26,11 +33,19 @@ describe("setHeaderFooter", () => {
     const result = doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["Acme report"], alignment: "center" });
     expect(result).toMatchObject({ part: "word/header1.xml", created: true, shown_in_sections: [0] });
     const file = files(doc);
-    expect(file("word/header1.xml")).toContain('<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Acme report</w:t></w:r></w:p>');
-    expect(file("[Content_Types].xml")).toContain('<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>');
+    expect(file("word/header1.xml")).toContain(
+      '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Acme report</w:t></w:r></w:p>',
+    );
+    expect(file("[Content_Types].xml")).toContain(
+      '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>',
+    );
     const rel = /<Relationship Id="(rId\d+)" Type="[^"]+\/header" Target="header1.xml"\/>/.exec(file("word/_rels/document.xml.rels")!)!;
     expect(file("word/document.xml")).toContain(`<w:sectPr><w:headerReference w:type="default" r:id="${rel[1]}"/><w:pgSz`);
-    expect(DocxDocument.open(doc.save()).sectionLayouts()[0].headers.default).toMatchObject({ part: "word/header1.xml", text: "Acme report", shown: true });
+    expect(DocxDocument.open(doc.save()).sectionLayouts()[0].headers.default).toMatchObject({
+      part: "word/header1.xml",
+      text: "Acme report",
+      shown: true,
+    });
   });
 
   it("writes {PAGE} and {NUMPAGES} as page number fields", () => {
@@ -48,7 +63,9 @@ describe("setHeaderFooter", () => {
     const [first, second] = doc.sectionLayouts();
     expect(first).toMatchObject({ title_page: false });
     expect(second).toMatchObject({ title_page: true, footers: { first: { text: "Cover", shown: true } } });
-    expect(files(doc)("word/document.xml")).toMatch(/<w:footerReference w:type="first" r:id="rId\d+"\/><w:pgSz w:w="12240" w:h="15840"\/><w:titlePg\/><\/w:sectPr><\/w:body>/);
+    expect(files(doc)("word/document.xml")).toMatch(
+      /<w:footerReference w:type="first" r:id="rId\d+"\/><w:pgSz w:w="12240" w:h="15840"\/><w:titlePg\/><\/w:sectPr><\/w:body>/,
+    );
   });
 
   it("creates settings.xml with w:evenAndOddHeaders for an even-page header", () => {
@@ -82,9 +99,15 @@ describe("setHeaderFooter", () => {
 
   it("refuses unknown fields, types and sections and changes nothing", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Body") }));
-    expect(docxFailure(() => doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["{DATE}"] })).message).toContain("Unknown field {DATE}");
-    expect(docxFailure(() => doc.setHeaderFooter({ kind: "header", type: "odd" as "even", section: 0, lines: ["x"] }))).toMatchObject({ field: "type" });
-    expect(docxFailure(() => doc.setHeaderFooter({ kind: "footer", type: "default", section: 3, lines: ["x"] })).message).toContain("the document has 1 section");
+    expect(docxFailure(() => doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["{DATE}"] })).message).toContain(
+      "Unknown field {DATE}",
+    );
+    expect(docxFailure(() => doc.setHeaderFooter({ kind: "header", type: "odd" as "even", section: 0, lines: ["x"] }))).toMatchObject({
+      field: "type",
+    });
+    expect(docxFailure(() => doc.setHeaderFooter({ kind: "footer", type: "default", section: 3, lines: ["x"] })).message).toContain(
+      "the document has 1 section",
+    );
     expect(doc.takeChange()).toBeNull();
   });
 });
