@@ -78,7 +78,7 @@ async function run(size: string) {
   r = store.reads;
   w = store.writes.length;
   c = counter.calls;
-  let t = performance.now();
+  const t = performance.now();
   await edit(cold, cycleEdits + 1);
   const coldEditMs = performance.now() - t;
   const coldCall = { reads: store.reads - r, writes: store.writes.length - w, index: counter.calls - c };

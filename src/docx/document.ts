@@ -144,7 +144,7 @@ export class DocxDocument {
     if (heading.startsWith("/")) {
       const { nodes } = resolvePath(this.doc, heading);
       const target = nodes[0];
-      if (!target || !target.list || target.list !== this.doc.body || nodeHeadingLevel(this.doc, target) === null) {
+      if (!target?.list || target.list !== this.doc.body || nodeHeadingLevel(this.doc, target) === null) {
         throw new DocxError({
           kind: "invalid_argument",
           field: "heading",

@@ -8,16 +8,32 @@ export { DocxError, isDocxError } from "./errors.js";
 export type { ExportFormat } from "./export/index.js";
 export { EXPORT_FORMATS } from "./export/index.js";
 export type { BlockSplice, DocumentChange, StoryChange } from "./model/change-journal.js";
-export type { 
+export type {
   Alignment,
   HeaderFooterEdit,
   HeaderFooterKind,
   HeaderFooterResult,
-  HeaderFooterType,OperationResult, 
+  HeaderFooterType,
+  OperationResult,
   PageSetup,
-  PageSetupChange,PatchOperation, Revision, RevisionFilter, RevisionType, 
-  SectionLayout,StyleOptions, StyleOutcome } from "./ops/index.js";
-export { ALIGNMENTS, ELEMENT_TYPES, HEADER_FOOTER_TYPES, MARGIN_NAMES, MAX_PATCH_OPERATIONS, PATCH_OPS, REVISION_TYPES } from "./ops/index.js";
+  PageSetupChange,
+  PatchOperation,
+  Revision,
+  RevisionFilter,
+  RevisionType,
+  SectionLayout,
+  StyleOptions,
+  StyleOutcome,
+} from "./ops/index.js";
+export {
+  ALIGNMENTS,
+  ELEMENT_TYPES,
+  HEADER_FOOTER_TYPES,
+  MARGIN_NAMES,
+  MAX_PATCH_OPERATIONS,
+  PATCH_OPS,
+  REVISION_TYPES,
+} from "./ops/index.js";
 export type { DocxLimits } from "./package/index.js";
 export { DEFAULT_LIMITS } from "./package/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AuthConfigError, AuthError, isAuthError, isOAuthError, type OAuthErrorCode } from "../auth";
+import { AuthConfigError, type AuthError, isAuthError, isOAuthError, type OAuthErrorCode } from "../auth";
 import { isSessionError, type SessionError, type SessionFailureKind } from "../sessions/errors";
 import { protectedResourceMetadataUrl } from "./well-known";
 

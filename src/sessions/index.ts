@@ -6,6 +6,20 @@ export { DocumentSessions, hasUnsavedChanges, INLINE_EXPORT_BYTES, MAX_DOCUMENT_
 export type { SessionFailure, SessionFailureKind } from "./errors";
 export { isSessionError, SessionError, sessionNotFound } from "./errors";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
-export type { BlobBody, CheckpointMeta, CommitOutcome, HistoryEntryMeta, LibraryFileInfo, LibraryStore, LoadPlan, MoveOutcome, RebaseOutcome, SessionIndex, SessionManifest, SessionRecord, SessionStore } from "./ports";
+export type {
+  BlobBody,
+  CheckpointMeta,
+  CommitOutcome,
+  HistoryEntryMeta,
+  LibraryFileInfo,
+  LibraryStore,
+  LoadPlan,
+  MoveOutcome,
+  RebaseOutcome,
+  SessionIndex,
+  SessionManifest,
+  SessionRecord,
+  SessionStore,
+} from "./ports";
 export type { EditOutcome, Mutation, SessionHistoryDeps } from "./session-history";
 export { SessionHistory } from "./session-history";

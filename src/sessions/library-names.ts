@@ -13,7 +13,7 @@ export function validateLibraryName(name: string): string {
   };
   if (typeof name !== "string" || name.length === 0) fail("the name is empty");
   if (name.length > MAX_LIBRARY_NAME_LENGTH) fail(`it is ${name.length} characters long; the limit is ${MAX_LIBRARY_NAME_LENGTH}`);
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (/[\u0000-\u001f\u007f]/.test(name)) fail("it contains control characters");
   if (name.includes("\\")) fail("backslashes are not allowed; use / to group files");
   if (name.startsWith("/") || name.endsWith("/")) fail("it must not start or end with /");

@@ -2,7 +2,7 @@ import { type DocumentChange, DocxDocument } from "../docx/index";
 import { CHECKPOINT_MAX_ENTRIES, checkpointDue } from "./checkpoint-policy";
 import type { CachedDocument, DocumentCache } from "./document-cache";
 import { SessionError, sessionNotFound } from "./errors";
-import type { HistoryEntryMeta, LoadPlan, SessionIndex, SessionRecord, SessionStore } from "./ports";
+import type { CommitOutcome, HistoryEntryMeta, LoadPlan, SessionIndex, SessionRecord, SessionStore } from "./ports";
 
 /** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
 const MAX_EDIT_ATTEMPTS = 25;
@@ -230,7 +230,7 @@ export class SessionHistory {
           size: payload.length,
           requestId,
         };
-        let outcome;
+        let outcome: CommitOutcome;
         try {
           outcome = await this.deps.index.commit(sessionId, head.version, entry, JSON.stringify(applied.result ?? null), at);
         } catch (error) {

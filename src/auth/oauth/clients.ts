@@ -28,6 +28,7 @@ function stringList(value: unknown, field: string): string[] | undefined {
 function clientName(value: unknown): string {
   if (value === undefined || value === null) return "Unnamed app";
   if (typeof value !== "string") throw invalidMetadata("client_name must be a string.");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
   const name = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw invalidMetadata(`client_name must be 1 to ${MAX_NAME_LENGTH} characters.`);
   return name;

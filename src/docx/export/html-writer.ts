@@ -21,7 +21,7 @@ const STYLE =
   "ol.docx-list,ul.docx-list{list-style:none;padding-left:1.5em}.list-label{margin-right:.4em}" +
   "ins{background:#e6ffe6}del{background:#ffe6e6}mark.comment{background:#fff3b0}";
 
-export function htmlSyntax(state: ExportState): InlineSyntax {
+export function htmlSyntax(_state: ExportState): InlineSyntax {
   return {
     text: (text) => escapeHtml(text),
     marks: (inner, m) => {

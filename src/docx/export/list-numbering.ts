@@ -45,7 +45,8 @@ export class ListNumbering {
     // Read-only: a tree an edit already holds is used as is; otherwise the part is parsed once for this export.
     const name = doc.relatedPartName("numbering");
     const root = name ? (doc.parts.isLoaded(name) ? doc.parts.xml(name) : doc.pkg.readXml(name)).doc.root : undefined;
-    const w = (this.w = doc.prefixes.w);
+    const w = doc.prefixes.w;
+    this.w = w;
     if (!root) return;
     for (const a of childElements(root, w + "abstractNum")) this.abstracts.set(getAttribute(a, w + "abstractNumId") ?? "", this.levels(a));
     for (const n of childElements(root, w + "num")) {
@@ -133,7 +134,10 @@ export class ListNumbering {
     if (!def) return null;
     const num = this.nums.get(numId)!;
     let counters = this.counters.get(num.abstractId);
-    if (!counters) this.counters.set(num.abstractId, (counters = []));
+    if (!counters) {
+      counters = [];
+      this.counters.set(num.abstractId, counters);
+    }
     const key = `${numId}/${level}`;
     const start = (ilvl: number) => num.starts.get(ilvl) ?? this.definition(numId, ilvl)?.start ?? 1;
     // A num with a start override restarts the shared list the first time it is used.

@@ -337,7 +337,10 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         else if (name === BR || name === CR) addText("\n");
       } else if (name === COMMENT_START) {
         const id = tagAttribute(bytes, lt, gt, names.name(ID));
-        if (id !== null) (block.commentStarts ??= []).push(id);
+        if (id !== null) {
+          block.commentStarts ??= [];
+          block.commentStarts.push(id);
+        }
       } else if (name === TXBX || name === MOVE_FROM) {
         if (!selfClosing) txbxDepth++;
       } else if (depth === 4 && parent === PPR && block.kind === "paragraph") {

@@ -234,7 +234,7 @@ function currentText(list: BlockList, block: Block, snap: StorySnapshot): string
  */
 function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): BlockSplice[] {
   const oldIndex = new Map<Block, number>();
-  before.order.forEach((b, i) => oldIndex.set(b, i));
+  for (const [i, b] of before.order.entries()) oldIndex.set(b, i);
   const textBefore = (b: Block) => before.text.get(b) ?? list.originalText(b) ?? "";
   const textNow = (b: Block) => now.text.get(b) ?? list.originalText(b) ?? "";
   // A block still held as original bytes cannot have changed; only parsed blocks are compared by text.

@@ -100,7 +100,7 @@ export function blockNodes(doc: WordDocument, container: DocNode): DocNode[] {
     for (let i = 0; i <= last; i++) {
       const b = list.blocks[i];
       const kind = b.facts.kind;
-      const ordinal = (ordinals[kind] = (ordinals[kind] ?? -1) + 1);
+      const ordinal = nextOrdinal(ordinals, kind);
       if (i < first) continue;
       const path = kind === "paragraph" || kind === "table" || kind === "sdt" ? `/body/${kind}[${ordinal}]` : `/body/children/${i}`;
       out.push({ kind, path, id: b.id, list, index: i });
@@ -111,7 +111,7 @@ export function blockNodes(doc: WordDocument, container: DocNode): DocNode[] {
   if (list) {
     const ordinals: Record<string, number> = {};
     list.blocks.forEach((b, i) => {
-      const ordinal = (ordinals[b.facts.kind] = (ordinals[b.facts.kind] ?? -1) + 1);
+      const ordinal = nextOrdinal(ordinals, b.facts.kind);
       out.push({
         kind: b.facts.kind,
         path: `${container.path}/${b.facts.kind === "sectPr" || b.facts.kind === "other" ? "children" : b.facts.kind}[${ordinal}]`,
@@ -132,7 +132,7 @@ export function blockNodes(doc: WordDocument, container: DocNode): DocNode[] {
   for (const child of childElements(holder)) {
     if (child.name === w + "tcPr") continue;
     const kind = blockKindOf(child, w);
-    const ordinal = (ordinals[kind] = (ordinals[kind] ?? -1) + 1);
+    const ordinal = nextOrdinal(ordinals, kind);
     const letter = BLOCK_LETTER[kind] ?? "x";
     out.push({
       kind,
@@ -243,13 +243,24 @@ export function storyContainers(doc: WordDocument): DocNode[] {
   for (const kind of ["header", "footer"] as const) {
     doc.headersFooters
       .filter((h) => h.kind === kind)
-      .forEach((headerFooter, i) => out.push({ kind, path: `/${kind}[${i}]`, id: null, headerFooter }));
+      .forEach((headerFooter, i) => {
+        out.push({ kind, path: `/${kind}[${i}]`, id: null, headerFooter });
+      });
   }
   const notes = [
     ["footnote", doc.footnotes],
     ["endnote", doc.endnotes],
     ["comment", doc.comments],
   ] as const;
-  for (const [kind, list] of notes) list.forEach((note, i) => out.push({ kind, path: `/${kind}[${i}]`, id: note.noteId, note }));
+  for (const [kind, list] of notes) {
+    for (const [i, note] of list.entries()) out.push({ kind, path: `/${kind}[${i}]`, id: note.noteId, note });
+  }
   return out;
+}
+
+/** Counts one more block of this kind and returns its 0-based ordinal. */
+function nextOrdinal(ordinals: Record<string, number>, kind: string): number {
+  const ordinal = (ordinals[kind] ?? -1) + 1;
+  ordinals[kind] = ordinal;
+  return ordinal;
 }

@@ -64,7 +64,10 @@ export function removeMarks(root: XmlElement, w: string, ids: Set<string>): bool
   const walk = (el: XmlElement) => {
     el.children = el.children.filter((c) => {
       if (c.type !== "element") return true;
-      if (marked(c, "commentRangeStart") || marked(c, "commentRangeEnd")) return ((removed = true), false);
+      if (marked(c, "commentRangeStart") || marked(c, "commentRangeEnd")) {
+        removed = true;
+        return false;
+      }
       if (c.name === w + "r" && c.children.some((x) => x.type === "element" && marked(x, "commentReference"))) {
         removed = true;
         c.children = c.children.filter((x) => !(x.type === "element" && marked(x, "commentReference")));

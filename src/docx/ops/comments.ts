@@ -113,7 +113,7 @@ export function replyToComment(doc: WordDocument, parentId: string, input: Comme
     const block = doc.touchForEdit(doc.body, index);
     const marks = findMarks(block, w, parentId);
     const after = (m: { parent: XmlElement; node: XmlElement } | undefined, el: XmlElement) =>
-      m && m.parent.children.splice(m.parent.children.indexOf(m.node) + 1, 0, el);
+      m?.parent.children.splice(m.parent.children.indexOf(m.node) + 1, 0, el);
     after(marks.start, element(w + "commentRangeStart", [{ name: w + "id", value: id }]));
     after(marks.end, element(w + "commentRangeEnd", [{ name: w + "id", value: id }]));
     after(marks.reference, referenceRun(doc, w, id));
@@ -192,7 +192,12 @@ export function deleteComments(doc: WordDocument, by: { commentId?: string; auth
   // Replies go with their thread.
   for (let grew = true; grew; ) {
     grew = false;
-    for (const c of all) if (c.parent_id && ids.has(c.parent_id) && !ids.has(c.id)) ids.add(c.id), (grew = true);
+    for (const c of all) {
+      if (c.parent_id && ids.has(c.parent_id) && !ids.has(c.id)) {
+        ids.add(c.id);
+        grew = true;
+      }
+    }
   }
   const part = commentsPart(doc, false)!;
   const elements = commentElements(part);

@@ -1,6 +1,18 @@
 /** Resolves a parsed path against a document into nodes, segment by segment. */
 import { DocxError } from "../errors.js";
-import { ALLOWED_CHILDREN, blockNodes, type DocNode, elementOf, inlineNodes, nodeHeadingLevel, nodeStyleId, nodeText, styleMatches, tableParts, type WordDocument } from "../model/index.js";
+import {
+  ALLOWED_CHILDREN,
+  blockNodes,
+  type DocNode,
+  elementOf,
+  inlineNodes,
+  nodeHeadingLevel,
+  nodeStyleId,
+  nodeText,
+  styleMatches,
+  tableParts,
+  type WordDocument,
+} from "../model/index.js";
 import { getAttribute } from "../xml/index.js";
 import { parsePath } from "./path-parser.js";
 import type { ParsedPath, Predicate, Segment } from "./path-syntax.js";

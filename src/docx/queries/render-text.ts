@@ -86,7 +86,6 @@ function inlineMarkdown(ctx: RenderContext, paragraph: DocNode, el: XmlElement):
         const text = escapeMarkdown(nodeText(ctx.doc, { kind: "hyperlink", path: "", id: null, element: c }));
         out.push(rel ? `[${text}](${rel.target})` : anchor ? `[${text}](#${anchor})` : text);
       } else if (c.name === w + "del" || c.name === w + "moveFrom" || c.name === w + "pPr") {
-        continue;
       } else walk(c);
     }
   };

@@ -211,7 +211,7 @@ async function withLibraryImages(ctx: ToolContext, operations: unknown[]): Promi
   return Promise.all(
     operations.map(async (op) => {
       const value = (op as { value?: { type?: unknown; file?: unknown } } | null)?.value;
-      if (!value || value.type !== "image" || typeof value.file !== "string") return op;
+      if (value?.type !== "image" || typeof value.file !== "string") return op;
       const bytes = await ctx.sessions.readLibraryFile(value.file, MAX_IMAGE_BYTES);
       let binary = "";
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DocxDocument, DocxError } from "../../../src/docx/index.js";
+import { DocxDocument, type DocxError } from "../../../src/docx/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
 
 const many = DocxDocument.open(

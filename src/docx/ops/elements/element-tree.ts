@@ -17,7 +17,7 @@ export function insertAt(
   const out: string[] = [];
   if (rev) for (const el of elements) markRevision(el, (slot.list ?? slot.owner!.list).prefixes.w, rev, "ins");
   if (slot.list) {
-    elements.forEach((el, i) => out.push(doc.insertBlock(slot.list!, slot.position + i, el, ids[i] ?? doc.ids.fresh())));
+    for (const [i, el] of elements.entries()) out.push(doc.insertBlock(slot.list!, slot.position + i, el, ids[i] ?? doc.ids.fresh()));
     return out;
   }
   const { owner, element: container, siblings } = slot as Required<Slot>;

@@ -92,7 +92,7 @@ export function paragraphProperties(
 export function paragraphStyleId(ctx: BuildContext, nameOrId: string, field: string): string {
   const id = ctx.doc.styles.resolveStyleId(nameOrId);
   const style = ctx.doc.styles.get(id);
-  if (!style || style.type !== "paragraph") {
+  if (style?.type !== "paragraph") {
     const known = ctx.doc.styles
       .all()
       .filter((s) => s.type === "paragraph")

@@ -13,7 +13,10 @@ type ParagraphMark = Mark | "moveFrom" | "moveTo";
 
 /** Marks `el` (a paragraph, table, row, cell or SDT) and everything in it as inserted or deleted. */
 export function markRevision(el: XmlElement, w: string, rev: RevisionContext, mark: Mark): void {
-  if (el.name === w + "p") return markParagraph(el, w, rev, mark);
+  if (el.name === w + "p") {
+    markParagraph(el, w, rev, mark);
+    return;
+  }
   if (el.name === w + "tr") markRow(el, w, rev, mark);
   const skip = [w + "tblPr", w + "tblGrid", w + "trPr", w + "tcPr", w + "sdtPr"];
   for (const c of el.children) if (c.type === "element" && !skip.includes(c.name)) markRevision(c, w, rev, mark);

@@ -19,7 +19,10 @@ export function moveName(rev: RevisionContext): string {
 
 /** Marks `el` (the source or the destination copy) as one side of the move named `name`. */
 export function markMoved(el: XmlElement, w: string, rev: RevisionContext, side: MoveSide, name: string): void {
-  if (el.name !== w + "p") return markRevision(el, w, rev, side === "moveFrom" ? "del" : "ins");
+  if (el.name !== w + "p") {
+    markRevision(el, w, rev, side === "moveFrom" ? "del" : "ins");
+    return;
+  }
   markParagraph(el, w, rev, side);
   const rangeId = rev.nextId();
   const start = element(w + side + "RangeStart", [

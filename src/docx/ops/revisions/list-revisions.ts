@@ -68,7 +68,10 @@ export function blockMayHaveRevisions(list: BlockList, index: number): boolean {
   const block = list.blocks[index];
   if (block.tree) return hasRevisionMarkup({ ...block.tree, children: [block.tree] }, w);
   let pattern = patterns.get(w);
-  if (!pattern) patterns.set(w, (pattern = revisionPattern(w)));
+  if (!pattern) {
+    pattern = revisionPattern(w);
+    patterns.set(w, pattern);
+  }
   const bytes = list.sourceBytes(index);
   return bytes !== null && pattern.test(utf8.decode(bytes));
 }
@@ -114,7 +117,10 @@ class StoryScan {
   ): void {
     const local = el.name.startsWith(w) ? el.name.slice(w.length) : null;
     if (local === "r" || local === "p") context = el;
-    if (local !== null && RANGE_MARKERS.has(local)) return this.marker(el, local, holder, w);
+    if (local !== null && RANGE_MARKERS.has(local)) {
+      this.marker(el, local, holder, w);
+      return;
+    }
     const type = local === null ? null : revisionType(local, parent, grandparent);
     if (type) {
       const content = CONTENT_REVISIONS.has(local!) && parent !== "rPr" && parent !== "trPr" && parent !== "numPr";

@@ -94,8 +94,11 @@ export function resolveChildren(children: XmlNode[], r: Resolution, parent: stri
   noteUnwrappedControls(children, r);
   const out: XmlNode[] = [];
   let marked = false;
-  children.forEach((c, k) => {
-    if (c.type !== "element") return out.push(c);
+  for (const [k, c] of children.entries()) {
+    if (c.type !== "element") {
+      out.push(c);
+      continue;
+    }
     for (const n of resolveElement(c, r, parent)) {
       out.push(n);
       if (n.type === "element" && r.joining.has(n)) {
@@ -103,7 +106,7 @@ export function resolveChildren(children: XmlNode[], r: Resolution, parent: stri
         strandUnlessParagraphFollows(n, children, k, r);
       }
     }
-  });
+  }
   return marked ? joinMarkedParagraphs(out, r, r.w) : out;
 }
 

@@ -132,7 +132,7 @@ function replaceContent(doc: WordDocument, part: string, edit: HeaderFooterEdit)
     return part;
   }
   for (let i = list.length - 1; i >= 0; i--) doc.removeBlock(list, i);
-  paragraphs.forEach((p, i) => doc.insertBlock(list, i, p));
+  for (const [i, p] of paragraphs.entries()) doc.insertBlock(list, i, p);
   return part;
 }
 

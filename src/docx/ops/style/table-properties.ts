@@ -75,7 +75,7 @@ function tableProperties(styles: StyleSheet): Record<string, PropertyParser> {
       const type = spec.width_type === undefined ? "dxa" : oneOf(spec.width_type, "style.width_type", named("dxa", "pct", "auto"));
       return [{ child: "tblW", set: { w: widthValue(value, field, type), type } }];
     },
-    width_type: (value, field, spec) => {
+    width_type: (_value, field, spec) => {
       if (spec.width === undefined) throw invalid(field, "goes with width: give both (width_type dxa = twips, pct = percent, auto).");
       return [];
     },

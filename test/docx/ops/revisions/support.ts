@@ -1,6 +1,6 @@
 /** Compact tracked-change markup for revision tests, and a way to read back what a reader sees. */
 import { strFromU8, unzipSync } from "fflate";
-import { DocxDocument } from "../../../../src/docx/index.js";
+import type { DocxDocument } from "../../../../src/docx/index.js";
 
 const at = (id: number, author = "Ann") => `w:id="${id}" w:author="${author}" w:date="2024-05-01T10:00:00Z"`;
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
