@@ -1,8 +1,10 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-// Three projects: pure code in Node, platform code inside workerd, and the corpus suites
-// (which read ../shared/corpus and so are kept out of `npm test`).
+// Three projects: everything that needs no binding in Node (engine, sessions, MCP tools over the in-memory stores),
+// what needs D1, R2, the Durable Object or the bundled Worker inside workerd (`*.workers.test.ts`), and the corpus
+// suites (which read ../shared/corpus and so are kept out of `npm test`). Files share one module graph per worker
+// (isolate: false): every test makes its own tenant and document, and start-up per file was most of the run time.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -11,6 +13,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
+          isolate: false,
           environment: "node",
           include: ["test/**/*.test.ts"],
           exclude: ["test/**/*.workers.test.ts", "test/corpus/**", "node_modules/**"],
@@ -29,6 +32,7 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
+          isolate: false,
           include: ["test/**/*.workers.test.ts"],
           setupFiles: ["./test/support/apply-migrations.ts"],
           testTimeout: 30_000,
@@ -40,6 +44,7 @@ export default defineConfig({
           name: "corpus",
           environment: "node",
           include: ["test/corpus/**/*.test.ts"],
+          globalSetup: ["./test/support/require-corpus.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
+import { CORPUS } from "../support/corpus";
 
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const FOLDERS = ["mammoth-test-data", "pandoc", "python-docx", "oxpt-revision-processor"];
 const open = (file: string) => DocxDocument.open(readFileSync(join(CORPUS, file)));
 const exportOf = (file: string, format: "markdown" | "html") => [...open(file).export(format)].join("");

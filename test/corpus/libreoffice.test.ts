@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index";
+import { CORPUS } from "../support/corpus";
 import { expectAllOpenInLibreOffice, LIBREOFFICE_TIMEOUT_MS, openDocumentContent, sofficeAvailable } from "../support/libreoffice";
 
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const SOURCES = [
   "legal/open-agreements--mutual-nda.docx",
   "python-docx/blk-paras-and-tables.docx",

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
+import { CORPUS } from "../support/corpus";
 
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const open = (file: string) => DocxDocument.open(readFileSync(join(CORPUS, file)));
 const reopen = (doc: DocxDocument) => DocxDocument.open(doc.save());
 

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
 import { elementsWithin } from "../../src/docx/ops/style/style-targets.js";
 import { CHILD_ORDER, firstChild, getAttribute, serializeNode, type XmlElement } from "../../src/docx/xml/index.js";
+import { CORPUS } from "../support/corpus";
 
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const FOLDERS = ["legal", "python-docx", "poi", "pandoc"];
 const REFUSED = new Set(["poi/ExternalEntityInText.docx"]); // refused on open by design (see round-trip.test.ts)
 
@@ -80,45 +80,41 @@ function problems(p: XmlElement, before: XmlElement, w: string): string[] {
 describe("style edits on the corpus", () => {
   for (const folder of FOLDERS) {
     const dir = join(CORPUS, folder);
-    it.runIf(existsSync(dir))(
-      `styles paragraphs of every ${folder}/ document and leaves the other blocks byte-identical`,
-      () => {
-        const failures: string[] = [];
-        let styled = 0;
-        for (const file of readdirSync(dir)
-          .filter((f) => f.endsWith(".docx"))
-          .sort()) {
-          const name = `${folder}/${file}`;
-          if (REFUSED.has(name)) continue;
-          const original = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
-          const doc = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
-          const chosen = chosenParagraphs(doc);
-          if (chosen.length === 0) continue;
-          for (const { ordinal } of chosen) {
-            doc.styleElement(RUN_STYLE, { path: `/body/paragraph[${ordinal}]` });
-            doc.styleParagraph(PARAGRAPH_STYLE, { path: `/body/paragraph[${ordinal}]` });
-          }
-          const reopened = DocxDocument.open(doc.save());
-          const w = reopened.model.prefixes.w;
-          const body = reopened.model.body;
-          if (body.length !== original.model.body.length) {
-            failures.push(`${name}: ${original.model.body.length} blocks became ${body.length}`);
-            continue;
-          }
-          const styledBlocks = new Set(chosen.map((c) => c.block));
-          for (let i = 0; i < body.length; i++) {
-            if (styledBlocks.has(i)) {
-              failures.push(...problems(body.element(i), original.model.body.element(i), w).map((m) => `${name} block ${i}: ${m}`));
-            } else if (body.originalText(body.blocks[i]) !== original.model.body.originalText(original.model.body.blocks[i])) {
-              failures.push(`${name}: untouched block ${i} changed`);
-            }
-          }
-          styled++;
+    it(`styles paragraphs of every ${folder}/ document and leaves the other blocks byte-identical`, () => {
+      const failures: string[] = [];
+      let styled = 0;
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith(".docx"))
+        .sort()) {
+        const name = `${folder}/${file}`;
+        if (REFUSED.has(name)) continue;
+        const original = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
+        const doc = DocxDocument.open(new Uint8Array(readFileSync(join(dir, file))));
+        const chosen = chosenParagraphs(doc);
+        if (chosen.length === 0) continue;
+        for (const { ordinal } of chosen) {
+          doc.styleElement(RUN_STYLE, { path: `/body/paragraph[${ordinal}]` });
+          doc.styleParagraph(PARAGRAPH_STYLE, { path: `/body/paragraph[${ordinal}]` });
         }
-        expect(failures.slice(0, 20)).toEqual([]);
-        expect(styled).toBeGreaterThan(2);
-      },
-      600_000,
-    );
+        const reopened = DocxDocument.open(doc.save());
+        const w = reopened.model.prefixes.w;
+        const body = reopened.model.body;
+        if (body.length !== original.model.body.length) {
+          failures.push(`${name}: ${original.model.body.length} blocks became ${body.length}`);
+          continue;
+        }
+        const styledBlocks = new Set(chosen.map((c) => c.block));
+        for (let i = 0; i < body.length; i++) {
+          if (styledBlocks.has(i)) {
+            failures.push(...problems(body.element(i), original.model.body.element(i), w).map((m) => `${name} block ${i}: ${m}`));
+          } else if (body.originalText(body.blocks[i]) !== original.model.body.originalText(original.model.body.blocks[i])) {
+            failures.push(`${name}: untouched block ${i} changed`);
+          }
+        }
+        styled++;
+      }
+      expect(failures.slice(0, 20)).toEqual([]);
+      expect(styled).toBeGreaterThan(2);
+    }, 600_000);
   }
 });

@@ -1,15 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
 import { elementOf, ownerOf, WordDocument } from "../../src/docx/model/index.js";
 import { readParagraphText } from "../../src/docx/ops/text-range.js";
 import { paragraphsInScope } from "../../src/docx/ops/text-scope.js";
+import { CORPUS } from "../support/corpus";
 
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 /** Real documents from different sources: heavy run fragmentation (legal), library fixtures, a generated report. */
 const FILES = [
   "legal/open-agreements--mutual-nda.docx",

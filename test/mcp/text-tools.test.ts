@@ -1,17 +1,14 @@
-import { env } from "cloudflare:test";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { buildDocx, p, W_NS } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp } from "../support/mcp-client";
+import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 /** Puts a document in a fresh tenant's library and opens it over MCP. */
 async function open(tenant: string, body: string, links?: Record<string, string>) {
   const auth = await tokenFor(tenant);
-  await new R2LibraryStore(env.DOCS).write(auth.tenantId, "t.docx", buildDocx({ body, links }));
+  await testLibrary.write(auth.tenantId, "t.docx", buildDocx({ body, links }));
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "t.docx" });
   const text = async (path: string) =>
@@ -106,7 +103,7 @@ describe("insert_text", () => {
 describe("text tools on a document that tracks changes", () => {
   it("writes replace_text as a tracked deletion and insertion by the calling account", async () => {
     const auth = await tokenFor("tt-tracked");
-    const library = new R2LibraryStore(env.DOCS);
+    const library = testLibrary;
     const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
     await library.write(
       auth.tenantId,

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
-
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const report = buildDocx({
   body: [
@@ -21,12 +18,7 @@ const report = buildDocx({
 
 async function openReport(tenant: string) {
   const auth = await tokenFor(tenant);
-  const upload = await workerFetch("/api/files/report.docx", {
-    method: "PUT",
-    headers: { ...auth.headers, "content-type": DOCX_TYPE },
-    body: report,
-  });
-  expect(upload.status).toBeLessThan(300);
+  await testLibrary.write(auth.tenantId, "report.docx", report);
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "report.docx" });
   return { client, id: session.id as string };

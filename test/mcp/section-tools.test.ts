@@ -1,10 +1,7 @@
-import { env } from "cloudflare:test";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { buildDocx, p, W_NS } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp } from "../support/mcp-client";
+import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const TWO_SECTIONS = buildDocx({
   body: p("One") + '<w:p><w:pPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:pPr></w:p>' + p("Two"),
@@ -13,7 +10,7 @@ const TWO_SECTIONS = buildDocx({
 
 async function open(tenant: string) {
   const auth = await tokenFor(tenant);
-  const library = new R2LibraryStore(env.DOCS);
+  const library = testLibrary;
   await library.write(auth.tenantId, "s.docx", TWO_SECTIONS);
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "s.docx" });
@@ -100,7 +97,7 @@ describe("section tools over MCP", () => {
 describe("section tools on a document that tracks changes", () => {
   it("set_footer keeps the old footer text as a tracked deletion by the calling account", async () => {
     const auth = await tokenFor("sec-tracked");
-    const library = new R2LibraryStore(env.DOCS);
+    const library = testLibrary;
     const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
     await library.write(
       auth.tenantId,

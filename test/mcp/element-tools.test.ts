@@ -1,16 +1,13 @@
-import { env } from "cloudflare:test";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { buildDocx, p, W_NS } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp } from "../support/mcp-client";
+import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const TABLE = `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr></w:tbl>`;
 
 async function setup(tenant: string) {
   const auth = await tokenFor(tenant);
-  await new R2LibraryStore(env.DOCS).write(auth.tenantId, "e.docx", buildDocx({ body: p("One") + p("Two") + TABLE + p("Three") }));
+  await testLibrary.write(auth.tenantId, "e.docx", buildDocx({ body: p("One") + p("Two") + TABLE + p("Three") }));
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "e.docx" });
   const id = session.id as string;
@@ -141,7 +138,7 @@ describe("element tools over MCP", () => {
       atob("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP8z8DwnwEIGAEAHgMBAVCS+AMAAAAASUVORK5CYII="),
       (c) => c.charCodeAt(0),
     );
-    await new R2LibraryStore(env.DOCS).write(auth.tenantId, "pics/logo.png", png);
+    await testLibrary.write(auth.tenantId, "pics/logo.png", png);
     const r = await callOk(client, "apply_patch", {
       doc_id: id,
       patches: [
@@ -175,7 +172,7 @@ describe("element tools over MCP", () => {
 describe("element tools on a document that tracks changes", () => {
   it("move_element writes a tracked move and remove_table_column deletes the column's text, by the calling account", async () => {
     const auth = await tokenFor("el-tracked");
-    const library = new R2LibraryStore(env.DOCS);
+    const library = testLibrary;
     const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
     await library.write(
       auth.tenantId,

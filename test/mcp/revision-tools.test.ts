@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { del, ins, markedP, plainP, run } from "../docx/ops/revisions/support";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
-
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const tracked = buildDocx({
   body:
@@ -17,12 +14,7 @@ const tracked = buildDocx({
 
 async function openTracked(tenant: string) {
   const auth = await tokenFor(tenant);
-  const upload = await workerFetch("/api/files/tracked.docx", {
-    method: "PUT",
-    headers: { ...auth.headers, "content-type": DOCX_TYPE },
-    body: tracked,
-  });
-  expect(upload.status).toBeLessThan(300);
+  await testLibrary.write(auth.tenantId, "tracked.docx", tracked);
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "tracked.docx" });
   const id = session.id as string;

@@ -1,16 +1,13 @@
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp } from "../support/mcp-client";
+import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const BODY =
   `<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Payment is due in thirty days.</w:t></w:r></w:p>` + p("Late fees apply.");
 
 async function open(tenant: string) {
   const auth = await tokenFor(tenant);
-  await new R2LibraryStore(env.DOCS).write(auth.tenantId, "c.docx", buildDocx({ body: BODY }));
+  await testLibrary.write(auth.tenantId, "c.docx", buildDocx({ body: BODY }));
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "c.docx" });
   return { client, id: session.id as string };

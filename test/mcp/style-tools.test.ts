@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
+import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
 
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const cell = (text: string) => `<w:tc>${p(text)}</w:tc>`;
 
 async function openDoc(tenant: string) {
@@ -15,12 +13,7 @@ async function openDoc(tenant: string) {
       p("Second") +
       `<w:tbl><w:tr>${cell("a")}${cell("b")}</w:tr><w:tr>${cell("c")}${cell("d")}</w:tr></w:tbl>`,
   });
-  const upload = await workerFetch("/api/files/styled.docx", {
-    method: "PUT",
-    headers: { ...auth.headers, "content-type": DOCX_TYPE },
-    body: bytes,
-  });
-  expect(upload.status).toBeLessThan(300);
+  await testLibrary.write(auth.tenantId, "styled.docx", bytes);
   const client = await connectMcp(auth.headers);
   const { session } = await callOk(client, "document_open", { path: "styled.docx" });
   return { client, id: session.id as string };

@@ -1,10 +1,7 @@
-import { env } from "cloudflare:test";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { tokenFor } from "../support/access-tokens";
-import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
+import { callError, callOk, connectMcp, download, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const SMALL = buildDocx({
   body:
@@ -16,11 +13,11 @@ const LARGE = buildDocx({ body: Array.from({ length: 1500 }, (_, i) => p(`Paragr
 
 async function open(tenant: string, bytes: Uint8Array, scopes?: ("read" | "write")[]) {
   const owner = await tokenFor(tenant);
-  await new R2LibraryStore(env.DOCS).write(owner.tenantId, "report.docx", bytes);
+  await testLibrary.write(owner.tenantId, "report.docx", bytes);
   const client = await connectMcp(owner.headers);
   const { session } = await callOk(client, "document_open", { path: "report.docx" });
   const reader = scopes ? await connectMcp((await tokenFor(tenant, scopes)).headers) : client;
-  return { client, reader, id: session.id as string, headers: owner.headers };
+  return { client, reader, id: session.id as string, tenantId: owner.tenantId };
 }
 
 describe("export tools over MCP", () => {
@@ -40,7 +37,7 @@ describe("export tools over MCP", () => {
   });
 
   it("writes a large export to the library and gives a download path that serves it", async () => {
-    const { client, id, headers } = await open("x-large", LARGE);
+    const { client, id, tenantId } = await open("x-large", LARGE);
     const result = await callOk(client, "export", { doc_id: id, format: "markdown" });
     expect(result).toMatchObject({
       file: "exports/report.md",
@@ -49,28 +46,28 @@ describe("export tools over MCP", () => {
     });
     expect(result.bytes).toBeGreaterThan(100 * 1024);
     expect(result.content).toBeUndefined();
-    const download = await workerFetch(result.download_path, { headers });
-    expect(download.status).toBe(200);
-    const text = await download.text();
+    const stored = await download(tenantId, result.download_path);
+    expect(stored).not.toBeNull();
+    const text = new TextDecoder().decode(stored!);
     expect(text.length).toBe(result.bytes);
     expect(text.startsWith("Paragraph 0 lorem ipsum")).toBe(true);
     expect(text).toContain("Paragraph 1499 lorem ipsum");
   });
 
   it("always writes docx exports to the library, under output_path when given", async () => {
-    const { client, id, headers } = await open("x-docx", SMALL);
+    const { client, id, tenantId } = await open("x-docx", SMALL);
     const result = await callOk(client, "export", { doc_id: id, format: "docx", output_path: "out/copy.docx" });
     expect(result).toMatchObject({ file: "out/copy.docx", download_path: "/api/files/out/copy.docx" });
-    const bytes = new Uint8Array(await (await workerFetch(result.download_path, { headers })).arrayBuffer());
-    expect(new TextDecoder().decode(unzipSync(bytes)["word/document.xml"])).toContain("Summary");
+    const bytes = await download(tenantId, result.download_path);
+    expect(new TextDecoder().decode(unzipSync(bytes!)["word/document.xml"])).toContain("Summary");
   });
 
   it("refuses to write a file for a read-only token, and writes nothing", async () => {
-    const { reader, id, headers } = await open("x-readonly", LARGE, ["read"]);
+    const { reader, id, tenantId } = await open("x-readonly", LARGE, ["read"]);
     const error = await callError(reader, "export", { doc_id: id, format: "markdown" });
     expect(error).toMatchObject({ kind: "forbidden", scope: "write" });
     expect(error.message).toContain("'write' scope");
-    expect((await workerFetch("/api/files/exports/report.md", { headers })).status).toBe(404);
+    expect(await download(tenantId, "/api/files/exports/report.md")).toBeNull();
     expect((await callError(reader, "export", { doc_id: id, format: "docx" })).kind).toBe("forbidden");
   });
 

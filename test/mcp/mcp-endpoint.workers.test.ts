@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { tokenFor } from "../support/access-tokens";
+import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
+
+// /mcp through the real Worker: authentication, tenancy over D1, R2 and the Durable Object, and the wiring of the
+// MCP handler behind them. Tool behaviour is tested in Node (test/mcp/*-tools.test.ts) over the in-memory stores.
+const tenant = async (name: string) => (await tokenFor(name)).headers;
+
+describe("/mcp in the Worker", () => {
+  it("initializes and lists the tools for an authenticated caller", async () => {
+    const client = await connectMcp(await tenant("w-init"));
+    expect(client.getServerVersion()?.name).toBe("docx-edge");
+    const { tools } = await client.listTools();
+    expect(tools.length).toBeGreaterThanOrEqual(44);
+  });
+});
+
+describe("MCP authentication and tenancy", () => {
+  it("refuses a request without a token with 401 and the resource metadata pointer", async () => {
+    const res = await workerFetch("/mcp", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toContain(
+      'resource_metadata="https://docx-edge.test/.well-known/oauth-protected-resource/mcp"',
+    );
+  });
+
+  it("refuses a revoked-looking, malformed token with 401", async () => {
+    const res = await workerFetch("/mcp", {
+      method: "POST",
+      headers: { authorization: "Bearer dxe_notavalidtoken", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("lets a read-only token list but not create, with a tool error naming the scope", async () => {
+    const reader = await tokenFor("t-readonly", ["read"]);
+    const client = await connectMcp(reader.headers);
+    expect((await callOk(client, "document_list")).total).toBe(0);
+    const error = await callError(client, "document_create");
+    expect(error.kind).toBe("forbidden");
+    expect(error.message).toContain("'write' scope");
+    expect((await callOk(client, "document_list")).total).toBe(0);
+  });
+
+  it("never shows or closes one tenant's sessions for another tenant", async () => {
+    const alice = await connectMcp(await tenant("t-alice"));
+    const bob = await connectMcp(await tenant("t-bob"));
+    const { session } = await callOk(alice, "document_create", { title: "private" });
+    expect((await callOk(bob, "document_list")).total).toBe(0);
+    expect((await callError(bob, "document_close", { doc_id: session.id })).kind).toBe("session_not_found");
+    expect((await callError(bob, "document_save", { doc_id: session.id, output_path: "stolen.docx" })).kind).toBe("session_not_found");
+    expect((await callOk(alice, "document_list")).total).toBe(1);
+  });
+});

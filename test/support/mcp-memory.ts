@@ -1,0 +1,73 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
+import { handleMcpRequest, type Scope } from "../../src/mcp/index";
+import { DocumentCache, DocumentSessions } from "../../src/sessions/index";
+import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
+import { MemorySessionIndex } from "../../src/storage/memory/session-index";
+import { MemorySessionStore } from "../../src/storage/memory/session-store";
+
+export { callError, callOk } from "./mcp-calls";
+
+/**
+ * The MCP endpoint in Node, over the in-memory stores: the same tools, transport and sessions code as the Worker,
+ * without workerd, D1, R2 or the Durable Object (their own suites cover those). Tenants are made up on demand and
+ * their "tokens" are only a lookup key here; authentication is tested against the real Worker.
+ */
+const ORIGIN = "https://docx-edge.test";
+const library = new MemoryLibraryStore();
+const store = new MemorySessionStore();
+const cache = new DocumentCache();
+const indexes = new Map<string, MemorySessionIndex>();
+const callers = new Map<string, { tenantId: string; scopes: Scope[]; author: string }>();
+
+/** The library every in-memory tenant shares (keyed by tenant id, like R2). */
+export const testLibrary = library;
+
+/** Creates (or reuses) a tenant and a bearer header for it with the given scopes. */
+export async function tokenFor(tenantName: string, scopes: Scope[] = ["read", "write"]) {
+  const tenantId = `tenant-${tenantName}`;
+  const token = `memory_${crypto.randomUUID()}`;
+  callers.set(token, { tenantId, scopes, author: `${tenantName} owner` });
+  return { token, tenantId, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** The document sessions of one tenant, as the Worker would build them for a request. */
+export function sessionsFor(tenantId: string): DocumentSessions {
+  let index = indexes.get(tenantId);
+  if (!index) {
+    index = new MemorySessionIndex();
+    indexes.set(tenantId, index);
+  }
+  return new DocumentSessions({ tenantId, library, store, index, cache, background: () => {} });
+}
+
+/** Sends a request to /mcp as the Worker would route it after authentication. */
+export async function mcpFetch(init: RequestInit): Promise<Response> {
+  const request = new Request(`${ORIGIN}/mcp`, init);
+  const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
+  const caller = callers.get(token);
+  if (!caller) throw new Error("mcpFetch needs headers from tokenFor(); authentication is tested in the Worker suites");
+  return handleMcpRequest(request, { ...caller, sessions: sessionsFor(caller.tenantId) });
+}
+
+/** An MCP SDK client talking to the in-memory endpoint with the given headers. */
+export async function connectMcp(headers: Record<string, string>): Promise<Client> {
+  const client = new Client({ name: "docx-edge-tests", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
+  const transport = new StreamableHTTPClientTransport(new URL(`${ORIGIN}/mcp`), {
+    requestInit: { headers },
+    fetch: (_url, init) => mcpFetch(init as RequestInit),
+  });
+  await client.connect(transport);
+  return client;
+}
+
+/** Reads a library file the way a download link would give it (`/api/files/<encoded name>`). */
+export function download(tenantId: string, downloadPath: string): Promise<Uint8Array | null> {
+  const name = downloadPath
+    .replace(/^\/api\/files\//, "")
+    .split("/")
+    .map(decodeURIComponent)
+    .join("/");
+  return library.read(tenantId, name);
+}
