@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
+import { callError, callOk, openInLibrary } from "../support/mcp-memory";
 
 const BODY =
   `<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Payment is due in thirty days.</w:t></w:r></w:p>` + p("Late fees apply.");
 
-async function open(tenant: string) {
-  const auth = await tokenFor(tenant);
-  await testLibrary.write(auth.tenantId, "c.docx", buildDocx({ body: BODY }));
-  const client = await connectMcp(auth.headers);
-  const { session } = await callOk(client, "document_open", { path: "c.docx" });
-  return { client, id: session.id as string };
-}
+const open = (tenant: string) => openInLibrary(tenant, "c.docx", buildDocx({ body: BODY }));
 
 describe("comment tools", () => {
   it("adds a comment on exact text, and it survives document_save and reopening", async () => {

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { buildDocx, p, W_NS } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
+import { buildDocx, p } from "../docx/support/build-docx";
+import { callError, callOk, connectMcp, openInLibrary, testLibrary, tokenFor, trackingDocx } from "../support/mcp-memory";
 
 const TABLE = `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr></w:tbl>`;
 
@@ -171,27 +171,14 @@ describe("element tools over MCP", () => {
 
 describe("element tools on a document that tracks changes", () => {
   it("move_element writes a tracked move and remove_table_column deletes the column's text, by the calling account", async () => {
-    const auth = await tokenFor("el-tracked");
-    const library = testLibrary;
-    const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
-    await library.write(
-      auth.tenantId,
-      "tracked.docx",
-      buildDocx({
-        body: p("One") + p("Two") + TABLE,
-        relationships: { rIdS: ["settings", "settings.xml"] },
-        extraParts: { "word/settings.xml": settings },
-      }),
-    );
-    const client = await connectMcp(auth.headers);
-    const id = (await callOk(client, "document_open", { path: "tracked.docx" })).session.id;
+    const { client, id, tenantId } = await openInLibrary("el-tracked", "tracked.docx", trackingDocx({ body: p("One") + p("Two") + TABLE }));
     const sourceId = (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[0]" })).items[0].id;
     const moved = await callOk(client, "move_element", { doc_id: id, from: "/body/paragraph[0]", to: "/body/children/2" });
     expect(moved.operations[0]).toMatchObject({ source_id: sourceId, tracked: true, element_path: "/body/paragraph[2]" });
     const column = await callOk(client, "remove_table_column", { doc_id: id, path: "/body/table[0]", column: 1 });
     expect(column.operations[0]).toMatchObject({ rows_affected: 1, tracked: true });
     await callOk(client, "document_save", { doc_id: id });
-    const xml = strFromU8(unzipSync((await library.read(auth.tenantId, "tracked.docx"))!)["word/document.xml"]);
+    const xml = strFromU8(unzipSync((await testLibrary.read(tenantId, "tracked.docx"))!)["word/document.xml"]);
     const author = (tag: string) => new RegExp(`<w:${tag} w:id="\\d+" w:author="([^"]*)"`).exec(xml)?.[1];
     expect(author("moveTo")).toBe(author("moveFrom"));
     expect(author("moveFrom")).not.toBe("docx-edge");

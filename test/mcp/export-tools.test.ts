@@ -1,7 +1,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, download, testLibrary, tokenFor } from "../support/mcp-memory";
+import { callError, callOk, connectMcp, download, openInLibrary, tokenFor } from "../support/mcp-memory";
 
 const SMALL = buildDocx({
   body:
@@ -12,12 +12,9 @@ const SMALL = buildDocx({
 const LARGE = buildDocx({ body: Array.from({ length: 1500 }, (_, i) => p(`Paragraph ${i} ${"lorem ipsum ".repeat(8)}`)).join("") });
 
 async function open(tenant: string, bytes: Uint8Array, scopes?: ("read" | "write")[]) {
-  const owner = await tokenFor(tenant);
-  await testLibrary.write(owner.tenantId, "report.docx", bytes);
-  const client = await connectMcp(owner.headers);
-  const { session } = await callOk(client, "document_open", { path: "report.docx" });
+  const { client, id, tenantId } = await openInLibrary(tenant, "report.docx", bytes);
   const reader = scopes ? await connectMcp((await tokenFor(tenant, scopes)).headers) : client;
-  return { client, reader, id: session.id as string, tenantId: owner.tenantId };
+  return { client, reader, id, tenantId };
 }
 
 describe("export tools over MCP", () => {

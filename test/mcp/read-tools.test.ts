@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
+import { callError, callOk, openInLibrary } from "../support/mcp-memory";
 
 const report = buildDocx({
   body: [
@@ -16,13 +16,7 @@ const report = buildDocx({
   ].join(""),
 });
 
-async function openReport(tenant: string) {
-  const auth = await tokenFor(tenant);
-  await testLibrary.write(auth.tenantId, "report.docx", report);
-  const client = await connectMcp(auth.headers);
-  const { session } = await callOk(client, "document_open", { path: "report.docx" });
-  return { client, id: session.id as string };
-}
+const openReport = (tenant: string) => openInLibrary(tenant, "report.docx", report);
 
 describe("read tools over MCP", () => {
   it("lists the read tools as read-only", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { del, ins, markedP, plainP, run } from "../docx/ops/revisions/support";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
+import { callError, callOk, openInLibrary } from "../support/mcp-memory";
 
 const tracked = buildDocx({
   body:
@@ -13,11 +13,7 @@ const tracked = buildDocx({
 });
 
 async function openTracked(tenant: string) {
-  const auth = await tokenFor(tenant);
-  await testLibrary.write(auth.tenantId, "tracked.docx", tracked);
-  const client = await connectMcp(auth.headers);
-  const { session } = await callOk(client, "document_open", { path: "tracked.docx" });
-  const id = session.id as string;
+  const { client, id } = await openInLibrary(tenant, "tracked.docx", tracked);
   const texts = async () =>
     ((await callOk(client, "query", { doc_id: id, path: "/body/paragraph[*]" })).items as { text: string }[]).map((i) => i.text);
   const entries = async () => (await callOk(client, "document_history", { doc_id: id })).total as number;

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { buildDocx, p, W_NS } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
+import { buildDocx, p } from "../docx/support/build-docx";
+import { callError, callOk, openInLibrary, testLibrary, trackingDocx } from "../support/mcp-memory";
 
 const TWO_SECTIONS = buildDocx({
   body: p("One") + '<w:p><w:pPr><w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:pPr></w:p>' + p("Two"),
@@ -9,17 +9,13 @@ const TWO_SECTIONS = buildDocx({
 });
 
 async function open(tenant: string) {
-  const auth = await tokenFor(tenant);
-  const library = testLibrary;
-  await library.write(auth.tenantId, "s.docx", TWO_SECTIONS);
-  const client = await connectMcp(auth.headers);
-  const { session } = await callOk(client, "document_open", { path: "s.docx" });
+  const { client, id, tenantId } = await openInLibrary(tenant, "s.docx", TWO_SECTIONS);
   const saved = async () => {
-    await callOk(client, "document_save", { doc_id: session.id });
-    const files = unzipSync((await library.read(auth.tenantId, "s.docx"))!);
+    await callOk(client, "document_save", { doc_id: id });
+    const files = unzipSync((await testLibrary.read(tenantId, "s.docx"))!);
     return (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
   };
-  return { client, id: session.id as string, saved };
+  return { client, id, saved };
 }
 
 describe("section tools over MCP", () => {
@@ -96,25 +92,15 @@ describe("section tools over MCP", () => {
 
 describe("section tools on a document that tracks changes", () => {
   it("set_footer keeps the old footer text as a tracked deletion by the calling account", async () => {
-    const auth = await tokenFor("sec-tracked");
-    const library = testLibrary;
-    const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
-    await library.write(
-      auth.tenantId,
+    const { client, id, tenantId } = await openInLibrary(
+      "sec-tracked",
       "t.docx",
-      buildDocx({
-        body: p("Body"),
-        footers: { default: p("Old footer") },
-        relationships: { rIdS: ["settings", "settings.xml"] },
-        extraParts: { "word/settings.xml": settings },
-      }),
+      trackingDocx({ body: p("Body"), footers: { default: p("Old footer") } }),
     );
-    const client = await connectMcp(auth.headers);
-    const id = (await callOk(client, "document_open", { path: "t.docx" })).session.id;
     const r = await callOk(client, "set_footer", { doc_id: id, text: "Page {PAGE}" });
     expect(r).toMatchObject({ created: false, tracked: true });
     await callOk(client, "document_save", { doc_id: id });
-    const footer = strFromU8(unzipSync((await library.read(auth.tenantId, "t.docx"))!)["word/footer-default.xml"]);
+    const footer = strFromU8(unzipSync((await testLibrary.read(tenantId, "t.docx"))!)["word/footer-default.xml"]);
     const author = (tag: string) => new RegExp(`<w:${tag} w:id="\\d+" w:author="([^"]*)"`).exec(footer)?.[1];
     expect(footer).toContain('<w:delText xml:space="preserve">Old footer</w:delText>');
     expect(footer).toMatch(/<w:ins [^>]+><w:r><w:t xml:space="preserve">Page <\/w:t>/);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
+import { callError, callOk, openInLibrary } from "../support/mcp-memory";
 
 const cell = (text: string) => `<w:tc>${p(text)}</w:tc>`;
 
 async function openDoc(tenant: string) {
-  const auth = await tokenFor(tenant);
   const bytes = buildDocx({
     body:
       p("Title", "Heading1") +
@@ -13,10 +12,7 @@ async function openDoc(tenant: string) {
       p("Second") +
       `<w:tbl><w:tr>${cell("a")}${cell("b")}</w:tr><w:tr>${cell("c")}${cell("d")}</w:tr></w:tbl>`,
   });
-  await testLibrary.write(auth.tenantId, "styled.docx", bytes);
-  const client = await connectMcp(auth.headers);
-  const { session } = await callOk(client, "document_open", { path: "styled.docx" });
-  return { client, id: session.id as string };
+  return openInLibrary(tenant, "styled.docx", bytes);
 }
 
 describe("style tools over MCP", () => {

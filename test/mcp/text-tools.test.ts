@@ -1,21 +1,17 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { buildDocx, p, W_NS } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, testLibrary, tokenFor } from "../support/mcp-memory";
+import { buildDocx, p } from "../docx/support/build-docx";
+import { callError, callOk, openInLibrary, testLibrary, trackingDocx } from "../support/mcp-memory";
 
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 /** Puts a document in a fresh tenant's library and opens it over MCP. */
 async function open(tenant: string, body: string, links?: Record<string, string>) {
-  const auth = await tokenFor(tenant);
-  await testLibrary.write(auth.tenantId, "t.docx", buildDocx({ body, links }));
-  const client = await connectMcp(auth.headers);
-  const { session } = await callOk(client, "document_open", { path: "t.docx" });
-  const text = async (path: string) =>
-    (await callOk(client, "query", { doc_id: session.id, path, format: "json" })).items[0].text as string;
+  const { client, id } = await openInLibrary(tenant, "t.docx", buildDocx({ body, links }));
+  const text = async (path: string) => (await callOk(client, "query", { doc_id: id, path, format: "json" })).items[0].text as string;
   const runs = async (path: string) =>
-    (await callOk(client, "query", { doc_id: session.id, path: `${path}/run[*]`, format: "json" })).items as { text: string }[];
-  return { client, id: session.id as string, text, runs };
+    (await callOk(client, "query", { doc_id: id, path: `${path}/run[*]`, format: "json" })).items as { text: string }[];
+  return { client, id, text, runs };
 }
 
 describe("replace_text", () => {
@@ -102,25 +98,12 @@ describe("insert_text", () => {
 
 describe("text tools on a document that tracks changes", () => {
   it("writes replace_text as a tracked deletion and insertion by the calling account", async () => {
-    const auth = await tokenFor("tt-tracked");
-    const library = testLibrary;
-    const settings = `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
-    await library.write(
-      auth.tenantId,
-      "tracked.docx",
-      buildDocx({
-        body: p("Pay ten dollars."),
-        relationships: { rIdS: ["settings", "settings.xml"] },
-        extraParts: { "word/settings.xml": settings },
-      }),
-    );
-    const client = await connectMcp(auth.headers);
-    const id = (await callOk(client, "document_open", { path: "tracked.docx" })).session.id;
+    const { client, id, tenantId } = await openInLibrary("tt-tracked", "tracked.docx", trackingDocx({ body: p("Pay ten dollars.") }));
     await callOk(client, "replace_text", { doc_id: id, find: "ten", replace: "twenty" });
     await callOk(client, "comment_add", { doc_id: id, path: "/body/paragraph[0]", text: "who am I" });
     const author = (await callOk(client, "comment_list", { doc_id: id })).comments[0].author as string;
     await callOk(client, "document_save", { doc_id: id });
-    const xml = strFromU8(unzipSync((await library.read(auth.tenantId, "tracked.docx"))!)["word/document.xml"]);
+    const xml = strFromU8(unzipSync((await testLibrary.read(tenantId, "tracked.docx"))!)["word/document.xml"]);
     const revision = (tag: string) => new RegExp(`<w:${tag} w:id="\\d+" w:author="([^"]*)" w:date="[^"]+">`).exec(xml)?.[1];
     expect(xml).toContain('<w:delText xml:space="preserve">ten</w:delText>');
     expect(xml).toContain('<w:t xml:space="preserve">twenty</w:t>');

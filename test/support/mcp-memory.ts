@@ -7,6 +7,9 @@ import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { MemorySessionStore } from "../../src/storage/memory/session-store";
 
+import { buildDocx, type DocxSpec, W_NS } from "../docx/support/build-docx";
+import { callOk } from "./mcp-calls";
+
 export { callError, callOk } from "./mcp-calls";
 
 /**
@@ -61,6 +64,26 @@ export async function connectMcp(headers: Record<string, string>): Promise<Clien
   await client.connect(transport);
   return client;
 }
+
+/** Puts a file in a fresh tenant's library and opens it over MCP, as a user of that tenant would. */
+export async function openInLibrary(tenantName: string, fileName: string, bytes: Uint8Array) {
+  const auth = await tokenFor(tenantName);
+  await library.write(auth.tenantId, fileName, bytes);
+  const client = await connectMcp(auth.headers);
+  const { session } = await callOk(client, "document_open", { path: fileName });
+  return { client, id: session.id as string, tenantId: auth.tenantId };
+}
+
+/** A .docx whose settings turn on change tracking, so every edit is written as a revision. */
+export const trackingDocx = (spec: DocxSpec): Uint8Array =>
+  buildDocx({
+    ...spec,
+    relationships: { ...spec.relationships, rIdS: ["settings", "settings.xml"] },
+    extraParts: {
+      ...spec.extraParts,
+      "word/settings.xml": `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`,
+    },
+  });
 
 /** Reads a library file the way a download link would give it (`/api/files/<encoded name>`). */
 export function download(tenantId: string, downloadPath: string): Promise<Uint8Array | null> {
