@@ -1,4 +1,6 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
 
@@ -12,6 +14,25 @@ describe("/mcp in the Worker", () => {
     expect(client.getServerVersion()?.name).toBe("docx-edge");
     const { tools } = await client.listTools();
     expect(tools.length).toBeGreaterThanOrEqual(44);
+  });
+
+  it("opens and edits a file uploaded through the REST library, and saves it back to R2", async () => {
+    const auth = await tokenFor("w-upload");
+    const upload = await workerFetch("/api/files/uploaded.docx", {
+      method: "PUT",
+      headers: { ...auth.headers, "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+      body: buildDocx({ body: p("Uploaded over REST") }),
+    });
+    expect(upload.status).toBeLessThan(300);
+    const client = await connectMcp(auth.headers);
+    const { session } = await callOk(client, "document_open", { path: "uploaded.docx" });
+    expect((await callOk(client, "query", { doc_id: session.id, path: "/body/paragraph[0]" })).items[0].text).toBe("Uploaded over REST");
+    await callOk(client, "replace_text", { doc_id: session.id, find: "REST", replace: "HTTP" });
+    await callOk(client, "document_save", { doc_id: session.id });
+    const saved = await workerFetch("/api/files/uploaded.docx", { headers: auth.headers });
+    expect(saved.status).toBe(200);
+    const xml = strFromU8(unzipSync(new Uint8Array(await saved.arrayBuffer()))["word/document.xml"]);
+    expect(xml.replace(/<[^>]+>/g, "")).toBe("Uploaded over HTTP");
   });
 });
 
