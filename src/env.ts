@@ -6,6 +6,8 @@ export interface Env {
   DOCS: R2Bucket;
   TENANT: DurableObjectNamespace<TenantObject>;
   ENVIRONMENT: string;
+  /** The deployment's https origin: the OAuth issuer and the MCP resource URL are built from it, never from Host. */
+  PUBLIC_ORIGIN?: string;
   /** Signs sign-in cookies and CSRF tokens. A secret (`wrangler secret put`); loopback/test hosts fall back to a dev value. */
   BETTER_AUTH_SECRET?: string;
 }

@@ -24,6 +24,7 @@ export {
   type TokenSet,
 } from "./oauth/index";
 export { formatScopes, hasScope, isScope, type Principal, parseScopes, SCOPES, type Scope } from "./principal";
+export { type PublicOrigin, resolvePublicOrigin } from "./public-origin";
 export { ensureTenantAndUser, validateTenantName } from "./tenants";
 export { checkTokenFormat, hashAccessToken, mintAccessToken, TOKEN_PREFIX } from "./token-format";
 export {

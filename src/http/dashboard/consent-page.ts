@@ -8,6 +8,7 @@ import {
   currentViewer,
   type OAuthFailure,
 } from "../../auth";
+import { publicOriginOf } from "../public-origin";
 import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage } from "./layout";
 import type { WebContext, WebEnv } from "./services";
@@ -35,7 +36,7 @@ function formTarget(redirectUri: string): string {
 
 function failureResponse(c: WebContext, failure: OAuthFailure, redirect?: { uri: string; state: string | null }) {
   if (redirect) {
-    const iss = new URL(c.req.url).origin;
+    const iss = publicOriginOf(c).origin;
     return c.redirect(
       redirectWith(redirect.uri, { error: failure.code, error_description: failure.description, state: redirect.state, iss }),
       303,
@@ -71,7 +72,7 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
 }
 
 async function check(c: WebContext, params: AuthorizationParams) {
-  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(new URL(c.req.url).origin));
+  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(publicOriginOf(c).origin));
 }
 
 function pickParams(source: Record<string, unknown>): AuthorizationParams {
@@ -103,7 +104,7 @@ consentPage.post("/", async (c) => {
       303,
     );
   const { request } = checked;
-  const iss = new URL(c.req.url).origin;
+  const iss = publicOriginOf(c).origin;
   if (form.decision !== "allow") {
     return c.redirect(
       redirectWith(request.redirectUri, {
