@@ -40,6 +40,7 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
   const secret = authSecretFor(env.BETTER_AUTH_SECRET, origin);
   return {
     accounts: createAccounts(env.DB, { origin, secret }),
+    signInPerAccount: env.SIGN_IN_ACCOUNT_LIMIT,
     secret,
     db: authDatabase(env.DB),
     library: new R2LibraryStore(env.DOCS),

@@ -1,4 +1,13 @@
-export { type AccountFailure, type AccountResult, currentViewer, type SignedInViewer, signIn, signOut, signUp } from "./account-actions";
+export {
+  type AccountFailure,
+  type AccountResult,
+  type AttemptLimiter,
+  currentViewer,
+  type SignedInViewer,
+  signIn,
+  signOut,
+  signUp,
+} from "./account-actions";
 export { type Accounts, createAccounts, MIN_PASSWORD_LENGTH } from "./accounts";
 export { AuthError, type AuthFailure, type AuthFailureKind, isAuthError } from "./auth-error";
 export { AuthConfigError, authSecretFor } from "./auth-secret";

@@ -10,7 +10,8 @@ import { protectedResourceMetadataUrl } from "./well-known";
 export type HttpFailure =
   | { kind: "unsupported_media_type"; contentType: string; message: string }
   | { kind: "bad_request"; message: string }
-  | { kind: "csrf_rejected"; message: string };
+  | { kind: "csrf_rejected"; message: string }
+  | { kind: "rate_limited"; retryAfterSeconds: number; message: string };
 
 export class HttpError extends Error {
   readonly failure: HttpFailure;
@@ -37,6 +38,7 @@ const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {
   bad_request: 400,
   csrf_rejected: 403,
   unsupported_media_type: 415,
+  rate_limited: 429,
 };
 
 /** RFC 6749 §5.2: 400 for everything except a client that failed to authenticate. */
@@ -124,6 +126,7 @@ export function httpErrorResponse(error: unknown, c: Context): Response {
     const { code, description } = error.failure;
     return c.json({ error: code, error_description: description }, OAUTH_STATUS[code]);
   }
+  if (error instanceof HttpError && error.failure.kind === "rate_limited") c.header("Retry-After", String(error.failure.retryAfterSeconds));
   if (error instanceof HttpError) return errorBody(c, HTTP_STATUS[error.failure.kind], error.failure.kind, error.failure.message);
   if (error instanceof AuthConfigError) {
     console.error(error.message);
