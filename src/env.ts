@@ -6,6 +6,8 @@ export interface Env {
   DOCS: R2Bucket;
   TENANT: DurableObjectNamespace<TenantObject>;
   ENVIRONMENT: string;
+  /** "true" only in development: accept client ID metadata documents served over http on loopback. */
+  CIMD_ALLOW_LOOPBACK?: string;
   /** Dynamic client registrations per client address. */
   REGISTRATION_LIMIT: RateLimit;
   /** Sign-in attempts per account, whatever address they come from. */

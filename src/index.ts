@@ -43,6 +43,7 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
     signInPerAccount: env.SIGN_IN_ACCOUNT_LIMIT,
     secret,
     db: authDatabase(env.DB),
+    clientDocuments: { fetch: (input, init) => fetch(input, init), allowLoopback: env.CIMD_ALLOW_LOOPBACK === "true" },
     library: new R2LibraryStore(env.DOCS),
     sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
   };

@@ -16,10 +16,12 @@ export { type AuthEnv, type BearerAuthOptions, bearerAuth } from "./middleware";
 export {
   type AuthorizationParams,
   type AuthorizationRequest,
+  type ClientDocumentPolicy,
   type ConnectedApp,
   checkAuthorizationRequest,
   createAuthorizationCode,
   exchangeAuthorizationCode,
+  isClientIdUrl,
   isOAuthError,
   listConnectedApps,
   OAuthError,

@@ -42,7 +42,7 @@ function authorizationServerMetadata(origin: string) {
     revocation_endpoint_auth_methods_supported: ["none"],
     scopes_supported: [...SCOPES],
     authorization_response_iss_parameter_supported: true,
-    client_id_metadata_document_supported: false,
+    client_id_metadata_document_supported: true,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   checkAuthorizationRequest,
   createAuthorizationCode,
   currentViewer,
+  isClientIdUrl,
   type OAuthFailure,
 } from "../../auth";
 import { publicOriginOf } from "../public-origin";
@@ -57,7 +58,11 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
       <p class="muted">Signed in as ${viewer.email}. After you choose, you return to <strong>${new URL(request.redirectUri).host || request.redirectUri}</strong>.</p>
       <h2>It will be able to</h2>
       <ul>${request.scopes.map((s) => html`<li><strong>${s}</strong>: ${SCOPE_TEXT[s]}</li>`)}</ul>
-      <p class="muted">The app named itself; docx-edge has not verified it. Allow only an app you are connecting right now. You can disconnect it any time under Connected apps.</p>
+      <p class="muted">${
+        isClientIdUrl(request.client.clientId)
+          ? html`This app is described by a document published at <strong>${new URL(request.client.clientId).host}</strong>.`
+          : "The app named itself; docx-edge has not verified it."
+      } Allow only an app you are connecting right now. You can disconnect it any time under Connected apps.</p>
       <form method="post" action="/oauth/authorize">
         ${csrfField(c)}
         ${PARAMS.filter((p) => params[p] !== undefined).map((p) => html`<input type="hidden" name="${p}" value="${params[p]}" />`)}
@@ -72,7 +77,7 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
 }
 
 async function check(c: WebContext, params: AuthorizationParams) {
-  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(publicOriginOf(c).origin));
+  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(publicOriginOf(c).origin), c.var.services.clientDocuments);
 }
 
 function pickParams(source: Record<string, unknown>): AuthorizationParams {

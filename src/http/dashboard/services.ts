@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Accounts, AttemptLimiter, AuthDatabase, Principal, SignedInViewer } from "../../auth";
+import type { Accounts, AttemptLimiter, AuthDatabase, ClientDocumentPolicy, Principal, SignedInViewer } from "../../auth";
 import type { DocumentSessions, LibraryStore } from "../../sessions/index";
 import type { AppEnv } from "../app-env";
 
@@ -11,6 +11,8 @@ export interface WebServices {
   /** Keys the CSRF tokens; the same secret that signs session cookies. */
   secret: string;
   db: AuthDatabase;
+  /** How client ID metadata documents are fetched for /oauth/authorize. */
+  clientDocuments: ClientDocumentPolicy;
   library: LibraryStore;
   sessionsFor(tenantId: string): DocumentSessions;
 }
