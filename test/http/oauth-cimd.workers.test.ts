@@ -83,6 +83,14 @@ describe("client ID metadata documents: the fetch", () => {
     expect(error.failure.code).toBe("invalid_client");
   }, 15_000);
 
+  it("asks the caller's limit before each download, so the server cannot be used to fetch URLs in bulk (fetch amplification)", async () => {
+    const { policy, calls } = serving((url) => json(documentFor(url)));
+    const error = await documentClient(db, documentUrl(), { ...policy, mayFetch: async () => false }).catch((e) => e);
+    expect(error.failure.code).toBe("invalid_client");
+    expect(error.message).toMatch(/too many/);
+    expect(calls).toHaveLength(0);
+  });
+
   it("never fetches a private address (SSRF)", async () => {
     const { policy, calls } = serving(() => json({}));
     const error = await documentClient(db, "https://169.254.169.254/latest/meta-data", policy).catch((e) => e);

@@ -17,6 +17,8 @@ export interface ClientDocumentPolicy {
   fetch: typeof fetch;
   /** Development only: also accept http documents on loopback (the e2e's local client server). */
   allowLoopback: boolean;
+  /** Asked before each download (not for a cached document): false when the caller has fetched too many. */
+  mayFetch?: () => Promise<boolean>;
 }
 
 const MAX_DOCUMENT_BYTES = 5 * 1024;
@@ -105,6 +107,7 @@ function cacheLifetimeMs(cacheControl: string | null): number {
 }
 
 async function download(clientId: string, policy: ClientDocumentPolicy): Promise<{ document: unknown; lifetimeMs: number }> {
+  if (policy.mayFetch && !(await policy.mayFetch())) throw refused("too many clients were looked up from your address; retry in a minute");
   let response: Response;
   try {
     response = await policy.fetch(clientId, {
@@ -135,7 +138,7 @@ async function download(clientId: string, policy: ClientDocumentPolicy): Promise
 function clientFromDocument(clientId: string, document: unknown, now: number): OAuthClient {
   if (!document || typeof document !== "object" || Array.isArray(document)) throw refused("it is not a JSON object");
   const metadata = document as Record<string, unknown>;
-  if (metadata.client_id !== clientId) throw refused("its client_id is not exactly the URL it was fetched from");
+  if (metadata.client_id !== clientId) throw refused("its client_id is not exactly the URL that served it");
   if (metadata.client_secret !== undefined || metadata.client_secret_expires_at !== undefined)
     throw refused("a metadata document must not carry a client secret");
   const method = metadata.token_endpoint_auth_method ?? "none";

@@ -9,6 +9,7 @@ import {
   isClientIdUrl,
   type OAuthFailure,
 } from "../../auth";
+import { mayRegisterClient } from "../oauth/registration-limit";
 import { publicOriginOf } from "../public-origin";
 import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage } from "./layout";
@@ -77,7 +78,9 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
 }
 
 async function check(c: WebContext, params: AuthorizationParams) {
-  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(publicOriginOf(c).origin), c.var.services.clientDocuments);
+  // A document download is a registration in effect, so it shares the registration limit.
+  const documents = { ...c.var.services.clientDocuments, mayFetch: () => mayRegisterClient(c) };
+  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(publicOriginOf(c).origin), documents);
 }
 
 function pickParams(source: Record<string, unknown>): AuthorizationParams {

@@ -13,6 +13,7 @@ import {
 } from "../../auth";
 import type { AppEnv } from "../app-env";
 import { HttpError } from "../http-errors";
+import { mayRegisterClient, REGISTRATION_WINDOW_SECONDS } from "./registration-limit";
 
 /**
  * The OAuth endpoints machines call: registration (RFC 7591), token (OAuth 2.1 §3.2) and revocation
@@ -71,26 +72,14 @@ function tokenResponse(c: Context<AppEnv>, tokens: TokenSet) {
   });
 }
 
-/** The limiter's window; a refused client waits at most this long. */
-const REGISTRATION_WINDOW_SECONDS = 60;
-
-/**
- * Registration is unauthenticated, so each address gets a few per minute (a flood would fill D1 with
- * clients). Cloudflare sets CF-Connecting-IP on every request and overwrites a client's own; only a
- * harness calling the Worker directly has none.
- */
-async function limitRegistrations(c: Context<AppEnv>): Promise<void> {
-  const address = c.req.header("cf-connecting-ip");
-  if (!address || (await c.env.REGISTRATION_LIMIT.limit({ key: `register:${address}` })).success) return;
-  throw new HttpError({
-    kind: "rate_limited",
-    retryAfterSeconds: REGISTRATION_WINDOW_SECONDS,
-    message: `Too many client registrations from this address; retry in ${REGISTRATION_WINDOW_SECONDS} seconds.`,
-  });
-}
-
 oauthEndpoints.post("/register", async (c) => {
-  await limitRegistrations(c);
+  if (!(await mayRegisterClient(c))) {
+    throw new HttpError({
+      kind: "rate_limited",
+      retryAfterSeconds: REGISTRATION_WINDOW_SECONDS,
+      message: `Too many client registrations from this address; retry in ${REGISTRATION_WINDOW_SECONDS} seconds.`,
+    });
+  }
   if (Number(c.req.header("Content-Length") ?? "0") > MAX_REGISTRATION_BYTES)
     throw new OAuthError("invalid_client_metadata", "Client metadata is too large.");
   const metadata = await c.req.json().catch(() => null);
