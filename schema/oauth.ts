@@ -2,13 +2,17 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
-/** Public OAuth clients from dynamic registration (RFC 7591). Only the name and redirect URIs matter. */
+/**
+ * Public OAuth clients: registered (RFC 7591, a UUID id) or described by a client ID metadata document
+ * (the id is the document's https URL; the row caches the document until documentExpiresAt).
+ */
 export const oauthClients = sqliteTable("oauth_clients", {
   id: text("id").primaryKey(), // the client_id
   name: text("name").notNull(),
   redirectUris: text("redirect_uris").notNull(), // JSON array of strings
   clientUri: text("client_uri"),
   createdAt: integer("created_at").notNull(), // epoch ms
+  documentExpiresAt: integer("document_expires_at"), // epoch ms; null for registered clients
 });
 
 /**

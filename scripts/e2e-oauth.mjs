@@ -1,5 +1,8 @@
-// End-to-end: the OAuth flow as claude.ai runs it. Discovery from a 401, dynamic registration, authorization
-// in the browser (sign in + consent), token exchange, an MCP tool call, a refresh, and refresh-token reuse detection.
+// End-to-end: the OAuth flow as claude.ai runs it. Discovery from a 401, a client identity (dynamic registration,
+// or a client ID metadata document served by a local test server), authorization in the browser (sign in +
+// consent), token exchange, an MCP tool call, a refresh, and refresh-token reuse detection.
+
+import { createServer } from "node:http";
 
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -11,6 +14,11 @@ const CALLBACK = "https://claude.ai/api/mcp/auth_callback";
 /** The SDK's OAuth client hooks, kept in memory; "redirecting" only records the URL for the browser to open. */
 class RecordingAuthProvider {
   redirectUrl = CALLBACK;
+  /** With a client ID metadata document, the client_id is the document's URL and nothing is registered. */
+  constructor(clientName, documentUrl) {
+    this.clientMetadata = { ...this.clientMetadata, client_name: clientName };
+    if (documentUrl) this.client = { client_id: documentUrl };
+  }
   clientMetadata = {
     client_name: "Claude (e2e)",
     redirect_uris: [CALLBACK],
@@ -44,6 +52,23 @@ class RecordingAuthProvider {
   }
 }
 
+/**
+ * Serves a client ID metadata document on loopback, as claude.ai serves its own over https. The SDK only
+ * takes https document URLs itself, so the provider starts with the URL as its client_id, which is what
+ * the SDK does with an https one; the server fetches it because wrangler dev runs with CIMD_ALLOW_LOOPBACK.
+ */
+export async function serveClientDocument(clientName) {
+  const server = createServer((request, response) => {
+    const url = `http://127.0.0.1:${server.address().port}${request.url}`;
+    response.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=60" });
+    response.end(
+      JSON.stringify({ client_id: url, client_name: clientName, redirect_uris: [CALLBACK], token_endpoint_auth_method: "none" }),
+    );
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/oauth/client-metadata.json`, close: () => server.close() };
+}
+
 async function refresh(baseUrl, clientId, refreshToken) {
   const response = await fetch(new URL("/oauth/token", baseUrl), {
     method: "POST",
@@ -68,7 +93,9 @@ async function listWith(baseUrl, accessToken) {
   return result;
 }
 
-export async function oauthScenario(browser, baseUrl, account) {
+/** One claude.ai connection; `documentUrl` makes the client a client ID metadata document instead of a registration. */
+export async function oauthScenario(browser, baseUrl, account, { clientName = "Claude (e2e)", documentUrl } = {}) {
+  const how = documentUrl ? "metadata document" : "registration";
   const mcpUrl = new URL("/mcp", baseUrl);
   const unauthorized = await fetch(mcpUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   const metadataUrl = unauthorized.headers.get("www-authenticate")?.match(/resource_metadata="([^"]+)"/)?.[1];
@@ -77,16 +104,21 @@ export async function oauthScenario(browser, baseUrl, account) {
   step("protected resource metadata names the MCP URL exactly", resource.resource === mcpUrl.href, resource.resource);
   const server = await (await fetch(new URL("/.well-known/oauth-authorization-server", resource.authorization_servers[0]))).json();
   step(
-    "authorization server metadata offers PKCE S256 and registration",
-    server.code_challenge_methods_supported?.join() === "S256" && Boolean(server.registration_endpoint),
+    "authorization server metadata offers PKCE S256, registration and client ID metadata documents",
+    server.code_challenge_methods_supported?.join() === "S256" &&
+      Boolean(server.registration_endpoint) &&
+      server.client_id_metadata_document_supported === true &&
+      server.token_endpoint_auth_methods_supported?.includes("none"),
   );
 
-  const provider = new RecordingAuthProvider();
+  const provider = new RecordingAuthProvider(clientName, documentUrl);
   const first = new Client({ name: "docx-edge-e2e-oauth", version: "1.0.0" });
   const error = await first.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider })).catch((e) => e);
   step(
-    "the SDK client discovers, registers and asks for authorization",
-    error instanceof UnauthorizedError && Boolean(provider.client?.client_id),
+    `the SDK client discovers, ${documentUrl ? "uses its document URL as client_id" : "registers"} and asks for authorization`,
+    error instanceof UnauthorizedError &&
+      Boolean(provider.client?.client_id) &&
+      (!documentUrl || provider.client.client_id === documentUrl),
   );
   const authorizeUrl = provider.authorizationUrl;
   step(
@@ -102,8 +134,8 @@ export async function oauthScenario(browser, baseUrl, account) {
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/oauth/authorize?**");
-  step("the consent page shows the registered client name", (await page.locator(".client").textContent()) === "Claude (e2e)");
-  await screenshots(page, "consent");
+  step(`the consent page shows the client name from the ${how}`, (await page.locator(".client").textContent()) === clientName);
+  await screenshots(page, documentUrl ? "consent-document" : "consent");
   // The redirect to claude.ai is observed as a request; the page itself cannot load it (no network here).
   const callback = page.waitForEvent("request", (request) => request.url().startsWith(CALLBACK));
   await page.getByRole("button", { name: "Allow" }).click();
@@ -112,6 +144,7 @@ export async function oauthScenario(browser, baseUrl, account) {
     "Allow returns a code and the state to claude.ai's callback",
     /^dxc_/.test(returned.searchParams.get("code") ?? "") && returned.searchParams.get("state") === "e2e-state",
   );
+  step("the callback carries iss equal to the metadata's issuer (RFC 9207)", returned.searchParams.get("iss") === server.issuer);
 
   const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
   await transport.finishAuth(returned.searchParams.get("code"));
@@ -130,8 +163,8 @@ export async function oauthScenario(browser, baseUrl, account) {
   await client.close();
 
   await page.goto(baseUrl + "/dashboard/apps");
-  step("the connected apps page lists the client", (await page.content()).includes("Claude (e2e)"));
-  await screenshots(page, "apps");
+  step("the connected apps page lists the client", (await page.content()).includes(clientName));
+  if (!documentUrl) await screenshots(page, "apps");
 
   const clientId = provider.client.client_id;
   const rotated = await refresh(baseUrl, clientId, tokens.refresh_token);

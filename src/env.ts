@@ -6,6 +6,14 @@ export interface Env {
   DOCS: R2Bucket;
   TENANT: DurableObjectNamespace<TenantObject>;
   ENVIRONMENT: string;
+  /** "true" only in development: accept client ID metadata documents served over http on loopback. */
+  CIMD_ALLOW_LOOPBACK?: string;
+  /** Dynamic client registrations per client address. */
+  REGISTRATION_LIMIT: RateLimit;
+  /** Sign-in attempts per account, whatever address they come from. */
+  SIGN_IN_ACCOUNT_LIMIT: RateLimit;
+  /** The deployment's https origin: the OAuth issuer and the MCP resource URL are built from it, never from Host. */
+  PUBLIC_ORIGIN?: string;
   /** Signs sign-in cookies and CSRF tokens. A secret (`wrangler secret put`); loopback/test hosts fall back to a dev value. */
   BETTER_AUTH_SECRET?: string;
 }

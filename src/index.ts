@@ -2,7 +2,16 @@ import { Hono } from "hono";
 import { authDatabase, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
 import type { Env } from "./env";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
-import { type AppEnv, fileRoutes, healthRoutes, httpErrorResponse, mcpResourceUrl, oauthEndpoints, wellKnownRoutes } from "./http/index";
+import {
+  type AppEnv,
+  fileRoutes,
+  healthRoutes,
+  httpErrorResponse,
+  mcpResourceUrl,
+  oauthEndpoints,
+  publicOriginOf,
+  wellKnownRoutes,
+} from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
 import { DocumentCache, DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -31,8 +40,10 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
   const secret = authSecretFor(env.BETTER_AUTH_SECRET, origin);
   return {
     accounts: createAccounts(env.DB, { origin, secret }),
+    signInPerAccount: env.SIGN_IN_ACCOUNT_LIMIT,
     secret,
     db: authDatabase(env.DB),
+    clientDocuments: { fetch: (input, init) => fetch(input, init), allowLoopback: env.CIMD_ALLOW_LOOPBACK === "true" },
     library: new R2LibraryStore(env.DOCS),
     sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
   };
@@ -51,7 +62,7 @@ app.route("/api/files", fileRoutes);
 app.route("/oauth", oauthEndpoints);
 
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
-app.use("/mcp", bearerAuth({ oauthResource: (url) => mcpResourceUrl(url.origin) }));
+app.use("/mcp", bearerAuth({ oauthResource: (c) => mcpResourceUrl(publicOriginOf(c).origin) }));
 app.all("/mcp", (c) => {
   const { tenantId, scopes, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);

@@ -37,20 +37,23 @@ async function post(auth: Accounts, incoming: Request, path: string, body: unkno
   return auth.handler(new Request(`${origin}${ACCOUNTS_BASE_PATH}${path}`, { method: "POST", headers, body: JSON.stringify(body) }));
 }
 
+const rateLimited = (retryAfterSeconds: number): AccountResult => ({
+  ok: false,
+  failure: { kind: "rate_limited", retryAfterSeconds, message: `Too many attempts; try again in ${retryAfterSeconds} seconds.` },
+});
+
 async function toResult(response: Response): Promise<AccountResult> {
   if (response.ok) return { ok: true, setCookies: setCookiesOf(response) };
   const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-  if (response.status === 429) {
-    const retryAfterSeconds = Number(response.headers.get("x-retry-after") ?? "60");
-    return {
-      ok: false,
-      failure: { kind: "rate_limited", retryAfterSeconds, message: `Too many attempts; try again in ${retryAfterSeconds} seconds.` },
-    };
-  }
+  if (response.status === 429) return rateLimited(Number(response.headers.get("x-retry-after") ?? "60"));
   if (body.code === "INVALID_EMAIL_OR_PASSWORD")
     return { ok: false, failure: { kind: "invalid_credentials", message: "Wrong email or password." } };
   if (body.code?.startsWith("USER_ALREADY_EXISTS")) {
-    return { ok: false, failure: { kind: "email_taken", message: "An account with this email already exists; sign in instead." } };
+    // Worded so the page never confirms that this address has an account (enumeration); the kind stays for callers.
+    return {
+      ok: false,
+      failure: { kind: "email_taken", message: "An account could not be created with these details. If you have one, sign in instead." },
+    };
   }
   return { ok: false, failure: { kind: "invalid_input", message: body.message ?? "The form could not be accepted." } };
 }
@@ -63,7 +66,27 @@ export async function signUp(
   return toResult(await post(auth, incoming, "/sign-up/email", form));
 }
 
-export async function signIn(auth: Accounts, incoming: Request, form: { email: string; password: string }): Promise<AccountResult> {
+/** A fixed-window limiter keyed by a string: the Workers rate limiting binding's shape. */
+export interface AttemptLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+/** The window of the per-account sign-in limiter (wrangler.toml). */
+const ACCOUNT_WINDOW_SECONDS = 60;
+
+/**
+ * better-auth limits sign-in per address; `perAccount` also limits it per email, so guessing one
+ * person's password from many addresses is as slow as from one.
+ */
+export async function signIn(
+  auth: Accounts,
+  incoming: Request,
+  form: { email: string; password: string },
+  perAccount?: AttemptLimiter,
+): Promise<AccountResult> {
+  if (perAccount && !(await perAccount.limit({ key: `signin:${form.email.trim().toLowerCase()}` })).success) {
+    return rateLimited(ACCOUNT_WINDOW_SECONDS);
+  }
   return toResult(await post(auth, incoming, "/sign-in/email", { ...form, rememberMe: true }));
 }
 

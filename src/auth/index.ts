@@ -1,4 +1,13 @@
-export { type AccountFailure, type AccountResult, currentViewer, type SignedInViewer, signIn, signOut, signUp } from "./account-actions";
+export {
+  type AccountFailure,
+  type AccountResult,
+  type AttemptLimiter,
+  currentViewer,
+  type SignedInViewer,
+  signIn,
+  signOut,
+  signUp,
+} from "./account-actions";
 export { type Accounts, createAccounts, MIN_PASSWORD_LENGTH } from "./accounts";
 export { AuthError, type AuthFailure, type AuthFailureKind, isAuthError } from "./auth-error";
 export { AuthConfigError, authSecretFor } from "./auth-secret";
@@ -7,10 +16,12 @@ export { type AuthEnv, type BearerAuthOptions, bearerAuth } from "./middleware";
 export {
   type AuthorizationParams,
   type AuthorizationRequest,
+  type ClientDocumentPolicy,
   type ConnectedApp,
   checkAuthorizationRequest,
   createAuthorizationCode,
   exchangeAuthorizationCode,
+  isClientIdUrl,
   isOAuthError,
   listConnectedApps,
   OAuthError,
@@ -24,6 +35,7 @@ export {
   type TokenSet,
 } from "./oauth/index";
 export { formatScopes, hasScope, isScope, type Principal, parseScopes, SCOPES, type Scope } from "./principal";
+export { type PublicOrigin, resolvePublicOrigin } from "./public-origin";
 export { ensureTenantAndUser, validateTenantName } from "./tenants";
 export { checkTokenFormat, hashAccessToken, mintAccessToken, TOKEN_PREFIX } from "./token-format";
 export {

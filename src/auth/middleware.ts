@@ -13,10 +13,10 @@ export interface BearerAuthOptions {
   /** Clock in epoch ms; tests inject one to cross expiry and the last-used interval. */
   now?: () => number;
   /**
-   * Also accept OAuth access tokens, which are bound to one resource (RFC 8707): given the request
-   * URL, the resource URL a token must have been issued for. Without it only personal tokens work.
+   * Also accept OAuth access tokens, which are bound to one resource (RFC 8707): given the request,
+   * the resource URL a token must have been issued for. Without it only personal tokens work.
    */
-  oauthResource?: (requestUrl: URL) => string;
+  oauthResource?: (c: Context<AuthEnv>) => string;
 }
 
 type Verified = { principal: Principal; lastUsedAt: number | null; recordUse: () => Promise<void> };
@@ -31,7 +31,7 @@ async function verifyBearer(c: Context<AuthEnv>, token: string, now: number, opt
         message: "OAuth access tokens are only accepted at /mcp; use a personal access token (dxe_...) here.",
       });
     }
-    const verified = await verifyOAuthAccessToken(db, token, options.oauthResource(new URL(c.req.url)), now);
+    const verified = await verifyOAuthAccessToken(db, token, options.oauthResource(c), now);
     return { ...verified, recordUse: () => recordGrantUse(db, verified.principal.tokenId, now, LAST_USED_RESOLUTION_MS) };
   }
   const verified = await verifyAccessToken(db, token, now);

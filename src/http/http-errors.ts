@@ -3,13 +3,15 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AuthConfigError, type AuthError, isAuthError, isOAuthError, type OAuthErrorCode } from "../auth";
 import { isSessionError, type SessionError, type SessionFailureKind } from "../sessions/errors";
+import { publicOriginOf } from "./public-origin";
 import { protectedResourceMetadataUrl } from "./well-known";
 
 /** Request-shape failures only the HTTP boundary can have (the sessions layer never sees a Content-Type). */
 export type HttpFailure =
   | { kind: "unsupported_media_type"; contentType: string; message: string }
   | { kind: "bad_request"; message: string }
-  | { kind: "csrf_rejected"; message: string };
+  | { kind: "csrf_rejected"; message: string }
+  | { kind: "rate_limited"; retryAfterSeconds: number; message: string };
 
 export class HttpError extends Error {
   readonly failure: HttpFailure;
@@ -36,6 +38,7 @@ const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {
   bad_request: 400,
   csrf_rejected: 403,
   unsupported_media_type: 415,
+  rate_limited: 429,
 };
 
 /** RFC 6749 §5.2: 400 for everything except a client that failed to authenticate. */
@@ -76,8 +79,22 @@ function errorBody(c: Context, status: ContentfulStatusCode, kind: string, messa
 /** Double quotes and backslashes would break out of an auth-param quoted string. */
 const quoted = (value: string) => `"${value.replace(/["\\]/g, "'")}"`;
 
+/**
+ * Where a 401/403 tells the client to look: the configured origin's metadata. Unconfigured, the hint names
+ * the request's own origin; it is an uncached answer to that one client, and the metadata there refuses to
+ * be served (503), so nothing spoofed is ever published.
+ */
+function metadataUrl(c: Context): string {
+  try {
+    return protectedResourceMetadataUrl(publicOriginOf(c).origin);
+  } catch (error) {
+    if (error instanceof AuthConfigError) return protectedResourceMetadataUrl(new URL(c.req.url).origin);
+    throw error;
+  }
+}
+
 function authErrorResponse(c: Context, error: AuthError): Response {
-  const params = [`resource_metadata=${quoted(protectedResourceMetadataUrl(new URL(c.req.url).origin))}`];
+  const params = [`resource_metadata=${quoted(metadataUrl(c))}`];
   // RFC 6750 §3.1: no error code when the request carried no credentials at all.
   const code = error.kind === "missing_token" ? "missing_token" : "invalid_token";
   if (code === "invalid_token") params.push(`error="invalid_token"`, `error_description=${quoted(error.message)}`);
@@ -88,7 +105,7 @@ function authErrorResponse(c: Context, error: AuthError): Response {
 function sessionErrorResponse(c: Context, error: SessionError): Response {
   const failure = error.failure;
   if (failure.kind === "forbidden") {
-    const metadata = protectedResourceMetadataUrl(new URL(c.req.url).origin);
+    const metadata = metadataUrl(c);
     c.header(
       "WWW-Authenticate",
       `Bearer error="insufficient_scope", scope=${quoted(failure.scope)}, resource_metadata=${quoted(metadata)}`,
@@ -109,6 +126,7 @@ export function httpErrorResponse(error: unknown, c: Context): Response {
     const { code, description } = error.failure;
     return c.json({ error: code, error_description: description }, OAUTH_STATUS[code]);
   }
+  if (error instanceof HttpError && error.failure.kind === "rate_limited") c.header("Retry-After", String(error.failure.retryAfterSeconds));
   if (error instanceof HttpError) return errorBody(c, HTTP_STATUS[error.failure.kind], error.failure.kind, error.failure.message);
   if (error instanceof AuthConfigError) {
     console.error(error.message);

@@ -1,5 +1,7 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { SCOPES } from "../auth";
+import type { AppEnv } from "./app-env";
+import { publicOriginOf } from "./public-origin";
 
 /** Where clients find out how to authenticate to /mcp (RFC 9728); named in every 401. */
 export const PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource";
@@ -24,7 +26,7 @@ function protectedResourceMetadata(origin: string) {
   };
 }
 
-/** OAuth 2.0 Authorization Server Metadata (RFC 8414); the issuer is the origin, so the document sits at the root. */
+/** OAuth 2.0 Authorization Server Metadata (RFC 8414); the issuer is the public origin, so the document sits at the root. */
 function authorizationServerMetadata(origin: string) {
   return {
     issuer: origin,
@@ -40,23 +42,23 @@ function authorizationServerMetadata(origin: string) {
     revocation_endpoint_auth_methods_supported: ["none"],
     scopes_supported: [...SCOPES],
     authorization_response_iss_parameter_supported: true,
-    client_id_metadata_document_supported: false,
+    client_id_metadata_document_supported: true,
   };
 }
 
-export const wellKnownRoutes = new Hono();
+export const wellKnownRoutes = new Hono<AppEnv>();
 
-wellKnownRoutes.get("/.well-known/oauth-authorization-server", (c) => {
-  c.header("Access-Control-Allow-Origin", "*");
-  c.header("Cache-Control", "public, max-age=3600");
-  return c.json(authorizationServerMetadata(new URL(c.req.url).origin));
-});
+/** The origin the documents name, with caching allowed only when it is configured rather than taken from the request. */
+function documentOrigin(c: Context<AppEnv>): string {
+  const { origin, configured } = publicOriginOf(c);
+  c.header("Access-Control-Allow-Origin", "*"); // browser-based MCP clients fetch these cross-origin
+  c.header("Cache-Control", configured ? "public, max-age=3600" : "no-store");
+  return origin;
+}
+
+wellKnownRoutes.get("/.well-known/oauth-authorization-server", (c) => c.json(authorizationServerMetadata(documentOrigin(c))));
 
 // Both paths: RFC 9728 inserts the resource path after the well-known name, older clients ask for the bare one.
 for (const path of [PROTECTED_RESOURCE_PATH, `${PROTECTED_RESOURCE_PATH}/mcp`]) {
-  wellKnownRoutes.get(path, (c) => {
-    c.header("Access-Control-Allow-Origin", "*"); // browser-based MCP clients fetch this cross-origin
-    c.header("Cache-Control", "public, max-age=3600");
-    return c.json(protectedResourceMetadata(new URL(c.req.url).origin));
-  });
+  wellKnownRoutes.get(path, (c) => c.json(protectedResourceMetadata(documentOrigin(c))));
 }

@@ -59,3 +59,31 @@ describe("PKCE S256", () => {
     expect(isCodeChallenge("short")).toBe(false);
   });
 });
+
+describe("redirect URI hygiene", () => {
+  it.each([
+    ["https://a;sandbox/cb", "a `;` in the host would end the consent page's CSP form-action directive and add another"],
+    ["https://x,y/cb", "a `,` in the host would split the CSP header into two policies"],
+    ["https://*.good.example/cb", "a wildcard host is not one client's address"],
+    ["https://good.example/*", "a wildcard path is not one exact URI"],
+    ["http://evil@127.0.0.1:9999/cb", "userinfo makes a URL read as one host while going to another"],
+    ["cursor://a;b/cb", "a private-use scheme still needs a real host when it names one"],
+    ["https://[2001:db8::1]/cb", "only the loopback IPv6 literal is a known host"],
+    ["https://exa mple.com/cb", "spaces are not host characters"],
+  ])("refuses %s (%s)", (uri) => {
+    expect(() => checkRegistrableRedirectUri(uri)).toThrow(/not allowed/);
+  });
+
+  it("still accepts a reverse-domain private-use scheme without a host (RFC 8252 §7.1)", () => {
+    expect(checkRegistrableRedirectUri("com.example.app:/oauth/cb")).toBe("com.example.app:/oauth/cb");
+  });
+
+  it("does not match a loopback URI with userinfo to a registered loopback URI (credential smuggling)", () => {
+    expect(matchRedirectUri("http://evil@127.0.0.1:9999/cb", ["http://127.0.0.1/cb"])).toBeNull();
+    expect(matchRedirectUri("http://127.0.0.1:9999/cb", ["http://127.0.0.1/cb"])).toBe("http://127.0.0.1/cb");
+  });
+
+  it("never matches a URI stored before these rules (an old registration cannot reach the CSP header)", () => {
+    expect(matchRedirectUri("https://a;sandbox/cb", ["https://a;sandbox/cb"])).toBeNull();
+  });
+});

@@ -6,8 +6,8 @@ const app = restApp();
 
 describe("protected resource metadata (RFC 9728)", () => {
   for (const path of ["/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource"]) {
-    it(`is served at ${path} for the requesting origin`, async () => {
-      const res = await app.request(`https://docx.example${path}`, {}, env);
+    it(`is served at ${path} for the configured public origin`, async () => {
+      const res = await app.request(`https://docx.example${path}`, {}, { ...env, PUBLIC_ORIGIN: "https://docx.example" });
       expect(res.status).toBe(200);
       expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
       expect(await res.json()).toEqual({

@@ -1,7 +1,8 @@
 import type { AuthDatabase } from "../database";
 import { isScope, SCOPES, type Scope } from "../principal";
+import { type ClientDocumentPolicy, documentClient, isClientIdUrl } from "./client-metadata-documents";
 import { findClient, type OAuthClient } from "./clients";
-import type { OAuthFailure } from "./oauth-error";
+import { isOAuthError, type OAuthFailure } from "./oauth-error";
 import { isCodeChallenge } from "./pkce";
 import { matchRedirectUri } from "./redirect-uris";
 
@@ -32,12 +33,30 @@ function requestedScopes(scope: string | undefined): Scope[] | null {
   return known.length > 0 ? SCOPES.filter((s) => known.includes(s)) : null;
 }
 
+/** A registered client by id, or the client a metadata document describes (when documents are accepted). */
+async function clientFor(
+  db: AuthDatabase,
+  clientId: string,
+  documents: ClientDocumentPolicy | undefined,
+): Promise<OAuthClient | OAuthFailure | null> {
+  if (!documents || !isClientIdUrl(clientId)) return findClient(db, clientId);
+  try {
+    return await documentClient(db, clientId, documents);
+  } catch (error) {
+    if (isOAuthError(error)) return error.failure;
+    throw error;
+  }
+}
+
+/** Without `documents`, a URL client_id is simply unknown: only registered clients are served. */
 export async function checkAuthorizationRequest(
   db: AuthDatabase,
   params: AuthorizationParams,
   mcpResource: string,
+  documents?: ClientDocumentPolicy,
 ): Promise<AuthorizationCheck> {
-  const client = await findClient(db, params.client_id ?? "");
+  const client = await clientFor(db, params.client_id ?? "", documents);
+  if (client && "code" in client) return { ok: false, failure: client };
   if (!client)
     return {
       ok: false,

@@ -25,7 +25,7 @@ function stringList(value: unknown, field: string): string[] | undefined {
 }
 
 /** A display name without control characters; it is shown on the consent page. */
-function clientName(value: unknown): string {
+export function clientName(value: unknown): string {
   if (value === undefined || value === null) return "Unnamed app";
   if (typeof value !== "string") throw invalidMetadata("client_name must be a string.");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
@@ -33,6 +33,10 @@ function clientName(value: unknown): string {
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw invalidMetadata(`client_name must be 1 to ${MAX_NAME_LENGTH} characters.`);
   return name;
 }
+
+/** The client's home page when it is a plain https URL; anything else is dropped, not refused. */
+export const homePage = (value: unknown): string | null =>
+  typeof value === "string" && /^https:\/\/[^\s]{1,2000}$/.test(value) ? value : null;
 
 /**
  * RFC 7591 dynamic registration of a public client. Only what this server uses is kept; every client
@@ -49,8 +53,7 @@ export async function registerClient(db: AuthDatabase, metadata: Record<string, 
     throw invalidMetadata(`grant_types may only contain ${GRANT_TYPES.join(" and ")}.`);
   const responseTypes = stringList(metadata.response_types, "response_types") ?? ["code"];
   if (!responseTypes.every((r) => r === "code")) throw invalidMetadata('response_types may only contain "code".');
-  const clientUri =
-    typeof metadata.client_uri === "string" && /^https:\/\/[^\s]{1,2000}$/.test(metadata.client_uri) ? metadata.client_uri : null;
+  const clientUri = homePage(metadata.client_uri);
 
   const client: OAuthClient = {
     clientId: crypto.randomUUID(),

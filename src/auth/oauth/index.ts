@@ -6,6 +6,7 @@ export {
   type AuthorizationRequest,
   checkAuthorizationRequest,
 } from "./authorization-request";
+export { type ClientDocumentPolicy, isClientIdUrl } from "./client-metadata-documents";
 export { findClient, type OAuthClient, registerClient, registrationResponse } from "./clients";
 export { type ConnectedApp, listConnectedApps, revokeConnectedApp } from "./connected-apps";
 export { revokeGrant, type TokenSet } from "./grants";

@@ -45,7 +45,11 @@ function accountForm(
 }
 
 function finish(c: WebContext, result: AccountResult, mode: Mode, next: string, values: { name?: string; email?: string }) {
-  if (!result.ok) return accountForm(c, mode, next, values, result.failure.message, result.failure.kind === "rate_limited" ? 429 : 400);
+  if (!result.ok) {
+    const { failure } = result;
+    if (failure.kind === "rate_limited") c.header("Retry-After", String(failure.retryAfterSeconds));
+    return accountForm(c, mode, next, values, failure.message, failure.kind === "rate_limited" ? 429 : 400);
+  }
   for (const cookie of result.setCookies) c.header("Set-Cookie", cookie, { append: true });
   return c.redirect(next, 303);
 }
@@ -62,7 +66,8 @@ accountPages.post("/signin", async (c) => {
   const form = await c.req.parseBody();
   const next = safeNext(field(form, "next"));
   const email = field(form, "email");
-  const result = await signIn(c.var.services.accounts, c.req.raw, { email, password: String(form.password ?? "") });
+  const { accounts, signInPerAccount } = c.var.services;
+  const result = await signIn(accounts, c.req.raw, { email, password: String(form.password ?? "") }, signInPerAccount);
   return finish(c, result, "signin", next, { email });
 });
 

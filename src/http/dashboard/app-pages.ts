@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { type ConnectedApp, listConnectedApps, revokeConnectedApp } from "../../auth";
+import { publicOriginOf } from "../public-origin";
+import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
 
@@ -9,7 +11,7 @@ export const appPages = new Hono<WebEnv>();
 
 function appRows(c: WebContext, apps: ConnectedApp[]) {
   if (apps.length === 0)
-    return html`<p class="empty">No apps connected. Add docx-edge as a connector in claude.ai (URL: <code>${new URL(c.req.url).origin}/mcp</code>) and it will appear here.</p>`;
+    return html`<p class="empty">No apps connected. Add docx-edge as a connector in claude.ai (URL: <code>${mcpResourceUrl(publicOriginOf(c).origin)}</code>) and it will appear here.</p>`;
   return html`<table class="stack">
     <thead><tr><th>App</th><th>Returns to</th><th>Scopes</th><th>Authorized</th><th>Last used</th><th></th></tr></thead>
     <tbody>

@@ -6,8 +6,11 @@ import {
   checkAuthorizationRequest,
   createAuthorizationCode,
   currentViewer,
+  isClientIdUrl,
   type OAuthFailure,
 } from "../../auth";
+import { mayRegisterClient } from "../oauth/registration-limit";
+import { publicOriginOf } from "../public-origin";
 import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage } from "./layout";
 import type { WebContext, WebEnv } from "./services";
@@ -35,7 +38,7 @@ function formTarget(redirectUri: string): string {
 
 function failureResponse(c: WebContext, failure: OAuthFailure, redirect?: { uri: string; state: string | null }) {
   if (redirect) {
-    const iss = new URL(c.req.url).origin;
+    const iss = publicOriginOf(c).origin;
     return c.redirect(
       redirectWith(redirect.uri, { error: failure.code, error_description: failure.description, state: redirect.state, iss }),
       303,
@@ -56,7 +59,11 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
       <p class="muted">Signed in as ${viewer.email}. After you choose, you return to <strong>${new URL(request.redirectUri).host || request.redirectUri}</strong>.</p>
       <h2>It will be able to</h2>
       <ul>${request.scopes.map((s) => html`<li><strong>${s}</strong>: ${SCOPE_TEXT[s]}</li>`)}</ul>
-      <p class="muted">The app named itself; docx-edge has not verified it. Allow only an app you are connecting right now. You can disconnect it any time under Connected apps.</p>
+      <p class="muted">${
+        isClientIdUrl(request.client.clientId)
+          ? html`This app is described by a document published at <strong>${new URL(request.client.clientId).host}</strong>.`
+          : "The app named itself; docx-edge has not verified it."
+      } Allow only an app you are connecting right now. You can disconnect it any time under Connected apps.</p>
       <form method="post" action="/oauth/authorize">
         ${csrfField(c)}
         ${PARAMS.filter((p) => params[p] !== undefined).map((p) => html`<input type="hidden" name="${p}" value="${params[p]}" />`)}
@@ -71,7 +78,9 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
 }
 
 async function check(c: WebContext, params: AuthorizationParams) {
-  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(new URL(c.req.url).origin));
+  // A document download is a registration in effect, so it shares the registration limit.
+  const documents = { ...c.var.services.clientDocuments, mayFetch: () => mayRegisterClient(c) };
+  return checkAuthorizationRequest(c.var.services.db, params, mcpResourceUrl(publicOriginOf(c).origin), documents);
 }
 
 function pickParams(source: Record<string, unknown>): AuthorizationParams {
@@ -103,7 +112,7 @@ consentPage.post("/", async (c) => {
       303,
     );
   const { request } = checked;
-  const iss = new URL(c.req.url).origin;
+  const iss = publicOriginOf(c).origin;
   if (form.decision !== "allow") {
     return c.redirect(
       redirectWith(request.redirectUri, {

@@ -26,6 +26,9 @@ export interface PageOptions {
   formTargets?: string[];
 }
 
+/** A scheme or scheme://host[:port] source: nothing that could end the directive or add another. */
+const CSP_SOURCE = /^[a-z][a-z0-9+.-]*:(\/\/[a-z0-9.-]+(:\d{1,5})?|\/\/\[::1\](:\d{1,5})?)?$/;
+
 /**
  * Renders a full page with headers that keep it out of frames (clickjacking of the consent page),
  * out of caches (a new token is shown once) and away from inline scripts without the nonce.
@@ -33,7 +36,7 @@ export interface PageOptions {
 export function renderPage(c: WebContext, options: PageOptions): Response | Promise<Response> {
   const nonce = c.var.cspNonce;
   const signedIn = options.active !== undefined;
-  const formAction = ["'self'", ...(options.formTargets ?? [])].join(" ");
+  const formAction = ["'self'", ...(options.formTargets ?? []).filter((t) => CSP_SOURCE.test(t))].join(" ");
   c.header(
     "Content-Security-Policy",
     `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,

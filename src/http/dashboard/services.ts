@@ -1,14 +1,18 @@
 import type { Context } from "hono";
-import type { Accounts, AuthDatabase, Principal, SignedInViewer } from "../../auth";
+import type { Accounts, AttemptLimiter, AuthDatabase, ClientDocumentPolicy, Principal, SignedInViewer } from "../../auth";
 import type { DocumentSessions, LibraryStore } from "../../sessions/index";
 import type { AppEnv } from "../app-env";
 
 /** What browser-facing routes need, built per request by src/index.ts (the one place that reads env). */
 export interface WebServices {
   accounts: Accounts;
+  /** Sign-in attempts per account (better-auth limits them per address). */
+  signInPerAccount: AttemptLimiter;
   /** Keys the CSRF tokens; the same secret that signs session cookies. */
   secret: string;
   db: AuthDatabase;
+  /** How client ID metadata documents are fetched for /oauth/authorize. */
+  clientDocuments: ClientDocumentPolicy;
   library: LibraryStore;
   sessionsFor(tenantId: string): DocumentSessions;
 }

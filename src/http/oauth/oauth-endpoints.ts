@@ -12,6 +12,8 @@ import {
   type TokenSet,
 } from "../../auth";
 import type { AppEnv } from "../app-env";
+import { HttpError } from "../http-errors";
+import { mayRegisterClient, REGISTRATION_WINDOW_SECONDS } from "./registration-limit";
 
 /**
  * The OAuth endpoints machines call: registration (RFC 7591), token (OAuth 2.1 §3.2) and revocation
@@ -71,6 +73,13 @@ function tokenResponse(c: Context<AppEnv>, tokens: TokenSet) {
 }
 
 oauthEndpoints.post("/register", async (c) => {
+  if (!(await mayRegisterClient(c))) {
+    throw new HttpError({
+      kind: "rate_limited",
+      retryAfterSeconds: REGISTRATION_WINDOW_SECONDS,
+      message: `Too many client registrations from this address; retry in ${REGISTRATION_WINDOW_SECONDS} seconds.`,
+    });
+  }
   if (Number(c.req.header("Content-Length") ?? "0") > MAX_REGISTRATION_BYTES)
     throw new OAuthError("invalid_client_metadata", "Client metadata is too large.");
   const metadata = await c.req.json().catch(() => null);

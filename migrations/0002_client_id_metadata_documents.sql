@@ -1,0 +1,1 @@
+ALTER TABLE `oauth_clients` ADD `document_expires_at` integer;
