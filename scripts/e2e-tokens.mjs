@@ -16,8 +16,16 @@ export async function tokensScenario(browser, baseUrl, account) {
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  step(
+    "sign-up asks to sign in, with the address filled in",
+    (await page.getByRole("status").textContent())?.includes("Sign in with it") &&
+      (await page.getByLabel("Email").inputValue()) === account.email,
+  );
+  await screenshots(page, "signed-up");
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/dashboard/tokens");
-  step("sign-up lands on the tokens page", (await page.locator("h1").textContent()) === "Access tokens");
+  step("signing in lands on the tokens page", (await page.locator("h1").textContent()) === "Access tokens");
 
   await page.getByLabel("Name").fill("Claude Code (e2e)");
   await page.getByLabel("Expires").selectOption("30");

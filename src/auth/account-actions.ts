@@ -63,6 +63,7 @@ export async function signUp(
   incoming: Request,
   form: { name: string; email: string; password: string },
 ): Promise<AccountResult> {
+  // With autoSignIn off, better-auth answers a taken address as it answers a new one (hashing either way).
   return toResult(await post(auth, incoming, "/sign-up/email", form));
 }
 

@@ -44,7 +44,8 @@ export function createAccounts(d1: D1Database, config: AccountsConfig) {
     verification: { modelName: "authVerifications" },
     emailAndPassword: {
       enabled: true,
-      autoSignIn: true,
+      // Sign-up never signs in, so a new address and a taken one answer alike (better-auth then hashes for both).
+      autoSignIn: false,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 256,
       password: { hash: hashPassword, verify: verifyPassword },

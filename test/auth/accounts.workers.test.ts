@@ -13,12 +13,15 @@ const browser = (ip: string, cookie?: string) =>
 const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
 
 describe("accounts", () => {
-  it("signs a person up into a tenant of their own, with a Secure HttpOnly SameSite session cookie", async () => {
-    const result = await signUp(accounts(), browser("10.0.0.1"), {
+  it("signs a person up into a tenant of their own; signing in gives a Secure HttpOnly SameSite session cookie", async () => {
+    const created = await signUp(accounts(), browser("10.0.0.1"), {
       name: "Ada",
       email: "ada@example.com",
       password: "correct horse battery",
     });
+    // Sign-up itself never signs in, so it answers a taken address no differently (enumeration).
+    expect(created).toEqual({ ok: true, setCookies: [] });
+    const result = await signIn(accounts(), browser("10.0.0.1"), { email: "ada@example.com", password: "correct horse battery" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const session = result.setCookies.find((c) => c.includes("session_token"))!;
@@ -45,10 +48,19 @@ describe("accounts", () => {
     expect(row!.password).not.toContain("another long password");
   });
 
-  it("refuses a second account with the same email and a short password", async () => {
+  it("makes no second account for a taken email, without saying so, and refuses a short password", async () => {
     await signUp(accounts(), browser("10.0.0.3"), { name: "Cy", email: "cy@example.com", password: "long enough password" });
-    const again = await signUp(accounts(), browser("10.0.0.3"), { name: "Cy", email: "cy@example.com", password: "long enough password" });
-    expect(again).toMatchObject({ ok: false, failure: { kind: "email_taken" } });
+    const again = await signUp(accounts(), browser("10.0.0.3"), {
+      name: "Mallory",
+      email: "cy@example.com",
+      password: "mallorys own password",
+    });
+    // Answered as a new sign-up would be (enumeration), yet nothing changed: one user, and only Cy's password works.
+    expect(again).toEqual({ ok: true, setCookies: [] });
+    const rows = await authDatabase(env.DB).select().from(users).where(eq(users.email, "cy@example.com")).all();
+    expect(rows.map((u) => u.name)).toEqual(["Cy"]);
+    expect((await signIn(accounts(), browser("10.0.0.3"), { email: "cy@example.com", password: "mallorys own password" })).ok).toBe(false);
+    expect((await signIn(accounts(), browser("10.0.0.3"), { email: "cy@example.com", password: "long enough password" })).ok).toBe(true);
     const short = await signUp(accounts(), browser("10.0.0.3"), { name: "Di", email: "di@example.com", password: "short" });
     expect(short).toMatchObject({ ok: false, failure: { kind: "invalid_input" } });
   });

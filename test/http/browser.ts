@@ -62,12 +62,15 @@ export class TestBrowser {
     return response;
   }
 
-  /** Signs up a new person through the pages; returns the page the browser lands on. */
+  /** Signs up a new person through the pages, then signs in (sign-up never does); returns the page the browser lands on. */
   async signUp(email: string, password = "a long enough password"): Promise<Response> {
     await this.get("/signup");
-    const response = await this.post("/signup", { name: email.split("@")[0], email, password, next: "/dashboard/tokens" });
+    const created = await this.post("/signup", { name: email.split("@")[0], email, password, next: "/dashboard/tokens" });
+    if (created.status !== 200 || !this.lastPage.includes('role="status"'))
+      throw new Error(`sign-up failed with ${created.status}: ${this.lastPage.match(/role="alert">([^<]*)/)?.[1]}`);
+    const response = await this.post("/signin", { email, password, next: "/dashboard/tokens" });
     if (response.status !== 303)
-      throw new Error(`sign-up failed with ${response.status}: ${this.lastPage.match(/role="alert">([^<]*)/)?.[1]}`);
+      throw new Error(`sign-in after sign-up failed with ${response.status}: ${this.lastPage.match(/role="alert">([^<]*)/)?.[1]}`);
     return this.get(response.headers.get("location")!);
   }
 }

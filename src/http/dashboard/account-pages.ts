@@ -9,6 +9,7 @@ import { safeNext } from "./viewer";
 export const accountPages = new Hono<WebEnv>();
 
 type Mode = "signin" | "signup";
+const SIGNED_UP = "If this address was new, its account is ready. Sign in with it to continue.";
 const field = (form: Record<string, unknown>, name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
 
 function accountForm(
@@ -18,12 +19,14 @@ function accountForm(
   values: { name?: string; email?: string } = {},
   error?: string,
   status?: 400 | 429,
+  notice?: string,
 ) {
   const signup = mode === "signup";
   const other = signup ? "/signin" : "/signup";
   const body = html`<h1>${signup ? "Create your account" : "Sign in"}</h1>
     <div class="card">
       ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
+      ${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
       <form method="post" action="/${mode}">
         ${csrfField(c)}<input type="hidden" name="next" value="${next}" />
         ${
@@ -80,7 +83,9 @@ accountPages.post("/signup", async (c) => {
     name: values.name || values.email.split("@")[0],
     password: String(form.password ?? ""),
   });
-  return finish(c, result, "signup", next, values);
+  if (!result.ok) return finish(c, result, "signup", next, values);
+  // A new account and an address that already has one get the same page, so sign-up cannot tell which (enumeration).
+  return accountForm(c, "signin", next, { email: values.email }, undefined, undefined, SIGNED_UP);
 });
 
 accountPages.post("/signout", async (c) => {
