@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { type AccessTokenInfo, issueAccessToken, listAccessTokens, revokeAccessToken, SCOPES, type Scope } from "../../auth";
+import { publicOriginOf } from "../public-origin";
+import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
 
@@ -60,7 +62,8 @@ const createForm = (c: WebContext) => html`<form method="post" action="/dashboar
 </form>`;
 
 function newTokenNotice(c: WebContext, token: string, name: string) {
-  const command = `claude mcp add --transport http docx-edge ${new URL(c.req.url).origin}/mcp --header "Authorization: Bearer ${token}"`;
+  // The configured origin, like every URL this deployment hands out; never the request's Host.
+  const command = `claude mcp add --transport http docx-edge ${mcpResourceUrl(publicOriginOf(c).origin)} --header "Authorization: Bearer ${token}"`;
   return html`<section class="notice" aria-live="polite">
     <h2>Token “${name}” created</h2>
     <p>Copy it now: it is shown only once and cannot be recovered.</p>
