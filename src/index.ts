@@ -2,7 +2,17 @@ import { Hono } from "hono";
 import { authDatabase, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
 import type { Env } from "./env";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
-import { type AppEnv, fileRoutes, healthRoutes, httpErrorResponse, mcpResourceUrl, oauthEndpoints, wellKnownRoutes } from "./http/index";
+import {
+  type AppEnv,
+  BODY_LIMITS,
+  bodyLimit,
+  fileRoutes,
+  healthRoutes,
+  httpErrorResponse,
+  mcpResourceUrl,
+  oauthEndpoints,
+  wellKnownRoutes,
+} from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
 import { DocumentCache, DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -52,6 +62,7 @@ app.route("/oauth", oauthEndpoints);
 
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
 app.use("/mcp", bearerAuth({ oauthResource: (url) => mcpResourceUrl(url.origin) }));
+app.use("/mcp", bodyLimit(BODY_LIMITS.mcp));
 app.all("/mcp", (c) => {
   const { tenantId, scopes, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);

@@ -9,6 +9,7 @@ import { protectedResourceMetadataUrl } from "./well-known";
 export type HttpFailure =
   | { kind: "unsupported_media_type"; contentType: string; message: string }
   | { kind: "bad_request"; message: string }
+  | { kind: "payload_too_large"; limit: number; message: string }
   | { kind: "csrf_rejected"; message: string };
 
 export class HttpError extends Error {
@@ -35,6 +36,7 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
 const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {
   bad_request: 400,
   csrf_rejected: 403,
+  payload_too_large: 413,
   unsupported_media_type: 415,
 };
 

@@ -12,6 +12,7 @@ import {
   type TokenSet,
 } from "../../auth";
 import type { AppEnv } from "../app-env";
+import { BODY_LIMITS, bodyLimit } from "../body-limit";
 
 /**
  * The OAuth endpoints machines call: registration (RFC 7591), token (OAuth 2.1 §3.2) and revocation
@@ -25,9 +26,9 @@ for (const path of ["/register", "/token", "/revoke"]) {
     path,
     cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type", "Authorization"], maxAge: 86400 }),
   );
+  // Anyone can call these without signing in, so their bodies are capped by the bytes received.
+  oauthEndpoints.use(path, bodyLimit(BODY_LIMITS.oauth));
 }
-
-const MAX_REGISTRATION_BYTES = 16 * 1024;
 
 type Form = Record<string, string | undefined>;
 
@@ -71,8 +72,6 @@ function tokenResponse(c: Context<AppEnv>, tokens: TokenSet) {
 }
 
 oauthEndpoints.post("/register", async (c) => {
-  if (Number(c.req.header("Content-Length") ?? "0") > MAX_REGISTRATION_BYTES)
-    throw new OAuthError("invalid_client_metadata", "Client metadata is too large.");
   const metadata = await c.req.json().catch(() => null);
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata))
     throw new OAuthError("invalid_client_metadata", "Send the client metadata as a JSON object.");
