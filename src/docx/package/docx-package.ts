@@ -1,12 +1,13 @@
 /** An opened .docx package: single entries inflated on demand, untouched entries written back as their original compressed bytes. */
 import { DocxError, withPart } from "../errors.js";
 import { decodePart, encodePart, type PartEncoding, parseXml, serializeXml, type XmlDocument } from "../xml/index.js";
+import { concat } from "./concat.js";
 import { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
 import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, type Relationship, relationshipsPartName, relTypeIs } from "./relationships.js";
 import type { ZipEntry } from "./zip-entry.js";
 import { inflateEntry, readZipEntries } from "./zip-reader.js";
-import { concat, deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
+import { deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
 
 export interface XmlPart {
   doc: XmlDocument;
