@@ -11,20 +11,25 @@ import { DEFAULT_LIMITS, DocxPackage, readZipEntries } from "../src/docx/package
 import { loadBenchDocument } from "./documents.js";
 import { scanTags } from "./floor-scan.js";
 
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const label = process.argv[2] ?? "S";
 const { bytes, source } = loadBenchDocument(label);
 const runs = Number(process.argv[3] ?? (bytes.length > 2_000_000 ? 3 : 5));
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 // Sampled at the end of every phase: V8 heap, and heap plus ArrayBuffer memory (the zip and inflated parts live there,
 // outside the V8 heap, but an isolate's memory limit counts them too). The input .docx is counted: the isolate holds it.
 let peakHeap = 0;
 let peakHeapAndBuffers = 0;
 let liveAfterOpen = 0;
+// After each phase also after a full collection: what the engine keeps, without garbage V8 had not yet collected.
+let peakLive = 0;
 const sample = () => {
   const m = process.memoryUsage();
   peakHeap = Math.max(peakHeap, m.heapUsed);
   peakHeapAndBuffers = Math.max(peakHeapAndBuffers, m.heapUsed + m.arrayBuffers);
+  gc();
+  const live = process.memoryUsage();
+  peakLive = Math.max(peakLive, live.heapUsed + live.arrayBuffers);
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = <T>(f: () => T, measured = true): [T, number] => {
@@ -38,6 +43,17 @@ const time = <T>(f: () => T, measured = true): [T, number] => {
 const mainPart = DocxPackage.open(bytes).mainDocumentName();
 const mainEntry = readZipEntries(bytes, DEFAULT_LIMITS).find((e) => e.name === mainPart)!;
 
+/** Floors: what the runtime's own zlib and one pass over the bytes cost; the engine cannot do less than this. */
+function measureFloors(): { floorOpen: number; floorDeflate: number } {
+  const [xml, floorOpen] = time(() => {
+    const inflated = inflateRawSync(mainEntry.compressed, { maxOutputLength: mainEntry.uncompressedSize });
+    scanTags(inflated);
+    return inflated;
+  }, false);
+  const [, floorDeflate] = time(() => deflateRawSync(xml, { level: 6 }), false);
+  return { floorOpen, floorDeflate };
+}
+
 const figures: Record<string, number[]> = {
   floor_open: [],
   floor_deflate: [],
@@ -48,14 +64,9 @@ const figures: Record<string, number[]> = {
   save: [],
 };
 let facts: Record<string, unknown> = {};
-for (let run = 0; run < runs; run++) {
-  // Floors: what the runtime's own zlib and one pass over the bytes cost; the engine cannot do less than this.
-  const [xml, floorOpen] = time(() => {
-    const inflated = inflateRawSync(mainEntry.compressed, { maxOutputLength: mainEntry.uncompressedSize });
-    scanTags(inflated);
-    return inflated;
-  }, false);
-  const [, floorDeflate] = time(() => deflateRawSync(xml, { level: 6 }), false);
+// One run per call, so nothing of the previous run's document is still referenced (a loop body's slots can be).
+function measureRun(run: number): void {
+  const { floorOpen, floorDeflate } = measureFloors();
   // Collect the floors' buffers first (outside any timing) so the peak reflects what the engine itself holds.
   gc();
   const [doc, open] = time(() => DocxDocument.open(bytes));
@@ -89,6 +100,9 @@ for (let run = 0; run < runs; run++) {
     edited: target,
     saved_bytes: savedBytes,
   };
+}
+for (let run = 0; run < runs; run++) {
+  measureRun(run);
   gc();
 }
 
@@ -113,6 +127,7 @@ console.log(
     save_vs_floor: Number((median(figures.save) / median(figures.floor_deflate)).toFixed(2)),
     peak_heap_mb: mb(peakHeap),
     peak_heap_buffers_mb: mb(peakHeapAndBuffers),
+    peak_live_mb: mb(peakLive),
     live_after_open_mb: mb(liveAfterOpen),
     max_rss_mb: Number((resourceUsage().maxRSS / 1024).toFixed(1)),
     ...facts,

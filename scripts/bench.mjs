@@ -52,7 +52,7 @@ if (json) {
     "save_vs_floor",
     "edit_ms",
     "peak_heap_buffers_mb",
-    "live_after_open_mb",
+    "peak_live_mb",
     "our_open_edit_save_ms",
     "python_docx_open_edit_save_ms",
     "vs_python_docx",
