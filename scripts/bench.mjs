@@ -53,6 +53,8 @@ if (json) {
     "edit_ms",
     "peak_heap_buffers_mb",
     "peak_live_mb",
+    "held_after_open_mb",
+    "estimated_after_open_mb",
     "our_open_edit_save_ms",
     "python_docx_open_edit_save_ms",
     "vs_python_docx",

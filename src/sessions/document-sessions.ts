@@ -1,4 +1,4 @@
-import { createBlankDocx, DocxDocument, type ExportFormat } from "../docx/index";
+import { createBlankDocx, DocxDocument, type ExportFormat, isDocxError } from "../docx/index";
 import { DocumentCache } from "./document-cache";
 import { SessionError, sessionNotFound } from "./errors";
 import { validateLibraryName } from "./library-names";
@@ -113,16 +113,24 @@ export class DocumentSessions {
     }
     const bytes = await this.deps.library.read(this.deps.tenantId, name);
     if (!bytes) throw this.fileNotFound(name);
+    let doc: DocxDocument;
     try {
-      DocxDocument.open(bytes); // refuse anything the engine cannot read before a session exists
+      doc = DocxDocument.open(bytes); // refuse anything the engine cannot read before a session exists
     } catch (error) {
+      const failure = isDocxError(error) ? error.failure : null;
+      if (failure?.kind === "document_too_large") {
+        throw new SessionError({ kind: "file_too_large", name, size: failure.actual, limit: failure.limit, message: failure.message });
+      }
       throw new SessionError({
         kind: "not_a_docx",
         name,
         message: `${name} cannot be opened as a Word document: ${(error as Error).message}`,
       });
     }
-    return this.start(bytes, name, options.title?.trim() || titleFromName(name));
+    const record = await this.start(bytes, name, options.title?.trim() || titleFromName(name));
+    // The document just parsed is the session's baseline: keep it warm so the first call does not parse it again.
+    this.history.remember(record, doc, bytes.length);
+    return record;
   }
 
   async list(options: { offset?: number; limit?: number } = {}) {

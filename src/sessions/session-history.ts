@@ -71,6 +71,18 @@ export class SessionHistory {
     this.deps.cache.delete(this.key(sessionId));
   }
 
+  /** Keeps a document parsed from a new session's baseline as this isolate's copy of its position 0. */
+  remember(record: SessionRecord, doc: DocxDocument, documentBytes: number): void {
+    this.deps.cache.set(this.key(record.id), {
+      version: record.version,
+      position: record.position,
+      doc,
+      changes: new Map(),
+      sinceCheckpoint: { entries: 0, bytes: 0 },
+      documentBytes,
+    });
+  }
+
   private tooManyConflicts(sessionId: string) {
     return new SessionError({
       kind: "conflict",

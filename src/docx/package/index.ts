@@ -7,6 +7,8 @@ export type { XmlPart } from "./docx-package.js";
 export { DocxPackage } from "./docx-package.js";
 export type { DocxLimits } from "./limits.js";
 export { DEFAULT_LIMITS } from "./limits.js";
+export type { PackageFootprint } from "./package-limits.js";
+export { checkPackageFootprint } from "./package-limits.js";
 export type { Relationship } from "./relationships.js";
 export { relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";
 export type { ZipEntry } from "./zip-entry.js";

@@ -8,7 +8,7 @@ const text = (n: number, seed = 1) => {
   const words = ["lorem", "ipsum", "<w:p>", "<w:r><w:t>", "docx", "edge", "</w:t></w:r>", "paragraph"];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
     out.push(words[x % words.length]);
   }
   return new TextEncoder().encode(out.join(" "));
