@@ -28,6 +28,8 @@ export interface ClosedSession {
 
 /** Exports up to this many bytes are returned inline; larger ones (and every .docx) go to the library. */
 export const INLINE_EXPORT_BYTES = 100 * 1024;
+/** Largest Markdown or HTML export one call builds (it is held in memory until stored): about 4,000 pages of text. */
+export const MAX_EXPORT_BYTES = 16 * 1024 * 1024;
 
 const EXPORT_TYPES: Record<ExportFormat | "docx", { extension: string; contentType: string }> = {
   markdown: { extension: "md", contentType: "text/markdown; charset=utf-8" },
@@ -206,6 +208,17 @@ export class DocumentSessions {
           const bytes = encoder.encode(text);
           chunks.push(bytes);
           size += bytes.length;
+          // Exports are built in memory before they are stored; stop, holding and writing nothing, past the cap.
+          if (size > MAX_EXPORT_BYTES) {
+            chunks.length = 0;
+            throw new SessionError({
+              kind: "file_too_large",
+              name,
+              size,
+              limit: MAX_EXPORT_BYTES,
+              message: `The ${format} export of this document is over ${MAX_EXPORT_BYTES / (1024 * 1024)} MB, the largest export one call may build; nothing was written. Export it as docx, or read it in pages with query.`,
+            });
+          }
         }
       });
       if (options.outputName === undefined && size <= (options.inlineLimit ?? INLINE_EXPORT_BYTES)) {

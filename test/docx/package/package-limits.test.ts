@@ -4,15 +4,9 @@ import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
 import { prose, withDeclaredSizes } from "../support/large-docx.js";
 import { rawZip, toZip64 } from "../support/raw-zip.js";
+import { timed } from "../support/timed.js";
 
 const MB = 1024 * 1024;
-
-const timed = <T>(label: string, run: () => T): T => {
-  const started = performance.now();
-  const result = run();
-  console.log(`${label}: ${(performance.now() - started).toFixed(0)} ms`);
-  return result;
-};
 
 describe("package limits sized to an isolate", () => {
   it("reports what a normal document will hold", () => {

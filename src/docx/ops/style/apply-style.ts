@@ -3,10 +3,12 @@
  * top-level blocks would change (a dry run stops there), then only those blocks are kept as trees and edited, so
  * every other block stays byte-identical.
  */
+
 import { DocxError } from "../../errors.js";
 import { type BlockList, type DocNode, elementOf, ownerOf, type WordDocument } from "../../model/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
+import { checkEditBudget } from "../work-budget.js";
 import { editProperties, type PropertyEdit } from "./property-edits.js";
 import { propertiesBefore, recordPropertyChange } from "./property-revision.js";
 import { styleNodes } from "./style-targets.js";
@@ -50,6 +52,7 @@ export function applyStyle(
   const w = doc.prefixes.w;
   const after = (props: string) => (AFTER[props] ?? []).map((n) => w + n);
   const nodes = styleNodes(doc, path);
+  checkEditBudget(nodes, `Styling ${options.noun} in`, path);
   const touched = new Map<BlockList, Set<number>>();
   const elements: StyleOutcome["elements"] = [];
   const counted = new Set<XmlElement>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/docx/index";
-import { DocumentCache, DocumentSessions, SessionError } from "../../src/sessions/index";
+import { DocumentCache, DocumentSessions, MAX_EXPORT_BYTES, SessionError } from "../../src/sessions/index";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { MemorySessionStore } from "../../src/storage/memory/session-store";
@@ -61,5 +61,23 @@ describe("document_open leaves the document warm", () => {
     expect(failure).toMatchObject({ kind: "file_too_large", name: "big.docx", size: declared, limit: DEFAULT_LIMITS.maxMainPartBytes });
     expect(failure.message).toContain("33.0 MB uncompressed");
     expect((await index.list({ offset: 0, limit: 10 })).total).toBe(0);
+  });
+});
+
+describe("export budget", () => {
+  it("stops a Markdown export past 16 MB with file_too_large, writing nothing", async () => {
+    const { library, make } = setup();
+    await library.write("t", "huge.docx", buildDocx({ body: prose(MAX_EXPORT_BYTES * 1.3) }));
+    const sessions = make();
+    const { id } = await sessions.open("huge.docx");
+    const started = performance.now();
+    const failure = await sessions.export(id, "markdown").then(
+      () => null,
+      (e) => (e instanceof SessionError ? e.failure : e),
+    );
+    console.log(`refused export: ${(performance.now() - started).toFixed(0)} ms`);
+    expect(failure).toMatchObject({ kind: "file_too_large", limit: MAX_EXPORT_BYTES });
+    expect(failure.message).toContain("nothing was written");
+    expect((await library.list("t", {})).files.map((f) => f.name)).toEqual(["huge.docx"]);
   });
 });

@@ -1,0 +1,50 @@
+import { unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { DocxDocument } from "../../../src/docx/index.js";
+import { MAX_EDIT_XML_BYTES } from "../../../src/docx/ops/work-budget.js";
+import { buildDocx, p } from "../support/build-docx.js";
+import { docxFailure } from "../support/docx-failure.js";
+import { prose } from "../support/large-docx.js";
+import { timed } from "../support/timed.js";
+
+// One document of about 500 pages of dense text: past the budget of one edit, well under the package limits.
+const LONG = buildDocx({ body: p("Title", "Heading1") + prose(MAX_EDIT_XML_BYTES + 1024 * 1024) });
+
+describe("work budget of one edit", () => {
+  it("refuses to style every run of a long document up front, naming the sizes, and changes nothing", () => {
+    const doc = DocxDocument.open(LONG);
+    const before = doc.save();
+    const f = timed("style_element over 5 MB of body", () => docxFailure(() => doc.styleElement({ bold: true })));
+    expect(f).toMatchObject({ kind: "edit_too_large", limit: MAX_EDIT_XML_BYTES });
+    expect((f as { actual: number }).actual).toBeGreaterThan(MAX_EDIT_XML_BYTES);
+    expect(f.message).toMatch(/would rewrite \d+ blocks \(5\.\d MB of XML\); one call may rewrite at most 4\.0 MB/);
+    expect(f.message).toContain("Nothing was changed");
+    expect(doc.takeChange()).toBeNull();
+    expect(unzipSync(doc.save())).toEqual(unzipSync(before));
+  });
+
+  it("refuses a wildcard removal of the whole body inside a patch, reverting the operations before it", () => {
+    const doc = DocxDocument.open(LONG);
+    const before = doc.save();
+    const f = timed("remove /body/paragraph[*]", () =>
+      docxFailure(() =>
+        doc.applyPatch([
+          { op: "replace", path: "/body/paragraph[0]", value: { type: "paragraph", text: "New title" } },
+          { op: "remove", path: "/body/paragraph[*]" },
+        ]),
+      ),
+    );
+    expect(f).toMatchObject({ kind: "patch_failed", index: 1, cause: { kind: "edit_too_large" } });
+    expect(doc.query("/body/paragraph[0]").items?.[0]?.text).toBe("Title");
+    expect(unzipSync(doc.save())).toEqual(unzipSync(before));
+  });
+
+  it("still styles and removes a part of the same document", () => {
+    const doc = DocxDocument.open(LONG);
+    const outcome = doc.styleElement({ bold: true }, { path: "/body/paragraph[1]" });
+    expect(outcome.changed).toBeGreaterThan(0);
+    const total = doc.count("/body/paragraph[*]");
+    doc.applyPatch([{ op: "remove", path: "/body/paragraph[2]" }]);
+    expect(doc.count("/body/paragraph[*]")).toBe(total - 1);
+  });
+});
