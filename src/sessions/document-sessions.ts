@@ -1,4 +1,5 @@
 import { createBlankDocx, DocxDocument, type ExportFormat, isDocxError } from "../docx/index";
+import { chunkedBody } from "./chunked-body";
 import { DocumentCache } from "./document-cache";
 import { SessionError, sessionNotFound } from "./errors";
 import { validateLibraryName } from "./library-names";
@@ -166,8 +167,8 @@ export class DocumentSessions {
       });
     }
     validateLibraryName(name);
-    const { head, bytes } = await this.history.currentBytes(sessionId);
-    const file = await this.deps.library.write(this.deps.tenantId, name, bytes);
+    const { head, chunks } = await this.history.currentChunks(sessionId);
+    const file = await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks));
     const updated = await this.deps.index.update(sessionId, {
       savedPosition: head.position,
       sourceName: name,
@@ -198,9 +199,8 @@ export class DocumentSessions {
     const chunks: Uint8Array[] = [];
     let size = 0;
     if (format === "docx") {
-      const bytes = (await this.history.currentBytes(sessionId)).bytes;
-      chunks.push(bytes);
-      size = bytes.length;
+      chunks.push(...(await this.history.currentChunks(sessionId)).chunks);
+      size = chunks.reduce((n, c) => n + c.length, 0);
     } else {
       const encoder = new TextEncoder();
       await this.history.read(sessionId, (doc) => {
@@ -233,14 +233,7 @@ export class DocumentSessions {
       });
     }
     // Chunks are handed to storage one by one, so the export is never joined into one more copy.
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = chunks.shift();
-        if (next) controller.enqueue(next);
-        else controller.close();
-      },
-    });
-    const file = await this.deps.library.write(this.deps.tenantId, name, { stream, length: size }, type.contentType);
+    const file = await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks), type.contentType);
     return { format, bytes: size, file };
   }
 

@@ -188,6 +188,14 @@ export class SessionHistory {
   }
 
   /**
+   * The current document as consecutive chunks whose untouched entries are views of the opened file, so a large
+   * document is never copied whole to be stored.
+   */
+  async currentChunks(sessionId: string): Promise<{ head: SessionRecord; chunks: Uint8Array[] }> {
+    return this.read(sessionId, (doc, head) => ({ head, chunks: doc.saveChunks() }));
+  }
+
+  /**
    * Applies a mutation as one history entry. The entry object is written first (create-only), then
    * committed in the index by compare-and-swap; a lost race re-applies the mutation on the newer state.
    */
