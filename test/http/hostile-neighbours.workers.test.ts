@@ -43,16 +43,14 @@ describe("a hostile request does not hold up another tenant", () => {
         accept: "application/json, text/event-stream",
         ...(bearer(attacker.token).headers as Record<string, string>),
       }),
-      workerFetch(
-        "/api/files/noisy.docx",
-        // @ts-expect-error: duplex, as above
-        bearer(attacker.token, {
+      workerFetch("/api/files/noisy.docx", {
+        ...bearer(attacker.token, {
           method: "PUT",
           body: endlessChunks(60 * 1024 * 1024, "PK\x03\x04"),
-          duplex: "half",
           headers: { "Content-Type": DOCX_TYPE },
         }),
-      ),
+        duplex: "half",
+      } as RequestInit),
     ]);
 
     const latencies: number[] = [];

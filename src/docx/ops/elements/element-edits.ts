@@ -1,11 +1,10 @@
 /** The element operations of docx-mcp's patch language: add, replace, remove, move and copy, by path. */
 
 import { DocxError } from "../../errors.js";
-import { type DocNode, elementOf, ownerOf, partOf, type WordDocument } from "../../model/index.js";
+import { checkEditBudget, type DocNode, elementOf, ownerOf, partOf, type WordDocument } from "../../model/index.js";
 import { findById, resolvePath } from "../../paths/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
-import { checkEditBudget } from "../work-budget.js";
 import type { BuildContext } from "./build-context.js";
 import { buildElements, type ElementSlot } from "./build-element.js";
 import { prepareCopy } from "./element-copy.js";

@@ -5,10 +5,9 @@
  */
 
 import { DocxError } from "../../errors.js";
-import { type BlockList, type DocNode, elementOf, ownerOf, type WordDocument } from "../../model/index.js";
+import { type BlockList, checkEditBudget, type DocNode, elementOf, ownerOf, type WordDocument } from "../../model/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
-import { checkEditBudget } from "../work-budget.js";
 import { editProperties, type PropertyEdit } from "./property-edits.js";
 import { propertiesBefore, recordPropertyChange } from "./property-revision.js";
 import { styleNodes } from "./style-targets.js";
