@@ -13,6 +13,7 @@ import {
 } from "../../auth";
 import type { AppEnv } from "../app-env";
 import { BODY_LIMITS, bodyLimit } from "../body-limit";
+import { HttpError } from "../http-errors";
 
 /**
  * The OAuth endpoints machines call: registration (RFC 7591), token (OAuth 2.1 §3.2) and revocation
@@ -71,7 +72,21 @@ function tokenResponse(c: Context<AppEnv>, tokens: TokenSet) {
   });
 }
 
+/** Registration needs no credentials, so each client address may register only a few clients a minute. */
+async function limitRegistrations(c: Context<AppEnv>): Promise<void> {
+  const address = c.req.header("cf-connecting-ip") ?? "unknown";
+  const outcome = await c.env.REGISTRATION_LIMITER?.limit({ key: `register:${address}` });
+  if (outcome && !outcome.success) {
+    throw new HttpError({
+      kind: "rate_limited",
+      retryAfterSeconds: 60,
+      message: "Too many client registrations from this address; try again in a minute (registered clients can be reused).",
+    });
+  }
+}
+
 oauthEndpoints.post("/register", async (c) => {
+  await limitRegistrations(c);
   const metadata = await c.req.json().catch(() => null);
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata))
     throw new OAuthError("invalid_client_metadata", "Send the client metadata as a JSON object.");
