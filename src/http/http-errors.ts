@@ -32,6 +32,7 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
   conflict: 409,
   file_too_large: 413,
   not_a_docx: 422,
+  quota_exceeded: 429,
 };
 
 const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {

@@ -29,6 +29,8 @@ export interface ClosedSession {
 
 /** Exports up to this many bytes are returned inline; larger ones (and every .docx) go to the library. */
 export const INLINE_EXPORT_BYTES = 100 * 1024;
+/** Most sessions one tenant may have open at once. */
+export const MAX_OPEN_SESSIONS = 100;
 /** Largest Markdown or HTML export one call builds (it is held in memory until stored): about 4,000 pages of text. */
 export const MAX_EXPORT_BYTES = 16 * 1024 * 1024;
 
@@ -247,6 +249,16 @@ export class DocumentSessions {
   }
 
   private async start(bytes: Uint8Array, sourceName: string | null, title: string): Promise<SessionRecord> {
+    // Each open session keeps its history in storage until closed: a tenant may hold only so many at once.
+    const { total } = await this.deps.index.list({ offset: 0, limit: 1 });
+    if (total >= MAX_OPEN_SESSIONS) {
+      throw new SessionError({
+        kind: "quota_exceeded",
+        quota: "open_sessions",
+        limit: MAX_OPEN_SESSIONS,
+        message: `You have ${total} open sessions, the most one account may have; close some with document_close (document_list shows them) and try again.`,
+      });
+    }
     const id = this.newSessionId();
     const at = this.now().toISOString();
     await this.deps.store.create(

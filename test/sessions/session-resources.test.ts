@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/docx/index";
-import { DocumentCache, DocumentSessions, MAX_EXPORT_BYTES, SessionError } from "../../src/sessions/index";
+import { DocumentCache, DocumentSessions, MAX_EXPORT_BYTES, MAX_OPEN_SESSIONS, SessionError } from "../../src/sessions/index";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { MemorySessionStore } from "../../src/storage/memory/session-store";
@@ -79,5 +79,23 @@ describe("export budget", () => {
     expect(failure).toMatchObject({ kind: "file_too_large", limit: MAX_EXPORT_BYTES });
     expect(failure.message).toContain("nothing was written");
     expect((await library.list("t", {})).files.map((f) => f.name)).toEqual(["huge.docx"]);
+  });
+});
+
+describe("open sessions quota", () => {
+  it("refuses a session past the most one tenant may hold open, naming the way out, and allows one after a close", async () => {
+    const { make, index } = setup();
+    const sessions = make();
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_OPEN_SESSIONS; i++) ids.push((await sessions.create({ title: `Memo ${i}` })).id);
+    const failure = await sessions.create({ title: "one too many" }).then(
+      () => null,
+      (e) => (e instanceof SessionError ? e.failure : e),
+    );
+    expect(failure).toMatchObject({ kind: "quota_exceeded", quota: "open_sessions", limit: MAX_OPEN_SESSIONS });
+    expect(failure.message).toContain("document_close");
+    expect((await index.list({ offset: 0, limit: 1 })).total).toBe(MAX_OPEN_SESSIONS);
+    await sessions.close(ids[0]);
+    expect((await sessions.create({ title: "after a close" })).title).toBe("after a close");
   });
 });
