@@ -8,6 +8,8 @@ export interface Env {
   ENVIRONMENT: string;
   /** Client registrations per address (wrangler.toml [[ratelimits]]); absent in apps built without it. */
   REGISTRATION_LIMITER?: RateLimit;
+  /** Requests per tenant on /mcp and /api (wrangler.toml [[ratelimits]]); absent in apps built without it. */
+  TENANT_LIMITER?: RateLimit;
   /** Signs sign-in cookies and CSRF tokens. A secret (`wrangler secret put`); loopback/test hosts fall back to a dev value. */
   BETTER_AUTH_SECRET?: string;
 }

@@ -5,5 +5,6 @@ export { healthRoutes } from "./health";
 export { HttpError, type HttpFailure, httpErrorResponse } from "./http-errors";
 export { oauthEndpoints } from "./oauth/oauth-endpoints";
 export { requireScope } from "./require-scope";
+export { tenantRateLimit } from "./tenant-rate-limit";
 export { MAX_UPLOAD_BYTES } from "./upload-body";
 export { mcpResourceUrl, PROTECTED_RESOURCE_PATH, protectedResourceMetadataUrl, wellKnownRoutes } from "./well-known";

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { workerFetch } from "../support/mcp-client";
+import { startOfWindow } from "../support/rate-limit-window";
 import { randomAddress, registerClient } from "./oauth-client";
 
 describe("client registration limit", () => {
   it("answers a client flooding registration with 429 and Retry-After, while other addresses still register", async () => {
     const flooder = randomAddress();
     const statuses: number[] = [];
+    await startOfWindow(60);
     const started = performance.now();
     let refused: Record<string, any> | null = null;
     for (let i = 0; i < 15; i++) {
