@@ -9,21 +9,26 @@ import { concat } from "./concat.js";
 const plain = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 /**
- * Inflates `compressed`, never producing more than `maxBytes`. Throws "too_large" when the data would go past it,
- * or "corrupt" (with zlib's reason) when it is not valid deflate data.
+ * Inflates `compressed`, never producing much more than `maxBytes`. Returns "too_large" when the data goes past it, or
+ * "corrupt" (with zlib's reason) when it is not valid deflate data.
  */
 export function inflateRaw(compressed: Uint8Array, maxBytes: number): Uint8Array | { failure: "too_large" | "corrupt"; reason: string } {
   try {
-    // One output chunk one byte larger than the cap: the result is that chunk, never a join of many (which would briefly
-    // hold the part twice). maxOutputLength must be at least 1; an entry declared empty still inflates to nothing.
-    const cap = Math.max(1, maxBytes);
-    return plain(inflateRawSync(compressed, { maxOutputLength: cap, chunkSize: Math.max(64, cap + 1) }));
+    // One output chunk one byte larger than the cap, so in Node the result is that chunk, never a join of many (which
+    // would briefly hold the part twice). workerd's zlib refuses as soon as one more whole output chunk would pass
+    // maxOutputLength, even if the data would not fill it, so the cap gets a chunk of slack and is checked here.
+    const out = inflateRawSync(compressed, { maxOutputLength: maxBytes + OUTPUT_SLACK, chunkSize: Math.max(64, maxBytes + 1) });
+    if (out.length > maxBytes) return { failure: "too_large", reason: `more than ${maxBytes} bytes` };
+    return plain(out);
   } catch (e) {
     const error = e as Error & { code?: string };
-    const tooLarge = error instanceof RangeError || error.code === "ERR_BUFFER_TOO_LARGE";
+    const tooLarge = error instanceof RangeError || error.code === "ERR_BUFFER_TOO_LARGE" || /memory limit/i.test(error.message);
     return { failure: tooLarge ? "too_large" : "corrupt", reason: error.message };
   }
 }
+
+/** Room past the cap for workerd's whole-chunk check (its default output chunk is 16 KB). */
+const OUTPUT_SLACK = 64 * 1024;
 
 /** Compresses one buffer at the level every rewritten part gets. */
 export function deflateRaw(data: Uint8Array): Uint8Array {
