@@ -64,9 +64,9 @@ if (json) {
   console.log(
     "within 2x floor_deflate, peak heap+ArrayBuffers <= 64 MB; 60MB: peak <= 100 MB; open+edit+save >= 3x faster than python-docx.",
   );
-  console.log(
-    "Each document runs in a child node --max-old-space-size=128; memory is sampled after every phase, the input .docx included.",
-  );
+  console.log("Each document runs in a child node --max-old-space-size=128; heap + ArrayBuffers are sampled after every phase, the input");
+  console.log(".docx included: peak_heap_buffers_mb as found (garbage V8 had not collected yet counts), peak_live_mb after a full GC;");
+  console.log("held_after_open_mb = what an open document keeps, estimated_after_open_mb = the engine's estimate the cache weighs by.");
   if (!python) console.log("python-docx is not installed (apt-get install python3-docx), so there is no peer column.");
   const width = (c) => Math.max(8, c.length + 2);
   console.log(cols.map((c) => c.padStart(width(c))).join(""));
