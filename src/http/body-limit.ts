@@ -85,6 +85,7 @@ export async function readBodyCapped(request: Request, limit: number, tooLarge: 
   return joinChunks(chunks);
 }
 
+/** The chunks of a body read into one buffer. */
 export function joinChunks(chunks: Uint8Array[]): Uint8Array {
   let length = 0;
   for (const chunk of chunks) length += chunk.length;
