@@ -14,6 +14,8 @@ export interface Env {
   SIGN_IN_ACCOUNT_LIMIT: RateLimit;
   /** The deployment's https origin: the OAuth issuer and the MCP resource URL are built from it, never from Host. */
   PUBLIC_ORIGIN?: string;
+  /** Requests per tenant on /mcp and /api (wrangler.toml [[ratelimits]]); absent in apps built without it. */
+  TENANT_LIMITER?: RateLimit;
   /** Signs sign-in cookies and CSRF tokens. A secret (`wrangler secret put`); loopback/test hosts fall back to a dev value. */
   BETTER_AUTH_SECRET?: string;
 }

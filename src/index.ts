@@ -4,12 +4,15 @@ import type { Env } from "./env";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import {
   type AppEnv,
+  BODY_LIMITS,
+  bodyLimit,
   fileRoutes,
   healthRoutes,
   httpErrorResponse,
   mcpResourceUrl,
   oauthEndpoints,
   publicOriginOf,
+  tenantRateLimit,
   wellKnownRoutes,
 } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
@@ -56,13 +59,14 @@ app.notFound((c) => c.json({ error: "not_found", message: `No route for ${c.req.
 app.route("/", wellKnownRoutes);
 app.route("/health", healthRoutes);
 
-app.use("/api/*", bearerAuth());
+app.use("/api/*", bearerAuth(), tenantRateLimit());
 app.route("/api/files", fileRoutes);
 
 app.route("/oauth", oauthEndpoints);
 
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
 app.use("/mcp", bearerAuth({ oauthResource: (c) => mcpResourceUrl(publicOriginOf(c).origin) }));
+app.use("/mcp", tenantRateLimit(), bodyLimit(BODY_LIMITS.mcp));
 app.all("/mcp", (c) => {
   const { tenantId, scopes, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);

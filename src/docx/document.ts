@@ -350,6 +350,11 @@ export class DocxDocument {
     this.doc.journal.revert(change);
   }
 
+  /** About how many bytes this open document holds in memory (see WordDocument.memoryBytes). */
+  memoryBytes(): number {
+    return this.doc.memoryBytes();
+  }
+
   /** The .docx bytes: untouched parts copied as their original compressed bytes, edited parts re-deflated. */
   save(): Uint8Array {
     return this.doc.save();

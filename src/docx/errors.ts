@@ -4,6 +4,10 @@ export type DocxFailure =
   | { kind: "not_a_docx"; contentType: string; message: string }
   | { kind: "corrupt_zip"; entry?: string; message: string }
   | { kind: "zip_bomb"; entry?: string; limit: number; actual: number; message: string }
+  /** The package is valid but would not fit in an isolate's memory once opened (see package/limits.ts). */
+  | { kind: "document_too_large"; part?: string; limit: number; actual: number; message: string }
+  /** One call would parse more of the document than an isolate can afford (see model/work-budget.ts); nothing changed. */
+  | { kind: "work_too_large"; limit: number; actual: number; message: string }
   | { kind: "unsafe_entry_name"; entry: string; message: string }
   | { kind: "unsupported_zip"; entry?: string; message: string }
   | { kind: "missing_part"; part: string; message: string }

@@ -3,6 +3,7 @@
 export { createBlankDocx } from "./blank-document.js";
 export type { PatchResult } from "./document.js";
 export { DocxDocument } from "./document.js";
+export { checkDocxLimits } from "./docx-limits.js";
 export type { DocxFailure, DocxFailureKind } from "./errors.js";
 export { DocxError, isDocxError } from "./errors.js";
 export type { ExportFormat } from "./export/index.js";
@@ -34,7 +35,7 @@ export {
   PATCH_OPS,
   REVISION_TYPES,
 } from "./ops/index.js";
-export type { DocxLimits } from "./package/index.js";
+export type { DocxLimits, PackageFootprint } from "./package/index.js";
 export { DEFAULT_LIMITS } from "./package/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
 export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";

@@ -10,8 +10,9 @@ import { protectedResourceMetadataUrl } from "./well-known";
 export type HttpFailure =
   | { kind: "unsupported_media_type"; contentType: string; message: string }
   | { kind: "bad_request"; message: string }
-  | { kind: "csrf_rejected"; message: string }
-  | { kind: "rate_limited"; retryAfterSeconds: number; message: string };
+  | { kind: "payload_too_large"; limit: number; message: string }
+  | { kind: "rate_limited"; retryAfterSeconds: number; message: string }
+  | { kind: "csrf_rejected"; message: string };
 
 export class HttpError extends Error {
   readonly failure: HttpFailure;
@@ -32,13 +33,15 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
   conflict: 409,
   file_too_large: 413,
   not_a_docx: 422,
+  quota_exceeded: 429,
 };
 
 const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {
   bad_request: 400,
   csrf_rejected: 403,
-  unsupported_media_type: 415,
+  payload_too_large: 413,
   rate_limited: 429,
+  unsupported_media_type: 415,
 };
 
 /** RFC 6749 §5.2: 400 for everything except a client that failed to authenticate. */
@@ -126,8 +129,10 @@ export function httpErrorResponse(error: unknown, c: Context): Response {
     const { code, description } = error.failure;
     return c.json({ error: code, error_description: description }, OAUTH_STATUS[code]);
   }
-  if (error instanceof HttpError && error.failure.kind === "rate_limited") c.header("Retry-After", String(error.failure.retryAfterSeconds));
-  if (error instanceof HttpError) return errorBody(c, HTTP_STATUS[error.failure.kind], error.failure.kind, error.failure.message);
+  if (error instanceof HttpError) {
+    if (error.failure.kind === "rate_limited") c.header("Retry-After", String(error.failure.retryAfterSeconds));
+    return errorBody(c, HTTP_STATUS[error.failure.kind], error.failure.kind, error.failure.message);
+  }
   if (error instanceof AuthConfigError) {
     console.error(error.message);
     return errorBody(c, 503, error.kind, "Sign-in is not configured on this server yet.");

@@ -1,5 +1,6 @@
 import { SessionError } from "../sessions/errors";
 import type { BlobBody } from "../sessions/ports";
+import { countingStream, joinChunks, readBodyCapped } from "./body-limit";
 import { checkPackageBytes, checkZipSignature, packageCheckingStream } from "./docx-package-check";
 import { HttpError } from "./http-errors";
 
@@ -47,34 +48,6 @@ function notADocx(name: string, reason: string): SessionError {
   return new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${reason}.` });
 }
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-}
-
-async function readCapped(name: string, body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > MAX_UNSIZED_UPLOAD_BYTES) {
-      throw tooLarge(
-        name,
-        size,
-        MAX_UNSIZED_UPLOAD_BYTES,
-        " without a Content-Length header; send one to upload up to " + megabytes(MAX_UPLOAD_BYTES),
-      );
-    }
-    chunks.push(chunk);
-  }
-  return concat(chunks, size);
-}
-
 /** Reads at least `size` bytes (or all there is) and returns them with a stream that replays everything. */
 async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
   const reader = body.getReader();
@@ -86,7 +59,7 @@ async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ h
     seen.push(value);
     length += value.length;
   }
-  const head = concat(seen, length);
+  const head = joinChunks(seen);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       for (const chunk of seen) controller.enqueue(chunk);
@@ -121,7 +94,10 @@ export async function prepareUpload(
   if (!request.body || length === 0) throw notADocx(name, "the request body is empty");
 
   if (length === undefined) {
-    const bytes = await readCapped(name, request.body);
+    const hint = ` without a Content-Length header; send one to upload up to ${megabytes(MAX_UPLOAD_BYTES)}`;
+    const bytes = await readBodyCapped(request, MAX_UNSIZED_UPLOAD_BYTES, () =>
+      tooLarge(name, MAX_UNSIZED_UPLOAD_BYTES + 1, MAX_UNSIZED_UPLOAD_BYTES, hint),
+    );
     const check = checkPackageBytes(bytes);
     if (!check.ok) throw notADocx(name, check.reason);
     return { body: bytes, rejection: () => undefined };
@@ -130,17 +106,18 @@ export async function prepareUpload(
   const { head, stream } = await peek(request.body, 4);
   const signature = checkZipSignature(head);
   if (!signature.ok) throw notADocx(name, signature.reason);
+  // The runtime frames the body by its Content-Length, but the bytes are counted anyway: nothing past it is read.
+  const mismatch = new HttpError({
+    kind: "bad_request",
+    message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.`,
+  });
+  const counted = countingStream(stream, length, () => mismatch);
   const guard = packageCheckingStream();
   const rejection = () => {
+    if (counted.bytesSeen() > length) return mismatch;
     const reason = guard.failure();
     if (reason !== undefined) return notADocx(name, reason);
-    if (guard.bytesSeen() !== length) {
-      return new HttpError({
-        kind: "bad_request",
-        message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.`,
-      });
-    }
-    return undefined;
+    return guard.bytesSeen() !== length ? mismatch : undefined;
   };
-  return { body: { stream: stream.pipeThrough(guard.stream), length }, rejection };
+  return { body: { stream: counted.stream.pipeThrough(guard.stream), length }, rejection };
 }

@@ -1,4 +1,5 @@
-import { createBlankDocx, DocxDocument, type ExportFormat } from "../docx/index";
+import { createBlankDocx, DocxDocument, type ExportFormat, isDocxError } from "../docx/index";
+import { chunkedBody } from "./chunked-body";
 import { DocumentCache } from "./document-cache";
 import { SessionError, sessionNotFound } from "./errors";
 import { validateLibraryName } from "./library-names";
@@ -28,6 +29,10 @@ export interface ClosedSession {
 
 /** Exports up to this many bytes are returned inline; larger ones (and every .docx) go to the library. */
 export const INLINE_EXPORT_BYTES = 100 * 1024;
+/** Most sessions one tenant may have open at once. */
+export const MAX_OPEN_SESSIONS = 100;
+/** Largest Markdown or HTML export one call builds (it is held in memory until stored): about 4,000 pages of text. */
+export const MAX_EXPORT_BYTES = 16 * 1024 * 1024;
 
 const EXPORT_TYPES: Record<ExportFormat | "docx", { extension: string; contentType: string }> = {
   markdown: { extension: "md", contentType: "text/markdown; charset=utf-8" },
@@ -113,16 +118,24 @@ export class DocumentSessions {
     }
     const bytes = await this.deps.library.read(this.deps.tenantId, name);
     if (!bytes) throw this.fileNotFound(name);
+    let doc: DocxDocument;
     try {
-      DocxDocument.open(bytes); // refuse anything the engine cannot read before a session exists
+      doc = DocxDocument.open(bytes); // refuse anything the engine cannot read before a session exists
     } catch (error) {
+      const failure = isDocxError(error) ? error.failure : null;
+      if (failure?.kind === "document_too_large") {
+        throw new SessionError({ kind: "file_too_large", name, size: failure.actual, limit: failure.limit, message: failure.message });
+      }
       throw new SessionError({
         kind: "not_a_docx",
         name,
         message: `${name} cannot be opened as a Word document: ${(error as Error).message}`,
       });
     }
-    return this.start(bytes, name, options.title?.trim() || titleFromName(name));
+    const record = await this.start(bytes, name, options.title?.trim() || titleFromName(name));
+    // The document just parsed is the session's baseline: keep it warm so the first call does not parse it again.
+    this.history.remember(record, doc, bytes.length);
+    return record;
   }
 
   async list(options: { offset?: number; limit?: number } = {}) {
@@ -156,8 +169,8 @@ export class DocumentSessions {
       });
     }
     validateLibraryName(name);
-    const { head, bytes } = await this.history.currentBytes(sessionId);
-    const file = await this.deps.library.write(this.deps.tenantId, name, bytes);
+    const { head, chunks } = await this.history.currentChunks(sessionId);
+    const file = await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks));
     const updated = await this.deps.index.update(sessionId, {
       savedPosition: head.position,
       sourceName: name,
@@ -188,9 +201,8 @@ export class DocumentSessions {
     const chunks: Uint8Array[] = [];
     let size = 0;
     if (format === "docx") {
-      const bytes = (await this.history.currentBytes(sessionId)).bytes;
-      chunks.push(bytes);
-      size = bytes.length;
+      chunks.push(...(await this.history.currentChunks(sessionId)).chunks);
+      size = chunks.reduce((n, c) => n + c.length, 0);
     } else {
       const encoder = new TextEncoder();
       await this.history.read(sessionId, (doc) => {
@@ -198,6 +210,17 @@ export class DocumentSessions {
           const bytes = encoder.encode(text);
           chunks.push(bytes);
           size += bytes.length;
+          // Exports are built in memory before they are stored; stop, holding and writing nothing, past the cap.
+          if (size > MAX_EXPORT_BYTES) {
+            chunks.length = 0;
+            throw new SessionError({
+              kind: "file_too_large",
+              name,
+              size,
+              limit: MAX_EXPORT_BYTES,
+              message: `The ${format} export of this document is over ${MAX_EXPORT_BYTES / (1024 * 1024)} MB, the largest export one call may build; nothing was written. Export it as docx, or read it in pages with query.`,
+            });
+          }
         }
       });
       if (options.outputName === undefined && size <= (options.inlineLimit ?? INLINE_EXPORT_BYTES)) {
@@ -212,14 +235,7 @@ export class DocumentSessions {
       });
     }
     // Chunks are handed to storage one by one, so the export is never joined into one more copy.
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = chunks.shift();
-        if (next) controller.enqueue(next);
-        else controller.close();
-      },
-    });
-    const file = await this.deps.library.write(this.deps.tenantId, name, { stream, length: size }, type.contentType);
+    const file = await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks), type.contentType);
     return { format, bytes: size, file };
   }
 
@@ -233,6 +249,16 @@ export class DocumentSessions {
   }
 
   private async start(bytes: Uint8Array, sourceName: string | null, title: string): Promise<SessionRecord> {
+    // Each open session keeps its history in storage until closed: a tenant may hold only so many at once.
+    const { total } = await this.deps.index.list({ offset: 0, limit: 1 });
+    if (total >= MAX_OPEN_SESSIONS) {
+      throw new SessionError({
+        kind: "quota_exceeded",
+        quota: "open_sessions",
+        limit: MAX_OPEN_SESSIONS,
+        message: `You have ${total} open sessions, the most one account may have; close some with document_close (document_list shows them) and try again.`,
+      });
+    }
     const id = this.newSessionId();
     const at = this.now().toISOString();
     await this.deps.store.create(

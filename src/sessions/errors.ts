@@ -8,7 +8,8 @@ export type SessionFailure =
   | { kind: "session_closed"; sessionId: string; message: string }
   | { kind: "conflict"; sessionId: string; message: string }
   | { kind: "forbidden"; scope: string; message: string }
-  | { kind: "invalid_argument"; field: string; message: string };
+  | { kind: "invalid_argument"; field: string; message: string }
+  | { kind: "quota_exceeded"; quota: string; limit: number; message: string };
 
 export type SessionFailureKind = SessionFailure["kind"];
 

@@ -71,6 +71,18 @@ export class SessionHistory {
     this.deps.cache.delete(this.key(sessionId));
   }
 
+  /** Keeps a document parsed from a new session's baseline as this isolate's copy of its position 0. */
+  remember(record: SessionRecord, doc: DocxDocument, documentBytes: number): void {
+    this.deps.cache.set(this.key(record.id), {
+      version: record.version,
+      position: record.position,
+      doc,
+      changes: new Map(),
+      sinceCheckpoint: { entries: 0, bytes: 0 },
+      documentBytes,
+    });
+  }
+
   private tooManyConflicts(sessionId: string) {
     return new SessionError({
       kind: "conflict",
@@ -173,6 +185,14 @@ export class SessionHistory {
   /** The current document as .docx bytes. */
   async currentBytes(sessionId: string): Promise<{ head: SessionRecord; bytes: Uint8Array }> {
     return this.read(sessionId, (doc, head) => ({ head, bytes: doc.save() }));
+  }
+
+  /**
+   * The current document as consecutive chunks whose untouched entries are views of the opened file, so a large
+   * document is never copied whole to be stored.
+   */
+  async currentChunks(sessionId: string): Promise<{ head: SessionRecord; chunks: Uint8Array[] }> {
+    return this.read(sessionId, (doc, head) => ({ head, chunks: doc.saveChunks() }));
   }
 
   /**

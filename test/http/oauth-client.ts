@@ -5,11 +5,14 @@ import { location, TestBrowser } from "./browser";
 export const MCP_URL = `${ORIGIN}/mcp`;
 export const CLAUDE_CALLBACK = "https://claude.ai/api/mcp/auth_callback";
 
+/** A client address of its own, as separate clients have (registrations are limited per address). */
+export const randomAddress = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join(".")}`;
+
 /** Registers a public client the way claude.ai does (RFC 7591). */
-export async function registerClient(metadata: Record<string, unknown> = {}) {
+export async function registerClient(metadata: Record<string, unknown> = {}, address = randomAddress()) {
   const response = await workerFetch("/oauth/register", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "cf-connecting-ip": address },
     body: JSON.stringify({
       client_name: "Claude",
       redirect_uris: [CLAUDE_CALLBACK],

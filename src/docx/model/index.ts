@@ -27,3 +27,4 @@ export type { StyleInfo, StyleSheet } from "./styles.js";
 export { blockText, inlineText } from "./text.js";
 export type { HeaderFooter, Section } from "./word-document.js";
 export { WordDocument } from "./word-document.js";
+export { checkEditBudget, MAX_PARSED_XML_BYTES, ParsedBlockMeter } from "./work-budget.js";

@@ -59,6 +59,14 @@ export class PackageParts {
     return entry.xml;
   }
 
+  /** Declared size of the parts held as trees, for the document's memory estimate. */
+  loadedBytes(): number {
+    const sizes = this.pkg.declaredSizes();
+    let total = 0;
+    for (const name of this.loaded.keys()) total += sizes.get(name) ?? 0;
+    return total;
+  }
+
   /** Whether the part is held as a tree (loaded by `xml`). */
   isLoaded(name: string): boolean {
     const resolved = this.pkg.resolveName(name);

@@ -1,12 +1,13 @@
 /** An opened .docx package: single entries inflated on demand, untouched entries written back as their original compressed bytes. */
 import { DocxError, withPart } from "../errors.js";
 import { decodePart, encodePart, type PartEncoding, parseXml, serializeXml, type XmlDocument } from "../xml/index.js";
+import { concat } from "./concat.js";
 import { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
 import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, type Relationship, relationshipsPartName, relTypeIs } from "./relationships.js";
 import type { ZipEntry } from "./zip-entry.js";
 import { inflateEntry, readZipEntries } from "./zip-reader.js";
-import { concat, deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
+import { deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
 
 export interface XmlPart {
   doc: XmlDocument;
@@ -23,7 +24,12 @@ export class DocxPackage {
   private readonly removed = new Set<string>();
   private readonly relsCache = new Map<string, Relationship[]>();
 
-  private constructor(entries: ZipEntry[], limits: DocxLimits) {
+  private constructor(
+    entries: ZipEntry[],
+    limits: DocxLimits,
+    /** Size of the opened file: entries are views of it, so it stays in memory while the package does. */
+    readonly sourceBytes: number,
+  ) {
     this.entries = entries;
     this.limits = limits;
     for (const e of entries) {
@@ -34,7 +40,19 @@ export class DocxPackage {
 
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): DocxPackage {
     const merged = { ...DEFAULT_LIMITS, ...limits };
-    return new DocxPackage(readZipEntries(bytes, merged), merged);
+    return new DocxPackage(readZipEntries(bytes, merged), merged, bytes.length);
+  }
+
+  /** Declared uncompressed sizes of the entries the opened file had, by name. */
+  declaredSizes(): Map<string, number> {
+    return new Map(this.entries.map((e) => [e.name, e.uncompressedSize]));
+  }
+
+  /** Bytes held for parts written since opening (untouched parts are views of the input). */
+  replacedBytes(): number {
+    let total = 0;
+    for (const bytes of this.replaced.values()) total += Array.isArray(bytes) ? bytes.reduce((n, c) => n + c.length, 0) : bytes.length;
+    return total;
   }
 
   /** Part names compare case-insensitively in OPC (Part 2, §8.1.1.1). */

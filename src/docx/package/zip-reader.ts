@@ -1,7 +1,7 @@
 /** Reads a zip's central directory (APPNOTE.TXT 4.3.12-4.3.16, ZIP64 4.3.14) and inflates single entries on demand. */
-import { Inflate, inflateSync } from "fflate";
 import { DocxError } from "../errors.js";
 import { crc32 } from "./crc32.js";
+import { inflateRaw } from "./deflate-raw.js";
 import type { DocxLimits } from "./limits.js";
 import type { ZipEntry } from "./zip-entry.js";
 
@@ -10,8 +10,6 @@ const ZIP64_LOCATOR_SIG = 0x07064b50;
 const ZIP64_EOCD_SIG = 0x06064b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
-/** Entries up to this many compressed bytes are inflated in one call; larger ones are streamed and stopped at their declared size. */
-const SMALL_ENTRY = 64 * 1024;
 
 function corrupt(message: string, entry?: string): DocxError {
   return new DocxError({ kind: "corrupt_zip", entry, message });
@@ -183,52 +181,31 @@ export function checkEntryName(name: string): void {
   }
 }
 
-/** Inflates one entry, never producing more than its declared size, and checks its CRC. */
+/** Inflates one entry natively, never producing more than its declared size, and checks its CRC. */
 export function inflateEntry(entry: ZipEntry, limits: DocxLimits): Uint8Array {
   const declared = entry.uncompressedSize;
   let out: Uint8Array;
   if (entry.method === 0) {
     out = entry.compressed;
-  } else if (entry.compressed.length <= SMALL_ENTRY) {
-    // Small entries inflate in one call: their work is bounded by deflate's ~1032:1 maximum ratio, and output past the
-    // declared size is never written (the length and CRC checks below then fail).
-    try {
-      out = inflateSync(entry.compressed, { out: new Uint8Array(declared) });
-    } catch (e) {
-      throw corrupt(`Entry "${entry.name}" is damaged: its deflate data cannot be decompressed (${(e as Error).message}).`, entry.name);
-    }
-    if (out.length !== declared)
-      throw corrupt(`Entry "${entry.name}" inflates to ${out.length} bytes, not the declared ${declared}.`, entry.name);
   } else {
-    out = new Uint8Array(declared);
-    let written = 0;
-    const inflater = new Inflate((chunk) => {
-      if (written + chunk.length > declared || written + chunk.length > limits.maxEntryBytes) {
+    // The output is capped at the declared size (itself within the limits), so a bomb costs at most that much.
+    const inflated = inflateRaw(entry.compressed, Math.min(declared, limits.maxEntryBytes));
+    if ("failure" in inflated) {
+      if (inflated.failure === "too_large") {
         throw new DocxError({
           kind: "zip_bomb",
           entry: entry.name,
           limit: declared,
-          actual: written + chunk.length,
+          actual: declared + 1,
           message: `Entry "${entry.name}" inflates to more than its declared ${declared} bytes; refusing it.`,
         });
       }
-      out.set(chunk, written);
-      written += chunk.length;
-    });
-    const step = 1 << 16;
-    try {
-      for (let i = 0; i < entry.compressed.length; i += step) {
-        const end = Math.min(entry.compressed.length, i + step);
-        inflater.push(entry.compressed.subarray(i, end), end === entry.compressed.length);
-      }
-      if (entry.compressed.length === 0) inflater.push(new Uint8Array(0), true);
-    } catch (e) {
-      if (e instanceof DocxError) throw e;
-      throw corrupt(`Entry "${entry.name}" is damaged: its deflate data cannot be decompressed (${(e as Error).message}).`, entry.name);
+      throw corrupt(`Entry "${entry.name}" is damaged: its deflate data cannot be decompressed (${inflated.reason}).`, entry.name);
     }
-    if (written !== declared)
-      throw corrupt(`Entry "${entry.name}" inflates to ${written} bytes, not the declared ${declared}.`, entry.name);
+    out = inflated;
   }
+  if (out.length !== declared)
+    throw corrupt(`Entry "${entry.name}" inflates to ${out.length} bytes, not the declared ${declared}.`, entry.name);
   if (crc32(out) !== entry.crc) throw corrupt(`Entry "${entry.name}" fails its CRC check: the file is damaged.`, entry.name);
   return out;
 }

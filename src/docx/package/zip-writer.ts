@@ -1,14 +1,15 @@
 /** Writes a zip from entries whose compressed bytes are already known (APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16). */
-import { Deflate, deflateSync } from "fflate";
 import { DocxError } from "../errors.js";
+import { concat } from "./concat.js";
 import { crc32 } from "./crc32.js";
+import { deflateRaw, RawDeflater } from "./deflate-raw.js";
 import type { ZipEntry } from "./zip-entry.js";
 
 const encoder = new TextEncoder();
 
 /** Builds a deflated entry for new content; timestamps default to 1980-01-01 so output is deterministic. */
 export function deflateEntry(name: string, data: Uint8Array, like?: ZipEntry): ZipEntry {
-  const compressed = deflateSync(data, { level: 6 });
+  const compressed = deflateRaw(data);
   return {
     name,
     method: 8,
@@ -24,17 +25,15 @@ export function deflateEntry(name: string, data: Uint8Array, like?: ZipEntry): Z
 
 /** Like deflateEntry for content given as consecutive chunks, so a large part is never joined into one buffer before compression. */
 export function deflateEntryChunks(name: string, chunks: Uint8Array[], like?: ZipEntry): ZipEntry {
-  const out: Uint8Array[] = [];
-  const deflater = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+  const deflater = new RawDeflater();
   let crc = 0;
   let size = 0;
-  for (let i = 0; i < chunks.length; i++) {
-    crc = crc32(chunks[i], crc);
-    size += chunks[i].length;
-    deflater.push(chunks[i], i === chunks.length - 1);
+  for (const chunk of chunks) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    deflater.push(chunk);
   }
-  if (chunks.length === 0) deflater.push(new Uint8Array(0), true);
-  const compressed = concat(out);
+  const compressed = concat(deflater.finish());
   return {
     name,
     method: 8,
@@ -46,19 +45,6 @@ export function deflateEntryChunks(name: string, chunks: Uint8Array[], like?: Zi
     flags: /[^\x20-\x7e]/.test(name) ? 0x800 : 0,
     compressed,
   };
-}
-
-export function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
 }
 
 export function writeZip(entries: ZipEntry[]): Uint8Array {

@@ -9,6 +9,7 @@ import {
   nodeHeadingLevel,
   nodeStyleId,
   nodeText,
+  ParsedBlockMeter,
   styleMatches,
   tableParts,
   type WordDocument,
@@ -27,6 +28,8 @@ export interface Resolution {
 export function resolvePath(doc: WordDocument, path: string): Resolution {
   const parsed = parsePath(path);
   let context: DocNode[] = [ROOT];
+  // Nodes inside blocks hold their block's parsed tree until the call is done: bound how many blocks that is.
+  const meter = new ParsedBlockMeter();
   for (const segment of parsed.segments) {
     const next: DocNode[] = [];
     for (const node of context) {
@@ -42,7 +45,13 @@ export function resolvePath(doc: WordDocument, path: string): Resolution {
         });
       }
       const direct = node.kind === "body" ? bodyBlockAt(doc, segment) : null;
-      next.push(...(direct ?? applyPredicates(doc, parsed, segment, node, candidates(doc, node, segment), context.length === 1)));
+      const found = direct ?? applyPredicates(doc, parsed, segment, node, candidates(doc, node, segment), context.length === 1);
+      for (const n of found) if (n.element) meter.add(n);
+      meter.check(
+        `Path ${parsed.source} looks inside`,
+        "Select the tables or paragraphs first (e.g. /body/table[3]/row[*], or /body/section[N]/table[*]), then look inside them.",
+      );
+      next.push(...found);
     }
     context = next;
   }

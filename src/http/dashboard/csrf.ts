@@ -9,8 +9,6 @@ import type { WebEnv } from "./services";
  * read it nor compute the HMAC. Works before sign-in too, so sign-in itself cannot be forged.
  */
 const FIELD = "_csrf";
-/** Forms are parsed in memory to read the token, so their size is capped first (uploads included). */
-export const MAX_FORM_BYTES = 25 * 1024 * 1024;
 const encoder = new TextEncoder();
 
 const cookieName = (secure: boolean) => (secure ? "__Host-docx-edge.csrf" : "docx-edge.csrf");
@@ -45,12 +43,6 @@ export function csrfProtection(): MiddlewareHandler<WebEnv> {
       if (origin && origin !== url.origin) throw rejected(`This form was submitted from another site (${origin}, not ${url.origin}).`);
       if (c.req.header("Sec-Fetch-Site") === "cross-site")
         throw rejected("This form was submitted from another site (Sec-Fetch-Site: cross-site).");
-      if (Number(c.req.header("Content-Length") ?? "0") > MAX_FORM_BYTES) {
-        throw new HttpError({
-          kind: "bad_request",
-          message: "That upload is over 25 MB; use PUT /api/files/{name} with a token for files up to 100 MB.",
-        });
-      }
       const form = await c.req.parseBody();
       const sent = typeof form[FIELD] === "string" ? form[FIELD] : "";
       if (!value || !sent || !sameText(sent, await formToken(secret, value))) {

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { currentViewer } from "../../auth";
+import { BODY_LIMITS, bodyLimit } from "../body-limit";
 import { accountPages } from "./account-pages";
 import { appPages } from "./app-pages";
 import { consentPage } from "./consent-page";
@@ -14,6 +15,8 @@ export type { WebServices, WebServicesFactory } from "./services";
 
 /** Paths served as browser pages. Middleware is bound to these only, never to /mcp or /api. */
 const PAGE_PATHS = ["/", "/signin", "/signup", "/signout", "/dashboard", "/dashboard/*", "/oauth/authorize"];
+/** The one form that carries a file; every other form is a few fields. */
+const UPLOAD_PATH = "/dashboard/documents/upload";
 
 /** The dashboard and account pages: server-rendered HTML, session cookies, CSRF on every form. */
 export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
@@ -27,6 +30,11 @@ export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
       c.set("cspNonce", crypto.randomUUID().replace(/-/g, ""));
       await next();
     });
+    // Forms are parsed in memory (the CSRF check reads them first), so the bytes received are capped before that.
+    web.use(
+      path,
+      bodyLimit((c) => (c.req.path === UPLOAD_PATH ? BODY_LIMITS.formUpload : BODY_LIMITS.form)),
+    );
     web.use(path, csrfProtection());
   }
   web.get("/", async (c) =>

@@ -12,6 +12,7 @@ import {
   type TokenSet,
 } from "../../auth";
 import type { AppEnv } from "../app-env";
+import { BODY_LIMITS, bodyLimit } from "../body-limit";
 import { HttpError } from "../http-errors";
 import { mayRegisterClient, REGISTRATION_WINDOW_SECONDS } from "./registration-limit";
 
@@ -27,9 +28,9 @@ for (const path of ["/register", "/token", "/revoke"]) {
     path,
     cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type", "Authorization"], maxAge: 86400 }),
   );
+  // Anyone can call these without signing in, so their bodies are capped by the bytes received.
+  oauthEndpoints.use(path, bodyLimit(BODY_LIMITS.oauth));
 }
-
-const MAX_REGISTRATION_BYTES = 16 * 1024;
 
 type Form = Record<string, string | undefined>;
 
@@ -80,8 +81,6 @@ oauthEndpoints.post("/register", async (c) => {
       message: `Too many client registrations from this address; retry in ${REGISTRATION_WINDOW_SECONDS} seconds.`,
     });
   }
-  if (Number(c.req.header("Content-Length") ?? "0") > MAX_REGISTRATION_BYTES)
-    throw new OAuthError("invalid_client_metadata", "Client metadata is too large.");
   const metadata = await c.req.json().catch(() => null);
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata))
     throw new OAuthError("invalid_client_metadata", "Send the client metadata as a JSON object.");

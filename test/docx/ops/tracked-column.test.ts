@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { sofficeAvailable } from "../../support/libreoffice.js";
@@ -77,6 +78,7 @@ describe("remove_table_column in a document that tracks changes", () => {
     expect(docxFailure(() => doc.applyPatch([{ op: "remove_column", path: "/body/table[0]", column: 3 }])).message).toContain(
       "has 3 columns (0-2)",
     );
-    expect(doc.save()).toEqual(before);
+    // Same parts, same content (a reverted part may be deflated anew, so compressed bytes can differ).
+    expect(unzipSync(doc.save())).toEqual(unzipSync(before));
   });
 });

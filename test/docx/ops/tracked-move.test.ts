@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { sofficeAvailable } from "../../support/libreoffice.js";
@@ -109,7 +110,8 @@ describe("move_element in a document that tracks changes (§17.13.5.21-25)", () 
     const f = docxFailure(() => doc.applyPatch([{ op: "move", from: "/body/paragraph[0]", path: "/body/table[0]/children/0" }]));
     expect(f.kind).toBe("patch_failed");
     expect(f.message).toContain("a paragraph cannot go there");
-    expect(doc.save()).toEqual(before);
+    // Same parts, same content (a reverted part may be deflated anew, so compressed bytes can differ).
+    expect(unzipSync(doc.save())).toEqual(unzipSync(before));
   });
 
   it("leaves documents that do not track changes moving the element itself", () => {

@@ -1,6 +1,7 @@
 /** The element operations of docx-mcp's patch language: add, replace, remove, move and copy, by path. */
+
 import { DocxError } from "../../errors.js";
-import { type DocNode, elementOf, ownerOf, partOf, type WordDocument } from "../../model/index.js";
+import { checkEditBudget, type DocNode, elementOf, ownerOf, partOf, type WordDocument } from "../../model/index.js";
 import { findById, resolvePath } from "../../paths/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
@@ -97,6 +98,8 @@ export function removeElement(doc: WordDocument, path: string): RemoveResult {
       field: "path",
       message: `${bad.path} is a ${bad.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.`,
     });
+  // A tracked removal parses every selected block to mark its runs; any removal journals the removed XML for undo.
+  checkEditBudget(nodes, "Removing", path);
   const rev = trackingOf(doc);
   const ids = rev ? markDeleted(doc, nodes, rev) : removeNodes(doc, nodes);
   return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}) };

@@ -3,8 +3,9 @@
  * top-level blocks would change (a dry run stops there), then only those blocks are kept as trees and edited, so
  * every other block stays byte-identical.
  */
+
 import { DocxError } from "../../errors.js";
-import { type BlockList, type DocNode, elementOf, ownerOf, type WordDocument } from "../../model/index.js";
+import { type BlockList, checkEditBudget, type DocNode, elementOf, ownerOf, type WordDocument } from "../../model/index.js";
 import type { XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
 import { editProperties, type PropertyEdit } from "./property-edits.js";
@@ -50,6 +51,7 @@ export function applyStyle(
   const w = doc.prefixes.w;
   const after = (props: string) => (AFTER[props] ?? []).map((n) => w + n);
   const nodes = styleNodes(doc, path);
+  checkEditBudget(nodes, `Styling ${options.noun} in`, path);
   const touched = new Map<BlockList, Set<number>>();
   const elements: StyleOutcome["elements"] = [];
   const counted = new Set<XmlElement>();

@@ -1,0 +1,58 @@
+/**
+ * The documents the engine bench measures: the generated S, M and L reports from the shared corpus, any .docx given
+ * by path, and "60MB": the M report plus 30 incompressible 2 MB images, built here (and cached in the temp folder).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DocxPackage } from "../src/docx/package/index.js";
+
+const corpus = process.env.DOCX_CORPUS ?? new URL("../../shared/corpus/generated/", import.meta.url).pathname;
+const IMAGES = 30;
+const IMAGE_BYTES = 2 * 1024 * 1024;
+
+export function loadBenchDocument(label: string): { bytes: Uint8Array; source: string } {
+  const source = label.endsWith(".docx") ? label : label === "60MB" ? largeDocumentPath() : `${corpus}${label}.docx`;
+  return { bytes: new Uint8Array(readFileSync(source)), source };
+}
+
+/** Pseudo-random bytes (xorshift32): deflate cannot shrink them, like the photos in a real report. */
+function noise(length: number, seed: number): Uint8Array {
+  const words = new Uint32Array(Math.ceil(length / 4));
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    words[i] = x >>> 0;
+  }
+  return new Uint8Array(words.buffer, 0, length);
+}
+
+function largeDocumentPath(): string {
+  const path = join(tmpdir(), "docx-edge-bench-60MB.docx");
+  if (existsSync(path)) return path;
+  const pkg = DocxPackage.open(new Uint8Array(readFileSync(`${corpus}M.docx`)));
+  const main = pkg.mainDocumentName();
+  const relsName = main.replace(/([^/]+)$/, "_rels/$1.rels");
+  const text = (name: string) => new TextDecoder().decode(pkg.readBytes(name));
+  let rels = text(relsName);
+  for (let i = 1; i <= IMAGES; i++) {
+    // Stored as Word stores PNGs (deflated, which gains nothing here) and related to the main part like real images.
+    pkg.writeBytes(`word/media/bench-image${i}.png`, noise(IMAGE_BYTES, i));
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdBenchImage${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/bench-image${i}.png"/></Relationships>`,
+    );
+  }
+  pkg.writeBytes(relsName, new TextEncoder().encode(rels));
+  const types = text("[Content_Types].xml");
+  if (!/Extension="png"/i.test(types)) {
+    pkg.writeBytes(
+      "[Content_Types].xml",
+      new TextEncoder().encode(types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default ')),
+    );
+  }
+  writeFileSync(path, pkg.save());
+  return path;
+}

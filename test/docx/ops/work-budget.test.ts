@@ -1,0 +1,67 @@
+import { unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { DocxDocument } from "../../../src/docx/index.js";
+import { MAX_PARSED_XML_BYTES } from "../../../src/docx/model/work-budget.js";
+import { buildDocx, p } from "../support/build-docx.js";
+import { docxFailure } from "../support/docx-failure.js";
+import { prose } from "../support/large-docx.js";
+import { timed } from "../support/timed.js";
+
+// One document of about 500 pages of dense text: past the budget of one edit, well under the package limits.
+const LONG = buildDocx({ body: p("Title", "Heading1") + prose(MAX_PARSED_XML_BYTES + 1024 * 1024) });
+
+describe("work budget of one edit", () => {
+  it("refuses to style every run of a long document up front, naming the sizes, and changes nothing", () => {
+    const doc = DocxDocument.open(LONG);
+    const before = doc.save();
+    const f = timed("style_element over 5 MB of body", () => docxFailure(() => doc.styleElement({ bold: true })));
+    expect(f).toMatchObject({ kind: "work_too_large", limit: MAX_PARSED_XML_BYTES });
+    expect((f as { actual: number }).actual).toBeGreaterThan(MAX_PARSED_XML_BYTES);
+    expect(f.message).toMatch(/would rewrite \d+ blocks \(5\.\d MB of XML\); one call may parse at most 4\.0 MB/);
+    expect(f.message).toContain("Nothing was changed");
+    expect(doc.takeChange()).toBeNull();
+    expect(unzipSync(doc.save())).toEqual(unzipSync(before));
+  });
+
+  it("refuses a wildcard removal of the whole body inside a patch, reverting the operations before it", () => {
+    const doc = DocxDocument.open(LONG);
+    const before = doc.save();
+    const f = timed("remove /body/paragraph[*]", () =>
+      docxFailure(() =>
+        doc.applyPatch([
+          { op: "replace", path: "/body/paragraph[0]", value: { type: "paragraph", text: "New title" } },
+          { op: "remove", path: "/body/paragraph[*]" },
+        ]),
+      ),
+    );
+    expect(f).toMatchObject({ kind: "patch_failed", index: 1, cause: { kind: "work_too_large" } });
+    expect(doc.query("/body/paragraph[0]").items?.[0]?.text).toBe("Title");
+    expect(unzipSync(doc.save())).toEqual(unzipSync(before));
+  });
+
+  it("still styles and removes a part of the same document", () => {
+    const doc = DocxDocument.open(LONG);
+    const outcome = doc.styleElement({ bold: true }, { path: "/body/paragraph[1]" });
+    expect(outcome.changed).toBeGreaterThan(0);
+    const total = doc.count("/body/paragraph[*]");
+    doc.applyPatch([{ op: "remove", path: "/body/paragraph[2]" }]);
+    expect(doc.count("/body/paragraph[*]")).toBe(total - 1);
+  });
+});
+
+describe("work budget of one path", () => {
+  // Tables of 40 rows x 3 cells; about 6 MB of them together, so looking into all of them is past the budget.
+  const row = `<w:tr>${[0, 1, 2].map((c) => `<w:tc>${p(`cell ${c} ${"text ".repeat(40)}`)}</w:tc>`).join("")}</w:tr>`;
+  const table = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>${row.repeat(40)}</w:tbl>`;
+  const TABLES = buildDocx({ body: `${table}${p("between")}`.repeat(Math.ceil((MAX_PARSED_XML_BYTES * 1.5) / table.length)) });
+
+  it("stops a path that looks inside every table of a long document, with the sizes and what to select instead", () => {
+    const doc = DocxDocument.open(TABLES);
+    const f = timed("query /body/table[*]/row[*]/cell[*]", () => docxFailure(() => doc.query("/body/table[*]/row[*]/cell[*]")));
+    expect(f).toMatchObject({ kind: "work_too_large", limit: MAX_PARSED_XML_BYTES });
+    expect(f.message).toMatch(/^Path \/body\/table\[\*\]\/row\[\*\]\/cell\[\*\] looks inside \d+ blocks/);
+    expect(f.message).toContain("/body/table[3]/row[*]");
+    // One table at a time is fine.
+    expect(doc.query("/body/table[3]/row[*]/cell[*]", { format: "json" }).total).toBe(120);
+  });
+});
