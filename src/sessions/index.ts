@@ -2,7 +2,7 @@ export { CHECKPOINT_MAX_ENTRIES, checkpointDue } from "./checkpoint-policy";
 export type { CachedDocument } from "./document-cache";
 export { DocumentCache } from "./document-cache";
 export type { ClosedSession, DocumentSessionsDeps, ExportOutcome } from "./document-sessions";
-export { DocumentSessions, hasUnsavedChanges, INLINE_EXPORT_BYTES, MAX_DOCUMENT_BYTES } from "./document-sessions";
+export { DocumentSessions, hasUnsavedChanges, INLINE_EXPORT_BYTES, MAX_DOCUMENT_BYTES, unsavedEdits } from "./document-sessions";
 export type { SessionFailure, SessionFailureKind } from "./errors";
 export { isSessionError, SessionError, sessionNotFound } from "./errors";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
@@ -16,10 +16,15 @@ export type {
   LoadPlan,
   MoveOutcome,
   RebaseOutcome,
+  RequestRecord,
+  RequestTag,
+  SessionChanges,
   SessionIndex,
   SessionManifest,
   SessionRecord,
   SessionStore,
+  WriteCondition,
 } from "./ports";
+export type { RequestCall } from "./request-retry";
 export type { EditOutcome, Mutation, SessionHistoryDeps } from "./session-history";
 export { SessionHistory } from "./session-history";

@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
-import type { CheckpointMeta, HistoryEntryMeta, SessionRecord } from "../sessions/ports";
+import type { CheckpointMeta, HistoryEntryMeta, RequestTag, SessionChanges, SessionRecord } from "../sessions/ports";
 import { SessionLedger } from "./session-ledger";
 
 /**
@@ -24,7 +24,7 @@ export class TenantObject extends DurableObject<Env> {
   listSessions(offset: number, limit: number) {
     return this.ledger.list(offset, limit);
   }
-  updateSession(id: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>) {
+  updateSession(id: string, changes: SessionChanges) {
     return this.ledger.update(id, changes);
   }
   removeSession(id: string) {
@@ -39,8 +39,8 @@ export class TenantObject extends DurableObject<Env> {
   commitEntry(id: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
     return this.ledger.commit(id, expectedVersion, entry, result, at);
   }
-  moveCursor(id: string, expectedVersion: number, position: number, at: string, requestId: string | null = null) {
-    return this.ledger.move(id, expectedVersion, position, at, requestId);
+  moveCursor(id: string, expectedVersion: number, position: number, at: string, request: RequestTag | null = null) {
+    return this.ledger.move(id, expectedVersion, position, at, request);
   }
   addCheckpoint(id: string, checkpoint: CheckpointMeta, builtFrom: string | null) {
     return this.ledger.addCheckpoint(id, checkpoint, builtFrom);

@@ -42,11 +42,8 @@ describe("export tools over MCP", () => {
   it("writes a large export to the library and gives a download path that serves it", async () => {
     const { client, id, headers } = await open("x-large", LARGE);
     const result = await callOk(client, "export", { doc_id: id, format: "markdown" });
-    expect(result).toMatchObject({
-      file: "exports/report.md",
-      download_path: "/api/files/exports/report.md",
-      content_type: "text/markdown; charset=utf-8",
-    });
+    expect(result.file).toMatch(/^exports\/report-0-\d{8}T\d{6}Z\.md$/);
+    expect(result).toMatchObject({ download_path: `/api/files/${result.file}`, content_type: "text/markdown; charset=utf-8" });
     expect(result.bytes).toBeGreaterThan(100 * 1024);
     expect(result.content).toBeUndefined();
     const download = await workerFetch(result.download_path, { headers });
@@ -70,7 +67,7 @@ describe("export tools over MCP", () => {
     const error = await callError(reader, "export", { doc_id: id, format: "markdown" });
     expect(error).toMatchObject({ kind: "forbidden", scope: "write" });
     expect(error.message).toContain("'write' scope");
-    expect((await workerFetch("/api/files/exports/report.md", { headers })).status).toBe(404);
+    expect(((await (await workerFetch("/api/files?prefix=exports/", { headers })).json()) as { files: unknown[] }).files).toEqual([]);
     expect((await callError(reader, "export", { doc_id: id, format: "docx" })).kind).toBe("forbidden");
   });
 

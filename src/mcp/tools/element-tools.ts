@@ -33,7 +33,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
   /** Every element tool is a one-operation patch: one history entry per call, nothing changed on failure. */
   const patch = (
     tool: string,
-    args: { doc_id: string; dry_run?: boolean; request_id?: string },
+    args: { doc_id: string; dry_run?: boolean; request_id?: string; [argument: string]: unknown },
     ops: () => unknown[],
     describe: (r: PatchResult) => string,
   ) =>
@@ -50,7 +50,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
         );
         return toolSuccess({ doc_id: args.doc_id, position: preview.position, ...preview.result });
       }
-      const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author }, (doc) => {
+      const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author, args }, (doc) => {
         const result = doc.applyPatch(operations);
         return { result, description: describe(result) };
       });

@@ -1,4 +1,4 @@
-import type { BlobBody, LibraryFileInfo, LibraryStore } from "../../sessions/ports";
+import type { BlobBody, LibraryFileInfo, LibraryStore, WriteCondition } from "../../sessions/ports";
 import { libraryKey, libraryPrefix } from "./keys";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -12,6 +12,8 @@ function toInfo(tenantId: string, object: R2Object): LibraryFileInfo {
     contentType: object.httpMetadata?.contentType ?? DOCX_TYPE,
   };
 }
+
+const toValue = (body: BlobBody) => (body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length)));
 
 /** The tenant library on R2: one object per file under the tenant's `lib/` prefix. */
 export class R2LibraryStore implements LibraryStore {
@@ -45,9 +47,15 @@ export class R2LibraryStore implements LibraryStore {
   }
 
   async write(tenantId: string, name: string, body: BlobBody, contentType = DOCX_TYPE) {
-    const value = body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length));
-    const object = await this.bucket.put(libraryKey(tenantId, name), value, { httpMetadata: { contentType } });
+    const object = await this.bucket.put(libraryKey(tenantId, name), toValue(body), { httpMetadata: { contentType } });
     return toInfo(tenantId, object!);
+  }
+
+  async writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType = DOCX_TYPE) {
+    // R2 checks the condition and writes as one step; the unquoted etag is what it compares (see LAYOUT.md).
+    const onlyIf = "absent" in condition ? { etagDoesNotMatch: "*" } : { etagMatches: condition.etagMatches };
+    const object = await this.bucket.put(libraryKey(tenantId, name), toValue(body), { onlyIf, httpMetadata: { contentType } });
+    return object ? toInfo(tenantId, object) : null;
   }
 
   async remove(tenantId: string, name: string) {
