@@ -24,6 +24,7 @@ export class R2LibraryStore implements LibraryStore {
       prefix: libraryPrefix(tenantId) + (options.prefix ?? ""),
       cursor: options.cursor,
       limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
+      include: ["httpMetadata"], // without it R2 lists no content type, and every file would look like a .docx
     });
     return {
       files: listed.objects.map((o) => toInfo(tenantId, o)),
