@@ -4,6 +4,7 @@ import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
 import type { AppEnv } from "./app-env";
+import { downloadHeaders } from "./download-headers";
 import { requireScope } from "./require-scope";
 import { checkUploadContentType, prepareUpload } from "./upload-body";
 
@@ -47,14 +48,7 @@ fileRoutes.get(NAME, async (c) => {
   const name = fileName(c);
   const file = await libraryOf(c).open(tenantId, name);
   if (!file) throw notFound(name);
-  const baseName = name.slice(name.lastIndexOf("/") + 1);
-  const asciiName = baseName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return c.body(file.body, 200, {
-    "Content-Type": file.info.contentType,
-    "Content-Length": String(file.info.size),
-    "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(baseName)}`,
-    ETag: `"${file.info.etag}"`,
-  });
+  return c.body(file.body, 200, downloadHeaders(file.info));
 });
 
 fileRoutes.put(NAME, async (c) => {

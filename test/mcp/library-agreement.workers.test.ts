@@ -131,6 +131,21 @@ describe("exports", () => {
     expect(wrongKind).toMatchObject({ kind: "invalid_argument", field: "output_path" });
     expect(await download("report.docx")).toEqual(REPORT); // the user's original is untouched
   });
+
+  it("serves an HTML export as a sandboxed download the browser may not sniff", async () => {
+    const { owner, client, upload } = await tenant("lib-html-download");
+    await upload("report.docx", REPORT);
+    const id = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
+    const exported = await callOk(client, "export", { doc_id: id, format: "html", output_path: "web/report #1?.html" });
+    expect(exported.download_path).toBe("/api/files/web/report%20%231%3F.html");
+    const res = await workerFetch(exported.download_path, { headers: owner.headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("sandbox");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(await res.text()).toContain("<h1>Summary</h1>");
+  });
 });
 
 describe("request ids", () => {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { hasUnsavedChanges, type LibraryFileInfo, SessionError, type SessionRecord, validateLibraryName } from "../../sessions/index";
 import { checkPackageBytes } from "../docx-package-check";
+import { downloadHeaders } from "../download-headers";
 import { HttpError } from "../http-errors";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
@@ -28,6 +29,16 @@ const fileRows = (c: WebContext, files: LibraryFileInfo[]) =>
         )}</tbody>
       </table>`;
 
+/** Where the library copy is in the session's history; a new document has none until its first save. */
+const savedAt = (s: SessionRecord) =>
+  s.sourceName === null
+    ? "never"
+    : s.savedPosition === null
+      ? "discarded branch"
+      : s.savedPosition < 0
+        ? "before snapshot"
+        : s.savedPosition;
+
 const sessionRows = (sessions: SessionRecord[]) =>
   sessions.length === 0
     ? html`<p class="empty">No open sessions. An agent opens one with document_open or document_create.</p>`
@@ -38,7 +49,7 @@ const sessionRows = (sessions: SessionRecord[]) =>
             <td data-label="Title"><a href="/dashboard/sessions/${s.id}">${s.title}</a></td>
             <td data-label="Source">${s.sourceName ?? html`<span class="muted">new document</span>`}</td>
             <td data-label="Position">${s.position} ${hasUnsavedChanges(s) ? html`<span class="tag warn">unsaved</span>` : ""}</td>
-            <td data-label="Saved at">${s.savedPosition ?? "never"}</td>
+            <td data-label="Saved at">${savedAt(s)}</td>
             <td data-label="Opened">${when(s.createdAt)}</td>
             <td data-label="Last change">${when(s.updatedAt)}</td>
           </tr>`,
@@ -79,13 +90,7 @@ documentPages.get("/download", async (c) => {
   const name = validateLibraryName(c.req.query("name") ?? "");
   const file = await c.var.services.library.open(c.var.viewer.tenantId, name);
   if (!file) throw new SessionError({ kind: "file_not_found", name, message: `No file named ${JSON.stringify(name)} in your library.` });
-  const baseName = name.slice(name.lastIndexOf("/") + 1);
-  return c.body(file.body, 200, {
-    "Content-Type": file.info.contentType,
-    "Content-Length": String(file.info.size),
-    "Content-Disposition": `attachment; filename="${baseName.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(baseName)}`,
-    "Cache-Control": "no-store",
-  });
+  return c.body(file.body, 200, { ...downloadHeaders(file.info), "Cache-Control": "no-store" });
 });
 
 documentPages.post("/delete", async (c) => {
