@@ -10,6 +10,8 @@ export { EXPORT_FORMATS } from "./export/index.js";
 export type { BlockSplice, DocumentChange, StoryChange } from "./model/change-journal.js";
 export type {
   Alignment,
+  BodyComparison,
+  BodyDifference,
   HeaderFooterEdit,
   HeaderFooterKind,
   HeaderFooterResult,
