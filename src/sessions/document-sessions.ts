@@ -1,6 +1,7 @@
 import { createBlankDocx, DocxDocument, type ExportFormat } from "../docx/index";
 import { DocumentCache } from "./document-cache";
 import { readOnlySession, SessionError, sessionNotFound } from "./errors";
+import { ExternalChanges } from "./external-changes";
 import { validateLibraryName } from "./library-names";
 import type { LibraryFileInfo, LibraryStore, SessionIndex, SessionRecord, SessionStore, WriteCondition } from "./ports";
 import { SessionHistory } from "./session-history";
@@ -44,10 +45,10 @@ export type ExportOutcome = { format: ExportFormat | "docx"; bytes: number } & (
 
 /**
  * A session has unsaved changes when its document differs from its library file: the cursor is not at the saved
- * position. A saved position lost with a discarded redo branch (null) counts as different once anything was edited.
+ * position. No saved position (lost with a discarded redo branch, or a new save target) always counts as different.
  */
 export function hasUnsavedChanges(record: SessionRecord): boolean {
-  return record.savedPosition === null ? record.position > 0 || record.baselineGeneration > 0 : record.savedPosition !== record.position;
+  return record.savedPosition !== record.position;
 }
 
 /** How many edits separate the session's document from its library file (a lower bound when the saved state was discarded). */
@@ -93,6 +94,8 @@ export class DocumentSessions {
   private readonly newSessionId: () => string;
   /** Edits, undo/redo, snapshots and reads of the sessions' documents. */
   readonly history: SessionHistory;
+  /** The library file changed under a session: compare, sync, or choose another file. */
+  readonly external: ExternalChanges;
 
   constructor(private readonly deps: DocumentSessionsDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -104,6 +107,15 @@ export class DocumentSessions {
       cache: deps.cache ?? new DocumentCache(),
       now: this.now,
       background: deps.background,
+    });
+    this.external = new ExternalChanges({
+      tenantId: deps.tenantId,
+      library: deps.library,
+      index: deps.index,
+      history: this.history,
+      now: this.now,
+      get: (id) => this.get(id),
+      readDocx: (name) => this.readDocx(name),
     });
   }
 
@@ -136,17 +148,6 @@ export class DocumentSessions {
    */
   async open(name: string, options: { title?: string; readOnly?: boolean } = {}): Promise<SessionRecord> {
     validateLibraryName(name);
-    const info = await this.deps.library.head(this.deps.tenantId, name);
-    if (!info) throw this.fileNotFound(name);
-    if (info.size > MAX_DOCUMENT_BYTES) {
-      throw new SessionError({
-        kind: "file_too_large",
-        name,
-        size: info.size,
-        limit: MAX_DOCUMENT_BYTES,
-        message: `File ${name} is ${info.size} bytes; documents up to ${MAX_DOCUMENT_BYTES} bytes can be opened`,
-      });
-    }
     const { bytes, info: read } = await this.readDocx(name);
     return this.start(bytes, { name, etag: read.etag }, options.title?.trim() || titleFromName(name), options.readOnly ?? false);
   }
@@ -155,6 +156,16 @@ export class DocumentSessions {
   async readDocx(name: string): Promise<{ bytes: Uint8Array; info: LibraryFileInfo; doc: DocxDocument }> {
     const file = await this.deps.library.open(this.deps.tenantId, name);
     if (!file) throw this.fileNotFound(name);
+    if (file.info.size > MAX_DOCUMENT_BYTES) {
+      await file.body.cancel();
+      throw new SessionError({
+        kind: "file_too_large",
+        name,
+        size: file.info.size,
+        limit: MAX_DOCUMENT_BYTES,
+        message: `File ${name} is ${file.info.size} bytes; documents up to ${MAX_DOCUMENT_BYTES} bytes can be opened`,
+      });
+    }
     const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
     try {
       return { bytes, info: file.info, doc: DocxDocument.open(bytes) }; // refuse what the engine cannot read before using it
@@ -205,11 +216,12 @@ export class DocumentSessions {
     validateLibraryName(name);
     const { head, bytes } = await this.history.currentBytes(sessionId);
     const guarded = name === record.sourceName && !options.overwrite;
-    if (guarded && record.sourceEtag === null) throw await this.saveConflict(name, "unknown");
+    // Without a known version the file must not exist yet (a new save target); otherwise it must still be that version.
+    const condition: WriteCondition = record.sourceEtag === null ? { absent: true } : { etagMatches: record.sourceEtag };
     const file = guarded
-      ? await this.deps.library.writeIf(this.deps.tenantId, name, bytes, { etagMatches: record.sourceEtag! })
+      ? await this.deps.library.writeIf(this.deps.tenantId, name, bytes, condition)
       : await this.deps.library.write(this.deps.tenantId, name, bytes);
-    if (!file) throw await this.saveConflict(name, "changed");
+    if (!file) throw await this.saveConflict(name, record.sourceEtag === null ? "unknown" : "changed");
     const updated = await this.deps.index.update(sessionId, {
       savedPosition: head.position,
       sourceName: name,
@@ -223,7 +235,7 @@ export class DocumentSessions {
     const now = await this.deps.library.head(this.deps.tenantId, name);
     const what =
       why === "unknown"
-        ? `this session was opened before docx-edge recorded library versions, so it cannot tell whether ${JSON.stringify(name)} changed since`
+        ? `${JSON.stringify(name)} exists in the library and this session never read that version (it was created after the session chose the name, or the session predates version tracking)`
         : now
           ? `${JSON.stringify(name)} changed in the library at ${now.uploadedAt}, after this session opened or last saved it (another session or an upload wrote it)`
           : `${JSON.stringify(name)} was deleted from the library after this session opened or last saved it`;

@@ -5,6 +5,8 @@ export type { ClosedSession, DocumentSessionsDeps, ExportOutcome } from "./docum
 export { DocumentSessions, hasUnsavedChanges, INLINE_EXPORT_BYTES, MAX_DOCUMENT_BYTES, unsavedEdits } from "./document-sessions";
 export type { SessionFailure, SessionFailureKind } from "./errors";
 export { isSessionError, SessionError, sessionNotFound } from "./errors";
+export type { ExternalState } from "./external-changes";
+export { ExternalChanges } from "./external-changes";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
 export type {
   BlobBody,

@@ -215,3 +215,57 @@ describe("read-scope tokens", () => {
     expect(await callOk(reader, "document_close", { doc_id: session.id })).toMatchObject({ closed: session.id });
   });
 });
+
+describe("external changes", () => {
+  it("detects a file re-uploaded under an open session, syncs it as one step, and undoes the sync", async () => {
+    const { client, upload, download } = await tenant("lib-external");
+    await upload("report.docx", REPORT);
+    const id = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
+    await callOk(client, "replace_text", replace(id, "Second paragraph.", "Mine."));
+    expect(await callOk(client, "get_external_changes", { doc_id: id })).toMatchObject({ has_changes: false });
+
+    const REVISED = buildDocx({ body: p("Summary", "Heading1") + p("Revised outside.") + p("Second paragraph.") + p("Appendix") });
+    await upload("report.docx", REVISED);
+    const changes = await callOk(client, "get_external_changes", { doc_id: id });
+    expect(changes).toMatchObject({ has_changes: true, source: "report.docx", summary: { added: 1, modified: 2 } });
+    expect(changes.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: "modified", element_type: "paragraph", text: "Revised outside." }),
+        expect.objectContaining({ type: "added", element_type: "paragraph", text: "Appendix" }),
+      ]),
+    );
+    expect((await callError(client, "document_save", { doc_id: id })).kind).toBe("save_conflict");
+
+    const synced = await callOk(client, "sync_external_changes", { doc_id: id, request_id: "sync-1" });
+    expect(synced).toMatchObject({ success: true, has_changes: true, position: 2, session: { unsaved_changes: false } });
+    const texts = async () => (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[*]" })).items.map((i: any) => i.text);
+    expect(await texts()).toEqual(["Summary", "Revised outside.", "Second paragraph.", "Appendix"]);
+    expect(await callOk(client, "get_external_changes", { doc_id: id })).toMatchObject({ has_changes: false });
+    const history = await callOk(client, "document_history", { doc_id: id });
+    expect(history.entries.map((e: any) => e.tool)).toEqual(["replace_text", "sync_external_changes"]);
+
+    await callOk(client, "document_undo", { doc_id: id });
+    expect(await texts()).toEqual(["Summary", "First draft.", "Mine."]);
+    expect((await callOk(client, "document_list")).sessions[0]).toMatchObject({ unsaved_changes: true });
+    await callOk(client, "document_redo", { doc_id: id });
+    // Saved at the synced version: saving goes through without overwrite, and the file is the synced document.
+    await callOk(client, "document_save", { doc_id: id });
+    const reopened = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
+    expect((await callOk(client, "query", { doc_id: reopened, path: "/body/paragraph[3]" })).items[0].text).toBe("Appendix");
+    expect(await download("report.docx")).not.toEqual(REVISED); // ids written by the session, same content
+  });
+
+  it("sets another save target with document_set_source; an existing target needs no overwrite once chosen", async () => {
+    const { client, upload, download } = await tenant("lib-set-source");
+    await upload("report.docx", REPORT);
+    const id = (await callOk(client, "document_create")).session.id;
+    const set = await callOk(client, "document_set_source", { doc_id: id, path: "drafts/new.docx", auto_sync: true });
+    expect(set).toMatchObject({ source: "drafts/new.docx", auto_sync: false, session: { unsaved_changes: true } });
+    expect(await callOk(client, "document_save", { doc_id: id })).toMatchObject({ file: { name: "drafts/new.docx" } });
+
+    await callOk(client, "document_set_source", { doc_id: id, path: "report.docx" });
+    await callOk(client, "document_save", { doc_id: id });
+    expect(await download("report.docx")).toEqual(await download("drafts/new.docx"));
+    expect((await callError(client, "document_set_source", { doc_id: id, path: "a/../c.docx" })).kind).toBe("invalid_name");
+  });
+});

@@ -1,23 +1,11 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { hasUnsavedChanges, type SessionRecord, unsavedEdits } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { downloadPath } from "../download-path";
 import { runTool, toolSuccess } from "../tool-result";
+import { sessionView } from "./session-view";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
-
-const sessionView = (s: SessionRecord) => ({
-  id: s.id,
-  title: s.title,
-  source: s.sourceName,
-  position: s.position,
-  created_at: s.createdAt,
-  updated_at: s.updatedAt,
-  unsaved_changes: hasUnsavedChanges(s),
-  unsaved_edits: unsavedEdits(s),
-  read_only: s.readOnly,
-});
 
 /** Session lifecycle tools: document_create, document_open, document_list, document_save, document_close. */
 export function registerDocumentTools(server: McpServer, ctx: ToolContext): void {
