@@ -1,10 +1,12 @@
 import { type Context, Hono } from "hono";
 import { SessionError } from "../sessions/errors";
+import { imageTypeForName } from "../sessions/index";
 import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
 import type { AppEnv } from "./app-env";
 import { downloadHeaders } from "./download-headers";
+import { readImageUpload } from "./image-upload";
 import { requireScope } from "./require-scope";
 import { checkUploadContentType, prepareUpload } from "./upload-body";
 
@@ -54,6 +56,10 @@ fileRoutes.get(NAME, async (c) => {
 fileRoutes.put(NAME, async (c) => {
   const { tenantId } = requireScope(c.var.principal, "write");
   const name = fileName(c);
+  if (imageTypeForName(name)) {
+    const image = await readImageUpload(name, c.req.raw);
+    return c.json({ file: await libraryOf(c).write(tenantId, name, image.bytes, image.contentType) });
+  }
   checkUploadContentType(c.req.header("Content-Type"));
   const upload = await prepareUpload(name, c.req.raw);
   try {

@@ -36,6 +36,7 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
   request_discarded: 409,
   file_too_large: 413,
   not_a_docx: 422,
+  invalid_image: 422,
 };
 
 const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {

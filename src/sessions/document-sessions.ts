@@ -1,7 +1,8 @@
-import { createBlankDocx, DocxDocument, type ExportFormat } from "../docx/index";
+import { createBlankDocx, DocxDocument, type ExportFormat, MAX_IMAGE_BYTES } from "../docx/index";
 import { DocumentCache } from "./document-cache";
 import { readOnlySession, SessionError, sessionNotFound } from "./errors";
 import { ExternalChanges } from "./external-changes";
+import { checkLibraryImage } from "./library-images";
 import { validateLibraryName } from "./library-names";
 import type { LibraryFileInfo, LibraryStore, SessionIndex, SessionRecord, SessionStore, WriteCondition } from "./ports";
 import { SessionHistory } from "./session-history";
@@ -124,21 +125,23 @@ export class DocumentSessions {
     return this.start(createBlankDocx(), null, options.title?.trim() || "Untitled document", false);
   }
 
-  /** The bytes of any library file (e.g. a picture to insert), up to `limit` bytes. */
-  async readLibraryFile(name: string, limit: number): Promise<Uint8Array> {
+  /** A picture from the library (PNG, JPEG or GIF, checked by its bytes), for an image element value. */
+  async readLibraryImage(name: string): Promise<Uint8Array> {
     validateLibraryName(name);
-    const info = await this.deps.library.head(this.deps.tenantId, name);
-    if (!info) throw this.fileNotFound(name);
-    if (info.size > limit)
+    const file = await this.deps.library.open(this.deps.tenantId, name);
+    if (!file) throw this.fileNotFound(name);
+    if (file.info.size > MAX_IMAGE_BYTES) {
+      await file.body.cancel();
       throw new SessionError({
         kind: "file_too_large",
         name,
-        size: info.size,
-        limit,
-        message: `File ${name} is ${info.size} bytes; at most ${limit} bytes can be used here`,
+        size: file.info.size,
+        limit: MAX_IMAGE_BYTES,
+        message: `File ${name} is ${file.info.size} bytes; pictures up to ${MAX_IMAGE_BYTES} bytes can be used`,
       });
-    const bytes = await this.deps.library.read(this.deps.tenantId, name);
-    if (!bytes) throw this.fileNotFound(name);
+    }
+    const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
+    checkLibraryImage(name, bytes);
     return bytes;
   }
 

@@ -4,6 +4,7 @@ export type SessionFailure =
   | { kind: "file_not_found"; name: string; message: string }
   | { kind: "file_too_large"; name: string; size: number; limit: number; message: string }
   | { kind: "not_a_docx"; name: string; message: string }
+  | { kind: "invalid_image"; name: string; message: string }
   | { kind: "session_not_found"; sessionId: string; message: string }
   | { kind: "session_closed"; sessionId: string; message: string }
   | { kind: "conflict"; sessionId: string; message: string }

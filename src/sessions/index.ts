@@ -7,6 +7,7 @@ export type { SessionFailure, SessionFailureKind } from "./errors";
 export { isSessionError, SessionError, sessionNotFound } from "./errors";
 export type { ExternalState } from "./external-changes";
 export { ExternalChanges } from "./external-changes";
+export { checkLibraryImage, imageTypeForName, MAX_LIBRARY_IMAGE_BYTES } from "./library-images";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
 export type {
   BlobBody,

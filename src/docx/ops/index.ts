@@ -8,6 +8,7 @@ export { compareBodies } from "./compare/body-compare.js";
 export type { EditTarget } from "./edit-target.js";
 export { editTarget, resolveSingle } from "./edit-target.js";
 export { ELEMENT_TYPES } from "./elements/build-element.js";
+export { imageFormatOf, MAX_IMAGE_BYTES } from "./elements/image-builder.js";
 export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
 export { insertText } from "./insert-text.js";
 export type { OperationResult } from "./patch/apply-patch.js";

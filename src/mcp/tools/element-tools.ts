@@ -204,15 +204,13 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
   );
 }
 
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-
 /** Image values naming a library file ({"type":"image","file":"logo.png"}) get its bytes as base64 `data`. */
 async function withLibraryImages(ctx: ToolContext, operations: unknown[]): Promise<unknown[]> {
   return Promise.all(
     operations.map(async (op) => {
       const value = (op as { value?: { type?: unknown; file?: unknown } } | null)?.value;
       if (value?.type !== "image" || typeof value.file !== "string") return op;
-      const bytes = await ctx.sessions.readLibraryFile(value.file, MAX_IMAGE_BYTES);
+      const bytes = await ctx.sessions.readLibraryImage(value.file);
       let binary = "";
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       const { file: _file, ...rest } = value;
