@@ -82,7 +82,11 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS retired_requests (
     session_id TEXT NOT NULL, request_id TEXT NOT NULL, tool TEXT NOT NULL, request_digest TEXT, position INTEGER NOT NULL,
     result TEXT, fate TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (session_id, request_id))`,
+  `CREATE TABLE IF NOT EXISTS ledger_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)`,
 ];
+
+/** The ledger's format: 1 is the first layout (no meta table), 2 adds ADDED_COLUMNS and retired_requests. */
+export const LEDGER_FORMAT = 2;
 
 /**
  * Columns added after the first layout, with their default for rows written before them. `CREATE TABLE IF NOT
@@ -103,13 +107,27 @@ const ADDED_COLUMNS: [table: string, column: string][] = [
 export class SessionLedger {
   constructor(private readonly sql: SqlStorage) {
     for (const statement of SCHEMA) sql.exec(statement);
+    if (this.format() < LEDGER_FORMAT) this.upgrade();
+  }
+
+  /** The format this object's tables are in (1 when they predate the meta table). */
+  format(): number {
+    return this.sql.exec<{ value: number }>(`SELECT value FROM ledger_meta WHERE key = 'format'`).toArray()[0]?.value ?? 1;
+  }
+
+  /**
+   * Brings tables written by an older layout to the current one. Every step is idempotent, so a run cut short (the
+   * object evicted mid-way) is simply run again; the format is recorded only after the last step succeeded.
+   */
+  private upgrade(): void {
     for (const [table, column] of ADDED_COLUMNS) {
       try {
-        sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+        this.sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
       } catch (error) {
-        if (!/duplicate column/i.test(String(error))) throw error; // already added: the table is current
+        if (!/duplicate column/i.test(String(error))) throw error; // added by an earlier, interrupted run
       }
     }
+    this.sql.exec(`INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('format', ?)`, LEDGER_FORMAT);
   }
 
   add(r: SessionRecord): void {
