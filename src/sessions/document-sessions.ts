@@ -149,10 +149,11 @@ export class DocumentSessions {
    * Starts a session on a copy of a library file; the library file is not changed until document_save. A read-only
    * session (opened with a read-scope token) refuses edits, moves and saves.
    */
-  async open(name: string, options: { title?: string; readOnly?: boolean } = {}): Promise<SessionRecord> {
+  async open(name: string, options: { title?: string; readOnly?: boolean; autoSave?: boolean } = {}): Promise<SessionRecord> {
     validateLibraryName(name);
     const { bytes, info: read } = await this.readDocx(name);
-    return this.start(bytes, { name, etag: read.etag }, options.title?.trim() || titleFromName(name), options.readOnly ?? false);
+    const title = options.title?.trim() || titleFromName(name);
+    return this.start(bytes, { name, etag: read.etag }, title, options.readOnly ?? false, options.autoSave ?? true);
   }
 
   /** A library file's bytes and the version they are (one read, so the ETag names exactly these bytes), checked by the engine. */
@@ -371,6 +372,7 @@ export class DocumentSessions {
     source: { name: string; etag: string } | null,
     title: string,
     readOnly: boolean,
+    autoSave = false,
   ): Promise<SessionRecord> {
     const sourceName = source?.name ?? null;
     const id = this.newSessionId();
@@ -402,6 +404,9 @@ export class DocumentSessions {
       baselineGeneration: 0,
       sourceEtag: source?.etag ?? null,
       readOnly,
+      // A session with a library file writes itself back once edits settle, unless the caller turned it off.
+      autoSave: autoSave && source !== null && !readOnly,
+      autoSaveError: null,
     };
     await this.deps.index.add(record);
     return record;

@@ -82,10 +82,10 @@ export class ExternalChanges {
   }
 
   /**
-   * Points the session at another library file ("save as" target). The file need not exist; if it does, the next
-   * document_save replaces it (the caller chose it), and later saves are guarded against other writers as usual.
+   * Points the session at another library file ("save as" target), and turns auto-save on or off. The file need not
+   * exist; if it does, the next save replaces it (the caller chose it), and later saves are guarded as usual.
    */
-  async setSource(sessionId: string, name: string): Promise<SessionRecord> {
+  async setSource(sessionId: string, name: string, options: { autoSave?: boolean } = {}): Promise<SessionRecord> {
     validateLibraryName(name);
     const session = await this.deps.get(sessionId);
     if (session.readOnly) throw readOnlySession(sessionId);
@@ -95,6 +95,8 @@ export class ExternalChanges {
       sourceEtag: existing?.etag ?? null,
       // The document equals no version of the new target until it is saved there.
       savedPosition: null,
+      autoSave: options.autoSave ?? session.autoSave,
+      autoSaveError: null,
       updatedAt: this.deps.now().toISOString(),
     });
     return updated ?? session;

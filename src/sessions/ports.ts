@@ -55,6 +55,12 @@ export interface SessionRecord {
   sourceEtag: string | null;
   /** Opened with a read-only token: edits, saves and moves are refused. */
   readOnly: boolean;
+  /** Write the document back to its library file by itself once edits settle (the tenant object's alarm). */
+  autoSave: boolean;
+  /** Why the last automatic save failed (a conflict, a storage error); null when it succeeded or none was due. */
+  autoSaveError: string | null;
+  /** When the session ends if it stays idle (set by the tenant object, which runs the expiry). */
+  expiresAt?: string;
   /** Last position in history; positions above `position` can be redone. */
   top: number;
   /** Bumped by every change of history or cursor: the compare-and-swap token for writers. */
@@ -127,7 +133,9 @@ export type MoveOutcome =
 export type RebaseOutcome = { status: "rebased"; head: SessionRecord; dropped: string[] } | { status: "conflict"; head: SessionRecord };
 
 /** Fields of a session record that are set directly (everything else moves with history). */
-export type SessionChanges = Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName" | "sourceEtag">>;
+export type SessionChanges = Partial<
+  Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName" | "sourceEtag" | "autoSave" | "autoSaveError">
+>;
 
 /**
  * The tenant's session index and history ledger. The tenant Durable Object is its only writer; every

@@ -24,6 +24,8 @@ type SessionRow = {
   baseline_generation: number;
   source_etag: string | null;
   read_only: number;
+  auto_save: number;
+  auto_save_error: string | null;
 };
 type EntryRow = {
   position: number;
@@ -51,6 +53,8 @@ const toRecord = (r: SessionRow): SessionRecord => ({
   baselineGeneration: r.baseline_generation,
   sourceEtag: r.source_etag,
   readOnly: r.read_only === 1,
+  autoSave: r.auto_save === 1,
+  autoSaveError: r.auto_save_error,
 });
 const toEntry = (r: EntryRow): HistoryEntryMeta => ({
   position: r.position,
@@ -95,6 +99,12 @@ export const LEDGER_FORMAT = 2;
 const ADDED_COLUMNS: [table: string, column: string][] = [
   ["sessions", "source_etag TEXT"],
   ["sessions", "read_only INTEGER NOT NULL DEFAULT 0"],
+  ["sessions", "auto_save INTEGER NOT NULL DEFAULT 0"],
+  ["sessions", "auto_save_error TEXT"],
+  // Auto-save schedule, in epoch milliseconds: when the next write is due, since when edits are pending, last write.
+  ["sessions", "auto_save_due INTEGER"],
+  ["sessions", "auto_save_pending_since INTEGER"],
+  ["sessions", "auto_saved_at INTEGER"],
   ["entries", "request_digest TEXT"],
   ["moves", "tool TEXT NOT NULL DEFAULT ''"],
   ["moves", "request_digest TEXT"],
@@ -133,8 +143,8 @@ export class SessionLedger {
   add(r: SessionRecord): void {
     this.sql.exec(
       `INSERT INTO sessions (id, title, source_name, created_at, updated_at, position, saved_position, top, version, baseline_generation,
-         source_etag, read_only)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         source_etag, read_only, auto_save, auto_save_error)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       r.id,
       r.title,
       r.sourceName,
@@ -147,6 +157,8 @@ export class SessionLedger {
       r.baselineGeneration,
       r.sourceEtag,
       r.readOnly ? 1 : 0,
+      r.autoSave ? 1 : 0,
+      r.autoSaveError,
     );
   }
 
@@ -166,12 +178,15 @@ export class SessionLedger {
     if (!current) return null;
     const next = { ...current, ...changes };
     this.sql.exec(
-      `UPDATE sessions SET title = ?, source_name = ?, updated_at = ?, saved_position = ?, source_etag = ? WHERE id = ?`,
+      `UPDATE sessions SET title = ?, source_name = ?, updated_at = ?, saved_position = ?, source_etag = ?, auto_save = ?,
+         auto_save_error = ? WHERE id = ?`,
       next.title,
       next.sourceName,
       next.updatedAt,
       next.savedPosition,
       next.sourceEtag,
+      next.autoSave ? 1 : 0,
+      next.autoSaveError,
       id,
     );
     return next;

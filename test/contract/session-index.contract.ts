@@ -16,6 +16,8 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
     baselineGeneration: 0,
     sourceEtag: null,
     readOnly: false,
+    autoSave: false,
+    autoSaveError: null,
   });
   const entry = (object: string, requestId: string | null = null): HistoryEntryMeta => ({
     position: 0,

@@ -34,13 +34,20 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
       inputSchema: {
         path: z.string().min(1).max(255).optional().describe('Library file name, e.g. "report.docx". Omit to create a new empty document.'),
         title: z.string().max(200).optional().describe("Title shown in document_list; defaults to the file name."),
+        auto_save: z
+          .boolean()
+          .optional()
+          .describe("Write edits back to the file by themselves once they settle (default true; see document_set_source)."),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    async ({ path, title }) =>
+    async ({ path, title, auto_save }) =>
       runTool(ctx, "document_open", path === undefined ? "write" : "read", async () => {
         const readOnly = !ctx.scopes.includes("write");
-        const session = path === undefined ? await ctx.sessions.create({ title }) : await ctx.sessions.open(path, { title, readOnly });
+        const session =
+          path === undefined
+            ? await ctx.sessions.create({ title })
+            : await ctx.sessions.open(path, { title, readOnly, autoSave: auto_save });
         const from = path === undefined ? " (new document)" : ` from '${path}'`;
         return toolSuccess({ session: sessionView(session) }, `Opened document${from}. Session ID: ${session.id}`);
       }),

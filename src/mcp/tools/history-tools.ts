@@ -44,6 +44,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         return toolSuccess({
           doc_id,
           ...cursor(page.head),
+          auto_save_error: page.head.autoSaveError,
           total: page.total,
           offset,
           next_offset: next,

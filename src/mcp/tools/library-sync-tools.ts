@@ -117,21 +117,21 @@ export function registerLibrarySyncTools(server: McpServer, ctx: ToolContext): v
     {
       title: "Set the library file a session saves to",
       description:
-        'Set or change the library file a document saves to ("save as" target, or a target for a new document); the next document_save writes there, replacing a file of that name. ' +
-        "auto_sync is accepted for docx-mcp compatibility; automatic saving is not available yet, so save with document_save.",
+        'Set or change the library file a document saves to ("save as" target, or a target for a new document); the next save writes there, replacing a file of that name. ' +
+        "With auto_sync (default true) the document is written back by itself a few seconds after edits settle (at least once a minute while editing continues), with the same conflict check as document_save; a failed automatic save shows in document_list.",
       inputSchema: {
         doc_id: docId,
         path: z.string().min(1).max(255).describe('Library file name, e.g. "reports/final.docx".'),
-        auto_sync: z.boolean().optional().describe("docx-mcp's auto-save switch; not available yet (always off)."),
+        auto_sync: z.boolean().optional().describe("Save automatically after edits settle (default true)."),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    async ({ doc_id, path }) =>
+    async ({ doc_id, path, auto_sync = true }) =>
       runTool(ctx, "document_set_source", "write", async () => {
-        const session = await ctx.sessions.external.setSource(doc_id, path);
+        const session = await ctx.sessions.external.setSource(doc_id, path, { autoSave: auto_sync });
         return toolSuccess(
-          { doc_id, source: session.sourceName, auto_sync: false, session: sessionView(session) },
-          `Session '${doc_id}' now saves to '${path}'. Auto-sync: not available; save with document_save.`,
+          { doc_id, source: session.sourceName, auto_sync: session.autoSave, session: sessionView(session) },
+          `Session '${doc_id}' now saves to '${path}'. Auto-sync: ${session.autoSave ? "enabled" : "disabled"}.`,
         );
       }),
   );

@@ -11,4 +11,7 @@ export const sessionView = (s: SessionRecord) => ({
   unsaved_changes: hasUnsavedChanges(s),
   unsaved_edits: unsavedEdits(s),
   read_only: s.readOnly,
+  auto_save: s.autoSave,
+  auto_save_error: s.autoSaveError,
+  expires_at: s.expiresAt ?? null,
 });
