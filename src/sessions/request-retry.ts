@@ -30,11 +30,17 @@ export async function tagRequest(call: RequestCall): Promise<RequestTag> {
 }
 
 /**
- * Checks that an earlier use of a request id was this same call. Throws `request_id_reused` when it was another
- * tool or other arguments (digests from before digests were stored, null, are not compared).
+ * Checks that an earlier use of a request id was this same call (an edit or a cursor move, as `kind` says). Throws
+ * `request_id_reused` when it was another kind of call, tool or arguments (digests from before digests were stored,
+ * null, are not compared).
  */
-export function checkSameCall(sessionId: string, tag: RequestTag, earlier: RequestRecord): void {
-  const sameTool = earlier.tool === tag.tool || earlier.tool === "";
+export function checkSameCall<K extends RequestRecord["kind"]>(
+  sessionId: string,
+  tag: RequestTag,
+  earlier: RequestRecord,
+  kind: K,
+): asserts earlier is Extract<RequestRecord, { kind: K }> {
+  const sameTool = earlier.kind === kind && (earlier.tool === tag.tool || earlier.tool === "");
   const sameArgs = earlier.digest === null || earlier.digest === tag.digest;
   if (sameTool && sameArgs) return;
   const what = earlier.kind === "move" ? `a ${earlier.tool || "cursor move"}` : `${earlier.tool} (history position ${earlier.position})`;

@@ -96,8 +96,7 @@ export class SessionHistory {
 
   /** The answer to a retried edit: its first result, or what became of it; never a second application. */
   private retriedEdit<R>(sessionId: string, tag: RequestTag, earlier: RequestRecord): EditOutcome<R> {
-    checkSameCall(sessionId, tag, earlier);
-    if (earlier.kind !== "edit") throw new Error("unreachable: a move's tool never matches an edit's");
+    checkSameCall(sessionId, tag, earlier, "edit");
     if (earlier.state === "discarded") throw discardedRequest(sessionId, tag, earlier);
     return { result: JSON.parse(earlier.result ?? "null") as R, position: earlier.position, changed: true, replayed: true };
   }
@@ -327,9 +326,9 @@ export class SessionHistory {
         if (position === head.position && tag === null) return { head, from: head.position, to: position, replayed: false };
         const outcome = await this.deps.index.move(sessionId, head.version, position, this.deps.now().toISOString(), tag);
         if (outcome.status === "duplicate" && tag !== null) {
-          checkSameCall(sessionId, tag, outcome.request);
-          if (outcome.request.kind !== "move") throw new Error("unreachable: an edit's tool never matches a move's");
-          return { head: outcome.head, from: outcome.request.from, to: outcome.request.to, replayed: true };
+          const earlier = outcome.request;
+          checkSameCall(sessionId, tag, earlier, "move");
+          return { head: outcome.head, from: earlier.from, to: earlier.to, replayed: true };
         }
         if (outcome.status === "conflict") {
           await backoff(attempt);
