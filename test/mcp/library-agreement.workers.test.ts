@@ -260,7 +260,7 @@ describe("external changes", () => {
     await upload("report.docx", REPORT);
     const id = (await callOk(client, "document_create")).session.id;
     const set = await callOk(client, "document_set_source", { doc_id: id, path: "drafts/new.docx", auto_sync: true });
-    expect(set).toMatchObject({ source: "drafts/new.docx", auto_sync: false, session: { unsaved_changes: true } });
+    expect(set).toMatchObject({ source: "drafts/new.docx", auto_sync: true, session: { unsaved_changes: true, auto_save: true } });
     expect(await callOk(client, "document_save", { doc_id: id })).toMatchObject({ file: { name: "drafts/new.docx" } });
 
     await callOk(client, "document_set_source", { doc_id: id, path: "report.docx" });
