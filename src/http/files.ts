@@ -5,6 +5,7 @@ import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
 import type { AppEnv } from "./app-env";
+import { admitDocxUpload } from "./docx-upload-check";
 import { downloadHeaders } from "./download-headers";
 import { readImageUpload } from "./image-upload";
 import { requireScope } from "./require-scope";
@@ -63,7 +64,7 @@ fileRoutes.put(NAME, async (c) => {
   checkUploadContentType(c.req.header("Content-Type"));
   const upload = await prepareUpload(name, c.req.raw);
   try {
-    const file = await libraryOf(c).write(tenantId, name, upload.body);
+    const file = await libraryOf(c).write(tenantId, name, await admitDocxUpload(name, upload.body));
     return c.json({ file });
   } catch (e) {
     throw upload.rejection() ?? e; // a body we refused mid-stream, or a storage failure

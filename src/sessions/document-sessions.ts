@@ -1,5 +1,6 @@
-import { createBlankDocx, DocxDocument, type ExportFormat, MAX_IMAGE_BYTES } from "../docx/index";
+import { createBlankDocx, type DocxDocument, type ExportFormat, MAX_IMAGE_BYTES } from "../docx/index";
 import { DocumentCache } from "./document-cache";
+import { openLibraryDocx } from "./docx-files";
 import { readOnlySession, SessionError, sessionNotFound } from "./errors";
 import { ExternalChanges } from "./external-changes";
 import { checkLibraryImage } from "./library-images";
@@ -171,15 +172,7 @@ export class DocumentSessions {
       });
     }
     const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
-    try {
-      return { bytes, info: file.info, doc: DocxDocument.open(bytes) }; // refuse what the engine cannot read before using it
-    } catch (error) {
-      throw new SessionError({
-        kind: "not_a_docx",
-        name,
-        message: `${name} cannot be opened as a Word document: ${(error as Error).message}`,
-      });
-    }
+    return { bytes, info: file.info, doc: openLibraryDocx(name, bytes) }; // refuse what the engine cannot read before using it
   }
 
   async list(options: { offset?: number; limit?: number } = {}) {

@@ -3,6 +3,7 @@ export type { CachedDocument } from "./document-cache";
 export { DocumentCache } from "./document-cache";
 export type { ClosedSession, DocumentSessionsDeps, ExportOutcome } from "./document-sessions";
 export { DocumentSessions, hasUnsavedChanges, INLINE_EXPORT_BYTES, MAX_DOCUMENT_BYTES, unsavedEdits } from "./document-sessions";
+export { openLibraryDocx } from "./docx-files";
 export type { SessionFailure, SessionFailureKind } from "./errors";
 export { isSessionError, SessionError, sessionNotFound } from "./errors";
 export type { ExternalState } from "./external-changes";

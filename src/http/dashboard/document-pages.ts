@@ -1,6 +1,13 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { hasUnsavedChanges, type LibraryFileInfo, SessionError, type SessionRecord, validateLibraryName } from "../../sessions/index";
+import {
+  hasUnsavedChanges,
+  type LibraryFileInfo,
+  openLibraryDocx,
+  SessionError,
+  type SessionRecord,
+  validateLibraryName,
+} from "../../sessions/index";
 import { checkPackageBytes } from "../docx-package-check";
 import { downloadHeaders } from "../download-headers";
 import { HttpError } from "../http-errors";
@@ -82,6 +89,7 @@ documentPages.post("/upload", async (c) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const check = checkPackageBytes(bytes);
   if (!check.ok) throw new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${check.reason}.` });
+  openLibraryDocx(name, bytes); // what document_open would refuse is not stored
   await c.var.services.library.write(c.var.viewer.tenantId, name, bytes, DOCX_TYPE);
   return c.redirect("/dashboard/documents", 303);
 });
