@@ -3,11 +3,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
+import { DOCX_TYPE, libraryClient } from "../support/library-client";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
 
 // A .docx that document_open would refuse is refused at upload, with the same error, and never stored or listed.
 
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const GOOD = buildDocx({ body: p("Fine") });
 
 /** GOOD with its main part rewritten. */
@@ -32,17 +32,7 @@ const HOSTILE: Record<string, Uint8Array> = {
 
 async function setup(name: string) {
   const owner = await tokenFor(name);
-  const put = (file: string, bytes: Uint8Array) =>
-    workerFetch(`/api/files/${file}`, {
-      method: "PUT",
-      headers: { ...owner.headers, "content-type": DOCX_TYPE, "content-length": String(bytes.length) },
-      body: bytes,
-    });
-  const names = async () =>
-    ((await (await workerFetch("/api/files", { headers: owner.headers })).json()) as { files: { name: string }[] }).files.map(
-      (f) => f.name,
-    );
-  return { owner, put, names };
+  return { owner, ...libraryClient(owner.headers) };
 }
 
 describe(".docx uploads", () => {

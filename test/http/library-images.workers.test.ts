@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { tokenFor } from "../support/access-tokens";
+import { libraryClient } from "../support/library-client";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
 
 // Pictures in the library: uploaded over REST, checked by their bytes, listed with their type, used by add_element.
@@ -17,16 +18,9 @@ const JPEG = Uint8Array.from([
 
 async function setup(name: string) {
   const owner = await tokenFor(name);
-  const put = (file: string, bytes: Uint8Array, type = "application/octet-stream") =>
-    workerFetch(`/api/files/${file}`, {
-      method: "PUT",
-      headers: { ...owner.headers, "content-type": type, "content-length": String(bytes.length) },
-      body: bytes,
-    });
-  const files = async () =>
-    ((await (await workerFetch("/api/files", { headers: owner.headers })).json()) as { files: { name: string; contentType: string }[] })
-      .files;
-  return { owner, put, files };
+  const library = libraryClient(owner.headers);
+  const put = (file: string, bytes: Uint8Array, type = "application/octet-stream") => library.put(file, bytes, type);
+  return { owner, put, files: library.files };
 }
 
 describe("pictures in the library", () => {

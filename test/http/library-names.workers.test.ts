@@ -1,27 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
+import { libraryClient } from "../support/library-client";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
 
 // Library names as they reach the Worker: URL paths (already normalised by the URL parser), percent-encoded
 // paths (decoded intact), and tool arguments (always intact).
 
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const DOC = buildDocx({ body: p("Named") });
 
 async function setup(name: string) {
   const owner = await tokenFor(name);
-  const put = (path: string) =>
-    workerFetch(path, {
-      method: "PUT",
-      headers: { ...owner.headers, "content-type": DOCX_TYPE, "content-length": String(DOC.length) },
-      body: DOC,
-    });
-  const names = async () =>
-    ((await (await workerFetch("/api/files", { headers: owner.headers })).json()) as { files: { name: string }[] }).files.map(
-      (f) => f.name,
-    );
-  return { owner, put, names };
+  const library = libraryClient(owner.headers);
+  return { owner, put: (path: string) => library.put(path, DOC), names: library.names };
 }
 
 describe("library names in URLs", () => {
