@@ -44,8 +44,8 @@ describe("saving back to the library", () => {
   it("refuses the second of two sessions saving one file, naming the file and when it changed", async () => {
     const { client, upload, download } = await tenant("lib-two-sessions");
     await upload("report.docx", REPORT);
-    const a = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
-    const b = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
+    const a = (await callOk(client, "document_open", { path: "report.docx", auto_save: false })).session.id;
+    const b = (await callOk(client, "document_open", { path: "report.docx", auto_save: false })).session.id;
     await callOk(client, "replace_text", replace(a, "First draft.", "Edited in A."));
     await callOk(client, "replace_text", replace(b, "First draft.", "Edited in B."));
 
@@ -78,7 +78,8 @@ describe("unsaved changes", () => {
   it("still counts edits as unsaved after a snapshot, and close refuses without discard", async () => {
     const { client, upload } = await tenant("lib-snapshot-close");
     await upload("report.docx", REPORT);
-    const id = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
+    // Auto-save off: its alarm must not save the edits while the test counts them as unsaved.
+    const id = (await callOk(client, "document_open", { path: "report.docx", auto_save: false })).session.id;
     await callOk(client, "replace_text", replace(id, "First draft.", "One."));
     await callOk(client, "replace_text", replace(id, "Second paragraph.", "Two."));
     await callOk(client, "document_snapshot", { doc_id: id });
@@ -99,7 +100,7 @@ describe("unsaved changes", () => {
   it("closes without discard once saved, and after undoing back to the saved state", async () => {
     const { client, upload } = await tenant("lib-saved-close");
     await upload("report.docx", REPORT);
-    const id = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
+    const id = (await callOk(client, "document_open", { path: "report.docx", auto_save: false })).session.id;
     await callOk(client, "replace_text", replace(id, "First draft.", "One."));
     await callOk(client, "document_save", { doc_id: id });
     await callOk(client, "replace_text", replace(id, "One.", "Two."));
@@ -220,7 +221,7 @@ describe("external changes", () => {
   it("detects a file re-uploaded under an open session, syncs it as one step, and undoes the sync", async () => {
     const { client, upload, download } = await tenant("lib-external");
     await upload("report.docx", REPORT);
-    const id = (await callOk(client, "document_open", { path: "report.docx" })).session.id;
+    const id = (await callOk(client, "document_open", { path: "report.docx", auto_save: false })).session.id;
     await callOk(client, "replace_text", replace(id, "Second paragraph.", "Mine."));
     expect(await callOk(client, "get_external_changes", { doc_id: id })).toMatchObject({ has_changes: false });
 
