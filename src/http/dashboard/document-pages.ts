@@ -21,14 +21,27 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 const LIST_LIMIT = 200;
 const kilobytes = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
+/** What a library file is, in a word: documents, pictures and exports share the library. */
+const fileKind = (contentType: string) =>
+  contentType === DOCX_TYPE
+    ? "Word document"
+    : contentType.startsWith("image/")
+      ? `Picture (${contentType.slice(6).toUpperCase()})`
+      : contentType.startsWith("text/html")
+        ? "HTML export"
+        : contentType.startsWith("text/markdown")
+          ? "Markdown export"
+          : contentType;
+
 const fileRows = (c: WebContext, files: LibraryFileInfo[]) =>
   files.length === 0
     ? html`<p class="empty">Your library is empty. Upload a .docx file to start.</p>`
     : html`<table class="stack">
-        <thead><tr><th>Name</th><th>Size</th><th>Uploaded</th><th></th></tr></thead>
+        <thead><tr><th>Name</th><th>Type</th><th>Size</th><th>Uploaded</th><th></th></tr></thead>
         <tbody>${files.map(
           (f) => html`<tr>
             <td data-label="Name"><a href="/dashboard/documents/download?name=${encodeURIComponent(f.name)}">${f.name}</a></td>
+            <td data-label="Type">${fileKind(f.contentType)}</td>
             <td data-label="Size">${kilobytes(f.size)}</td>
             <td data-label="Uploaded">${when(f.uploadedAt)}</td>
             <td class="actions"><form class="inline" method="post" action="/dashboard/documents/delete">${csrfField(c)}<input type="hidden" name="name" value="${f.name}" /><button class="danger" type="submit" aria-label="Delete ${f.name}">Delete</button></form></td>
