@@ -14,8 +14,14 @@ export class SessionUpkeep {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async run(): Promise<{ saved: string[]; failed: string[]; deferred: string[]; expired: string[] }> {
-    const report = { saved: [] as string[], failed: [] as string[], deferred: [] as string[], expired: [] as string[] };
+  async run(): Promise<{ saved: string[]; failed: string[]; deferred: string[]; expired: string[]; expiryFailed: string[] }> {
+    const report = {
+      saved: [] as string[],
+      failed: [] as string[],
+      deferred: [] as string[],
+      expired: [] as string[],
+      expiryFailed: [] as string[],
+    };
     const start = this.now();
     for (const { id, sourceName } of this.timers.due(start)) {
       const earliest = this.timers.lastWrite(sourceName) + KEY_WRITE_INTERVAL_MS;
@@ -40,8 +46,14 @@ export class SessionUpkeep {
       const record = await this.sessions.get(id).catch(() => null);
       if (!record) continue;
       if (record.autoSave && !record.readOnly && record.sourceName && hasUnsavedChanges(record)) await this.save(id);
-      await this.sessions.close(id, { discard: true });
-      report.expired.push(id);
+      try {
+        await this.sessions.close(id, { discard: true });
+        report.expired.push(id);
+      } catch (error) {
+        // One session's storage failure must not keep the others alive; it is tried again at the next alarm.
+        console.error("session expiry failed", id, error);
+        report.expiryFailed.push(id);
+      }
     }
     return report;
   }

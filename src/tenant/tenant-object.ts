@@ -10,6 +10,8 @@ import { SessionUpkeep } from "./session-upkeep";
 /** Default idle lifetime of a session, when SESSION_TTL_DAYS is not set. */
 const DEFAULT_SESSION_TTL_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long the alarm waits before trying again to end a session whose objects could not be deleted. */
+const EXPIRY_RETRY_MS = 60_000;
 
 /**
  * One per tenant (idFromName(tenantId)): the single writer of the tenant's session index and history
@@ -90,8 +92,9 @@ export class TenantObject extends DurableObject<Env> {
     // The object reaches itself directly: the same calls the Worker makes over RPC.
     const index = new DurableSessionIndex(this as unknown as DurableObjectStub<TenantObject>);
     const sessions = tenantId ? this.sessionsFor(tenantId, index) : null;
-    if (sessions) await new SessionUpkeep(this.timers, sessions, this.ttlMs).run();
-    this.reschedule();
+    const report = sessions ? await new SessionUpkeep(this.timers, sessions, this.ttlMs).run() : null;
+    // A session that could not be ended is still due; retry it a minute later rather than at once, again and again.
+    this.reschedule(report?.expiryFailed.length ? Date.now() + EXPIRY_RETRY_MS : Date.now());
   }
 
   private edited(id: string) {
@@ -99,10 +102,10 @@ export class TenantObject extends DurableObject<Env> {
     this.reschedule();
   }
 
-  /** One alarm per object: set to the earliest save or expiry due (storage writes are ordered, so not awaited). */
-  private reschedule() {
+  /** One alarm per object: set to the earliest save or expiry due, not before `earliest` (writes are ordered, so not awaited). */
+  private reschedule(earliest = Date.now()) {
     const next = this.timers.nextAlarm(this.ttlMs);
     if (next === null) void this.ctx.storage.deleteAlarm();
-    else void this.ctx.storage.setAlarm(Math.max(next, Date.now()));
+    else void this.ctx.storage.setAlarm(Math.max(next, earliest));
   }
 }
