@@ -16,12 +16,18 @@ import {
   wellKnownRoutes,
 } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
+import type { SessionIndex } from "./sessions/index";
 import { DocumentCache, DocumentSessions } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
 import { R2SessionStore } from "./storage/r2/session-store";
-import { DurableSessionIndex, tenantStub } from "./tenant/index";
+import { DurableSessionIndex, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
 
-export { TenantObject } from "./tenant/index";
+/** The tenant object with the storage its alarm saves and expires sessions through. */
+export class TenantObject extends TenantObjectBase {
+  protected override sessionsFor(tenantId: string, index: SessionIndex): DocumentSessions {
+    return new DocumentSessions({ tenantId, library: new R2LibraryStore(this.env.DOCS), store: new R2SessionStore(this.env.DOCS), index });
+  }
+}
 
 /** Documents this isolate has open, reused across requests while their session version is unchanged. */
 const documentCache = new DocumentCache();

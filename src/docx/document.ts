@@ -5,10 +5,13 @@ import type { DocumentChange } from "./model/change-journal.js";
 import { blockNodes, type DocNode, nodeHeadingLevel, nodeText, WordDocument } from "./model/index.js";
 import {
   addComment,
+  adoptDocument,
   applyPatchOperations,
   applyRevisions,
+  type BodyComparison,
   type CommentInfo,
   type CommentInput,
+  compareBodies,
   deleteComments,
   type HeaderFooterEdit,
   type HeaderFooterResult,
@@ -301,6 +304,19 @@ export class DocxDocument {
   /** Merges table (`style`), row (`row_style`) and cell (`cell_style`) formatting into the selected tables, rows or cells. */
   styleTable(specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
     return styleTables(this.doc, specs, options);
+  }
+
+  /** How this document's body differs from `other`'s, block by block (added, removed, modified, moved), as `other` has it. */
+  compareBody(other: DocxDocument): BodyComparison {
+    return compareBodies(this.doc, other.doc);
+  }
+
+  /**
+   * Makes this document's content that of `other` (another version of the same file) as one edit: differing body
+   * blocks and parts are replaced, so `takeChange` then gives one change that undo can revert. `other` is used up.
+   */
+  adopt(other: DocxDocument): { blocksReplaced: number; partsChanged: number } {
+    return adoptDocument(this.doc, other.doc);
   }
 
   /** Each section's page size, orientation, margins, and the header and footer it shows of each type. */

@@ -11,6 +11,8 @@ export { EXPORT_FORMATS } from "./export/index.js";
 export type { BlockSplice, DocumentChange, StoryChange } from "./model/change-journal.js";
 export type {
   Alignment,
+  BodyComparison,
+  BodyDifference,
   HeaderFooterEdit,
   HeaderFooterKind,
   HeaderFooterResult,
@@ -30,7 +32,9 @@ export {
   ALIGNMENTS,
   ELEMENT_TYPES,
   HEADER_FOOTER_TYPES,
+  imageFormatOf,
   MARGIN_NAMES,
+  MAX_IMAGE_BYTES,
   MAX_PATCH_OPERATIONS,
   PATCH_OPS,
   REVISION_TYPES,

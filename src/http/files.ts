@@ -1,9 +1,13 @@
 import { type Context, Hono } from "hono";
 import { SessionError } from "../sessions/errors";
+import { imageTypeForName } from "../sessions/index";
 import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
 import type { AppEnv } from "./app-env";
+import { admitDocxUpload } from "./docx-upload-check";
+import { downloadHeaders } from "./download-headers";
+import { readImageUpload } from "./image-upload";
 import { requireScope } from "./require-scope";
 import { checkUploadContentType, prepareUpload } from "./upload-body";
 
@@ -47,23 +51,20 @@ fileRoutes.get(NAME, async (c) => {
   const name = fileName(c);
   const file = await libraryOf(c).open(tenantId, name);
   if (!file) throw notFound(name);
-  const baseName = name.slice(name.lastIndexOf("/") + 1);
-  const asciiName = baseName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return c.body(file.body, 200, {
-    "Content-Type": file.info.contentType,
-    "Content-Length": String(file.info.size),
-    "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(baseName)}`,
-    ETag: `"${file.info.etag}"`,
-  });
+  return c.body(file.body, 200, downloadHeaders(file.info));
 });
 
 fileRoutes.put(NAME, async (c) => {
   const { tenantId } = requireScope(c.var.principal, "write");
   const name = fileName(c);
+  if (imageTypeForName(name)) {
+    const image = await readImageUpload(name, c.req.raw);
+    return c.json({ file: await libraryOf(c).write(tenantId, name, image.bytes, image.contentType) });
+  }
   checkUploadContentType(c.req.header("Content-Type"));
   const upload = await prepareUpload(name, c.req.raw);
   try {
-    const file = await libraryOf(c).write(tenantId, name, upload.body);
+    const file = await libraryOf(c).write(tenantId, name, await admitDocxUpload(name, upload.body));
     return c.json({ file });
   } catch (e) {
     throw upload.rejection() ?? e; // a body we refused mid-stream, or a storage failure

@@ -31,9 +31,16 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
   session_not_found: 404,
   session_closed: 409,
   conflict: 409,
+  save_conflict: 412,
+  unsaved_changes: 409,
+  file_exists: 409,
+  read_only_session: 403,
+  request_id_reused: 422,
+  request_discarded: 409,
   file_too_large: 413,
   not_a_docx: 422,
   quota_exceeded: 429,
+  invalid_image: 422,
 };
 
 const HTTP_STATUS: Record<HttpFailure["kind"], ContentfulStatusCode> = {

@@ -6,6 +6,7 @@ import { registerDocumentTools } from "./tools/document-tools";
 import { registerElementTools } from "./tools/element-tools";
 import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
+import { registerLibrarySyncTools } from "./tools/library-sync-tools";
 import { registerReadTools } from "./tools/read-tools";
 import { registerRevisionTools } from "./tools/revision-tools";
 import { registerSectionTools } from "./tools/section-tools";
@@ -28,6 +29,7 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerDocumentTools(server, ctx);
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
+  registerLibrarySyncTools(server, ctx);
   registerElementTools(server, ctx);
   registerExportTools(server, ctx);
   registerSectionTools(server, ctx);

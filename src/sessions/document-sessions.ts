@@ -1,9 +1,12 @@
-import { createBlankDocx, DocxDocument, type ExportFormat, isDocxError } from "../docx/index";
+import { createBlankDocx, type DocxDocument, type ExportFormat, MAX_IMAGE_BYTES } from "../docx/index";
 import { chunkedBody } from "./chunked-body";
 import { DocumentCache } from "./document-cache";
-import { SessionError, sessionNotFound } from "./errors";
+import { openLibraryDocx } from "./docx-files";
+import { readOnlySession, SessionError, sessionNotFound } from "./errors";
+import { ExternalChanges } from "./external-changes";
+import { checkLibraryImage } from "./library-images";
 import { validateLibraryName } from "./library-names";
-import type { LibraryFileInfo, LibraryStore, SessionIndex, SessionRecord, SessionStore } from "./ports";
+import type { LibraryFileInfo, LibraryStore, SessionIndex, SessionRecord, SessionStore, WriteCondition } from "./ports";
 import { SessionHistory } from "./session-history";
 
 /** Largest library file a session may open: the Workers request body limit. */
@@ -40,19 +43,52 @@ const EXPORT_TYPES: Record<ExportFormat | "docx", { extension: string; contentTy
   docx: { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
 };
 
+const EXPORT_EXTENSIONS: Record<ExportFormat | "docx", string[]> = { markdown: ["md", "markdown"], html: ["html", "htm"], docx: ["docx"] };
+
 export type ExportOutcome = { format: ExportFormat | "docx"; bytes: number } & (
   | { text: string; file?: undefined }
   | { file: LibraryFileInfo; text?: undefined }
 );
 
-/** A session has unsaved changes when it has edits that its last save (if any) does not include. */
+/**
+ * A session has unsaved changes when its document differs from its library file: the cursor is not at the saved
+ * position. No saved position (lost with a discarded redo branch, or a new save target) always counts as different.
+ */
 export function hasUnsavedChanges(record: SessionRecord): boolean {
-  return record.savedPosition === null ? record.position > 0 : record.savedPosition !== record.position;
+  return record.savedPosition !== record.position;
+}
+
+/** How many edits separate the session's document from its library file (a lower bound when the saved state was discarded). */
+export function unsavedEdits(record: SessionRecord): number {
+  if (!hasUnsavedChanges(record)) return 0;
+  return record.savedPosition === null ? Math.max(record.position, 1) : Math.abs(record.position - record.savedPosition);
 }
 
 function randomSessionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The file name an export's default name starts from: the source file or title, without folders or extension. */
+function exportBaseName(record: SessionRecord): string {
+  const last =
+    (record.sourceName ?? record.title)
+      .replace(/\.docx$/i, "")
+      .split("/")
+      .pop() ?? "";
+  // Titles are free text: keep them to characters that need no escaping anywhere a name travels.
+  return last.replace(/[^\p{L}\p{N} ._-]+/gu, "_").trim() || "document";
+}
+
+/** An export written under a name whose extension says another format would be unopenable, or could replace a .docx. */
+function checkExportName(name: string, format: ExportFormat | "docx"): void {
+  const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
+  if (EXPORT_EXTENSIONS[format].includes(extension)) return;
+  throw new SessionError({
+    kind: "invalid_argument",
+    field: "output_path",
+    message: `output_path ${JSON.stringify(name)} does not end in ${EXPORT_EXTENSIONS[format].map((e) => `.${e}`).join(" or ")}, the extension of a ${format} export; nothing was written.`,
+  });
 }
 
 function titleFromName(name: string): string {
@@ -65,6 +101,8 @@ export class DocumentSessions {
   private readonly newSessionId: () => string;
   /** Edits, undo/redo, snapshots and reads of the sessions' documents. */
   readonly history: SessionHistory;
+  /** The library file changed under a session: compare, sync, or choose another file. */
+  readonly external: ExternalChanges;
 
   constructor(private readonly deps: DocumentSessionsDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -77,65 +115,72 @@ export class DocumentSessions {
       now: this.now,
       background: deps.background,
     });
+    this.external = new ExternalChanges({
+      tenantId: deps.tenantId,
+      library: deps.library,
+      index: deps.index,
+      history: this.history,
+      now: this.now,
+      get: (id) => this.get(id),
+      readDocx: (name) => this.readDocx(name),
+    });
   }
 
   /** Starts a session on a new, empty document. */
   async create(options: { title?: string } = {}): Promise<SessionRecord> {
-    return this.start(createBlankDocx(), null, options.title?.trim() || "Untitled document");
+    return this.start(createBlankDocx(), null, options.title?.trim() || "Untitled document", false);
   }
 
-  /** The bytes of any library file (e.g. a picture to insert), up to `limit` bytes. */
-  async readLibraryFile(name: string, limit: number): Promise<Uint8Array> {
+  /** A picture from the library (PNG, JPEG or GIF, checked by its bytes), for an image element value. */
+  async readLibraryImage(name: string): Promise<Uint8Array> {
     validateLibraryName(name);
-    const info = await this.deps.library.head(this.deps.tenantId, name);
-    if (!info) throw this.fileNotFound(name);
-    if (info.size > limit)
+    const file = await this.deps.library.open(this.deps.tenantId, name);
+    if (!file) throw this.fileNotFound(name);
+    if (file.info.size > MAX_IMAGE_BYTES) {
+      await file.body.cancel();
       throw new SessionError({
         kind: "file_too_large",
         name,
-        size: info.size,
-        limit,
-        message: `File ${name} is ${info.size} bytes; at most ${limit} bytes can be used here`,
+        size: file.info.size,
+        limit: MAX_IMAGE_BYTES,
+        message: `File ${name} is ${file.info.size} bytes; pictures up to ${MAX_IMAGE_BYTES} bytes can be used`,
       });
-    const bytes = await this.deps.library.read(this.deps.tenantId, name);
-    if (!bytes) throw this.fileNotFound(name);
+    }
+    const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
+    checkLibraryImage(name, bytes);
     return bytes;
   }
 
-  /** Starts a session on a copy of a library file; the library file is not changed until document_save. */
-  async open(name: string, options: { title?: string } = {}): Promise<SessionRecord> {
+  /**
+   * Starts a session on a copy of a library file; the library file is not changed until document_save. A read-only
+   * session (opened with a read-scope token) refuses edits, moves and saves.
+   */
+  async open(name: string, options: { title?: string; readOnly?: boolean; autoSave?: boolean } = {}): Promise<SessionRecord> {
     validateLibraryName(name);
-    const info = await this.deps.library.head(this.deps.tenantId, name);
-    if (!info) throw this.fileNotFound(name);
-    if (info.size > MAX_DOCUMENT_BYTES) {
-      throw new SessionError({
-        kind: "file_too_large",
-        name,
-        size: info.size,
-        limit: MAX_DOCUMENT_BYTES,
-        message: `File ${name} is ${info.size} bytes; documents up to ${MAX_DOCUMENT_BYTES} bytes can be opened`,
-      });
-    }
-    const bytes = await this.deps.library.read(this.deps.tenantId, name);
-    if (!bytes) throw this.fileNotFound(name);
-    let doc: DocxDocument;
-    try {
-      doc = DocxDocument.open(bytes); // refuse anything the engine cannot read before a session exists
-    } catch (error) {
-      const failure = isDocxError(error) ? error.failure : null;
-      if (failure?.kind === "document_too_large") {
-        throw new SessionError({ kind: "file_too_large", name, size: failure.actual, limit: failure.limit, message: failure.message });
-      }
-      throw new SessionError({
-        kind: "not_a_docx",
-        name,
-        message: `${name} cannot be opened as a Word document: ${(error as Error).message}`,
-      });
-    }
-    const record = await this.start(bytes, name, options.title?.trim() || titleFromName(name));
+    const { bytes, info: read, doc } = await this.readDocx(name);
+    const title = options.title?.trim() || titleFromName(name);
+    const record = await this.start(bytes, { name, etag: read.etag }, title, options.readOnly ?? false, options.autoSave ?? true);
     // The document just parsed is the session's baseline: keep it warm so the first call does not parse it again.
     this.history.remember(record, doc, bytes.length);
     return record;
+  }
+
+  /** A library file's bytes and the version they are (one read, so the ETag names exactly these bytes), checked by the engine. */
+  async readDocx(name: string): Promise<{ bytes: Uint8Array; info: LibraryFileInfo; doc: DocxDocument }> {
+    const file = await this.deps.library.open(this.deps.tenantId, name);
+    if (!file) throw this.fileNotFound(name);
+    if (file.info.size > MAX_DOCUMENT_BYTES) {
+      await file.body.cancel();
+      throw new SessionError({
+        kind: "file_too_large",
+        name,
+        size: file.info.size,
+        limit: MAX_DOCUMENT_BYTES,
+        message: `File ${name} is ${file.info.size} bytes; documents up to ${MAX_DOCUMENT_BYTES} bytes can be opened`,
+      });
+    }
+    const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
+    return { bytes, info: file.info, doc: openLibraryDocx(name, bytes) }; // refuse what the engine cannot read before using it
   }
 
   async list(options: { offset?: number; limit?: number } = {}) {
@@ -157,10 +202,15 @@ export class DocumentSessions {
     return (await this.history.currentBytes(sessionId)).bytes;
   }
 
-  /** Writes the current document to the library: back to its source, or to `outputName` ("save as"). */
-  async save(sessionId: string, outputName?: string) {
+  /**
+   * Writes the current document to the library: back to its source, or to `outputName` ("save as"). Saving back is a
+   * compare-and-swap on the version the session last read or wrote, so a file changed since (another session, an
+   * upload) is never overwritten unless `overwrite` says so.
+   */
+  async save(sessionId: string, options: { outputName?: string; overwrite?: boolean } = {}) {
     const record = await this.get(sessionId);
-    const name = outputName ?? record.sourceName;
+    this.writable(record);
+    const name = options.outputName ?? record.sourceName;
     if (!name) {
       throw new SessionError({
         kind: "invalid_argument",
@@ -170,42 +220,68 @@ export class DocumentSessions {
     }
     validateLibraryName(name);
     const { head, chunks } = await this.history.currentChunks(sessionId);
-    const file = await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks));
+    const guarded = name === record.sourceName && !options.overwrite;
+    // Without a known version the file must not exist yet (a new save target); otherwise it must still be that version.
+    const condition: WriteCondition = record.sourceEtag === null ? { absent: true } : { etagMatches: record.sourceEtag };
+    const file = guarded
+      ? await this.deps.library.writeIf(this.deps.tenantId, name, chunkedBody(chunks), condition)
+      : await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks));
+    if (!file) throw await this.saveConflict(name, record.sourceEtag === null ? "unknown" : "changed");
     const updated = await this.deps.index.update(sessionId, {
       savedPosition: head.position,
       sourceName: name,
+      sourceEtag: file.etag,
       updatedAt: this.now().toISOString(),
     });
     return { session: updated ?? record, file };
   }
 
+  private async saveConflict(name: string, why: "changed" | "unknown"): Promise<SessionError> {
+    const now = await this.deps.library.head(this.deps.tenantId, name);
+    const what =
+      why === "unknown"
+        ? `${JSON.stringify(name)} exists in the library and this session never read that version (it was created after the session chose the name, or the session predates version tracking)`
+        : now
+          ? `${JSON.stringify(name)} changed in the library at ${now.uploadedAt}, after this session opened or last saved it (another session or an upload wrote it)`
+          : `${JSON.stringify(name)} was deleted from the library after this session opened or last saved it`;
+    return new SessionError({
+      kind: "save_conflict",
+      name,
+      changedAt: now?.uploadedAt ?? null,
+      message: `Not saved: ${what}. Review the difference with get_external_changes and bring it in with sync_external_changes, save under another name with output_path, or replace the file with overwrite: true.`,
+    });
+  }
+
+  private writable(record: SessionRecord): void {
+    if (record.readOnly) throw readOnlySession(record.id);
+  }
+
   /**
    * Exports the session's current document. Markdown or HTML up to `inlineLimit` bytes comes back as text; anything
-   * larger, every .docx, and any export given an `outputName` is written to the library (default
-   * `exports/<name>.<ext>`). `allowFile: false` (a read-only caller) refuses instead of writing.
+   * larger, every .docx, and any export given an `outputName` is written to the library. Default names are unique
+   * (`exports/<name>-<position>-<time>.<ext>`); an existing `outputName` is replaced only with `overwrite`, and its
+   * extension must match the format. `allowFile: false` (a read-only caller) refuses instead of writing.
    */
   async export(
     sessionId: string,
     format: ExportFormat | "docx",
-    options: { outputName?: string; inlineLimit?: number; allowFile?: boolean } = {},
+    options: { outputName?: string; overwrite?: boolean; inlineLimit?: number; allowFile?: boolean } = {},
   ): Promise<ExportOutcome> {
     const record = await this.get(sessionId);
     const type = EXPORT_TYPES[format];
-    const base =
-      (record.sourceName ?? record.title)
-        .replace(/\.docx$/i, "")
-        .split("/")
-        .pop()!
-        .trim() || "document";
-    const name = validateLibraryName(options.outputName ?? `exports/${base}.${type.extension}`);
+    if (options.outputName !== undefined) checkExportName(validateLibraryName(options.outputName), format);
     const chunks: Uint8Array[] = [];
     let size = 0;
+    let position = record.position;
     if (format === "docx") {
-      chunks.push(...(await this.history.currentChunks(sessionId)).chunks);
+      const current = await this.history.currentChunks(sessionId);
+      chunks.push(...current.chunks);
       size = chunks.reduce((n, c) => n + c.length, 0);
+      position = current.head.position;
     } else {
       const encoder = new TextEncoder();
-      await this.history.read(sessionId, (doc) => {
+      await this.history.read(sessionId, (doc, head) => {
+        position = head.position;
         for (const text of doc.export(format)) {
           const bytes = encoder.encode(text);
           chunks.push(bytes);
@@ -215,7 +291,7 @@ export class DocumentSessions {
             chunks.length = 0;
             throw new SessionError({
               kind: "file_too_large",
-              name,
+              name: options.outputName ?? `${exportBaseName(record)}.${type.extension}`,
               size,
               limit: MAX_EXPORT_BYTES,
               message: `The ${format} export of this document is over ${MAX_EXPORT_BYTES / (1024 * 1024)} MB, the largest export one call may build; nothing was written. Export it as docx, or read it in pages with query.`,
@@ -235,12 +311,57 @@ export class DocumentSessions {
       });
     }
     // Chunks are handed to storage one by one, so the export is never joined into one more copy.
-    const file = await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks), type.contentType);
-    return { format, bytes: size, file };
+    const write = (name: string, condition: WriteCondition | null) =>
+      condition
+        ? this.deps.library.writeIf(this.deps.tenantId, name, chunkedBody(chunks), condition, type.contentType)
+        : this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks), type.contentType);
+    if (options.outputName !== undefined) {
+      const file = await write(options.outputName, options.overwrite ? null : { absent: true });
+      if (!file)
+        throw new SessionError({
+          kind: "file_exists",
+          name: options.outputName,
+          message: `Your library already has a file named ${JSON.stringify(options.outputName)}; nothing was written. Pass overwrite: true to replace it, choose another output_path, or leave output_path out for a new unique name.`,
+        });
+      return { format, bytes: size, file };
+    }
+    const base = `exports/${exportBaseName(record)}-${position}-${this.now()
+      .toISOString()
+      .replace(/[-:]|\.\d+/g, "")}`;
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const file = await write(`${base}${attempt === 1 ? "" : `-${attempt}`}.${type.extension}`, { absent: true });
+      if (file) return { format, bytes: size, file };
+    }
+    throw new SessionError({
+      kind: "conflict",
+      sessionId,
+      message: `Could not find a free export name next to ${base}.${type.extension}; pass output_path.`,
+    });
   }
 
-  /** Ends a session and deletes its stored objects. */
-  async close(sessionId: string): Promise<ClosedSession> {
+  /**
+   * Ends a session and deletes its stored objects. A document that differs from its library file is only
+   * discarded with `discard: true`; a caller without write access may close read-only sessions only.
+   */
+  async close(sessionId: string, options: { discard?: boolean; canWrite?: boolean } = {}): Promise<ClosedSession> {
+    const current = await this.get(sessionId);
+    if (options.canWrite === false && !current.readOnly)
+      throw new SessionError({
+        kind: "forbidden",
+        scope: "write",
+        message: `Session ${sessionId} was opened for editing; closing it needs the 'write' scope. A read-only token may close the read-only sessions it opened.`,
+      });
+    if (hasUnsavedChanges(current) && !options.discard) {
+      const edits = unsavedEdits(current);
+      throw new SessionError({
+        kind: "unsaved_changes",
+        sessionId,
+        edits,
+        message:
+          `Session ${sessionId} has unsaved changes: closing would lose ${current.savedPosition === null ? "at least " : ""}${edits} edit(s) not in ` +
+          `${current.sourceName ? JSON.stringify(current.sourceName) : "any library file"}. Save them with document_save, or close with discard: true to drop them.`,
+      });
+    }
     const record = await this.deps.index.remove(sessionId);
     if (!record) throw sessionNotFound(sessionId);
     await this.deps.store.destroy(this.deps.tenantId, sessionId);
@@ -248,7 +369,14 @@ export class DocumentSessions {
     return { session: record, discardedUnsavedChanges: hasUnsavedChanges(record) };
   }
 
-  private async start(bytes: Uint8Array, sourceName: string | null, title: string): Promise<SessionRecord> {
+  private async start(
+    bytes: Uint8Array,
+    source: { name: string; etag: string } | null,
+    title: string,
+    readOnly: boolean,
+    autoSave = false,
+  ): Promise<SessionRecord> {
+    const sourceName = source?.name ?? null;
     // Each open session keeps its history in storage until closed: a tenant may hold only so many at once.
     const { total } = await this.deps.index.list({ offset: 0, limit: 1 });
     if (total >= MAX_OPEN_SESSIONS) {
@@ -281,10 +409,16 @@ export class DocumentSessions {
       createdAt: at,
       updatedAt: at,
       position: 0,
-      savedPosition: sourceName === null ? null : 0,
+      // A new document's blank start counts as saved: closing it untouched loses nothing.
+      savedPosition: 0,
       top: 0,
       version: 0,
       baselineGeneration: 0,
+      sourceEtag: source?.etag ?? null,
+      readOnly,
+      // A session with a library file writes itself back once edits settle, unless the caller turned it off.
+      autoSave: autoSave && source !== null && !readOnly,
+      autoSaveError: null,
     };
     await this.deps.index.add(record);
     return record;

@@ -4,12 +4,22 @@ export type SessionFailure =
   | { kind: "file_not_found"; name: string; message: string }
   | { kind: "file_too_large"; name: string; size: number; limit: number; message: string }
   | { kind: "not_a_docx"; name: string; message: string }
+  | { kind: "invalid_image"; name: string; message: string }
   | { kind: "session_not_found"; sessionId: string; message: string }
   | { kind: "session_closed"; sessionId: string; message: string }
   | { kind: "conflict"; sessionId: string; message: string }
   | { kind: "forbidden"; scope: string; message: string }
   | { kind: "invalid_argument"; field: string; message: string }
-  | { kind: "quota_exceeded"; quota: string; limit: number; message: string };
+  | { kind: "quota_exceeded"; quota: string; limit: number; message: string }
+  /** document_save to the session's own file, which changed in the library since the session read or wrote it. */
+  | { kind: "save_conflict"; name: string; changedAt: string | null; message: string }
+  /** document_close of a session whose document differs from its library file, without `discard: true`. */
+  | { kind: "unsaved_changes"; sessionId: string; edits: number; message: string }
+  /** A library file (export, save-as target) exists and the call did not say `overwrite: true`. */
+  | { kind: "file_exists"; name: string; message: string }
+  | { kind: "read_only_session"; sessionId: string; message: string }
+  | { kind: "request_id_reused"; sessionId: string; requestId: string; message: string }
+  | { kind: "request_discarded"; sessionId: string; requestId: string; position: number; discardedAt: string | null; message: string };
 
 export type SessionFailureKind = SessionFailure["kind"];
 
@@ -35,5 +45,14 @@ export function sessionNotFound(sessionId: string): SessionError {
     kind: "session_not_found",
     sessionId,
     message: `No open session ${JSON.stringify(sessionId)}. Call document_list to see open sessions`,
+  });
+}
+
+/** The one wording for a change refused because the session is read-only. */
+export function readOnlySession(sessionId: string): SessionError {
+  return new SessionError({
+    kind: "read_only_session",
+    sessionId,
+    message: `Session ${sessionId} was opened with a read-only token, so it cannot be edited, moved or saved. Open the file again with a token that has the 'write' scope.`,
   });
 }

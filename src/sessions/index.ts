@@ -9,9 +9,14 @@ export {
   MAX_DOCUMENT_BYTES,
   MAX_EXPORT_BYTES,
   MAX_OPEN_SESSIONS,
+  unsavedEdits,
 } from "./document-sessions";
+export { openLibraryDocx } from "./docx-files";
 export type { SessionFailure, SessionFailureKind } from "./errors";
 export { isSessionError, SessionError, sessionNotFound } from "./errors";
+export type { ExternalState } from "./external-changes";
+export { ExternalChanges } from "./external-changes";
+export { checkLibraryImage, imageTypeForName, MAX_LIBRARY_IMAGE_BYTES } from "./library-images";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
 export type {
   BlobBody,
@@ -23,10 +28,15 @@ export type {
   LoadPlan,
   MoveOutcome,
   RebaseOutcome,
+  RequestRecord,
+  RequestTag,
+  SessionChanges,
   SessionIndex,
   SessionManifest,
   SessionRecord,
   SessionStore,
+  WriteCondition,
 } from "./ports";
+export type { RequestCall } from "./request-retry";
 export type { EditOutcome, Mutation, SessionHistoryDeps } from "./session-history";
 export { SessionHistory } from "./session-history";

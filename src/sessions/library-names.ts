@@ -14,7 +14,9 @@ export function validateLibraryName(name: string): string {
   if (typeof name !== "string" || name.length === 0) fail("the name is empty");
   if (name.length > MAX_LIBRARY_NAME_LENGTH) fail(`it is ${name.length} characters long; the limit is ${MAX_LIBRARY_NAME_LENGTH}`);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  if (/[\u0000-\u001f\u007f]/.test(name)) fail("it contains control characters");
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) fail("it contains control characters");
+  // Bidirectional overrides and isolates make a name display as another ("cod\u202Excod.docx" shows as "codxdoc.docx").
+  if (/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)) fail("it contains bidirectional control characters");
   if (name.includes("\\")) fail("backslashes are not allowed; use / to group files");
   if (name.startsWith("/") || name.endsWith("/")) fail("it must not start or end with /");
   for (const segment of name.split("/")) {

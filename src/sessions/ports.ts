@@ -15,6 +15,9 @@ export interface LibraryFileInfo {
 /** Body accepted by stores: bytes, or a stream whose length is known up front (R2 needs it). */
 export type BlobBody = Uint8Array | { stream: ReadableStream<Uint8Array>; length: number };
 
+/** When a conditional write goes through: the file is still the version with this ETag, or no file of that name exists. */
+export type WriteCondition = { etagMatches: string } | { absent: true };
+
 /** The tenant's library of .docx files. Names are validated before they reach a store. */
 export interface LibraryStore {
   list(
@@ -26,6 +29,8 @@ export interface LibraryStore {
   open(tenantId: string, name: string): Promise<{ info: LibraryFileInfo; body: ReadableStream<Uint8Array> } | null>;
   read(tenantId: string, name: string): Promise<Uint8Array | null>;
   write(tenantId: string, name: string, body: BlobBody, contentType?: string): Promise<LibraryFileInfo>;
+  /** Writes only if the condition holds at the moment of writing (atomic); null when it did not and nothing was written. */
+  writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType?: string): Promise<LibraryFileInfo | null>;
   /** True when a file was deleted, false when there was none. */
   remove(tenantId: string, name: string): Promise<boolean>;
 }
@@ -40,8 +45,22 @@ export interface SessionRecord {
   updatedAt: string;
   /** Current position in the session's history (0 = baseline). */
   position: number;
-  /** Position last written back to the library with document_save (null = never saved). */
+  /**
+   * Position whose document equals the library file (opened from, last saved or synced; a new document's blank
+   * start counts as position 0). Snapshots renumber it, so it goes negative when the saved state was compacted;
+   * null when it lay on a redo branch that a new edit discarded.
+   */
   savedPosition: number | null;
+  /** ETag of the library file version the session was opened from or last saved/synced to (null: unknown). */
+  sourceEtag: string | null;
+  /** Opened with a read-only token: edits, saves and moves are refused. */
+  readOnly: boolean;
+  /** Write the document back to its library file by itself once edits settle (the tenant object's alarm). */
+  autoSave: boolean;
+  /** Why the last automatic save failed (a conflict, a storage error); null when it succeeded or none was due. */
+  autoSaveError: string | null;
+  /** When the session ends if it stays idle (set by the tenant object, which runs the expiry). */
+  expiresAt?: string;
   /** Last position in history; positions above `position` can be redone. */
   top: number;
   /** Bumped by every change of history or cursor: the compare-and-swap token for writers. */
@@ -59,7 +78,30 @@ export interface HistoryEntryMeta {
   at: string;
   size: number;
   requestId: string | null;
+  /** Digest of the tool and arguments of the call that wrote the entry (null for entries from before digests). */
+  requestDigest: string | null;
 }
+
+/** A client's request id with what it is used for: the tool and a digest of its arguments. */
+export interface RequestTag {
+  id: string;
+  tool: string;
+  digest: string;
+}
+
+/** What a request id did earlier in a session: an edit (still in history, compacted into a snapshot, or discarded) or a cursor move. */
+export type RequestRecord =
+  | {
+      kind: "edit";
+      tool: string;
+      digest: string | null;
+      position: number;
+      result: string | null;
+      state: "in_history" | "compacted" | "discarded";
+      /** When the entry left history (compacted or discarded). */
+      retiredAt: string | null;
+    }
+  | { kind: "move"; tool: string; digest: string | null; from: number; to: number };
 
 /** A full document stored at a position, so loading never replays more than a bounded number of entries. */
 export interface CheckpointMeta {
@@ -78,16 +120,22 @@ export interface LoadPlan {
 
 export type CommitOutcome =
   | { status: "committed"; head: SessionRecord; dropped: string[] }
-  | { status: "duplicate"; head: SessionRecord; entry: HistoryEntryMeta; result: string | null }
+  /** The request id was used before; nothing was written. */
+  | { status: "duplicate"; head: SessionRecord; request: RequestRecord }
   | { status: "conflict"; head: SessionRecord };
 
 export type MoveOutcome =
   | { status: "moved"; head: SessionRecord }
   | { status: "conflict"; head: SessionRecord }
-  /** The request id already moved the cursor, from `from` to `to`; nothing moved this time. */
-  | { status: "duplicate"; head: SessionRecord; from: number; to: number };
+  /** The request id was used before (a move reports its `from` and `to`); nothing moved this time. */
+  | { status: "duplicate"; head: SessionRecord; request: RequestRecord };
 
 export type RebaseOutcome = { status: "rebased"; head: SessionRecord; dropped: string[] } | { status: "conflict"; head: SessionRecord };
+
+/** Fields of a session record that are set directly (everything else moves with history). */
+export type SessionChanges = Partial<
+  Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName" | "sourceEtag" | "autoSave" | "autoSaveError">
+>;
 
 /**
  * The tenant's session index and history ledger. The tenant Durable Object is its only writer; every
@@ -97,10 +145,7 @@ export interface SessionIndex {
   add(record: SessionRecord): Promise<void>;
   get(sessionId: string): Promise<SessionRecord | null>;
   list(options: { offset: number; limit: number }): Promise<{ sessions: SessionRecord[]; total: number }>;
-  update(
-    sessionId: string,
-    changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>,
-  ): Promise<SessionRecord | null>;
+  update(sessionId: string, changes: SessionChanges): Promise<SessionRecord | null>;
   /** Removes the session and its ledger; returns the record, or null when there was none. */
   remove(sessionId: string): Promise<SessionRecord | null>;
 
@@ -108,10 +153,10 @@ export interface SessionIndex {
   loadPlan(sessionId: string, position?: number): Promise<LoadPlan | null>;
   /** Appends an entry after the current position if the session is still at `expectedVersion`; drops the redo branch. */
   commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): Promise<CommitOutcome>;
-  /** The entry an earlier call with this request id wrote, and the result it returned; null when there is none. */
-  findRequest(sessionId: string, requestId: string): Promise<{ entry: HistoryEntryMeta; result: string | null } | null>;
-  /** Moves the cursor (undo, redo, jump) if the session is still at `expectedVersion`; a repeated `requestId` moves nothing. */
-  move(sessionId: string, expectedVersion: number, position: number, at: string, requestId?: string | null): Promise<MoveOutcome>;
+  /** What an earlier call with this request id did (edits are remembered after they leave history); null when none. */
+  findRequest(sessionId: string, requestId: string): Promise<RequestRecord | null>;
+  /** Moves the cursor (undo, redo, jump) if the session is still at `expectedVersion`; a used request id moves nothing. */
+  move(sessionId: string, expectedVersion: number, position: number, at: string, request?: RequestTag | null): Promise<MoveOutcome>;
   /** Records a checkpoint, unless the entry it was built from is no longer in history. */
   addCheckpoint(sessionId: string, checkpoint: CheckpointMeta, builtFrom: string | null): Promise<boolean>;
   history(sessionId: string, offset: number, limit: number): Promise<{ entries: HistoryEntryMeta[]; total: number } | null>;

@@ -1,8 +1,18 @@
 import { type DocumentChange, DocxDocument } from "../docx/index";
 import { CHECKPOINT_MAX_ENTRIES, checkpointDue } from "./checkpoint-policy";
 import type { CachedDocument, DocumentCache } from "./document-cache";
-import { SessionError, sessionNotFound } from "./errors";
-import type { CommitOutcome, HistoryEntryMeta, LoadPlan, SessionIndex, SessionRecord, SessionStore } from "./ports";
+import { readOnlySession, SessionError, sessionNotFound } from "./errors";
+import type {
+  CommitOutcome,
+  HistoryEntryMeta,
+  LoadPlan,
+  RequestRecord,
+  RequestTag,
+  SessionIndex,
+  SessionRecord,
+  SessionStore,
+} from "./ports";
+import { checkSameCall, discardedRequest, type RequestCall, tagRequest } from "./request-retry";
 
 /** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
 const MAX_EDIT_ATTEMPTS = 25;
@@ -89,6 +99,18 @@ export class SessionHistory {
       sessionId,
       message: `Session ${sessionId} is being edited by other calls too quickly; retry this call`,
     });
+  }
+
+  /** Refuses changes to a session opened read-only. */
+  private writable(head: SessionRecord): void {
+    if (head.readOnly) throw readOnlySession(head.id);
+  }
+
+  /** The answer to a retried edit: its first result, or what became of it; never a second application. */
+  private retriedEdit<R>(sessionId: string, tag: RequestTag, earlier: RequestRecord): EditOutcome<R> {
+    checkSameCall(sessionId, tag, earlier, "edit");
+    if (earlier.state === "discarded") throw discardedRequest(sessionId, tag, earlier);
+    return { result: JSON.parse(earlier.result ?? "null") as R, position: earlier.position, changed: true, replayed: true };
   }
 
   private async head(sessionId: string): Promise<SessionRecord> {
@@ -201,19 +223,20 @@ export class SessionHistory {
    */
   async edit<R>(
     sessionId: string,
-    meta: { tool: string; requestId?: string | null; author?: string },
+    meta: { tool: string; requestId?: string | null; author?: string; args?: Record<string, unknown> },
     mutate: Mutation<R>,
   ): Promise<EditOutcome<R>> {
     const requestId = meta.requestId ?? null;
+    const tag = requestId === null ? null : await tagRequest({ id: requestId, tool: meta.tool, args: meta.args });
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       // A retry is answered before the mutation runs: re-running it could fail (its target is gone) or differ.
-      if (requestId !== null) {
-        const earlier = await this.deps.index.findRequest(sessionId, requestId);
-        if (earlier)
-          return { result: JSON.parse(earlier.result ?? "null") as R, position: earlier.entry.position, changed: true, replayed: true };
+      if (tag !== null) {
+        const earlier = await this.deps.index.findRequest(sessionId, tag.id);
+        if (earlier) return this.retriedEdit<R>(sessionId, tag, earlier);
       }
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
         const { head, state } = await this.state(sessionId);
+        this.writable(head);
         const { doc } = state;
         let applied: { result: R; description: string };
         try {
@@ -249,6 +272,7 @@ export class SessionHistory {
           at,
           size: payload.length,
           requestId,
+          requestDigest: tag?.digest ?? null,
         };
         let outcome: CommitOutcome;
         try {
@@ -270,9 +294,7 @@ export class SessionHistory {
         }
         undoLocal();
         this.cleanUp(sessionId, [object]);
-        if (outcome.status === "duplicate") {
-          return { result: JSON.parse(outcome.result ?? "null") as R, position: outcome.entry.position, changed: true, replayed: true };
-        }
+        if (outcome.status === "duplicate" && tag !== null) return this.retriedEdit<R>(sessionId, tag, outcome.request);
         // conflict: another writer moved the session; loop re-applies the mutation on its state
         await backoff(attempt);
       }
@@ -306,20 +328,28 @@ export class SessionHistory {
     if (this.deps.background) this.deps.background(work);
   }
 
-  /** Moves the cursor to `position` (undo, redo and jump are all this). */
-  /** Moves the cursor; a repeated `requestId` returns the first move (`from`, `to`) and moves nothing. */
+  /**
+   * Moves the cursor (undo, redo and jump are all this). A repeated request id returns the first move (`from`, `to`)
+   * and moves nothing; used before for another call, it is refused.
+   */
   async moveTo(
     sessionId: string,
     target: (head: SessionRecord) => number,
-    requestId: string | null = null,
+    request: RequestCall | null = null,
   ): Promise<{ head: SessionRecord; from: number; to: number; replayed: boolean }> {
+    const tag = request === null ? null : await tagRequest(request);
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
         const { head, state } = await this.state(sessionId);
+        this.writable(head);
         const position = target(head);
-        if (position === head.position && requestId === null) return { head, from: head.position, to: position, replayed: false };
-        const outcome = await this.deps.index.move(sessionId, head.version, position, this.deps.now().toISOString(), requestId);
-        if (outcome.status === "duplicate") return { head: outcome.head, from: outcome.from, to: outcome.to, replayed: true };
+        if (position === head.position && tag === null) return { head, from: head.position, to: position, replayed: false };
+        const outcome = await this.deps.index.move(sessionId, head.version, position, this.deps.now().toISOString(), tag);
+        if (outcome.status === "duplicate" && tag !== null) {
+          const earlier = outcome.request;
+          checkSameCall(sessionId, tag, earlier, "move");
+          return { head: outcome.head, from: earlier.from, to: earlier.to, replayed: true };
+        }
         if (outcome.status === "conflict") {
           await backoff(attempt);
           continue;
@@ -386,6 +416,7 @@ export class SessionHistory {
   async snapshot(sessionId: string, discardRedo: boolean): Promise<{ head: SessionRecord; dropped: number }> {
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       const { head, state } = await this.state(sessionId);
+      this.writable(head);
       const generation = head.baselineGeneration + 1;
       const bytes = state.doc.save();
       await this.deps.store.writeBaseline(this.deps.tenantId, sessionId, generation, bytes);

@@ -6,6 +6,9 @@ import type {
   LoadPlan,
   MoveOutcome,
   RebaseOutcome,
+  RequestRecord,
+  RequestTag,
+  SessionChanges,
   SessionIndex,
   SessionRecord,
 } from "../sessions/ports";
@@ -24,7 +27,7 @@ export class DurableSessionIndex implements SessionIndex {
   async list({ offset, limit }: { offset: number; limit: number }) {
     return (await this.tenant.listSessions(offset, limit)) as { sessions: SessionRecord[]; total: number };
   }
-  async update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>) {
+  async update(sessionId: string, changes: SessionChanges) {
     return (await this.tenant.updateSession(sessionId, changes)) as SessionRecord | null;
   }
   async remove(sessionId: string) {
@@ -34,15 +37,15 @@ export class DurableSessionIndex implements SessionIndex {
     return (await this.tenant.loadPlan(sessionId, position)) as LoadPlan | null;
   }
   async findRequest(sessionId: string, requestId: string) {
-    return (await this.tenant.findRequest(sessionId, requestId)) as { entry: HistoryEntryMeta; result: string | null } | null;
+    return (await this.tenant.findRequest(sessionId, requestId)) as RequestRecord | null;
   }
   async commit(sessionId: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string) {
     const outcome = (await this.tenant.commitEntry(sessionId, expectedVersion, entry, result, at)) as CommitOutcome | null;
     if (!outcome) throw sessionNotFound(sessionId);
     return outcome;
   }
-  async move(sessionId: string, expectedVersion: number, position: number, at: string, requestId: string | null = null) {
-    const outcome = (await this.tenant.moveCursor(sessionId, expectedVersion, position, at, requestId)) as MoveOutcome | null;
+  async move(sessionId: string, expectedVersion: number, position: number, at: string, request: RequestTag | null = null) {
+    const outcome = (await this.tenant.moveCursor(sessionId, expectedVersion, position, at, request)) as MoveOutcome | null;
     if (!outcome) throw sessionNotFound(sessionId);
     return outcome;
   }

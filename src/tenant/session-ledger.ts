@@ -5,6 +5,9 @@ import type {
   LoadPlan,
   MoveOutcome,
   RebaseOutcome,
+  RequestRecord,
+  RequestTag,
+  SessionChanges,
   SessionRecord,
 } from "../sessions/ports";
 
@@ -19,6 +22,10 @@ type SessionRow = {
   top: number;
   version: number;
   baseline_generation: number;
+  source_etag: string | null;
+  read_only: number;
+  auto_save: number;
+  auto_save_error: string | null;
 };
 type EntryRow = {
   position: number;
@@ -28,6 +35,7 @@ type EntryRow = {
   at: string;
   size: number;
   request_id: string | null;
+  request_digest: string | null;
   result: string | null;
 };
 type CheckpointRow = { position: number; object: string; size: number };
@@ -43,6 +51,10 @@ const toRecord = (r: SessionRow): SessionRecord => ({
   top: r.top,
   version: r.version,
   baselineGeneration: r.baseline_generation,
+  sourceEtag: r.source_etag,
+  readOnly: r.read_only === 1,
+  autoSave: r.auto_save === 1,
+  autoSaveError: r.auto_save_error,
 });
 const toEntry = (r: EntryRow): HistoryEntryMeta => ({
   position: r.position,
@@ -52,6 +64,7 @@ const toEntry = (r: EntryRow): HistoryEntryMeta => ({
   at: r.at,
   size: r.size,
   requestId: r.request_id,
+  requestDigest: r.request_digest,
 });
 
 const SCHEMA = [
@@ -70,6 +83,31 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS checkpoints (
     session_id TEXT NOT NULL, position INTEGER NOT NULL, object TEXT NOT NULL, size INTEGER NOT NULL,
     PRIMARY KEY (session_id, position))`,
+  `CREATE TABLE IF NOT EXISTS retired_requests (
+    session_id TEXT NOT NULL, request_id TEXT NOT NULL, tool TEXT NOT NULL, request_digest TEXT, position INTEGER NOT NULL,
+    result TEXT, fate TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (session_id, request_id))`,
+  `CREATE TABLE IF NOT EXISTS ledger_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)`,
+];
+
+/** The ledger's format: 1 is the first layout (no meta table), 2 adds ADDED_COLUMNS and retired_requests. */
+export const LEDGER_FORMAT = 2;
+
+/**
+ * Columns added after the first layout, with their default for rows written before them. `CREATE TABLE IF NOT
+ * EXISTS` leaves an older table as it was, so each is added on construction; an existing column is left alone.
+ */
+const ADDED_COLUMNS: [table: string, column: string][] = [
+  ["sessions", "source_etag TEXT"],
+  ["sessions", "read_only INTEGER NOT NULL DEFAULT 0"],
+  ["sessions", "auto_save INTEGER NOT NULL DEFAULT 0"],
+  ["sessions", "auto_save_error TEXT"],
+  // Auto-save schedule, in epoch milliseconds: when the next write is due, since when edits are pending, last write.
+  ["sessions", "auto_save_due INTEGER"],
+  ["sessions", "auto_save_pending_since INTEGER"],
+  ["sessions", "auto_saved_at INTEGER"],
+  ["entries", "request_digest TEXT"],
+  ["moves", "tool TEXT NOT NULL DEFAULT ''"],
+  ["moves", "request_digest TEXT"],
 ];
 
 /**
@@ -79,12 +117,34 @@ const SCHEMA = [
 export class SessionLedger {
   constructor(private readonly sql: SqlStorage) {
     for (const statement of SCHEMA) sql.exec(statement);
+    if (this.format() < LEDGER_FORMAT) this.upgrade();
+  }
+
+  /** The format this object's tables are in (1 when they predate the meta table). */
+  format(): number {
+    return this.sql.exec<{ value: number }>(`SELECT value FROM ledger_meta WHERE key = 'format'`).toArray()[0]?.value ?? 1;
+  }
+
+  /**
+   * Brings tables written by an older layout to the current one. Every step is idempotent, so a run cut short (the
+   * object evicted mid-way) is simply run again; the format is recorded only after the last step succeeded.
+   */
+  private upgrade(): void {
+    for (const [table, column] of ADDED_COLUMNS) {
+      try {
+        this.sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+      } catch (error) {
+        if (!/duplicate column/i.test(String(error))) throw error; // added by an earlier, interrupted run
+      }
+    }
+    this.sql.exec(`INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('format', ?)`, LEDGER_FORMAT);
   }
 
   add(r: SessionRecord): void {
     this.sql.exec(
-      `INSERT INTO sessions (id, title, source_name, created_at, updated_at, position, saved_position, top, version, baseline_generation)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sessions (id, title, source_name, created_at, updated_at, position, saved_position, top, version, baseline_generation,
+         source_etag, read_only, auto_save, auto_save_error)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       r.id,
       r.title,
       r.sourceName,
@@ -95,6 +155,10 @@ export class SessionLedger {
       r.top,
       r.version,
       r.baselineGeneration,
+      r.sourceEtag,
+      r.readOnly ? 1 : 0,
+      r.autoSave ? 1 : 0,
+      r.autoSaveError,
     );
   }
 
@@ -109,16 +173,20 @@ export class SessionLedger {
     return { sessions: rows.map(toRecord), total };
   }
 
-  update(id: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>): SessionRecord | null {
+  update(id: string, changes: SessionChanges): SessionRecord | null {
     const current = this.get(id);
     if (!current) return null;
     const next = { ...current, ...changes };
     this.sql.exec(
-      `UPDATE sessions SET title = ?, source_name = ?, updated_at = ?, saved_position = ? WHERE id = ?`,
+      `UPDATE sessions SET title = ?, source_name = ?, updated_at = ?, saved_position = ?, source_etag = ?, auto_save = ?,
+         auto_save_error = ? WHERE id = ?`,
       next.title,
       next.sourceName,
       next.updatedAt,
       next.savedPosition,
+      next.sourceEtag,
+      next.autoSave ? 1 : 0,
+      next.autoSaveError,
       id,
     );
     return next;
@@ -130,6 +198,7 @@ export class SessionLedger {
     this.sql.exec(`DELETE FROM entries WHERE session_id = ?`, id);
     this.sql.exec(`DELETE FROM checkpoints WHERE session_id = ?`, id);
     this.sql.exec(`DELETE FROM moves WHERE session_id = ?`, id);
+    this.sql.exec(`DELETE FROM retired_requests WHERE session_id = ?`, id);
     this.sql.exec(`DELETE FROM sessions WHERE id = ?`, id);
     return current;
   }
@@ -154,25 +223,59 @@ export class SessionLedger {
     return { head, target, checkpoint: cp ? { position: cp.position, object: cp.object, size: cp.size } : null, entries };
   }
 
-  findRequest(id: string, requestId: string): { entry: HistoryEntryMeta; result: string | null } | null {
-    const row = this.sql.exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND request_id = ?`, id, requestId).toArray()[0];
-    return row ? { entry: toEntry(row), result: row.result } : null;
+  findRequest(id: string, requestId: string): RequestRecord | null {
+    const entry = this.sql.exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND request_id = ?`, id, requestId).toArray()[0];
+    if (entry)
+      return {
+        kind: "edit",
+        tool: entry.tool,
+        digest: entry.request_digest,
+        position: entry.position,
+        result: entry.result,
+        state: "in_history",
+        retiredAt: null,
+      };
+    const retired = this.sql
+      .exec<{ tool: string; request_digest: string | null; position: number; result: string | null; fate: string; at: string }>(
+        `SELECT tool, request_digest, position, result, fate, at FROM retired_requests WHERE session_id = ? AND request_id = ?`,
+        id,
+        requestId,
+      )
+      .toArray()[0];
+    if (retired)
+      return {
+        kind: "edit",
+        tool: retired.tool,
+        digest: retired.request_digest,
+        position: retired.position,
+        result: retired.result,
+        state: retired.fate === "compacted" ? "compacted" : "discarded",
+        retiredAt: retired.at,
+      };
+    const move = this.sql
+      .exec<{ tool: string; request_digest: string | null; from_position: number; to_position: number }>(
+        `SELECT tool, request_digest, from_position, to_position FROM moves WHERE session_id = ? AND request_id = ?`,
+        id,
+        requestId,
+      )
+      .toArray()[0];
+    if (move) return { kind: "move", tool: move.tool, digest: move.request_digest, from: move.from_position, to: move.to_position };
+    return null;
   }
 
   commit(id: string, expectedVersion: number, entry: HistoryEntryMeta, result: string | null, at: string): CommitOutcome | null {
     const head = this.get(id);
     if (!head) return null;
     if (entry.requestId !== null) {
-      const earlier = this.sql
-        .exec<EntryRow>(`SELECT * FROM entries WHERE session_id = ? AND request_id = ?`, id, entry.requestId)
-        .toArray()[0];
-      if (earlier) return { status: "duplicate", head, entry: toEntry(earlier), result: earlier.result };
+      const earlier = this.findRequest(id, entry.requestId);
+      if (earlier) return { status: "duplicate", head, request: earlier };
     }
     if (head.version !== expectedVersion) return { status: "conflict", head };
-    const dropped = this.dropAbove(id, head.position);
+    const dropped = this.dropAbove(id, head.position, "discarded", at);
     const position = head.position + 1;
     this.sql.exec(
-      `INSERT INTO entries (session_id, position, object, tool, description, at, size, request_id, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO entries (session_id, position, object, tool, description, at, size, request_id, request_digest, result)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       position,
       entry.object,
@@ -181,6 +284,7 @@ export class SessionLedger {
       entry.at,
       entry.size,
       entry.requestId,
+      entry.requestDigest,
       result,
     );
     // A save at a position on the discarded branch no longer describes any reachable state.
@@ -196,25 +300,21 @@ export class SessionLedger {
     return { status: "committed", head: this.get(id)!, dropped };
   }
 
-  move(id: string, expectedVersion: number, position: number, at: string, requestId: string | null = null): MoveOutcome | null {
+  move(id: string, expectedVersion: number, position: number, at: string, request: RequestTag | null = null): MoveOutcome | null {
     const head = this.get(id);
     if (!head) return null;
-    if (requestId !== null) {
-      const earlier = this.sql
-        .exec<{ from_position: number; to_position: number }>(
-          `SELECT from_position, to_position FROM moves WHERE session_id = ? AND request_id = ?`,
-          id,
-          requestId,
-        )
-        .toArray()[0];
-      if (earlier) return { status: "duplicate", head, from: earlier.from_position, to: earlier.to_position };
+    if (request !== null) {
+      const earlier = this.findRequest(id, request.id);
+      if (earlier) return { status: "duplicate", head, request: earlier };
     }
     if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head };
-    if (requestId !== null)
+    if (request !== null)
       this.sql.exec(
-        `INSERT INTO moves (session_id, request_id, from_position, to_position) VALUES (?, ?, ?, ?)`,
+        `INSERT INTO moves (session_id, request_id, tool, request_digest, from_position, to_position) VALUES (?, ?, ?, ?, ?, ?)`,
         id,
-        requestId,
+        request.id,
+        request.tool,
+        request.digest,
         head.position,
         position,
       );
@@ -251,21 +351,22 @@ export class SessionLedger {
     if (!head) return null;
     if (head.version !== expectedVersion) return { status: "conflict", head };
     const p = head.position;
+    this.retire(id, `position <= ?`, p, "compacted", at);
     const dropped = [
       ...this.objects(`SELECT object FROM entries WHERE session_id = ? AND position <= ?`, id, p),
       ...this.objects(`SELECT object FROM checkpoints WHERE session_id = ? AND position <= ?`, id, p),
     ];
     this.sql.exec(`DELETE FROM entries WHERE session_id = ? AND position <= ?`, id, p);
     this.sql.exec(`DELETE FROM checkpoints WHERE session_id = ? AND position <= ?`, id, p);
-    if (discardRedo) dropped.push(...this.dropAbove(id, p));
+    if (discardRedo) dropped.push(...this.dropAbove(id, p, "discarded", at));
     // Renumber through negative values: shifting in place could collide with a row not yet moved.
     for (const table of ["entries", "checkpoints"]) {
       this.sql.exec(`UPDATE ${table} SET position = ? - position WHERE session_id = ?`, p, id);
       this.sql.exec(`UPDATE ${table} SET position = -position WHERE session_id = ?`, id);
     }
     const top = discardRedo ? 0 : head.top - p;
-    const saved =
-      head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
+    // The saved position is renumbered with the rest (negative once compacted), so a snapshot never hides unsaved edits.
+    const saved = head.savedPosition === null || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
     this.sql.exec(
       `UPDATE sessions SET position = 0, top = ?, saved_position = ?, baseline_generation = ?, version = version + 1, updated_at = ? WHERE id = ?`,
       top,
@@ -278,7 +379,8 @@ export class SessionLedger {
   }
 
   /** Deletes the redo branch above `position` and returns the names of its objects. */
-  private dropAbove(id: string, position: number): string[] {
+  private dropAbove(id: string, position: number, fate: "discarded", at: string): string[] {
+    this.retire(id, `position > ?`, position, fate, at);
     const dropped = [
       ...this.objects(`SELECT object FROM entries WHERE session_id = ? AND position > ?`, id, position),
       ...this.objects(`SELECT object FROM checkpoints WHERE session_id = ? AND position > ?`, id, position),
@@ -286,6 +388,19 @@ export class SessionLedger {
     this.sql.exec(`DELETE FROM entries WHERE session_id = ? AND position > ?`, id, position);
     this.sql.exec(`DELETE FROM checkpoints WHERE session_id = ? AND position > ?`, id, position);
     return dropped;
+  }
+
+  /** Remembers the request ids of entries leaving history, so a late retry is told what happened instead of applying again. */
+  private retire(id: string, where: string, position: number, fate: "discarded" | "compacted", at: string) {
+    this.sql.exec(
+      `INSERT OR REPLACE INTO retired_requests (session_id, request_id, tool, request_digest, position, result, fate, at)
+       SELECT session_id, request_id, tool, request_digest, position, result, ?, ? FROM entries
+       WHERE session_id = ? AND request_id IS NOT NULL AND ${where}`,
+      fate,
+      at,
+      id,
+      position,
+    );
   }
 
   private objects(query: string, ...bindings: unknown[]): string[] {

@@ -14,6 +14,10 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
     top: 0,
     version: 0,
     baselineGeneration: 0,
+    sourceEtag: null,
+    readOnly: false,
+    autoSave: false,
+    autoSaveError: null,
   });
   const entry = (object: string, requestId: string | null = null): HistoryEntryMeta => ({
     position: 0,
@@ -23,7 +27,9 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
     at: "2026-01-01T00:00:01.000Z",
     size: 10,
     requestId,
+    requestDigest: requestId === null ? null : `digest-${requestId}`,
   });
+  const move = (id: string) => ({ id, tool: "document_undo", digest: `digest-${id}` });
   const AT = "2026-01-01T00:00:02.000Z";
 
   async function withEntries(index: SessionIndex, id: string, n: number) {
@@ -66,10 +72,44 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
       const first = await index.commit("c", 0, entry("wal/1", "req-1"), '{"ok":1}', AT);
       expect(first.status).toBe("committed");
       const again = await index.commit("c", first.head.version, entry("wal/2", "req-1"), '{"ok":2}', AT);
-      expect(again).toMatchObject({ status: "duplicate", result: '{"ok":1}', entry: { position: 1, object: "wal/1" } });
+      const earlier = { kind: "edit", position: 1, result: '{"ok":1}', state: "in_history", digest: "digest-req-1", tool: "test" };
+      expect(again).toMatchObject({ status: "duplicate", request: earlier });
       expect((await index.get("c"))!.top).toBe(1);
-      expect(await index.findRequest("c", "req-1")).toMatchObject({ result: '{"ok":1}', entry: { position: 1, object: "wal/1" } });
+      expect(await index.findRequest("c", "req-1")).toMatchObject(earlier);
       expect(await index.findRequest("c", "req-unknown")).toBeNull();
+    });
+
+    it("remembers a request id whose entry was undone and discarded, and one compacted by a snapshot", async () => {
+      const index = await makeIndex();
+      await index.add(record("r"));
+      const first = await index.commit("r", 0, entry("wal/1", "keep"), '{"n":1}', AT);
+      const second = await index.commit("r", first.head.version, entry("wal/2", "gone"), '{"n":2}', AT);
+      const undone = await index.move("r", second.head.version, 1, AT);
+      const branch = await index.commit("r", undone.head.version, entry("wal/3"), null, "2026-01-01T00:00:09.000Z");
+      expect(await index.findRequest("r", "gone")).toMatchObject({
+        kind: "edit",
+        position: 2,
+        state: "discarded",
+        retiredAt: "2026-01-01T00:00:09.000Z",
+      });
+      // A commit reusing a retired id writes nothing.
+      const retry = await index.commit("r", branch.head.version, entry("wal/4", "gone"), null, AT);
+      expect(retry).toMatchObject({ status: "duplicate", request: { state: "discarded" } });
+      expect((await index.get("r"))!.top).toBe(2);
+      await index.rebase("r", branch.head.version, 1, false, AT);
+      expect(await index.findRequest("r", "keep")).toMatchObject({ state: "compacted", position: 1, result: '{"n":1}' });
+    });
+
+    it("keeps the saved position through a snapshot, renumbered (negative once compacted)", async () => {
+      const index = await makeIndex();
+      await index.add({ ...record("s"), savedPosition: 0 });
+      let version = 0;
+      for (let i = 1; i <= 3; i++) {
+        version = (await index.commit("s", version, entry(`wal/${i}`), null, AT)).head.version;
+        if (i === 1) await index.update("s", { savedPosition: 1 }); // saved after the first edit
+      }
+      const rebased = await index.rebase("s", version, 1, false, AT);
+      expect(rebased.head).toMatchObject({ position: 0, savedPosition: -2 });
     });
 
     it("moves the cursor within 0..top and drops the redo branch on the next commit", async () => {
@@ -88,13 +128,13 @@ export function sessionIndexContract(name: string, makeIndex: () => Promise<Sess
     it("moves once for a request id, and reports the first move to a retry", async () => {
       const index = await makeIndex();
       const version = await withEntries(index, "m", 3);
-      const first = await index.move("m", version, 1, AT, "undo-1");
+      const first = await index.move("m", version, 1, AT, move("undo-1"));
       expect(first).toMatchObject({ status: "moved", head: { position: 1 } });
       // The retry computes its target from the head it sees now (one step further back); it must not move again.
-      const retry = await index.move("m", first.head.version, 0, AT, "undo-1");
-      expect(retry).toMatchObject({ status: "duplicate", from: 3, to: 1, head: { position: 1 } });
+      const retry = await index.move("m", first.head.version, 0, AT, move("undo-1"));
+      expect(retry).toMatchObject({ status: "duplicate", request: { kind: "move", from: 3, to: 1 }, head: { position: 1 } });
       expect((await index.get("m"))!.position).toBe(1);
-      expect(await index.move("m", first.head.version, 0, AT, "undo-2")).toMatchObject({ status: "moved", head: { position: 0 } });
+      expect(await index.move("m", first.head.version, 0, AT, move("undo-2"))).toMatchObject({ status: "moved", head: { position: 0 } });
     });
 
     it("plans a load from the nearest checkpoint at or below the target", async () => {

@@ -1,7 +1,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { callError, callOk, connectMcp, download, openInLibrary, tokenFor } from "../support/mcp-memory";
+import { callError, callOk, connectMcp, download, openInLibrary, testLibrary, tokenFor } from "../support/mcp-memory";
 
 const SMALL = buildDocx({
   body:
@@ -36,11 +36,8 @@ describe("export tools over MCP", () => {
   it("writes a large export to the library and gives a download path that serves it", async () => {
     const { client, id, tenantId } = await open("x-large", LARGE);
     const result = await callOk(client, "export", { doc_id: id, format: "markdown" });
-    expect(result).toMatchObject({
-      file: "exports/report.md",
-      download_path: "/api/files/exports/report.md",
-      content_type: "text/markdown; charset=utf-8",
-    });
+    expect(result.file).toMatch(/^exports\/report-0-\d{8}T\d{6}Z\.md$/);
+    expect(result).toMatchObject({ download_path: `/api/files/${result.file}`, content_type: "text/markdown; charset=utf-8" });
     expect(result.bytes).toBeGreaterThan(100 * 1024);
     expect(result.content).toBeUndefined();
     const stored = await download(tenantId, result.download_path);
@@ -64,7 +61,7 @@ describe("export tools over MCP", () => {
     const error = await callError(reader, "export", { doc_id: id, format: "markdown" });
     expect(error).toMatchObject({ kind: "forbidden", scope: "write" });
     expect(error.message).toContain("'write' scope");
-    expect(await download(tenantId, "/api/files/exports/report.md")).toBeNull();
+    expect((await testLibrary.list(tenantId, { prefix: "exports/" })).files).toEqual([]);
     expect((await callError(reader, "export", { doc_id: id, format: "docx" })).kind).toBe("forbidden");
   });
 

@@ -22,6 +22,7 @@ const NOT_EDITS = [
   "document_open",
   "document_save",
   "document_close",
+  "document_set_source",
   "document_snapshot",
   "export",
   "export_markdown",
@@ -63,6 +64,9 @@ describe("the MCP tool surface", () => {
       "document_snapshot",
       "export_markdown",
       "export_html",
+      "get_external_changes",
+      "sync_external_changes",
+      "document_set_source",
     ]) {
       expect(names).toContain(name);
     }

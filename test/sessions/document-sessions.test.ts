@@ -32,10 +32,10 @@ async function failure(promise: Promise<unknown>) {
 }
 
 describe("DocumentSessions", () => {
-  it("creates a new empty document session at position 0 with nothing saved yet", async () => {
+  it("creates a new empty document session at position 0, its blank start counting as nothing to lose", async () => {
     const { sessions } = setup();
     const record = await sessions.create({ title: "Memo" });
-    expect(record).toMatchObject({ id: "s1", title: "Memo", sourceName: null, position: 0, savedPosition: null });
+    expect(record).toMatchObject({ id: "s1", title: "Memo", sourceName: null, position: 0, savedPosition: 0, sourceEtag: null });
     const bytes = await sessions.currentDocument("s1");
     expect(Array.from(bytes.subarray(0, 2))).toEqual([0x50, 0x4b]);
   });
@@ -75,7 +75,7 @@ describe("DocumentSessions", () => {
     const { sessions, library } = setup();
     const fresh = await sessions.create();
     expect((await failure(sessions.save(fresh.id))).kind).toBe("invalid_argument");
-    const { file, session } = await sessions.save(fresh.id, "out/new.docx");
+    const { file, session } = await sessions.save(fresh.id, { outputName: "out/new.docx" });
     expect(file.name).toBe("out/new.docx");
     expect(session).toMatchObject({ sourceName: "out/new.docx", savedPosition: 0 });
     expect(await library.read("tenant-a", "out/new.docx")).toEqual(await sessions.currentDocument(fresh.id));
@@ -84,7 +84,7 @@ describe("DocumentSessions", () => {
   it("rejects a bad output name before writing anything", async () => {
     const { sessions, library } = setup();
     const fresh = await sessions.create();
-    expect((await failure(sessions.save(fresh.id, "../escape.docx"))).kind).toBe("invalid_name");
+    expect((await failure(sessions.save(fresh.id, { outputName: "../escape.docx" }))).kind).toBe("invalid_name");
     expect((await library.list("tenant-a")).files).toEqual([]);
   });
 

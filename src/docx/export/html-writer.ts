@@ -21,6 +21,24 @@ const STYLE =
   "ol.docx-list,ul.docx-list{list-style:none;padding-left:1.5em}.list-label{margin-right:.4em}" +
   "ins{background:#e6ffe6}del{background:#ffe6e6}mark.comment{background:#fff3b0}";
 
+/** Link schemes a browser follows without running anything: anything else (javascript:, data:, vbscript:, …) is dropped. */
+const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel", "ftp"]);
+
+/**
+ * The href an exported link may carry: in-page anchors, relative references and safe schemes. The scheme is read
+ * the way browsers read it (after dropping ASCII whitespace and control characters), so "java\tscript:" is caught.
+ */
+export function safeHref(href: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore these inside a scheme, so must we
+  const compact = href.replace(/[\u0000-\u0020\u007f]/g, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1];
+  if (scheme === undefined) return compact.startsWith("//") ? null : href; // "//host" would load from another site
+  return SAFE_SCHEMES.has(scheme.toLowerCase()) ? href : null;
+}
+
+/** Also inside the file, so it holds wherever the export is opened from: inline styles only, no scripts, no fetches. */
+export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 export function htmlSyntax(_state: ExportState): InlineSyntax {
   return {
     text: (text) => escapeHtml(text),
@@ -34,7 +52,10 @@ export function htmlSyntax(_state: ExportState): InlineSyntax {
       if (m.sub) out = `<sub>${out}</sub>`;
       return out;
     },
-    link: (inner, href) => `<a href="${escapeHtml(href)}">${inner}</a>`,
+    link: (inner, href) => {
+      const safe = safeHref(href);
+      return safe === null ? `<a data-blocked-href="${escapeHtml(href)}">${inner}</a>` : `<a href="${escapeHtml(safe)}">${inner}</a>`;
+    },
     revision: (inner, r) => `<${r.type}${revisionAttributes(r.author, r.date)}>${inner}</${r.type}>`,
     commentRange: (inner, ids) => `<mark class="comment" data-comments="${escapeHtml(ids.join(" "))}">${inner}</mark>`,
     lineBreak: () => "<br>",
@@ -44,7 +65,8 @@ export function htmlSyntax(_state: ExportState): InlineSyntax {
     },
     comment: (id, c) =>
       `<sup class="comment-ref"><a href="#comment-${escapeHtml(id)}" title="${escapeHtml(`${c.author}: ${c.text}`)}">[${escapeHtml(c.author || "comment")} ${c.number}]</a></sup>`,
-    image: (alt, src) => `<img alt="${escapeHtml(alt)}"${src ? ` src="${escapeHtml(src)}"` : ""}>`,
+    // No src: an export never makes the reader's browser fetch anything (a remote picture would report the read).
+    image: (alt, src) => `<img alt="${escapeHtml(alt)}"${src ? ` data-source="${escapeHtml(src)}"` : ""}>`,
     anchor: (name) => `<a id="${escapeHtml(name)}"></a>`,
   };
 }
@@ -72,7 +94,7 @@ export class HtmlWriter implements FormatWriter {
   }
 
   start(title: string | null): string {
-    return `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title ?? "Document")}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
+    return `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">\n<title>${escapeHtml(title ?? "Document")}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
   }
 
   paragraph(block: ParagraphBlock): string {

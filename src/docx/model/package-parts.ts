@@ -119,6 +119,15 @@ export class PackageParts {
     this.onChange(resolved);
   }
 
+  /** Whether the part, as the journal compares parts (XML by its serialized tree), differs from `bytes`. */
+  differsFrom(name: string, bytes: Uint8Array): boolean {
+    const now = this.state(name);
+    if (now.kind === "absent") return true;
+    if (now.kind === "binary") return toBase64(now.bytes) !== toBase64(bytes);
+    const { text } = decodePart(bytes);
+    return serializeXml(withPart(name, () => parseXml(text, { maxDepth: this.pkg.limits.maxXmlDepth }))) !== now.text;
+  }
+
   /** Loaded trees that an edit changed, to write back on save. */
   *changedTrees(): Iterable<[string, XmlPart]> {
     for (const [name, entry] of this.loaded) if (entry.changed) yield [name, entry.xml];

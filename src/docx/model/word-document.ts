@@ -431,6 +431,23 @@ export class WordDocument {
     return tree;
   }
 
+  /** The main part's root start-tag attributes (namespace declarations, mc:Ignorable), as a copy. */
+  rootAttributes(): XmlAttribute[] {
+    return structuredClone(this.root.attributes);
+  }
+
+  /**
+   * Replaces the main part's root attributes (journaled as a root change); the namespace prefixes must stay the same.
+   * Ids this document stored as dmcp:id stay bound: the dmcp declaration is kept when it is in use.
+   */
+  setRootAttributes(attributes: XmlAttribute[]): void {
+    const next = structuredClone(attributes);
+    if (this.prefixes.dmcp === "dmcp:") declareDmcp(next, { ...this.prefixes, dmcp: null });
+    if (JSON.stringify(next) === JSON.stringify(this.root.attributes)) return;
+    this.root.attributes.splice(0, this.root.attributes.length, ...next);
+    this.root.changed = true;
+  }
+
   /** Inserts a block before position `index` of a story, with `id` (a fresh one by default, a moved block keeps its own) stored in it; returns the id. */
   insertBlock(list: BlockList, index: number, el: XmlElement, id: string = this.ids.fresh()): string {
     this.pinFollowing(list, index);

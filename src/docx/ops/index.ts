@@ -2,9 +2,13 @@
 
 export type { CommentInfo, CommentInput } from "./comments.js";
 export { addComment, deleteComments, listComments, replyToComment, resolveComment } from "./comments.js";
+export { adoptDocument } from "./compare/adopt-document.js";
+export type { BodyComparison, BodyDifference } from "./compare/body-compare.js";
+export { compareBodies } from "./compare/body-compare.js";
 export type { EditTarget } from "./edit-target.js";
 export { editTarget, resolveSingle } from "./edit-target.js";
 export { ELEMENT_TYPES } from "./elements/build-element.js";
+export { imageFormatOf, MAX_IMAGE_BYTES } from "./elements/image-builder.js";
 export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
 export { insertText } from "./insert-text.js";
 export type { OperationResult } from "./patch/apply-patch.js";

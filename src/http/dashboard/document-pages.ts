@@ -1,7 +1,15 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { hasUnsavedChanges, type LibraryFileInfo, SessionError, type SessionRecord, validateLibraryName } from "../../sessions/index";
+import {
+  hasUnsavedChanges,
+  type LibraryFileInfo,
+  openLibraryDocx,
+  SessionError,
+  type SessionRecord,
+  validateLibraryName,
+} from "../../sessions/index";
 import { checkPackageBytes } from "../docx-package-check";
+import { downloadHeaders } from "../download-headers";
 import { HttpError } from "../http-errors";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
@@ -13,20 +21,43 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 const LIST_LIMIT = 200;
 const kilobytes = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
+/** What a library file is, in a word: documents, pictures and exports share the library. */
+const fileKind = (contentType: string) =>
+  contentType === DOCX_TYPE
+    ? "Word document"
+    : contentType.startsWith("image/")
+      ? `Picture (${contentType.slice(6).toUpperCase()})`
+      : contentType.startsWith("text/html")
+        ? "HTML export"
+        : contentType.startsWith("text/markdown")
+          ? "Markdown export"
+          : contentType;
+
 const fileRows = (c: WebContext, files: LibraryFileInfo[]) =>
   files.length === 0
     ? html`<p class="empty">Your library is empty. Upload a .docx file to start.</p>`
     : html`<table class="stack">
-        <thead><tr><th>Name</th><th>Size</th><th>Uploaded</th><th></th></tr></thead>
+        <thead><tr><th>Name</th><th>Type</th><th>Size</th><th>Uploaded</th><th></th></tr></thead>
         <tbody>${files.map(
           (f) => html`<tr>
             <td data-label="Name"><a href="/dashboard/documents/download?name=${encodeURIComponent(f.name)}">${f.name}</a></td>
+            <td data-label="Type">${fileKind(f.contentType)}</td>
             <td data-label="Size">${kilobytes(f.size)}</td>
             <td data-label="Uploaded">${when(f.uploadedAt)}</td>
             <td class="actions"><form class="inline" method="post" action="/dashboard/documents/delete">${csrfField(c)}<input type="hidden" name="name" value="${f.name}" /><button class="danger" type="submit" aria-label="Delete ${f.name}">Delete</button></form></td>
           </tr>`,
         )}</tbody>
       </table>`;
+
+/** Where the library copy is in the session's history; a new document has none until its first save. */
+const savedAt = (s: SessionRecord) =>
+  s.sourceName === null
+    ? "never"
+    : s.savedPosition === null
+      ? "discarded branch"
+      : s.savedPosition < 0
+        ? "before snapshot"
+        : s.savedPosition;
 
 const sessionRows = (sessions: SessionRecord[]) =>
   sessions.length === 0
@@ -38,7 +69,7 @@ const sessionRows = (sessions: SessionRecord[]) =>
             <td data-label="Title"><a href="/dashboard/sessions/${s.id}">${s.title}</a></td>
             <td data-label="Source">${s.sourceName ?? html`<span class="muted">new document</span>`}</td>
             <td data-label="Position">${s.position} ${hasUnsavedChanges(s) ? html`<span class="tag warn">unsaved</span>` : ""}</td>
-            <td data-label="Saved at">${s.savedPosition ?? "never"}</td>
+            <td data-label="Saved at">${savedAt(s)}</td>
             <td data-label="Opened">${when(s.createdAt)}</td>
             <td data-label="Last change">${when(s.updatedAt)}</td>
           </tr>`,
@@ -71,6 +102,7 @@ documentPages.post("/upload", async (c) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const check = checkPackageBytes(bytes);
   if (!check.ok) throw new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${check.reason}.` });
+  openLibraryDocx(name, bytes); // what document_open would refuse is not stored
   await c.var.services.library.write(c.var.viewer.tenantId, name, bytes, DOCX_TYPE);
   return c.redirect("/dashboard/documents", 303);
 });
@@ -79,13 +111,7 @@ documentPages.get("/download", async (c) => {
   const name = validateLibraryName(c.req.query("name") ?? "");
   const file = await c.var.services.library.open(c.var.viewer.tenantId, name);
   if (!file) throw new SessionError({ kind: "file_not_found", name, message: `No file named ${JSON.stringify(name)} in your library.` });
-  const baseName = name.slice(name.lastIndexOf("/") + 1);
-  return c.body(file.body, 200, {
-    "Content-Type": file.info.contentType,
-    "Content-Length": String(file.info.size),
-    "Content-Disposition": `attachment; filename="${baseName.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(baseName)}`,
-    "Cache-Control": "no-store",
-  });
+  return c.body(file.body, 200, { ...downloadHeaders(file.info), "Cache-Control": "no-store" });
 });
 
 documentPages.post("/delete", async (c) => {

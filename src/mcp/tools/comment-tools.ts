@@ -45,11 +45,12 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
       },
       annotations: writeHints,
     },
-    async ({ doc_id, path, text: body, anchor_text, author: by, initials: ini, request_id }) =>
-      runTool(ctx, "comment_add", "write", async () => {
+    async (args) => {
+      const { doc_id, path, text: body, anchor_text, author: by, initials: ini, request_id } = args;
+      return runTool(ctx, "comment_add", "write", async () => {
         const { result, position } = await history().edit(
           doc_id,
-          { tool: "comment_add", requestId: request_id, author: ctx.author },
+          { tool: "comment_add", requestId: request_id, author: ctx.author, args },
           (doc) => {
             const r = doc.addComment(path, { text: body, anchorText: anchor_text, author: by, initials: ini });
             return {
@@ -62,7 +63,8 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
           { doc_id, position, ...result },
           `Comment ${result.comment_id} added on ${result.path}${anchor_text ? `, anchored to "${result.anchored_text}"` : ""}.`,
         );
-      }),
+      });
+    },
   );
 
   server.registerTool(
@@ -73,18 +75,20 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
       inputSchema: { doc_id: docId, comment_id: commentId, text, author, initials, request_id: requestId },
       annotations: writeHints,
     },
-    async ({ doc_id, comment_id, text: body, author: by, initials: ini, request_id }) =>
-      runTool(ctx, "comment_reply", "write", async () => {
+    async (args) => {
+      const { doc_id, comment_id, text: body, author: by, initials: ini, request_id } = args;
+      return runTool(ctx, "comment_reply", "write", async () => {
         const { result, position } = await history().edit(
           doc_id,
-          { tool: "comment_reply", requestId: request_id, author: ctx.author },
+          { tool: "comment_reply", requestId: request_id, author: ctx.author, args },
           (doc) => ({
             result: doc.replyToComment(String(comment_id), { text: body, author: by, initials: ini }),
             description: `reply to comment ${comment_id}`,
           }),
         );
         return toolSuccess({ doc_id, position, ...result }, `Reply ${result.comment_id} added to comment ${result.parent_id}.`);
-      }),
+      });
+    },
   );
 
   server.registerTool(
@@ -100,18 +104,20 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
       },
       annotations: { ...writeHints, idempotentHint: true },
     },
-    async ({ doc_id, comment_id, resolved = true, request_id }) =>
-      runTool(ctx, "comment_resolve", "write", async () => {
+    async (args) => {
+      const { doc_id, comment_id, resolved = true, request_id } = args;
+      return runTool(ctx, "comment_resolve", "write", async () => {
         const { result, position } = await history().edit(
           doc_id,
-          { tool: "comment_resolve", requestId: request_id, author: ctx.author },
+          { tool: "comment_resolve", requestId: request_id, author: ctx.author, args },
           (doc) => ({
             result: doc.resolveComment(String(comment_id), resolved),
             description: `${resolved ? "resolve" : "reopen"} comment ${comment_id}`,
           }),
         );
         return toolSuccess({ doc_id, position, ...result }, `Comment ${result.comment_id} ${resolved ? "resolved" : "reopened"}.`);
-      }),
+      });
+    },
   );
 
   server.registerTool(
@@ -151,17 +157,19 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
       },
       annotations: { ...writeHints, destructiveHint: true },
     },
-    async ({ doc_id, comment_id, author: by, request_id }) =>
-      runTool(ctx, "comment_delete", "write", async () => {
+    async (args) => {
+      const { doc_id, comment_id, author: by, request_id } = args;
+      return runTool(ctx, "comment_delete", "write", async () => {
         const { result, position } = await history().edit(
           doc_id,
-          { tool: "comment_delete", requestId: request_id, author: ctx.author },
+          { tool: "comment_delete", requestId: request_id, author: ctx.author, args },
           (doc) => {
             const r = doc.deleteComments({ commentId: comment_id === undefined ? undefined : String(comment_id), author: by });
             return { result: r, description: `delete comment(s) ${r.deleted.join(", ")}` };
           },
         );
         return toolSuccess({ doc_id, position, ...result }, `Deleted ${result.deleted.length} comment(s): ${result.deleted.join(", ")}.`);
-      }),
+      });
+    },
   );
 }

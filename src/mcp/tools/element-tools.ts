@@ -33,7 +33,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
   /** Every element tool is a one-operation patch: one history entry per call, nothing changed on failure. */
   const patch = (
     tool: string,
-    args: { doc_id: string; dry_run?: boolean; request_id?: string },
+    args: { doc_id: string; dry_run?: boolean; request_id?: string; [argument: string]: unknown },
     ops: () => unknown[],
     describe: (r: PatchResult) => string,
   ) =>
@@ -50,7 +50,7 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
         );
         return toolSuccess({ doc_id: args.doc_id, position: preview.position, ...preview.result });
       }
-      const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author }, (doc) => {
+      const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author, args }, (doc) => {
         const result = doc.applyPatch(operations);
         return { result, description: describe(result) };
       });
@@ -204,15 +204,13 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
   );
 }
 
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-
 /** Image values naming a library file ({"type":"image","file":"logo.png"}) get its bytes as base64 `data`. */
 async function withLibraryImages(ctx: ToolContext, operations: unknown[]): Promise<unknown[]> {
   return Promise.all(
     operations.map(async (op) => {
       const value = (op as { value?: { type?: unknown; file?: unknown } } | null)?.value;
       if (value?.type !== "image" || typeof value.file !== "string") return op;
-      const bytes = await ctx.sessions.readLibraryFile(value.file, MAX_IMAGE_BYTES);
+      const bytes = await ctx.sessions.readLibraryImage(value.file);
       let binary = "";
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       const { file: _file, ...rest } = value;

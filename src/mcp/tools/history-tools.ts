@@ -44,6 +44,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         return toolSuccess({
           doc_id,
           ...cursor(page.head),
+          auto_save_error: page.head.autoSaveError,
           total: page.total,
           offset,
           next_offset: next,
@@ -67,9 +68,11 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         inputSchema: { doc_id: docId, steps, request_id: requestId },
         annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
       },
-      async ({ doc_id, steps: n = 1, request_id }) =>
+      async (args) =>
         runTool(ctx, name, "write", async () => {
-          const { head, from, to, replayed } = await history().moveTo(doc_id, (h) => target(h, n), request_id ?? null);
+          const { doc_id, steps: n = 1, request_id } = args;
+          const request = request_id === undefined ? null : { id: request_id, tool: name, args };
+          const { head, from, to, replayed } = await history().moveTo(doc_id, (h) => target(h, n), request);
           const moved = Math.abs(to - from);
           return toolSuccess(
             { doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) },
@@ -89,8 +92,9 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
       inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline)."), request_id: requestId },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    async ({ doc_id, position, request_id }) =>
+    async (args) =>
       runTool(ctx, "document_jump_to", "write", async () => {
+        const { doc_id, position, request_id } = args;
         const { head, from, to } = await history().moveTo(
           doc_id,
           (h) => {
@@ -103,7 +107,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
             }
             return position;
           },
-          request_id ?? null,
+          request_id === undefined ? null : { id: request_id, tool: "document_jump_to", args },
         );
         return toolSuccess({ doc_id, steps: Math.abs(to - from), ...cursor(head) }, `Position: ${head.position} of ${head.top}.`);
       }),

@@ -29,7 +29,7 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
   const mutate = async <R>(
     name: string,
     doc_id: string,
-    request_id: string | undefined,
+    request: { request_id?: string },
     dry_run: boolean | undefined,
     run: Mutation<R>,
   ) => {
@@ -37,7 +37,7 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
       const preview = await history().preview(doc_id, run, { author: ctx.author });
       return { result: preview.result, position: preview.position, changed: false, dry_run: true };
     }
-    const outcome = await history().edit(doc_id, { tool: name, requestId: request_id, author: ctx.author }, run);
+    const outcome = await history().edit(doc_id, { tool: name, requestId: request.request_id, author: ctx.author, args: request }, run);
     return { result: outcome.result, position: outcome.position, changed: outcome.changed, dry_run: false };
   };
 
@@ -91,9 +91,10 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
         inputSchema: { doc_id: docId, revision_id: revisionId, dry_run: dryRun, request_id: requestId },
         annotations: { readOnlyHint: false, destructiveHint: action === "reject", idempotentHint: false, openWorldHint: false },
       },
-      async ({ doc_id, revision_id, dry_run, request_id }) =>
-        runTool(ctx, name, "write", async () => {
-          const outcome = await mutate(name, doc_id, request_id, dry_run, (doc: DocxDocument) => {
+      async (args) => {
+        const { doc_id, revision_id, dry_run } = args;
+        return runTool(ctx, name, "write", async () => {
+          const outcome = await mutate(name, doc_id, args, dry_run, (doc: DocxDocument) => {
             const resolved = action === "accept" ? doc.acceptRevisions({ id: revision_id }) : doc.rejectRevisions({ id: revision_id });
             return {
               result: resolved.map(brief),
@@ -111,7 +112,8 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
             },
             `${outcome.dry_run ? "Would have " + verb.toLowerCase() : verb} revision ${revision_id}${outcome.result.length > 1 ? ` with the ${outcome.result.length - 1} other part(s) of its move` : ""}.`,
           );
-        }),
+        });
+      },
     );
   resolveOne(
     "revision_accept",
@@ -133,9 +135,10 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
         inputSchema: { doc_id: docId, author, dry_run: dryRun, request_id: requestId },
         annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
       },
-      async ({ doc_id, author: who, dry_run, request_id }) =>
-        runTool(ctx, name, "write", async () => {
-          const outcome = await mutate(name, doc_id, request_id, dry_run, (doc: DocxDocument) => {
+      async (args) => {
+        const { doc_id, author: who, dry_run } = args;
+        return runTool(ctx, name, "write", async () => {
+          const outcome = await mutate(name, doc_id, args, dry_run, (doc: DocxDocument) => {
             const resolved = action === "accept" ? doc.acceptRevisions({ author: who }) : doc.rejectRevisions({ author: who });
             return { result: resolved.map(brief), description: `${action} ${resolved.length} revision(s)${who ? ` by ${who}` : ""}` };
           });
@@ -152,7 +155,8 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
             },
             `${outcome.dry_run ? "Would have " : ""}${verb} ${count} revision(s)${who ? ` by ${who}` : ""}.`,
           );
-        }),
+        });
+      },
     );
   resolveAll("revision_accept_all", "accept");
   resolveAll("revision_reject_all", "reject");
@@ -170,9 +174,10 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    async ({ doc_id, enabled, request_id }) =>
-      runTool(ctx, "track_changes_enable", "write", async () => {
-        const outcome = await mutate("track_changes_enable", doc_id, request_id, false, (doc: DocxDocument) => ({
+    async (args) => {
+      const { doc_id, enabled } = args;
+      return runTool(ctx, "track_changes_enable", "write", async () => {
+        const outcome = await mutate("track_changes_enable", doc_id, args, false, (doc: DocxDocument) => ({
           result: doc.setTrackChanges(enabled),
           description: `track changes ${enabled ? "on" : "off"}`,
         }));
@@ -180,6 +185,7 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
           { doc_id, position: outcome.position, track_changes_enabled: enabled, changed: outcome.changed },
           `Track Changes ${enabled ? "enabled" : "disabled"}${outcome.changed ? "" : " (it already was)"}.`,
         );
-      }),
+      });
+    },
   );
 }

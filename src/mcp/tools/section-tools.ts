@@ -20,7 +20,7 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
     tool: string,
     doc_id: string,
     dry_run: boolean | undefined,
-    request_id: string | undefined,
+    request: { request_id?: string },
     mutate: (doc: DocxDocument) => { result: R; description: string },
   ) => {
     const history = ctx.sessions.history;
@@ -31,7 +31,7 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
         `Dry run: ${preview.description}. Nothing was changed.`,
       );
     }
-    const outcome = await history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
+    const outcome = await history.edit(doc_id, { tool, requestId: request.request_id, author: ctx.author, args: request }, mutate);
     return toolSuccess({ doc_id, position: outcome.position, changed: outcome.changed, ...outcome.result });
   };
 
@@ -82,9 +82,10 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
       },
       annotations: EDIT,
     },
-    async ({ doc_id, section_index, page_size, width, height, orientation, margins, dry_run, request_id }) =>
-      runTool(ctx, "set_page_setup", "write", async () =>
-        change("set_page_setup", doc_id, dry_run, request_id, (doc) => {
+    async (args) => {
+      const { doc_id, section_index, page_size, width, height, orientation, margins, dry_run } = args;
+      return runTool(ctx, "set_page_setup", "write", async () =>
+        change("set_page_setup", doc_id, dry_run, args, (doc) => {
           const sections = doc.setPageSetup(section_index, {
             size: page_size,
             width,
@@ -98,7 +99,8 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
             description: `page setup of ${which}${page_size ? `: ${page_size}` : ""}${orientation ? ` ${orientation}` : ""}${margins ? ", margins" : ""}`,
           };
         }),
-      ),
+      );
+    },
   );
 
   for (const kind of ["header", "footer"] as const) {
@@ -122,16 +124,18 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
         },
         annotations: EDIT,
       },
-      async ({ doc_id, text, type = "default", section_index = 0, alignment, dry_run, request_id }) =>
-        runTool(ctx, `set_${kind}`, "write", async () =>
-          change(`set_${kind}`, doc_id, dry_run, request_id, (doc) => {
+      async (args) => {
+        const { doc_id, text, type = "default", section_index = 0, alignment, dry_run } = args;
+        return runTool(ctx, `set_${kind}`, "write", async () =>
+          change(`set_${kind}`, doc_id, dry_run, args, (doc) => {
             const result = doc.setHeaderFooter({ kind, type, section: section_index, lines: text.split(/\r?\n/), alignment });
             return {
               result: { ...result },
               description: `${type} ${kind} of section ${section_index}${result.created ? " (new)" : ""}: ${text.slice(0, 60)}`,
             };
           }),
-        ),
+        );
+      },
     );
   }
 }

@@ -91,7 +91,7 @@ export function registerStyleTools(server: McpServer, ctx: ToolContext): void {
           }
           const { result, position, changed } = await ctx.sessions.history.edit(
             docIdArg,
-            { tool: name, requestId: args.request_id as string | undefined, author: ctx.author },
+            { tool: name, requestId: args.request_id as string | undefined, author: ctx.author, args },
             (doc) => {
               const outcome = apply(doc, specs, options);
               return {

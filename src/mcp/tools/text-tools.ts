@@ -20,13 +20,13 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
   const edit = async <R>(
     doc_id: string,
     tool: string,
-    request_id: string | undefined,
+    request: { request_id?: string },
     dry: boolean,
     mutate: (doc: DocxDocument) => { result: R; description: string },
   ) =>
     dry
       ? ctx.sessions.history.preview(doc_id, mutate, { author: ctx.author })
-      : ctx.sessions.history.edit(doc_id, { tool, requestId: request_id, author: ctx.author }, mutate);
+      : ctx.sessions.history.edit(doc_id, { tool, requestId: request.request_id, author: ctx.author, args: request }, mutate);
 
   server.registerTool(
     "replace_text",
@@ -54,9 +54,10 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
       },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
-    async ({ doc_id, path = "/body", find, replace, max_count = 1, match_case = true, dry_run = false, request_id }) =>
-      runTool(ctx, "replace_text", "write", async () => {
-        const outcome = await edit(doc_id, "replace_text", request_id, dry_run, (doc) => {
+    async (args) => {
+      const { doc_id, path = "/body", find, replace, max_count = 1, match_case = true, dry_run = false } = args;
+      return runTool(ctx, "replace_text", "write", async () => {
+        const outcome = await edit(doc_id, "replace_text", args, dry_run, (doc) => {
           const r = doc.replaceText(path, { find, replace, maxCount: max_count, matchCase: match_case });
           return {
             result: r,
@@ -80,7 +81,8 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
           },
           text,
         );
-      }),
+      });
+    },
   );
 
   server.registerTool(
@@ -104,9 +106,10 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    async ({ doc_id, path, text, offset, after, before, match_case = true, dry_run = false, request_id }) =>
-      runTool(ctx, "insert_text", "write", async () => {
-        const outcome = await edit(doc_id, "insert_text", request_id, dry_run, (doc) => {
+    async (args) => {
+      const { doc_id, path, text, offset, after, before, match_case = true, dry_run = false } = args;
+      return runTool(ctx, "insert_text", "write", async () => {
+        const outcome = await edit(doc_id, "insert_text", args, dry_run, (doc) => {
           const r = doc.insertText(path, { text, offset, after, before, matchCase: match_case });
           return { result: r, description: `insert "${text.slice(0, 40)}" into ${r.path} at ${r.offset}` };
         });
@@ -115,6 +118,7 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
           { doc_id, position: outcome.position, dry_run, ...r },
           `${dry_run ? "Would insert" : "Inserted"} ${text.length} character(s) into ${r.path} at offset ${r.offset}. Paragraph text: ${r.text}`,
         );
-      }),
+      });
+    },
   );
 }

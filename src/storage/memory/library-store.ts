@@ -1,4 +1,4 @@
-import type { BlobBody, LibraryFileInfo, LibraryStore } from "../../sessions/ports";
+import type { BlobBody, LibraryFileInfo, LibraryStore, WriteCondition } from "../../sessions/ports";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -53,6 +53,13 @@ export class MemoryLibraryStore implements LibraryStore {
     };
     this.files.set(this.key(tenantId, name), { info, bytes });
     return info;
+  }
+
+  async writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType = DOCX_TYPE) {
+    const bytes = await collect(body);
+    const current = this.files.get(this.key(tenantId, name))?.info;
+    const holds = "absent" in condition ? current === undefined : current?.etag === condition.etagMatches;
+    return holds ? this.write(tenantId, name, bytes, contentType) : null;
   }
 
   async remove(tenantId: string, name: string) {

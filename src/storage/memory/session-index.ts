@@ -6,6 +6,9 @@ import type {
   LoadPlan,
   MoveOutcome,
   RebaseOutcome,
+  RequestRecord,
+  RequestTag,
+  SessionChanges,
   SessionIndex,
   SessionRecord,
 } from "../../sessions/ports";
@@ -15,7 +18,9 @@ interface Ledger {
   entries: Map<number, { meta: HistoryEntryMeta; result: string | null }>;
   checkpoints: Map<number, CheckpointMeta>;
   /** Cursor moves made with a request id, so a retried undo does not undo twice. */
-  moves: Map<string, { from: number; to: number }>;
+  moves: Map<string, RequestRecord & { kind: "move" }>;
+  /** Request ids of entries that left history (compacted or discarded), so late retries are not applied again. */
+  retired: Map<string, RequestRecord & { kind: "edit" }>;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -31,7 +36,7 @@ export class MemorySessionIndex implements SessionIndex {
   }
 
   async add(record: SessionRecord) {
-    this.ledgers.set(record.id, { record: copy(record), entries: new Map(), checkpoints: new Map(), moves: new Map() });
+    this.ledgers.set(record.id, { record: copy(record), entries: new Map(), checkpoints: new Map(), moves: new Map(), retired: new Map() });
   }
   async get(sessionId: string) {
     const ledger = this.ledgers.get(sessionId);
@@ -43,7 +48,7 @@ export class MemorySessionIndex implements SessionIndex {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     return { sessions: all.slice(offset, offset + limit).map(copy), total: all.length };
   }
-  async update(sessionId: string, changes: Partial<Pick<SessionRecord, "title" | "updatedAt" | "savedPosition" | "sourceName">>) {
+  async update(sessionId: string, changes: SessionChanges) {
     const ledger = this.ledgers.get(sessionId);
     if (!ledger) return null;
     Object.assign(ledger.record, changes);
@@ -72,8 +77,36 @@ export class MemorySessionIndex implements SessionIndex {
 
   async findRequest(sessionId: string, requestId: string) {
     const ledger = this.ledgers.get(sessionId);
-    const earlier = ledger && [...ledger.entries.values()].find((e) => e.meta.requestId === requestId);
-    return earlier ? copy({ entry: earlier.meta, result: earlier.result }) : null;
+    return ledger ? copy(this.request(ledger, requestId)) : null;
+  }
+
+  private request(ledger: Ledger, requestId: string): RequestRecord | null {
+    const live = [...ledger.entries.values()].find((e) => e.meta.requestId === requestId);
+    if (live)
+      return {
+        kind: "edit",
+        tool: live.meta.tool,
+        digest: live.meta.requestDigest,
+        position: live.meta.position,
+        result: live.result,
+        state: "in_history",
+        retiredAt: null,
+      };
+    return ledger.retired.get(requestId) ?? ledger.moves.get(requestId) ?? null;
+  }
+
+  private retire(ledger: Ledger, keep: (position: number) => boolean, state: "compacted" | "discarded", at: string) {
+    for (const { meta, result } of ledger.entries.values())
+      if (meta.requestId !== null && !keep(meta.position))
+        ledger.retired.set(meta.requestId, {
+          kind: "edit",
+          tool: meta.tool,
+          digest: meta.requestDigest,
+          position: meta.position,
+          result,
+          state,
+          retiredAt: at,
+        });
   }
 
   async commit(
@@ -85,12 +118,10 @@ export class MemorySessionIndex implements SessionIndex {
   ): Promise<CommitOutcome> {
     const ledger = this.ledger(sessionId);
     const head = ledger.record;
-    if (entry.requestId !== null) {
-      const earlier = [...ledger.entries.values()].find((e) => e.meta.requestId === entry.requestId);
-      if (earlier) return copy({ status: "duplicate", head, entry: earlier.meta, result: earlier.result });
-    }
+    const earlier = entry.requestId !== null ? this.request(ledger, entry.requestId) : null;
+    if (earlier) return copy({ status: "duplicate", head, request: earlier });
     if (head.version !== expectedVersion) return { status: "conflict", head: copy(head) };
-    const dropped = this.dropAbove(ledger, head.position);
+    const dropped = this.dropAbove(ledger, head.position, at);
     const position = head.position + 1;
     ledger.entries.set(position, { meta: { ...entry, position }, result });
     if (head.savedPosition !== null && head.savedPosition > head.position) head.savedPosition = null;
@@ -103,15 +134,15 @@ export class MemorySessionIndex implements SessionIndex {
     expectedVersion: number,
     position: number,
     at: string,
-    requestId: string | null = null,
+    request: RequestTag | null = null,
   ): Promise<MoveOutcome> {
     const ledger = this.ledger(sessionId);
     const head = ledger.record;
-    const earlier = requestId !== null ? ledger.moves.get(requestId) : undefined;
-    if (earlier) return { status: "duplicate", head: copy(head), ...earlier };
-    if (requestId !== null && head.version === expectedVersion && position >= 0 && position <= head.top)
-      ledger.moves.set(requestId, { from: head.position, to: position });
+    const earlier = request !== null ? this.request(ledger, request.id) : null;
+    if (earlier) return copy({ status: "duplicate", head, request: earlier });
     if (head.version !== expectedVersion || position < 0 || position > head.top) return { status: "conflict", head: copy(head) };
+    if (request !== null)
+      ledger.moves.set(request.id, { kind: "move", tool: request.tool, digest: request.digest, from: head.position, to: position });
     Object.assign(head, { position, version: head.version + 1, updatedAt: at });
     return { status: "moved", head: copy(head) };
   }
@@ -142,6 +173,7 @@ export class MemorySessionIndex implements SessionIndex {
     const head = ledger.record;
     if (head.version !== expectedVersion) return { status: "conflict", head: copy(head) };
     const p = head.position;
+    this.retire(ledger, (pos) => pos > p, "compacted", at);
     const dropped: string[] = [];
     for (const [pos, e] of ledger.entries)
       if (pos <= p) {
@@ -153,11 +185,10 @@ export class MemorySessionIndex implements SessionIndex {
         dropped.push(c.object);
         ledger.checkpoints.delete(pos);
       }
-    if (discardRedo) dropped.push(...this.dropAbove(ledger, p));
+    if (discardRedo) dropped.push(...this.dropAbove(ledger, p, at));
     ledger.entries = new Map([...ledger.entries].map(([pos, e]) => [pos - p, { ...e, meta: { ...e.meta, position: pos - p } }]));
     ledger.checkpoints = new Map([...ledger.checkpoints].map(([pos, c]) => [pos - p, { ...c, position: pos - p }]));
-    const saved =
-      head.savedPosition === null || head.savedPosition < p || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
+    const saved = head.savedPosition === null || (discardRedo && head.savedPosition > p) ? null : head.savedPosition - p;
     Object.assign(head, {
       position: 0,
       top: discardRedo ? 0 : head.top - p,
@@ -169,7 +200,8 @@ export class MemorySessionIndex implements SessionIndex {
     return { status: "rebased", head: copy(head), dropped };
   }
 
-  private dropAbove(ledger: Ledger, position: number): string[] {
+  private dropAbove(ledger: Ledger, position: number, at: string): string[] {
+    this.retire(ledger, (pos) => pos <= position, "discarded", at);
     const dropped: string[] = [];
     for (const [pos, e] of ledger.entries)
       if (pos > position) {

@@ -1,4 +1,4 @@
-import type { BlobBody, LibraryFileInfo, LibraryStore } from "../../sessions/ports";
+import type { BlobBody, LibraryFileInfo, LibraryStore, WriteCondition } from "../../sessions/ports";
 import { libraryKey, libraryPrefix } from "./keys";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -13,6 +13,8 @@ function toInfo(tenantId: string, object: R2Object): LibraryFileInfo {
   };
 }
 
+const toValue = (body: BlobBody) => (body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length)));
+
 /** The tenant library on R2: one object per file under the tenant's `lib/` prefix. */
 export class R2LibraryStore implements LibraryStore {
   constructor(private readonly bucket: R2Bucket) {}
@@ -22,6 +24,7 @@ export class R2LibraryStore implements LibraryStore {
       prefix: libraryPrefix(tenantId) + (options.prefix ?? ""),
       cursor: options.cursor,
       limit: Math.min(Math.max(options.limit ?? 100, 1), 1000),
+      include: ["httpMetadata"], // without it R2 lists no content type, and every file would look like a .docx
     });
     return {
       files: listed.objects.map((o) => toInfo(tenantId, o)),
@@ -45,9 +48,15 @@ export class R2LibraryStore implements LibraryStore {
   }
 
   async write(tenantId: string, name: string, body: BlobBody, contentType = DOCX_TYPE) {
-    const value = body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length));
-    const object = await this.bucket.put(libraryKey(tenantId, name), value, { httpMetadata: { contentType } });
+    const object = await this.bucket.put(libraryKey(tenantId, name), toValue(body), { httpMetadata: { contentType } });
     return toInfo(tenantId, object!);
+  }
+
+  async writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType = DOCX_TYPE) {
+    // R2 checks the condition and writes as one step; the unquoted etag is what it compares (see LAYOUT.md).
+    const onlyIf = "absent" in condition ? { etagDoesNotMatch: "*" } : { etagMatches: condition.etagMatches };
+    const object = await this.bucket.put(libraryKey(tenantId, name), toValue(body), { onlyIf, httpMetadata: { contentType } });
+    return object ? toInfo(tenantId, object) : null;
   }
 
   async remove(tenantId: string, name: string) {

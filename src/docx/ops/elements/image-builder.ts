@@ -11,7 +11,8 @@ const NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDr
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 const EMU = { px: 9525, cm: 360_000 } as const;
-const MAX_BYTES = 20 * 1024 * 1024;
+/** Largest picture an element value may carry. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 interface Format {
   ext: string;
@@ -30,6 +31,12 @@ const FORMATS: { magic: number[]; format: Format }[] = [
     format: { ext: "gif", mime: "image/gif", size: (b) => (b.length >= 10 ? [b[6] | (b[7] << 8), b[8] | (b[9] << 8)] : null) },
   },
 ];
+
+/** The picture format of `bytes` by their magic bytes (PNG, JPEG, GIF), or null when they are none of these. */
+export function imageFormatOf(bytes: Uint8Array): { ext: string; mime: string } | null {
+  const format = FORMATS.find((f) => f.magic.every((m, i) => bytes[i] === m))?.format;
+  return format ? { ext: format.ext, mime: format.mime } : null;
+}
 
 export function buildImage(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
   const data = optionalString(v, "data", field);
@@ -117,7 +124,7 @@ function jpegSize(b: Uint8Array): [number, number] | null {
 function decodeBase64(text: string, field: string): Uint8Array {
   const clean = text.replace(/^data:[^,]*,/, "").replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) throw invalid(field, "is not valid base64.");
-  if (clean.length * 0.75 > MAX_BYTES) throw invalid(field, `is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+  if (clean.length * 0.75 > MAX_IMAGE_BYTES) throw invalid(field, `is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   const s = atob(clean);
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
