@@ -7,7 +7,7 @@ export { DocxPackage } from "./docx-package.js";
 export type { DocxLimits } from "./limits.js";
 export { DEFAULT_LIMITS } from "./limits.js";
 export type { Relationship } from "./relationships.js";
-export { relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";
+export { parseRelationships, relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";
 export type { ZipEntry } from "./zip-entry.js";
 export { inflateEntry, readZipEntries } from "./zip-reader.js";
 export { concat, deflateEntry, deflateEntryChunks, writeZip, writeZipChunks } from "./zip-writer.js";

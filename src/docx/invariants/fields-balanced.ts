@@ -1,0 +1,28 @@
+/** Complex fields (§17.16.2) are balanced in each story part: every begin has at most one separate and exactly one end, in that order. */
+
+export function checkFieldsBalanced(parts: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const [name, xml] of parts) {
+    if (!name.startsWith("word/") || name.includes("_rels/") || !xml.includes("fldChar")) continue;
+    // Each open field remembers whether it has passed its separator.
+    const open: boolean[] = [];
+    for (const m of xml.matchAll(/<w:fldChar\b[^>]*?\sw:fldCharType="([a-z]+)"/g)) {
+      const type = m[1];
+      if (type === "begin") open.push(false);
+      else if (type === "separate") {
+        if (open.length === 0 || open[open.length - 1]) {
+          out.push(`${name}: a field separator at offset ${m.index} has no field open before it.`);
+          break;
+        }
+        open[open.length - 1] = true;
+      } else if (type === "end") {
+        if (open.pop() === undefined) {
+          out.push(`${name}: a field end at offset ${m.index} has no field begin before it.`);
+          break;
+        }
+      }
+    }
+    if (open.length > 0 && out.length === 0) out.push(`${name}: ${open.length} field(s) begin but never end.`);
+  }
+  return out;
+}
