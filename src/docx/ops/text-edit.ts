@@ -4,35 +4,54 @@
  * w:del with w:t as w:delText, new runs inside w:ins.
  */
 import { element, parentOf, type XmlElement } from "../xml/index.js";
-import { cloneElement, insertionPoint, isolateRange, isTextNode, type RangeRun, runProperties, textNodes, textRun } from "./text-range.js";
+import { codePointLength } from "./code-points.js";
+import { replaceRanges, shareReplacement, type TextReplacement } from "./replace-ranges.js";
+import {
+  cloneElement,
+  insertionPoint,
+  isolateRange,
+  pieceText,
+  type RangeRun,
+  readParagraphText,
+  runProperties,
+  textRun,
+} from "./text-range.js";
 import type { RevisionContext } from "./tracking.js";
 
-/** Replaces characters [start, end) with `text`, which takes the formatting of the first replaced character. */
-export function replaceRange(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext | null): void {
-  const runs = isolateRange(p, w, start, end);
-  if (runs.length === 0) return;
-  const rPr = runProperties(runs[0].run, w);
-  if (revision) {
-    const last = deleteTracked(w, runs, revision);
-    if (text) placeTracked(p, w, last.parent, last.parent.children.indexOf(last.wrapper) + 1, textRun(w, text, rPr), revision);
+/**
+ * Replaces character ranges (sorted, not overlapping) with their texts; each replacement takes the formatting of the
+ * first character it replaces in each segment (hyperlink, insertion, ...) it covers. Untracked edits go in one pass;
+ * tracked ones range by range from the right, so earlier offsets stay valid.
+ */
+export function replaceRangesIn(p: XmlElement, w: string, replacements: TextReplacement[], revision: RevisionContext | null): void {
+  if (!revision) {
+    replaceRanges(p, w, readParagraphText(p, w).pieces, replacements);
     return;
   }
-  const first = runs[0].run;
-  const at = first.children.findIndex((c) => isTextNode(c, w));
-  for (const { run } of runs) run.children = run.children.filter((c) => !isTextNode(c, w));
-  first.children.splice(at, 0, ...textNodes(w, text));
-  for (const { run, parent } of runs) {
-    if (run.children.some((c) => c.type === "element" && c.name !== w + "rPr")) continue;
-    parent.children.splice(parent.children.indexOf(run), 1);
-    // A hyperlink, smart tag or insertion left without content goes too.
-    if (parent !== p && EMPTIED.some((n) => parent.name === w + n) && !parent.children.some((c) => c.type === "element")) {
-      const outer = parentOf(p, parent);
-      outer?.children.splice(outer.children.indexOf(parent), 1);
-    }
-  }
+  for (const { start, end, text } of [...replacements].reverse()) replaceTracked(p, w, start, end, text, revision);
 }
 
-const EMPTIED = ["hyperlink", "smartTag", "ins"];
+/** Characters [start, end) as a tracked deletion, each segment's share of `text` as a tracked insertion right after its part. */
+function replaceTracked(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext): void {
+  const runs = isolateRange(p, w, start, end);
+  const segments: RangeRun[][] = [];
+  for (const r of runs) {
+    const last = segments[segments.length - 1];
+    if (last && last[0].parent === r.parent) last.push(r);
+    else segments.push([r]);
+  }
+  const originals = segments.map((seg) => seg.map(({ run }) => run.children.map((c) => pieceText(c, w)).join("")).join(""));
+  const shares = shareReplacement(
+    originals.join(""),
+    text,
+    originals.map((o) => codePointLength(o)),
+  );
+  segments.forEach((segment, i) => {
+    const rPr = runProperties(segment[0].run, w);
+    const last = deleteTracked(w, segment, revision);
+    if (shares[i]) placeTracked(p, w, last.parent, last.parent.children.indexOf(last.wrapper) + 1, textRun(w, shares[i], rPr), revision);
+  });
+}
 
 /**
  * Inserts `text` at `offset`. It takes the formatting of the character before the offset, or of the one after it when

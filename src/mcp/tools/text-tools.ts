@@ -33,10 +33,11 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
     {
       title: "Find and replace text",
       description:
-        "Find and replace text while keeping all formatting. Matches may span formatting runs and hyperlinks (not paragraphs); each untouched character keeps its formatting and the replacement takes the formatting of the first character it replaces. " +
+        "Find and replace text while keeping all formatting. Matches may span formatting runs and hyperlinks (not paragraphs); each untouched character keeps its formatting and the replacement takes the formatting of the first character it replaces; across adjacent hyperlinks each link keeps its own part. " +
+        "A match that would cut through a field (page numbers, dates), an equation, an image or a footnote reference is skipped and listed under skipped with the reason, never applied. " +
         "path is the scope: /body (default), /body/paragraph[id='1A2B3C4D'], /body/table[0], /body/table[0]/row[1]/cell[2], /header[0], /footer[type=default], /footnote[0]. " +
-        "max_count: 1 (default) replaces the first match only, N up to N in document order, 0 only counts. An empty replace deletes the matches. " +
-        "Returns matches_found, replacements_made and the ids and paths of the changed paragraphs. When the document tracks changes, the edit is written as tracked deletions and insertions.",
+        "max_count: 1 (default) replaces the first match only, N up to N in document order, 0 only counts; one call replaces at most 10,000 (more is refused, nothing changed: narrow the path). An empty replace deletes the matches. " +
+        "Returns matches_found, replacements_made, the ids and paths of the changed paragraphs, and short context snippets of the first replaced and skipped matches. When the document tracks changes, the edit is written as tracked deletions and insertions.",
       inputSchema: {
         doc_id: docId,
         path: z
@@ -67,7 +68,10 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
         const text =
           r.matchesFound === 0
             ? `No match for "${find}" in ${path}${match_case ? " (matching case)" : ""}: nothing changed.`
-            : `${dry_run ? "Would replace" : "Replaced"} ${r.replacementsMade} of ${r.matchesFound} match(es) in ${r.paragraphs.length} paragraph(s).`;
+            : `${dry_run ? "Would replace" : "Replaced"} ${r.replacementsMade} of ${r.matchesFound} match(es) in ${r.paragraphs.length} paragraph(s).` +
+              (r.skippedCount
+                ? ` Skipped ${r.skippedCount} that would cut through a field, equation, image or note reference, e.g. ${r.skipped[0].path}: ${r.skipped[0].reason}.`
+                : "");
         return toolSuccess(
           {
             doc_id,
@@ -77,6 +81,8 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
             matches_found: r.matchesFound,
             replacements_made: r.replacementsMade,
             paragraphs: r.paragraphs,
+            examples: r.examples,
+            ...(r.skippedCount ? { skipped_count: r.skippedCount, skipped: r.skipped } : {}),
           },
           text,
         );
@@ -95,7 +101,12 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
         doc_id: docId,
         path: z.string().min(1).max(1000).describe("Path selecting exactly one paragraph, e.g. /body/paragraph[id='1A2B3C4D']."),
         text: z.string().min(1).max(100_000).describe("Text to insert; \\t and \\n become a tab and a line break."),
-        offset: z.number().int().min(0).optional().describe("Character offset in the paragraph's text (as query returns it)."),
+        offset: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe("Character offset in the paragraph's text (as query returns it); an emoji counts as one character."),
         after: z.string().min(1).max(10_000).optional().describe("Insert right after the first occurrence of this text."),
         before: z.string().min(1).max(10_000).optional().describe("Insert right before the first occurrence of this text."),
         match_case: matchCase,

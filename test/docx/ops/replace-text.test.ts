@@ -81,7 +81,12 @@ describe("replaceText", () => {
 
   it("reports no match as zero counts and changes nothing", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Nothing here") }));
-    expect(doc.replaceText("/body", { find: "absent", replace: "x" })).toEqual({ matchesFound: 0, replacementsMade: 0, paragraphs: [] });
+    expect(doc.replaceText("/body", { find: "absent", replace: "x" })).toMatchObject({
+      matchesFound: 0,
+      replacementsMade: 0,
+      paragraphs: [],
+      skipped: [],
+    });
     expect(doc.takeChange()).toBeNull();
   });
 
@@ -138,11 +143,18 @@ describe("replaceText", () => {
 });
 
 describe("replaceText across a hyperlink's edge", () => {
-  it("puts the replacement in the first replaced character's place and drops a hyperlink left empty", () => {
+  it("keeps the characters the replacement shares with the match in their link", () => {
     const body = `<w:p>${r("see ")}<w:hyperlink r:id="rIdL">${r("link", "<w:u/>")}</w:hyperlink>${r(" end")}</w:p>`;
     const doc = DocxDocument.open(buildDocx({ body, links: { rIdL: "https://example.com" } }));
     doc.replaceText("/body", { find: "see link", replace: "no link" });
-    expect(documentXml(doc.save())).toContain(`${r("no link")}${r(" end")}</w:p>`);
+    expect(documentXml(doc.save())).toContain(`${r("no ")}<w:hyperlink r:id="rIdL">${r("link", "<w:u/>")}</w:hyperlink>${r(" end")}</w:p>`);
+  });
+
+  it("drops a hyperlink whose characters are all replaced by text that lands outside it", () => {
+    const body = `<w:p>${r("see ")}<w:hyperlink r:id="rIdL">${r("link", "<w:u/>")}</w:hyperlink>${r(" end")}</w:p>`;
+    const doc = DocxDocument.open(buildDocx({ body, links: { rIdL: "https://example.com" } }));
+    doc.replaceText("/body", { find: "see link", replace: "see" });
+    expect(documentXml(doc.save())).toContain(`${r("see")}${r(" end")}</w:p>`);
     expect(documentXml(doc.save())).not.toContain("w:hyperlink");
   });
 });
