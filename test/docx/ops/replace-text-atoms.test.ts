@@ -89,7 +89,7 @@ describe("replace_text next to fields", () => {
       expect(before).toContain(f);
       expect(after).toContain(f);
     }
-    expect(textOf(doc)).toBe("page 2 / 4.");
+    expect(textOf(doc)).toBe("page [PAGE: 2] / [NUMPAGES: 4].");
   });
 
   it("skips a match that crosses a simple field", () => {
