@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
 import { DocxPackage } from "../../src/docx/package/index.js";
+import { CORPUS, docxFiles } from "./corpus-files.js";
 
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const REFUSED = new Set(["poi/ExternalEntityInText.docx"]); // refused on open by design (see round-trip.test.ts)
 
 /** Names of parts whose uncompressed bytes differ (re-deflating an unchanged part changes only the zip bytes). */
@@ -15,15 +15,6 @@ function differingParts(a: Uint8Array, b: Uint8Array): string[] {
   return [...names].filter(
     (n) => !pa.has(n) || !pb.has(n) || Buffer.compare(Buffer.from(pa.readBytes(n)), Buffer.from(pb.readBytes(n))) !== 0,
   );
-}
-
-function docxFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? docxFiles(p) : p.endsWith(".docx") ? [p] : [];
-    })
-    .sort();
 }
 
 // The write-ahead log stores changes, not documents: a change taken from one copy must rebuild the

@@ -1,15 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index.js";
 import { DocxPackage } from "../../src/docx/package/index.js";
 import type { XmlElement } from "../../src/docx/xml/index.js";
 import { expectAllOpenInLibreOffice, sofficeAvailable } from "../support/libreoffice.js";
+import { CORPUS, docxFiles } from "./corpus-files.js";
 
 // Open-Xml-PowerTools' RevisionProcessor cases: each X.docx has goldens X-Accepted.docx and X-Rejected.docx made by
 // accepting (rejecting) every tracked change. We do the same and compare what a reader sees: each story's paragraph
 // texts in order and each table's shape (rows x cells).
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const DIR = join(CORPUS, "oxpt-revision-processor");
 
 /**
@@ -155,15 +155,6 @@ describe("accept all / reject all match the Open-Xml-PowerTools goldens", () => 
     });
   }
 });
-
-function docxFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => {
-      const path = join(dir, f);
-      return statSync(path).isDirectory() ? docxFiles(path) : path.endsWith(".docx") ? [path] : [];
-    })
-    .sort();
-}
 
 // Every corpus document with tracked changes (OXPT, pandoc, POI, legal redlines): resolving all of them either way
 // leaves none, and the result opens again, in our engine and (where installed) in LibreOffice.

@@ -1,26 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument, DocxError } from "../../src/docx/index.js";
 import { WordDocument } from "../../src/docx/model/index.js";
 import { DocxPackage } from "../../src/docx/package/index.js";
 import { canonicalDifference, decodePart } from "../../src/docx/xml/index.js";
-
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
+import { CORPUS, docxFiles } from "./corpus-files.js";
 
 /** Files the engine refuses on purpose, with the reason it must give. */
 const REJECTED: Record<string, { kind: string; why: string }> = {
   "poi/ExternalEntityInText.docx": { kind: "xml_forbidden", why: "document.xml declares an external entity (XXE test file)" },
 };
-
-function docxFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? docxFiles(p) : p.endsWith(".docx") ? [p] : [];
-    })
-    .sort();
-}
 
 /** Compares every part of two packages: same names; XML canonically equal; everything else byte-identical. */
 function partDifferences(input: Uint8Array, output: Uint8Array): string[] {

@@ -3,7 +3,7 @@
  * formatting. With a revision context the change is written as tracked revisions (§17.13.5): removed runs inside
  * w:del with w:t as w:delText, new runs inside w:ins.
  */
-import { element, parentOf, type XmlElement } from "../xml/index.js";
+import { element, parentOf, type XmlElement, type XmlNode } from "../xml/index.js";
 import { codePointLength } from "./code-points.js";
 import { replaceRanges, shareReplacement, type TextReplacement } from "./replace-ranges.js";
 import {
@@ -77,6 +77,7 @@ export function insertAt(
 function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): { parent: XmlElement; wrapper: XmlElement } {
   let current: { parent: XmlElement; wrapper: XmlElement } | null = null;
   for (const { run, parent } of runs) {
+    peelEdges(run, parent, w);
     for (const c of run.children) {
       if (c.type !== "element") continue;
       if (c.name === w + "t") c.name = w + "delText";
@@ -93,6 +94,32 @@ function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): 
     current = { parent, wrapper };
   }
   return current!;
+}
+
+/**
+ * Moves what a run holds before its first and after its last character (a field character, a comment reference)
+ * into runs of their own beside it: deleting the run's text must not delete them with it, or accepting the deletion
+ * would leave a field without its begin or end.
+ */
+function peelEdges(run: XmlElement, parent: XmlElement, w: string): void {
+  const rPr = runProperties(run, w);
+  const content = run.children.filter((c) => c !== rPr);
+  const first = content.findIndex((c) => pieceText(c, w) !== "");
+  if (first < 0) return;
+  let last = content.length - 1;
+  while (pieceText(content[last], w) === "") last--;
+  const leading = content.slice(0, first).filter((c) => c.type === "element");
+  const trailing = content.slice(last + 1).filter((c) => c.type === "element");
+  if (!leading.length && !trailing.length) return;
+  const sibling = (children: XmlNode[]) =>
+    element(
+      run.name,
+      run.attributes.filter((a) => !a.name.endsWith(":id")).map((a) => ({ ...a })),
+      [...(rPr ? [cloneElement(rPr)] : []), ...children],
+    );
+  run.children = [...(rPr ? [rPr] : []), ...content.slice(first, last + 1)];
+  const at = parent.children.indexOf(run);
+  parent.children.splice(at, 1, ...(leading.length ? [sibling(leading)] : []), run, ...(trailing.length ? [sibling(trailing)] : []));
 }
 
 /**

@@ -92,6 +92,20 @@ describe("replace_text next to fields", () => {
     expect(textOf(doc)).toBe("page [PAGE: 2] / [NUMPAGES: 4].");
   });
 
+  it("deletes tracked text sharing a run with a field's end without deleting the field character", () => {
+    // Word and LibreOffice often keep a field's end and the text after it in one run.
+    const merged = `<w:p>${r("page ")}${field("PAGE", "2").replace('<w:r><w:fldChar w:fldCharType="end"/></w:r>', "")}<w:r><w:fldChar w:fldCharType="end"/><w:t xml:space="preserve"> of all</w:t></w:r></w:p>`;
+    const doc = open(merged);
+    doc.setTrackChanges(true);
+    expect(doc.replaceText("/body", { find: " of all", replace: " in total" }).replacementsMade).toBe(1);
+    const tracked = expectValidPackage(doc);
+    expect(documentXml(tracked)).toMatch(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r><w:del /);
+    const accepted = DocxDocument.open(tracked);
+    accepted.acceptRevisions();
+    expectValidPackage(accepted);
+    expect(textOf(accepted)).toBe("page [PAGE: 2] in total");
+  });
+
   it("skips a match that crosses a simple field", () => {
     const doc = open(`<w:p>${r("Total: ")}<w:fldSimple w:instr=" NUMPAGES ">${r("4")}</w:fldSimple>${r(" pages")}</w:p>`);
     expect(doc.replaceText("/body", { find: "Total: 4", replace: "x" })).toMatchObject({ replacementsMade: 0, skippedCount: 1 });
