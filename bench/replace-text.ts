@@ -62,6 +62,10 @@ console.log(
   `replace_text medians in ms (real = replace + save; dry = replace + revert; count = max_count 0). Floor: plain string replace over the 200 KB text = ${floor} ms.`,
 );
 measure("200 KB paragraph, 'a' -> 'A' (cap 10,000 per call)", long, "/body", "a", "A", 10_000, 3);
+// The same, written as tracked changes.
+const tracked = DocxDocument.open(long);
+tracked.setTrackChanges(true);
+measure("200 KB paragraph, tracked", tracked.save(), "/body", "a", "A", 10_000, 3);
 let lBytes: Uint8Array | null = null;
 try {
   lBytes = new Uint8Array(readFileSync(`${corpus}L.docx`));

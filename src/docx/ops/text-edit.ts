@@ -20,12 +20,14 @@ import type { RevisionContext } from "./tracking.js";
 
 /**
  * Replaces character ranges (sorted, not overlapping) with their texts; each replacement takes the formatting of the
- * first character it replaces in each segment (hyperlink, insertion, ...) it covers. Untracked edits go in one pass;
- * tracked ones range by range from the right, so earlier offsets stay valid.
+ * first character it replaces in each segment (hyperlink, insertion, ...) it covers. One pass over the paragraph,
+ * except for tracked edits of text inside someone else's insertion (a w:ins cannot hold another, so the insertion is
+ * split around the new one): those go range by range from the right, so earlier offsets stay valid.
  */
 export function replaceRangesIn(p: XmlElement, w: string, replacements: TextReplacement[], revision: RevisionContext | null): void {
-  if (!revision) {
-    replaceRanges(p, w, readParagraphText(p, w).pieces, replacements);
+  const { pieces } = readParagraphText(p, w);
+  if (!revision || !pieces.some((x) => x.parent.name === w + "ins")) {
+    replaceRanges(p, w, pieces, replacements, revision);
     return;
   }
   for (const { start, end, text } of [...replacements].reverse()) replaceTracked(p, w, start, end, text, revision);

@@ -190,6 +190,26 @@ describe("replace_text at scale", () => {
     expect(written).toBe(text.replaceAll("e w", "E-W"));
   });
 
+  it("tracks thousands of replacements across runs that accept to the replaced text and reject to the original", () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `w${i % 7} e`);
+    const runs = words.map((w, i) => r(w + " ", i % 2 ? "<w:b/>" : "")).join("");
+    const text = words.map((w) => w + " ").join("");
+    const doc = open(`<w:p>${runs}</w:p>`);
+    doc.setTrackChanges(true);
+    doc.replaceText("/body", { find: "e w", replace: "E-W", maxCount: 10_000 });
+    const tracked = expectValidPackage(doc);
+    const written = (bytes: Uint8Array) => [...documentXml(bytes).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    for (const [how, expected] of [
+      ["accept", text.replaceAll("e w", "E-W")],
+      ["reject", text],
+    ] as const) {
+      const resolved = DocxDocument.open(tracked);
+      if (how === "accept") resolved.acceptRevisions();
+      else resolved.rejectRevisions();
+      expect(written(expectValidPackage(resolved)), how).toBe(expected);
+    }
+  });
+
   it("refuses more than 10,000 replacements before changing anything, saying how to narrow", () => {
     const doc = open(`<w:p>${r("a ".repeat(10_001))}</w:p>`);
     expect(docxFailure(() => doc.replaceText("/body", { find: "a", replace: "b", maxCount: 20_000 }))).toMatchObject({
