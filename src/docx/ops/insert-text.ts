@@ -18,6 +18,8 @@ export interface InsertTextOptions {
   before?: string;
   /** For after/before; default true. */
   matchCase?: boolean;
+  /** For after/before; default false. True lets straight quotes match typographic ones. */
+  anyQuotes?: boolean;
   revision?: RevisionContext | null;
 }
 
@@ -31,7 +33,7 @@ export interface InsertTextResult {
 }
 
 export function insertText(doc: WordDocument, path: string, options: InsertTextOptions): InsertTextResult {
-  const { text, offset, after, before, matchCase = true, revision = null } = options;
+  const { text, offset, after, before, matchCase = true, anyQuotes = false, revision = null } = options;
   if (!text) throw new DocxError({ kind: "invalid_argument", field: "text", message: "text must not be empty." });
   const given = [offset !== undefined, after !== undefined, before !== undefined].filter(Boolean).length;
   if (given !== 1)
@@ -58,7 +60,7 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
   } else {
     const needle = (after ?? before)!;
     const field = after !== undefined ? "after" : "before";
-    const [start] = findAll(current, needle, matchCase);
+    const [start] = findAll(current, needle, matchCase, anyQuotes);
     if (!needle || start === undefined) {
       throw new DocxError({
         kind: "invalid_argument",

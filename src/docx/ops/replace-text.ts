@@ -22,6 +22,8 @@ export interface ReplaceTextOptions {
   maxCount?: number;
   /** Default true: "Hello" does not match "hello". */
   matchCase?: boolean;
+  /** Default false; true lets straight quotes and apostrophes match typographic ones (it's finds it’s). */
+  anyQuotes?: boolean;
   /** Write the change as tracked revisions. */
   revision?: RevisionContext | null;
 }
@@ -53,7 +55,7 @@ export interface ReplaceTextResult {
  * container) it covers, so adjacent links keep their own targets.
  */
 export function replaceText(doc: WordDocument, path: string, options: ReplaceTextOptions): ReplaceTextResult {
-  const { find, replace, maxCount = 1, matchCase = true, revision = null } = options;
+  const { find, replace, maxCount = 1, matchCase = true, anyQuotes = false, revision = null } = options;
   if (!find)
     throw new DocxError({ kind: "invalid_argument", field: "find", message: "find must not be empty: give the text to look for." });
   if (!Number.isInteger(maxCount) || maxCount < 0)
@@ -63,7 +65,7 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
       message: `max_count must be a whole number >= 0 (0 only counts matches); got ${maxCount}.`,
     });
   // The body scan's text of a paragraph lacks non-breaking hyphens, so it can only rule paragraphs out for other needles.
-  const skip = find.includes("\u2011") ? undefined : (known: string) => findAll(known, find, matchCase).length === 0;
+  const skip = find.includes("\u2011") ? undefined : (known: string) => findAll(known, find, matchCase, anyQuotes).length === 0;
   const found: { node: DocNode; starts: number[] }[] = [];
   const skipped: SkippedMatch[] = [];
   const examples: { path: string; context: string }[] = [];
@@ -74,7 +76,7 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
     const w = (ownerOf(node)?.list.prefixes ?? doc.prefixes).w;
     const paragraph = readParagraphText(elementOf(node)!, w);
     const starts: number[] = [];
-    for (const start of findAll(paragraph.text, find, matchCase)) {
+    for (const start of findAll(paragraph.text, find, matchCase, anyQuotes)) {
       matchesFound++;
       const reason = crossing(paragraph, start, start + find.length);
       const context = () => contextSnippet(paragraph.text, start, start + find.length);

@@ -13,6 +13,10 @@ const requestId = z
   .describe("Idempotency key: a retry with the same request_id returns the first result instead of editing twice.");
 const dryRun = z.boolean().optional().describe("If true, report what would change without changing the document.");
 const matchCase = z.boolean().optional().describe("Match upper/lower case exactly (default true).");
+const anyQuotes = z
+  .boolean()
+  .optional()
+  .describe('Let straight quotes and apostrophes match typographic ones, so it\'s finds it’s and "x" finds “x” (default false).');
 
 /** Text tools: replace_text, insert_text. */
 export function registerTextTools(server: McpServer, ctx: ToolContext): void {
@@ -50,15 +54,16 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
         replace: z.string().max(100_000).describe("Replacement text; \\t and \\n become a tab and a line break. Empty deletes the match."),
         max_count: z.number().int().min(0).max(1_000_000).optional().describe("Maximum number of replacements (default 1; 0 only counts)."),
         match_case: matchCase,
+        any_quotes: anyQuotes,
         dry_run: dryRun,
         request_id: requestId,
       },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
-    async ({ doc_id, path = "/body", find, replace, max_count = 1, match_case = true, dry_run = false, request_id }) =>
+    async ({ doc_id, path = "/body", find, replace, max_count = 1, match_case = true, any_quotes = false, dry_run = false, request_id }) =>
       runTool(ctx, "replace_text", "write", async () => {
         const outcome = await edit(doc_id, "replace_text", request_id, dry_run, (doc) => {
-          const r = doc.replaceText(path, { find, replace, maxCount: max_count, matchCase: match_case });
+          const r = doc.replaceText(path, { find, replace, maxCount: max_count, matchCase: match_case, anyQuotes: any_quotes });
           return {
             result: r,
             description: `replace "${find.slice(0, 40)}" with "${replace.slice(0, 40)}" in ${path}: ${r.replacementsMade} of ${r.matchesFound}`,
@@ -110,15 +115,16 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
         after: z.string().min(1).max(10_000).optional().describe("Insert right after the first occurrence of this text."),
         before: z.string().min(1).max(10_000).optional().describe("Insert right before the first occurrence of this text."),
         match_case: matchCase,
+        any_quotes: anyQuotes,
         dry_run: dryRun,
         request_id: requestId,
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    async ({ doc_id, path, text, offset, after, before, match_case = true, dry_run = false, request_id }) =>
+    async ({ doc_id, path, text, offset, after, before, match_case = true, any_quotes = false, dry_run = false, request_id }) =>
       runTool(ctx, "insert_text", "write", async () => {
         const outcome = await edit(doc_id, "insert_text", request_id, dry_run, (doc) => {
-          const r = doc.insertText(path, { text, offset, after, before, matchCase: match_case });
+          const r = doc.insertText(path, { text, offset, after, before, matchCase: match_case, anyQuotes: any_quotes });
           return { result: r, description: `insert "${text.slice(0, 40)}" into ${r.path} at ${r.offset}` };
         });
         const r = outcome.result;

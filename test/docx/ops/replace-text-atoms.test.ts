@@ -228,3 +228,20 @@ describe("replace_text at scale", () => {
     expect(result.text).toContain("HERE");
   });
 });
+
+describe("quote-insensitive matching", () => {
+  it("lets straight quotes an agent types match the typographic ones a document holds, when asked", () => {
+    const doc = open(`<w:p>${r("It’s the “final” draft")}</w:p>`);
+    expect(doc.replaceText("/body", { find: `It's the "final"`, replace: "This is the last" })).toMatchObject({ matchesFound: 0 });
+    expect(doc.replaceText("/body", { find: `It's the "final"`, replace: "This is the last", anyQuotes: true })).toMatchObject({
+      replacementsMade: 1,
+    });
+    expect(textOf(doc)).toBe("This is the last draft");
+    expect(doc.insertText("/body/paragraph[0]", { text: "!", after: "last", anyQuotes: true }).text).toBe("This is the last! draft");
+  });
+
+  it("selects a paragraph by a filter holding an escaped quote", () => {
+    const doc = open(`<w:p>${r("it's here")}</w:p><w:p>${r("other")}</w:p>`);
+    expect(doc.query("/body/paragraph[text~='it\\'s']").items!.map((i) => i.path)).toEqual(["/body/paragraph[0]"]);
+  });
+});
