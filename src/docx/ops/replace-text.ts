@@ -4,6 +4,7 @@ import { type DocNode, elementOf, ownerOf, type WordDocument } from "../model/in
 import { codePointLength, contextSnippet } from "./code-points.js";
 import { type EditTarget, editTarget } from "./edit-target.js";
 import type { TextReplacement } from "./replace-ranges.js";
+import { textBoxParagraphs } from "./text-boxes.js";
 import { replaceRangesIn } from "./text-edit.js";
 import { findAll } from "./text-match.js";
 import { type ParagraphText, readParagraphText } from "./text-range.js";
@@ -66,15 +67,15 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
     });
   // The body scan's text of a paragraph lacks non-breaking hyphens, so it can only rule paragraphs out for other needles.
   const skip = find.includes("\u2011") ? undefined : (known: string) => findAll(known, find, matchCase, anyQuotes).length === 0;
-  const found: { node: DocNode; starts: number[] }[] = [];
+  // Per paragraph: its own matches, and those in the paragraphs of text boxes it anchors (by their index).
+  const found: { node: DocNode; starts: number[]; boxes: { index: number; starts: number[] }[] }[] = [];
   const skipped: SkippedMatch[] = [];
   const examples: { path: string; context: string }[] = [];
   let matchesFound = 0;
   let skippedCount = 0;
   let chosen = 0;
-  for (const node of paragraphsInScope(doc, path, skip)) {
-    const w = (ownerOf(node)?.list.prefixes ?? doc.prefixes).w;
-    const paragraph = readParagraphText(elementOf(node)!, w);
+  /** The matches of one paragraph that may be replaced, counting and listing the others. */
+  const matchesIn = (paragraph: ParagraphText, where: string): number[] => {
     const starts: number[] = [];
     for (const start of findAll(paragraph.text, find, matchCase, anyQuotes)) {
       matchesFound++;
@@ -82,14 +83,28 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
       const context = () => contextSnippet(paragraph.text, start, start + find.length);
       if (reason) {
         skippedCount++;
-        if (skipped.length < LISTED) skipped.push({ path: node.path, reason, context: context() });
+        if (skipped.length < LISTED) skipped.push({ path: where, reason, context: context() });
       } else if (chosen < maxCount) {
         chosen++;
         starts.push(start);
-        if (examples.length < LISTED) examples.push({ path: node.path, context: context() });
+        if (examples.length < LISTED) examples.push({ path: where, context: context() });
       }
     }
-    if (starts.length) found.push({ node, starts });
+    return starts;
+  };
+  for (const node of paragraphsInScope(doc, path, skip)) {
+    const w = (ownerOf(node)?.list.prefixes ?? doc.prefixes).w;
+    const el = elementOf(node)!;
+    const starts = matchesIn(readParagraphText(el, w), node.path);
+    const boxes = anchorsTextBoxes(node)
+      ? textBoxParagraphs(el, w)
+          .paragraphs.map((box, index) => ({
+            index,
+            starts: matchesIn(readParagraphText(box, w), `${node.path} text box paragraph ${index}`),
+          }))
+          .filter((b) => b.starts.length > 0)
+      : [];
+    if (starts.length || boxes.length) found.push({ node, starts, boxes });
   }
   if (chosen > MAX_REPLACEMENTS) {
     throw new DocxError({
@@ -99,10 +114,21 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
     });
   }
   const paragraphs: { id: string; path: string }[] = [];
-  for (const { node, starts } of found) {
+  const rangesAt = (starts: number[]): TextReplacement[] => starts.map((start) => ({ start, end: start + find.length, text: replace }));
+  for (const { node, starts, boxes } of found) {
     const target = editParagraph(doc, node);
-    const ranges: TextReplacement[] = starts.map((start) => ({ start, end: start + find.length, text: replace }));
-    replaceRangesIn(target.element, target.owner.list.prefixes.w, ranges, revision);
+    const w = target.owner.list.prefixes.w;
+    if (starts.length) replaceRangesIn(target.element, w, rangesAt(starts), revision);
+    if (boxes.length) {
+      const { paragraphs: inBoxes, twins } = textBoxParagraphs(target.element, w);
+      for (const { index, starts: boxStarts } of boxes) {
+        const box = inBoxes[index];
+        const twin = twins.get(box);
+        const sameText = twin !== undefined && readParagraphText(twin, w).text === readParagraphText(box, w).text;
+        replaceRangesIn(box, w, rangesAt(boxStarts), revision);
+        if (sameText) replaceRangesIn(twin, w, rangesAt(boxStarts), revision);
+      }
+    }
     target.done();
     paragraphs.push({ id: target.node.id ?? "", path: target.node.path });
   }
@@ -130,6 +156,12 @@ function firstIndex<T>(items: T[], after: (item: T) => boolean): number {
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** Whether a paragraph may anchor a text box: the scan says so for top-level ones; nested ones are looked at. */
+function anchorsTextBoxes(node: DocNode): boolean {
+  const facts = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
+  return !facts || (facts.atoms?.includes("text box") ?? false);
 }
 
 /** A top-level paragraph is kept as a tree directly (resolving its path again costs a pass over the body); nested ones go through editTarget. */

@@ -41,7 +41,8 @@ export function* paragraphsInScope(doc: WordDocument, path: string, skip?: (know
       if (seen.has(node.path)) return;
       seen.add(node.path);
       const facts = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
-      if (facts?.previewComplete && skip?.(facts.preview)) return;
+      // The preview leaves text boxes out, so it cannot rule out a paragraph that anchors one.
+      if (facts?.previewComplete && !facts.atoms?.includes("text box") && skip?.(facts.preview)) return;
       yield node;
     } else if (node.kind === "table") for (const row of tableParts(doc, node, "row")) yield* visit(row);
     else if (node.kind === "row") for (const cell of tableParts(doc, node, "cell")) yield* visit(cell);

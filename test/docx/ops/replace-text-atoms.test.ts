@@ -245,3 +245,26 @@ describe("quote-insensitive matching", () => {
     expect(doc.query("/body/paragraph[text~='it\\'s']").items!.map((i) => i.path)).toEqual(["/body/paragraph[0]"]);
   });
 });
+
+describe("replace_text in text boxes", () => {
+  // Word writes a text box twice: DrawingML in mc:Choice and VML in mc:Fallback.
+  const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p></w:txbxContent>`;
+  const TEXT_BOX_RUN =
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="3" name="Text Box 3"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>' +
+    box("Boxed note") +
+    "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" +
+    box("Boxed note") +
+    "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+  const ROOT_WITH_SHAPES = `${ROOT} xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"`;
+
+  it("finds and replaces text inside a text box, in both its DrawingML and VML copies", () => {
+    const doc = DocxDocument.open(buildDocx({ body: `<w:p>${r("Intro ")}${TEXT_BOX_RUN}</w:p>`, rootAttributes: ROOT_WITH_SHAPES }));
+    const result = doc.replaceText("/body", { find: "Boxed", replace: "Framed", maxCount: 10 });
+    expect(result).toMatchObject({ matchesFound: 1, replacementsMade: 1, paragraphs: [{ path: "/body/paragraph[0]" }] });
+    expect(result.examples[0].path).toBe("/body/paragraph[0] text box paragraph 0");
+    const xml = documentXml(expectValidPackage(doc));
+    expect(xml.match(/>Framed</g)).toHaveLength(2);
+    expect(xml).not.toContain("Boxed");
+    expect(doc.query("/body/paragraph[0]", { format: "text" }).text).toBe("Intro [text box: Framed note]");
+  });
+});
