@@ -221,11 +221,6 @@ export function pieceText(node: XmlNode, w: string): string {
   return Object.hasOwn(ONE_CHAR, local) ? ONE_CHAR[local] : "";
 }
 
-/** Whether a child of a run is one of the text-bearing elements this module counts. */
-export function isTextNode(node: XmlNode, w: string): node is XmlElement {
-  return node.type === "element" && (node.name === w + "t" || (node.name.startsWith(w) && node.name.slice(w.length) in ONE_CHAR));
-}
-
 export function runProperties(run: XmlElement, w: string): XmlElement | undefined {
   return run.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
 }
