@@ -47,6 +47,7 @@ import {
 import type { DocxLimits } from "./package/index.js";
 import { findById, resolvePath } from "./paths/index.js";
 import { paginate, type QueryOptions, type QueryResult, RenderContext } from "./queries/index.js";
+import { refuseIllegalXmlInput } from "./xml/index.js";
 
 export interface PatchResult {
   dry_run: boolean;
@@ -73,6 +74,7 @@ export class DocxDocument {
 
   /** Names the author of the edits that follow (tracked changes, comments). */
   setEditor(author: string, initials?: string): void {
+    refuseIllegalXmlInput({ author, initials }, "");
     const name = author.trim() || "docx-edge";
     this.doc.editor = {
       author: name,
@@ -188,6 +190,7 @@ export class DocxDocument {
    * the id is stored in the paragraph so it stays the same after the edit.
    */
   replaceParagraphText(path: string, text: string): { id: string; path: string } {
+    refuseIllegalXmlInput({ path, text }, "");
     return replaceParagraphText(this.doc, path, text);
   }
 
@@ -225,6 +228,7 @@ export class DocxDocument {
    * document is exactly as before. With `dryRun` the operations run, are reported, and are reverted.
    */
   applyPatch(operations: unknown, options: { dryRun?: boolean } = {}): PatchResult {
+    refuseIllegalXmlInput(operations, "operations");
     this.carried = composeChanges(this.carried, this.doc.journal.take());
     let results: OperationResult[];
     try {
@@ -251,11 +255,13 @@ export class DocxDocument {
    * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
    */
   replaceText(path: string, options: Omit<ReplaceTextOptions, "revision">): ReplaceTextResult {
+    refuseIllegalXmlInput({ path, ...options }, "");
     return replaceText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
   }
 
   /** Inserts text into one paragraph at a character offset, or before/after the first match of a string, in the neighbouring character's formatting. */
   insertText(path: string, options: Omit<InsertTextOptions, "revision">): InsertTextResult {
+    refuseIllegalXmlInput({ path, ...options }, "");
     return insertText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
   }
 
@@ -264,11 +270,13 @@ export class DocxDocument {
    * the first occurrence of `anchorText` inside it. Creates the comments part when the document has none.
    */
   addComment(path: string, input: CommentInput & { anchorText?: string }): { comment_id: string; path: string; anchored_text: string } {
+    refuseIllegalXmlInput({ path, ...input }, "");
     return addComment(this.doc, path, input);
   }
 
   /** Replies to a comment (a new comment threaded under it in commentsExtended.xml, shown where the parent is). */
   replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string } {
+    refuseIllegalXmlInput({ comment_id: commentId, ...input }, "");
     return replyToComment(this.doc, commentId, input);
   }
 
@@ -284,6 +292,7 @@ export class DocxDocument {
 
   /** Deletes one comment or all by an author, with their replies and their marks in the body. */
   deleteComments(by: { commentId?: string; author?: string }): { deleted: string[] } {
+    refuseIllegalXmlInput(by, "");
     return deleteComments(this.doc, by);
   }
 
@@ -293,16 +302,19 @@ export class DocxDocument {
    * removes one. When the document tracks changes, the old formatting is kept as a w:rPrChange revision.
    */
   styleElement(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    refuseIllegalXmlInput({ style, ...options }, "");
     return styleRuns(this.doc, style, options);
   }
 
   /** Merges paragraph formatting (alignment, style, spacing, indentation, shading, keep and page-break flags). */
   styleParagraph(style: unknown, options: StyleOptions = {}): StyleOutcome {
+    refuseIllegalXmlInput({ style, ...options }, "");
     return styleParagraphs(this.doc, style, options);
   }
 
   /** Merges table (`style`), row (`row_style`) and cell (`cell_style`) formatting into the selected tables, rows or cells. */
   styleTable(specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
+    refuseIllegalXmlInput({ ...specs, ...options }, "");
     return styleTables(this.doc, specs, options);
   }
 
@@ -331,6 +343,7 @@ export class DocxDocument {
 
   /** Sets the text of a section's header or footer of one type, creating the part when the section has none. */
   setHeaderFooter(edit: HeaderFooterEdit): HeaderFooterResult {
+    refuseIllegalXmlInput(edit, "");
     return setHeaderFooter(this.doc, edit);
   }
 

@@ -16,7 +16,9 @@ export type DocxFailure =
   | { kind: "xml_too_deep"; part?: string; limit: number; message: string }
   | { kind: "invalid_path"; path: string; segment?: string; allowed?: string[]; message: string }
   | { kind: "path_not_found"; path: string; message: string }
-  | { kind: "invalid_argument"; field: string; message: string }
+  | { kind: "invalid_argument"; field: string; position?: number; message: string }
+  /** The serializer met a character XML 1.0 does not allow (UTF-16 index `position` in the string being written). */
+  | { kind: "xml_illegal_character"; part?: string; position: number; message: string }
   | { kind: "revision_not_found"; revisionId: number; message: string }
   | { kind: "change_mismatch"; message: string }
   /** One operation of an atomic patch failed: `index` and `op` name it, `cause` is its own failure. */

@@ -23,7 +23,7 @@ const FILES = [
 function bodyTexts(bytes: Uint8Array): Map<string, string> {
   const doc = WordDocument.open(bytes);
   return new Map(
-    paragraphsInScope(doc, "/body").map((n) => [
+    [...paragraphsInScope(doc, "/body")].map((n) => [
       n.path,
       readParagraphText(elementOf(n)!, (ownerOf(n)?.list.prefixes ?? doc.prefixes).w).text,
     ]),

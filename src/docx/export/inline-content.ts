@@ -3,7 +3,7 @@
  * hyperlink, the tracked change (§17.13.5: w:ins, w:del, w:moveTo, w:moveFrom) and the open comment ranges
  * (§17.13.4). Formats render the pieces (inline-markup.ts); this module knows only WordprocessingML.
  */
-import { runFormatting } from "../queries/index.js";
+import { mathLinear, runFormatting } from "../queries/index.js";
 import { childElements, firstChild, getAttribute, localName, type XmlElement } from "../xml/index.js";
 import { type ExportState, fieldLink } from "./export-state.js";
 
@@ -118,6 +118,9 @@ export function inlinePieces(state: ExportState, paragraph: XmlElement, part: st
       } else if (name === w + "sdt") {
         const content = firstChild(c, w + "sdtContent");
         if (content) walk(content, link, revision);
+      } else if (localName(name) === "oMath" || localName(name) === "oMathPara") {
+        // An equation reads in its linear form rather than leaving a gap in the sentence.
+        push({ kind: "text", text: `[math: ${mathLinear(c).trim()}]`, marks: {}, ctx: ctxOf(link, revision) });
       } else if (name === w + "pPr" || name === w + "rPr" || name === w + "sdtPr" || name === w + "sdtEndPr") continue;
       else if (name === w + "smartTag" || name === w + "customXml" || name === w + "dir" || name === w + "bdo" || name === w + "sdtContent")
         walk(c, link, revision);

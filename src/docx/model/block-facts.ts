@@ -1,6 +1,6 @@
 /** The same facts the body scanner gathers, computed from a parsed block (after an edit, or for header/footer/note parts). */
-import { firstChild, getAttribute, type XmlElement } from "../xml/index.js";
-import { type BlockFacts, type BlockKind, PREVIEW_CHARS } from "./body-scanner.js";
+import { firstChild, getAttribute, localName, type XmlElement } from "../xml/index.js";
+import { ATOM_LABELS, addAtom, type BlockFacts, type BlockKind, PREVIEW_CHARS } from "./body-scanner.js";
 import type { Prefixes } from "./namespaces.js";
 import { blockText } from "./text.js";
 
@@ -33,7 +33,9 @@ export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts
     commentStarts: null,
     preview: text.slice(0, PREVIEW_CHARS),
     previewComplete: text.length <= PREVIEW_CHARS,
+    atoms: null,
   };
+  collectAtoms(el, facts);
   const starts = descendants(el, w + "commentRangeStart").map((c) => getAttribute(c, w + "id") ?? "");
   if (starts.length) facts.commentStarts = starts;
   if (kind === "paragraph") {
@@ -53,6 +55,15 @@ export function factsFromElement(el: XmlElement, prefixes: Prefixes): BlockFacts
     facts.rows = el.children.filter((c) => c.type === "element" && c.name === w + "tr").length;
   }
   return facts;
+}
+
+function collectAtoms(el: XmlElement, facts: BlockFacts): void {
+  for (const c of el.children) {
+    if (c.type !== "element") continue;
+    const local = localName(c.name);
+    if (Object.hasOwn(ATOM_LABELS, local)) addAtom(facts, ATOM_LABELS[local]);
+    collectAtoms(c, facts);
+  }
 }
 
 function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {

@@ -30,6 +30,27 @@ export interface BlockFacts {
   /** Leading text, at most PREVIEW_CHARS characters; `previewComplete` says whether it is exactly the block's text. */
   preview: string;
   previewComplete: boolean;
+  /** What the block holds besides text ("image", "equation", "field", "note reference", "text box"), or null. */
+  atoms: string[] | null;
+}
+
+/** Elements that are content without being text, by local name, as readers name them. */
+export const ATOM_LABELS: Record<string, string> = {
+  drawing: "image",
+  pict: "image",
+  object: "image",
+  oMath: "equation",
+  fldChar: "field",
+  fldSimple: "field",
+  footnoteReference: "note reference",
+  endnoteReference: "note reference",
+  txbxContent: "text box",
+};
+
+/** Adds `label` to the block's atoms once. */
+export function addAtom(facts: BlockFacts, label: string): void {
+  if (!facts.atoms) facts.atoms = [label];
+  else if (!facts.atoms.includes(label)) facts.atoms.push(label);
 }
 
 export interface BodyIndex {
@@ -202,6 +223,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
     MOVE_FROM = -1,
     COMMENT_START = -1,
     ID = -1;
+  // Interned names of atom elements (ATOM_LABELS) -> their label; math is in its own namespace, written m: in practice.
+  let atomNames = new Map<number, string>();
   let W14_PARAID = "",
     DMCP_ID = "",
     VAL = "";
@@ -292,6 +315,9 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         "commentRangeStart",
       ].map((l) => names.intern(w + l));
       MOVE_FROM = names.intern(w + "moveFrom");
+      atomNames = new Map(
+        Object.entries(ATOM_LABELS).map(([local, label]) => [names.intern((local === "oMath" ? "m:" : w) + local), label]),
+      );
       ID = names.intern(w + "id");
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
       DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
@@ -319,6 +345,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       if (block.kind !== "paragraph") block.dmcpId = tagAttribute(bytes, lt, gt, DMCP_ID);
     } else if (block) {
       const parent = stack[depth - 1];
+      const atom = atomNames.get(name);
+      if (atom !== undefined) addAtom(block, atom);
       if ((name === P || name === TR) && W14_PARAID !== "\u0000") {
         const id = tagAttribute(bytes, lt, gt, W14_PARAID);
         if (id) nestedIds.push(id);
@@ -429,6 +457,7 @@ function newBlock(name: string, gapStart: number, start: number): BlockFacts {
     commentStarts: null,
     preview: "",
     previewComplete: true,
+    atoms: null,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Inserting text into one paragraph at a character offset, or just before or after a match, in the neighbour's formatting. */
 import { DocxError } from "../errors.js";
 import { elementOf, ownerOf, type WordDocument } from "../model/index.js";
+import { codePointLength, codePointOffset, contextSnippet, utf16Index } from "./code-points.js";
 import { editTarget, resolveSingle } from "./edit-target.js";
 import { insertAt } from "./text-edit.js";
 import { findAll } from "./text-match.js";
@@ -17,20 +18,22 @@ export interface InsertTextOptions {
   before?: string;
   /** For after/before; default true. */
   matchCase?: boolean;
+  /** For after/before; default false. True lets straight quotes match typographic ones. */
+  anyQuotes?: boolean;
   revision?: RevisionContext | null;
 }
 
 export interface InsertTextResult {
   id: string;
   path: string;
-  /** Where the text now starts in the paragraph's text. */
+  /** Where the text now starts in the paragraph's text, in characters (code points). */
   offset: number;
-  /** The paragraph's whole text after the insertion. */
+  /** The paragraph's text around the insertion: all of it when short, else about 40 characters either side, with "…". */
   text: string;
 }
 
 export function insertText(doc: WordDocument, path: string, options: InsertTextOptions): InsertTextResult {
-  const { text, offset, after, before, matchCase = true, revision = null } = options;
+  const { text, offset, after, before, matchCase = true, anyQuotes = false, revision = null } = options;
   if (!text) throw new DocxError({ kind: "invalid_argument", field: "text", message: "text must not be empty." });
   const given = [offset !== undefined, after !== undefined, before !== undefined].filter(Boolean).length;
   if (given !== 1)
@@ -45,23 +48,24 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
   const current = readParagraphText(elementOf(node)!, w).text;
   let at: number;
   if (offset !== undefined) {
-    if (!Number.isInteger(offset) || offset < 0 || offset > current.length) {
+    at = Number.isInteger(offset) && offset >= 0 ? utf16Index(current, offset) : -1;
+    if (at < 0) {
+      const length = codePointLength(current);
       throw new DocxError({
         kind: "invalid_argument",
         field: "offset",
-        message: `offset ${offset} is outside the paragraph's text, which has ${current.length} characters (allowed 0-${current.length}).`,
+        message: `offset ${offset} is outside the paragraph's text, which has ${length} characters (allowed 0-${length}).`,
       });
     }
-    at = offset;
   } else {
     const needle = (after ?? before)!;
     const field = after !== undefined ? "after" : "before";
-    const [start] = findAll(current, needle, matchCase);
+    const [start] = findAll(current, needle, matchCase, anyQuotes);
     if (!needle || start === undefined) {
       throw new DocxError({
         kind: "invalid_argument",
         field,
-        message: `${node.path} does not contain "${needle}"${matchCase ? " (matching case)" : ""}; its text starts "${current.slice(0, 80)}".`,
+        message: `${node.path} does not contain "${needle}"${matchCase ? " (matching case)" : ""}; its text starts "${contextSnippet(current, 0, 0, 80)}".`,
       });
     }
     at = after !== undefined ? start + needle.length : start;
@@ -69,5 +73,11 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
   const target = editTarget(doc, path, "paragraph");
   insertAt(target.element, w, at, text, before !== undefined ? "next" : "previous", revision);
   target.done();
-  return { id: target.node.id ?? "", path: target.node.path, offset: at, text: readParagraphText(target.element, w).text };
+  const updated = readParagraphText(target.element, w).text;
+  return {
+    id: target.node.id ?? "",
+    path: target.node.path,
+    offset: codePointOffset(updated, at),
+    text: updated.length <= 200 ? updated : contextSnippet(updated, at, at + text.length),
+  };
 }

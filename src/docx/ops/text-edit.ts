@@ -3,36 +3,57 @@
  * formatting. With a revision context the change is written as tracked revisions (§17.13.5): removed runs inside
  * w:del with w:t as w:delText, new runs inside w:ins.
  */
-import { element, parentOf, type XmlElement } from "../xml/index.js";
-import { cloneElement, insertionPoint, isolateRange, isTextNode, type RangeRun, runProperties, textNodes, textRun } from "./text-range.js";
+import { element, parentOf, type XmlElement, type XmlNode } from "../xml/index.js";
+import { codePointLength } from "./code-points.js";
+import { replaceRanges, shareReplacement, type TextReplacement } from "./replace-ranges.js";
+import {
+  cloneElement,
+  insertionPoint,
+  isolateRange,
+  pieceText,
+  type RangeRun,
+  readParagraphText,
+  runProperties,
+  textRun,
+} from "./text-range.js";
 import type { RevisionContext } from "./tracking.js";
 
-/** Replaces characters [start, end) with `text`, which takes the formatting of the first replaced character. */
-export function replaceRange(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext | null): void {
-  const runs = isolateRange(p, w, start, end);
-  if (runs.length === 0) return;
-  const rPr = runProperties(runs[0].run, w);
-  if (revision) {
-    const last = deleteTracked(w, runs, revision);
-    if (text) placeTracked(p, w, last.parent, last.parent.children.indexOf(last.wrapper) + 1, textRun(w, text, rPr), revision);
+/**
+ * Replaces character ranges (sorted, not overlapping) with their texts; each replacement takes the formatting of the
+ * first character it replaces in each segment (hyperlink, insertion, ...) it covers. One pass over the paragraph,
+ * except for tracked edits of text inside someone else's insertion (a w:ins cannot hold another, so the insertion is
+ * split around the new one): those go range by range from the right, so earlier offsets stay valid.
+ */
+export function replaceRangesIn(p: XmlElement, w: string, replacements: TextReplacement[], revision: RevisionContext | null): void {
+  const { pieces } = readParagraphText(p, w);
+  if (!revision || !pieces.some((x) => x.parent.name === w + "ins")) {
+    replaceRanges(p, w, pieces, replacements, revision);
     return;
   }
-  const first = runs[0].run;
-  const at = first.children.findIndex((c) => isTextNode(c, w));
-  for (const { run } of runs) run.children = run.children.filter((c) => !isTextNode(c, w));
-  first.children.splice(at, 0, ...textNodes(w, text));
-  for (const { run, parent } of runs) {
-    if (run.children.some((c) => c.type === "element" && c.name !== w + "rPr")) continue;
-    parent.children.splice(parent.children.indexOf(run), 1);
-    // A hyperlink, smart tag or insertion left without content goes too.
-    if (parent !== p && EMPTIED.some((n) => parent.name === w + n) && !parent.children.some((c) => c.type === "element")) {
-      const outer = parentOf(p, parent);
-      outer?.children.splice(outer.children.indexOf(parent), 1);
-    }
-  }
+  for (const { start, end, text } of [...replacements].reverse()) replaceTracked(p, w, start, end, text, revision);
 }
 
-const EMPTIED = ["hyperlink", "smartTag", "ins"];
+/** Characters [start, end) as a tracked deletion, each segment's share of `text` as a tracked insertion right after its part. */
+function replaceTracked(p: XmlElement, w: string, start: number, end: number, text: string, revision: RevisionContext): void {
+  const runs = isolateRange(p, w, start, end);
+  const segments: RangeRun[][] = [];
+  for (const r of runs) {
+    const last = segments[segments.length - 1];
+    if (last && last[0].parent === r.parent) last.push(r);
+    else segments.push([r]);
+  }
+  const originals = segments.map((seg) => seg.map(({ run }) => run.children.map((c) => pieceText(c, w)).join("")).join(""));
+  const shares = shareReplacement(
+    originals.join(""),
+    text,
+    originals.map((o) => codePointLength(o)),
+  );
+  segments.forEach((segment, i) => {
+    const rPr = runProperties(segment[0].run, w);
+    const last = deleteTracked(w, segment, revision);
+    if (shares[i]) placeTracked(p, w, last.parent, last.parent.children.indexOf(last.wrapper) + 1, textRun(w, shares[i], rPr), revision);
+  });
+}
 
 /**
  * Inserts `text` at `offset`. It takes the formatting of the character before the offset, or of the one after it when
@@ -58,6 +79,7 @@ export function insertAt(
 function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): { parent: XmlElement; wrapper: XmlElement } {
   let current: { parent: XmlElement; wrapper: XmlElement } | null = null;
   for (const { run, parent } of runs) {
+    peelEdges(run, parent, w);
     for (const c of run.children) {
       if (c.type !== "element") continue;
       if (c.name === w + "t") c.name = w + "delText";
@@ -74,6 +96,32 @@ function deleteTracked(w: string, runs: RangeRun[], revision: RevisionContext): 
     current = { parent, wrapper };
   }
   return current!;
+}
+
+/**
+ * Moves what a run holds before its first and after its last character (a field character, a comment reference)
+ * into runs of their own beside it: deleting the run's text must not delete them with it, or accepting the deletion
+ * would leave a field without its begin or end.
+ */
+function peelEdges(run: XmlElement, parent: XmlElement, w: string): void {
+  const rPr = runProperties(run, w);
+  const content = run.children.filter((c) => c !== rPr);
+  const first = content.findIndex((c) => pieceText(c, w) !== "");
+  if (first < 0) return;
+  let last = content.length - 1;
+  while (pieceText(content[last], w) === "") last--;
+  const leading = content.slice(0, first).filter((c) => c.type === "element");
+  const trailing = content.slice(last + 1).filter((c) => c.type === "element");
+  if (!leading.length && !trailing.length) return;
+  const sibling = (children: XmlNode[]) =>
+    element(
+      run.name,
+      run.attributes.filter((a) => !a.name.endsWith(":id")).map((a) => ({ ...a })),
+      [...(rPr ? [cloneElement(rPr)] : []), ...children],
+    );
+  run.children = [...(rPr ? [rPr] : []), ...content.slice(first, last + 1)];
+  const at = parent.children.indexOf(run);
+  parent.children.splice(at, 1, ...(leading.length ? [sibling(leading)] : []), run, ...(trailing.length ? [sibling(trailing)] : []));
 }
 
 /**

@@ -6,8 +6,12 @@
  * The text is what `inlineText` reads: w:t, w:tab as "\t", w:br/w:cr as "\n", w:noBreakHyphen as U+2011, in runs at
  * any depth (hyperlinks, w:ins, smart tags, simple fields, inline content controls); deleted and moved-away runs and
  * text boxes are left out. Only text that is a direct child of a w:r counts here.
+ *
+ * Between the characters sit atoms a text edit must not move, split or empty: fields (§17.16), math (OMML), drawings,
+ * pictures and embedded objects, note references and symbols. Their offsets are listed, and each character inside a
+ * field result knows its field, so a match that would cut through one can be refused instead of applied.
  */
-import { element, getAttribute, setAttribute, type XmlElement, type XmlNode } from "../xml/index.js";
+import { element, getAttribute, localName, setAttribute, type XmlElement, type XmlNode } from "../xml/index.js";
 
 /** One text-bearing child of a run. */
 export interface TextPiece {
@@ -18,11 +22,22 @@ export interface TextPiece {
   node: XmlElement;
   start: number;
   end: number;
+  /** The instruction's first word (PAGE, NUMPAGES, HYPERLINK, ...) of the innermost field whose result holds this text. */
+  field?: string;
+}
+
+/** Something other than text inside a paragraph, at a text offset. */
+export interface InlineAtom {
+  offset: number;
+  /** What it is, as a reason an edit may not cross it: "a field", "an equation", "a drawing", "a footnote reference", ... */
+  kind: string;
 }
 
 export interface ParagraphText {
   text: string;
   pieces: TextPiece[];
+  /** In document order, so offsets never decrease. */
+  atoms: InlineAtom[];
 }
 
 /** A run inside a range, with the element that holds it. */
@@ -34,30 +49,89 @@ export interface RangeRun {
 const SKIPPED = ["txbxContent", "del", "moveFrom", "pPr", "rPr"];
 const ONE_CHAR: Record<string, string> = { tab: "\t", br: "\n", cr: "\n", noBreakHyphen: "\u2011" };
 
+/** Run children that are atoms, by local name (w: namespace), with the reason an edit may not cross them. */
+const RUN_ATOMS: Record<string, string> = {
+  drawing: "a drawing",
+  pict: "a picture",
+  object: "an embedded object",
+  footnoteReference: "a footnote reference",
+  endnoteReference: "an endnote reference",
+  sym: "a symbol",
+  ptab: "an absolute tab",
+};
+
 /** The paragraph's visible text and where each character lives. */
 export function readParagraphText(p: XmlElement, w: string): ParagraphText {
   const pieces: TextPiece[] = [];
+  const atoms: InlineAtom[] = [];
   const out: string[] = [];
   let offset = 0;
+  // Open complex fields, innermost last: instruction so far, and whether the result has begun.
+  const fields: { instr: string; inResult: boolean }[] = [];
+  const fieldNames: string[] = [];
+  const currentField = () => fieldNames[fieldNames.length - 1];
   const walk = (el: XmlElement) => {
     for (const c of el.children) {
       if (c.type !== "element" || SKIPPED.some((s) => c.name === w + s)) continue;
+      const local = localName(c.name);
+      if (local === "oMath" || local === "oMathPara") {
+        atoms.push({ offset, kind: "an equation" });
+        continue;
+      }
+      if (c.name === w + "fldSimple") {
+        atoms.push({ offset, kind: "a field" });
+        fieldNames.push(fieldKind(getAttribute(c, w + "instr") ?? ""));
+        walk(c);
+        fieldNames.pop();
+        atoms.push({ offset, kind: "a field" });
+        continue;
+      }
       if (c.name !== w + "r") {
         walk(c);
         continue;
       }
       for (const node of c.children) {
         if (node.type !== "element") continue;
-        const text = node.name === w + "t" ? textOf(node) : (ONE_CHAR[node.name.slice(w.length)] ?? "");
-        if (!text || !node.name.startsWith(w)) continue;
-        pieces.push({ parent: el, run: c, node, start: offset, end: offset + text.length });
+        // mc:AlternateContent in a run is a drawing with its VML fallback, under another prefix.
+        if (localName(node.name) === "AlternateContent") atoms.push({ offset, kind: "a drawing" });
+        if (!node.name.startsWith(w)) continue;
+        const name = node.name.slice(w.length);
+        if (name === "fldChar") {
+          atoms.push({ offset, kind: "a field" });
+          const type = getAttribute(node, w + "fldCharType");
+          if (type === "begin") fields.push({ instr: "", inResult: false });
+          else if (type === "separate" && fields.length) {
+            fields[fields.length - 1].inResult = true;
+            fieldNames.push(fieldKind(fields[fields.length - 1].instr));
+          } else if (type === "end" && fields.length) {
+            if (fields.pop()!.inResult) fieldNames.pop();
+          }
+          continue;
+        }
+        if (name === "instrText" && fields.length) {
+          fields[fields.length - 1].instr += textOf(node);
+          continue;
+        }
+        if (Object.hasOwn(RUN_ATOMS, name)) {
+          atoms.push({ offset, kind: RUN_ATOMS[name] });
+          continue;
+        }
+        const text = pieceText(node, w);
+        if (!text) continue;
+        const field = currentField();
+        pieces.push({ parent: el, run: c, node, start: offset, end: offset + text.length, ...(field ? { field } : {}) });
         out.push(text);
         offset += text.length;
       }
     }
   };
   walk(p);
-  return { text: out.join(""), pieces };
+  return { text: out.join(""), pieces, atoms };
+}
+
+/** A field's kind: the first word of its instruction, upper-cased ("PAGE", "HYPERLINK"). */
+function fieldKind(instr: string): string {
+  return instr.trim().split(/\s+/)[0]?.toUpperCase() || "FIELD";
 }
 
 /** Makes `offset` a run boundary: a run holding characters on both sides of it is split in two, each with its own copy of the formatting. */
@@ -139,9 +213,12 @@ export function textNodes(w: string, text: string): XmlElement[] {
   return out;
 }
 
-/** Whether a child of a run is one of the text-bearing elements this module counts. */
-export function isTextNode(node: XmlNode, w: string): node is XmlElement {
-  return node.type === "element" && (node.name === w + "t" || (node.name.startsWith(w) && node.name.slice(w.length) in ONE_CHAR));
+/** The characters a child of a run stands for: a w:t's text, one character for w:tab and the like, "" for anything else. */
+export function pieceText(node: XmlNode, w: string): string {
+  if (node.type !== "element" || !node.name.startsWith(w)) return "";
+  const local = node.name.slice(w.length);
+  if (local === "t") return textOf(node);
+  return Object.hasOwn(ONE_CHAR, local) ? ONE_CHAR[local] : "";
 }
 
 export function runProperties(run: XmlElement, w: string): XmlElement | undefined {

@@ -22,8 +22,10 @@ const CONTAINERS: NodeKind[] = [
 /**
  * Paragraph nodes under whatever `path` selects, in document order and each once. `skip` is asked about top-level
  * paragraphs whose full text the body scan already knows, so a search need not parse blocks that cannot match.
+ * Nodes come one at a time: a node inside a table holds its parsed table, and holding all of them at once took
+ * 150 MB on a 2,400-page report (more than a Worker isolate has).
  */
-export function paragraphsInScope(doc: WordDocument, path: string, skip?: (knownText: string) => boolean): DocNode[] {
+export function* paragraphsInScope(doc: WordDocument, path: string, skip?: (knownText: string) => boolean): Generator<DocNode> {
   const { nodes } = resolvePath(doc, path);
   const bad = nodes.find((n) => !CONTAINERS.includes(n.kind));
   if (bad) {
@@ -33,19 +35,18 @@ export function paragraphsInScope(doc: WordDocument, path: string, skip?: (known
       message: `${path} selects a ${bad.kind}; text edits need paragraphs or something that holds them (${CONTAINERS.join(", ")}), e.g. /body or /body/paragraph[3].`,
     });
   }
-  const out: DocNode[] = [];
   const seen = new Set<string>();
-  const visit = (node: DocNode) => {
+  function* visit(node: DocNode): Generator<DocNode> {
     if (node.kind === "paragraph") {
       if (seen.has(node.path)) return;
       seen.add(node.path);
       const facts = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
-      if (facts?.previewComplete && skip?.(facts.preview)) return;
-      out.push(node);
-    } else if (node.kind === "table") for (const row of tableParts(doc, node, "row")) visit(row);
-    else if (node.kind === "row") for (const cell of tableParts(doc, node, "cell")) visit(cell);
-    else for (const child of blockNodes(doc, node)) if (child.kind !== "sectPr" && child.kind !== "other") visit(child);
-  };
-  for (const node of nodes) visit(node);
-  return out;
+      // The preview leaves text boxes out, so it cannot rule out a paragraph that anchors one.
+      if (facts?.previewComplete && !facts.atoms?.includes("text box") && skip?.(facts.preview)) return;
+      yield node;
+    } else if (node.kind === "table") for (const row of tableParts(doc, node, "row")) yield* visit(row);
+    else if (node.kind === "row") for (const cell of tableParts(doc, node, "cell")) yield* visit(cell);
+    else for (const child of blockNodes(doc, node)) if (child.kind !== "sectPr" && child.kind !== "other") yield* visit(child);
+  }
+  for (const node of nodes) yield* visit(node);
 }

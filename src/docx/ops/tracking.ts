@@ -24,8 +24,10 @@ const nextIds = new WeakMap<WordDocument, number>();
 export function isTracking(doc: WordDocument): boolean {
   const settings = doc.relatedPartName("settings");
   if (!settings) return false;
-  const w = doc.prefixes.w;
-  const flag = firstChild(doc.parts.xml(settings).doc.root, w + "trackRevisions");
+  // The settings part's own prefix: a part we added says w: even where the main part says ns0:.
+  const root = doc.parts.xml(settings).doc.root;
+  const w = root.name.slice(0, root.name.indexOf(":") + 1);
+  const flag = firstChild(root, w + "trackRevisions");
   if (!flag) return false;
   const val = getAttribute(flag, w + "val");
   return val === undefined || !["false", "0", "off"].includes(val);

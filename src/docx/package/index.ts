@@ -10,7 +10,7 @@ export { DEFAULT_LIMITS } from "./limits.js";
 export type { PackageFootprint } from "./package-limits.js";
 export { checkPackageFootprint } from "./package-limits.js";
 export type { Relationship } from "./relationships.js";
-export { relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";
+export { parseRelationships, relationshipsPartName, relTypeIs, resolveTarget } from "./relationships.js";
 export type { ZipEntry } from "./zip-entry.js";
 export { inflateEntry, readZipEntries } from "./zip-reader.js";
 export { deflateEntry, deflateEntryChunks, writeZip, writeZipChunks } from "./zip-writer.js";

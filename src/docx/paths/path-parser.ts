@@ -6,7 +6,7 @@ function invalid(path: string, segment: string, message: string, allowed?: strin
   return new DocxError({ kind: "invalid_path", path, segment, allowed, message: `Invalid path ${path}: ${message}` });
 }
 
-/** Splits on '/' outside brackets and quotes. */
+/** Splits on '/' outside brackets and quotes; inside quotes a backslash escapes the next character (it\'s). */
 function splitSegments(path: string): string[] {
   const out: string[] = [];
   let current = "";
@@ -15,6 +15,10 @@ function splitSegments(path: string): string[] {
   for (let i = 1; i < path.length; i++) {
     const c = path[i];
     if (quote) {
+      if (c === "\\" && i + 1 < path.length) {
+        current += c + path[++i];
+        continue;
+      }
       if (c === quote) quote = null;
       current += c;
     } else if (c === "'" || c === '"') {
@@ -52,7 +56,7 @@ function parsePredicate(path: string, segment: string, body: string): Predicate 
   const q = value[0];
   if (q === "'" || q === '"') {
     if (value.length < 2 || value[value.length - 1] !== q) throw invalid(path, segment, `unterminated quote in "${segment}"`);
-    value = value.slice(1, -1);
+    value = value.slice(1, -1).replace(/\\(.)/g, "$1");
   }
   return { type: "filter", key, op: m[2] as FilterOp, value };
 }
@@ -75,7 +79,8 @@ function parseSegment(path: string, text: string): Segment {
     for (let i = 1; i < rest.length; i++) {
       const c = rest[i];
       if (quote) {
-        if (c === quote) quote = null;
+        if (c === "\\") i++;
+        else if (c === quote) quote = null;
       } else if (c === "'" || c === '"') quote = c;
       else if (c === "]") {
         end = i;

@@ -13,6 +13,7 @@ import {
 } from "../model/index.js";
 import { childElements, firstChild, getAttribute, localName, type XmlElement } from "../xml/index.js";
 import { findDescendants, paragraphProperties, runFormatting } from "./formatting.js";
+import { displayText } from "./inline-display.js";
 import type { RenderContext } from "./render-context.js";
 
 export type Json = { [key: string]: unknown };
@@ -109,7 +110,7 @@ function blockSummaryJson(ctx: RenderContext, node: DocNode): Json {
     id: node.id,
     path: node.path,
     style: nodeStyleId(ctx.doc, node),
-    text: nodeText(ctx.doc, node),
+    text: displayText(ctx.doc, node),
   };
 }
 
@@ -123,7 +124,7 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
     type: level !== null && level >= 1 ? "heading" : "paragraph",
     id: node.id,
     path: node.path,
-    text: nodeText(doc, full),
+    text: displayText(doc, full),
     style: styleId,
     style_name: styleId ? (doc.styles.get(styleId)?.name ?? styleId) : null,
   };
@@ -151,7 +152,7 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
 
 function runJson(ctx: RenderContext, node: DocNode): Json {
   const el = node.element!;
-  const out: Json = { type: "run", id: node.id, path: node.path, text: nodeText(ctx.doc, node), ...runFormatting(el, ctx.w) };
+  const out: Json = { type: "run", id: node.id, path: node.path, text: displayText(ctx.doc, node), ...runFormatting(el, ctx.w) };
   const parentEl = node.parent ? elementOf(node.parent) : null;
   const revision = parentEl ? revisionOf(parentEl, el, ctx.w) : null;
   if (revision) out.revision = revision;
@@ -185,7 +186,7 @@ function revisionOf(paragraph: XmlElement, run: XmlElement, w: string): string |
 function hyperlinkJson(ctx: RenderContext, node: DocNode, withRuns = true): Json {
   const el = node.element!;
   const rel = ctx.relationship(partOf(node), getAttribute(el, ctx.doc.prefixes.r + "id"));
-  const out: Json = { type: "hyperlink", id: node.id, path: node.path, text: nodeText(ctx.doc, node), url: rel?.target ?? null };
+  const out: Json = { type: "hyperlink", id: node.id, path: node.path, text: displayText(ctx.doc, node), url: rel?.target ?? null };
   const anchor = getAttribute(el, ctx.w + "anchor");
   if (anchor) out.anchor = anchor;
   if (withRuns) out.runs = inlineNodes(ctx.doc, node, "run").map((r) => runJson(ctx, r));

@@ -2,6 +2,8 @@
 import { type DocNode, elementOf, nodeHeadingLevel, nodeStyleId, nodeText, PREVIEW_CHARS, partOf, tableParts } from "../model/index.js";
 import { getAttribute, type XmlElement } from "../xml/index.js";
 import { runFormatting } from "./formatting.js";
+import { displayInline, displayText } from "./inline-display.js";
+import { mathLinear } from "./math-linear.js";
 import type { RenderContext } from "./render-context.js";
 
 const PREVIEW = 100;
@@ -28,17 +30,20 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
   if (node.style) facts.push(`style_id=${node.style.styleId} name="${node.style.name}"`);
   // Top-level blocks summarise from the scan's preview, so a summary never parses a block (a table can be megabytes).
   const scanned = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
+  // An image-only paragraph is not an empty one: say what it holds.
+  if (scanned?.atoms) facts.push(`contains ${scanned.atoms.join(", ")}`);
   const text =
     node.kind === "style" || node.kind === "metadata"
       ? ""
       : scanned
-        ? preview(scanned.preview + (scanned.preview.length >= PREVIEW_CHARS ? "…" : ""))
+        ? preview(scanned.preview + (scanned.preview.length >= PREVIEW_CHARS ? "…" : "")) ||
+          (scanned.atoms ? `[${scanned.atoms.join(", ")} only]` : "")
         : preview(nodeText(doc, node));
   return `${node.path} ${label}${facts.length ? ` (${facts.join(", ")})` : ""}${text ? `: ${text}` : ""}`;
 }
 
 export function plainText(ctx: RenderContext, node: DocNode): string {
-  return nodeText(ctx.doc, node);
+  return displayText(ctx.doc, node);
 }
 
 export function markdown(ctx: RenderContext, node: DocNode): string {
@@ -67,7 +72,7 @@ function inlineMarkdown(ctx: RenderContext, paragraph: DocNode, el: XmlElement):
     for (const c of parent.children) {
       if (c.type !== "element") continue;
       if (c.name === w + "r") {
-        const text = escapeMarkdown(nodeText(ctx.doc, { kind: "run", path: "", id: null, element: c }));
+        const text = displayInline(c, w, escapeMarkdown);
         if (!text.trim()) {
           out.push(text);
           continue;
@@ -86,7 +91,8 @@ function inlineMarkdown(ctx: RenderContext, paragraph: DocNode, el: XmlElement):
         const text = escapeMarkdown(nodeText(ctx.doc, { kind: "hyperlink", path: "", id: null, element: c }));
         out.push(rel ? `[${text}](${rel.target})` : anchor ? `[${text}](#${anchor})` : text);
       } else if (c.name === w + "del" || c.name === w + "moveFrom" || c.name === w + "pPr") {
-      } else walk(c);
+      } else if (/(^|:)oMath(Para)?$/.test(c.name)) out.push(`[math: ${mathLinear(c).trim()}]`);
+      else walk(c);
     }
   };
   walk(el);

@@ -9,3 +9,4 @@ export { decodeEntities, parseFragment, parseXml } from "./parser.js";
 export { escapeAttribute, escapeText, serializeNode, serializeNodes, serializeXml } from "./serializer.js";
 export type { XmlAttribute, XmlCData, XmlComment, XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction, XmlText } from "./tree.js";
 export { childElements, element, firstChild, getAttribute, localName, parentOf, setAttribute } from "./tree.js";
+export { describeChar, firstIllegalXmlChar, refuseIllegalXmlInput } from "./xml-chars.js";

@@ -1,12 +1,27 @@
 /** Writes the lossless tree back as XML with the same names, prefixes and declarations; escapes only what must be escaped. */
+import { DocxError } from "../errors.js";
 import type { XmlDocument, XmlNode } from "./tree.js";
+import { describeChar, firstIllegalXmlChar } from "./xml-chars.js";
+
+/** The last line of defence: whatever path put it there, a character XML cannot hold is never written. */
+function refuseIllegal(s: string, where: string): void {
+  const at = firstIllegalXmlChar(s);
+  if (at < 0) return;
+  throw new DocxError({
+    kind: "xml_illegal_character",
+    position: at,
+    message: `Refusing to write ${describeChar(s, at)} at position ${at} of ${where} "${s.slice(Math.max(0, at - 20), at)}…": XML 1.0 does not allow it, and Word would refuse the file.`,
+  });
+}
 
 export function escapeText(s: string): string {
+  refuseIllegal(s, "a text");
   if (!/[&<>\r]/.test(s)) return s;
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 }
 
 export function escapeAttribute(s: string): string {
+  refuseIllegal(s, "an attribute value");
   if (!/[&<"\t\n\r]/.test(s)) return s;
   return s
     .replace(/&/g, "&amp;")
@@ -24,9 +39,11 @@ export function serializeNodes(nodes: XmlNode[], out: string[] = []): string[] {
         out.push(escapeText(node.text));
         break;
       case "cdata":
+        refuseIllegal(node.text, "a CDATA section");
         out.push(`<![CDATA[${node.text}]]>`);
         break;
       case "comment":
+        refuseIllegal(node.text, "an XML comment");
         out.push(`<!--${node.text}-->`);
         break;
       case "pi":

@@ -79,3 +79,17 @@ describe("markdown export", () => {
     expect(failure.message).toContain("markdown, html");
   });
 });
+
+describe("markdown export of inline math", () => {
+  it("writes an equation in its linear form where it sits in the sentence", () => {
+    const root =
+      'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
+    const doc = DocxDocument.open(
+      buildDocx({
+        rootAttributes: root,
+        body: '<w:p><w:r><w:t xml:space="preserve">so </w:t></w:r><m:oMath><m:sSup><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath><w:r><w:t xml:space="preserve"> grows</w:t></w:r></w:p>',
+      }),
+    );
+    expect([...doc.export("markdown")].join("")).toContain("so \\[math: x^2\\] grows");
+  });
+});

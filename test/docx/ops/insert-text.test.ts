@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
+import { expectValidPackage } from "../support/valid-package.js";
 
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-const documentXml = (doc: DocxDocument) => strFromU8(unzipSync(doc.save())["word/document.xml"]);
+const documentXml = (doc: DocxDocument) => strFromU8(unzipSync(expectValidPackage(doc))["word/document.xml"]);
 const open = () => DocxDocument.open(buildDocx({ body: `<w:p>${r("Dear ", "<w:b/>")}${r("customer", "<w:i/>")}</w:p>` + p("Second") }));
 
 describe("insertText", () => {
@@ -41,7 +42,7 @@ describe("insertText", () => {
     const doc = DocxDocument.open(buildDocx({ body: `<w:p>${r("x", "<w:b/>")}</w:p><w:p/>` }));
     doc.insertText("/body/paragraph[0]", { text: "+", offset: 0 });
     doc.insertText("/body/paragraph[1]", { text: "filled", offset: 0 });
-    const reopened = DocxDocument.open(doc.save());
+    const reopened = DocxDocument.open(expectValidPackage(doc));
     expect(reopened.query("/body/paragraph[0]").items![0].text).toBe("+x");
     expect(reopened.query("/body/paragraph[1]").items![0].text).toBe("filled");
     expect(documentXml(doc)).toContain(`${r("+", "<w:b/>")}${r("x", "<w:b/>")}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
+import { expectValidPackage } from "../support/valid-package.js";
 
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)["word/document.xml"]);
@@ -19,7 +20,7 @@ describe("replaceText", () => {
     const result = doc.replaceText("/body", { find: "quick brown fox jumps", replace: "slow cat walks" });
     expect(result).toMatchObject({ matchesFound: 1, replacementsMade: 1 });
     expect(result.paragraphs).toEqual([{ id: expect.any(String), path: "/body/paragraph[1]" }]);
-    const saved = doc.save();
+    const saved = expectValidPackage(doc);
     const [before, edited, after] = paragraphsOf(documentXml(saved));
     expect(edited).toContain(`${r("The ", "<w:b/>")}${r("slow cat walks", "<w:b/>")}</w:p>`);
     expect(edited).not.toContain("<w:i/>");
@@ -32,7 +33,7 @@ describe("replaceText", () => {
   it("keeps the formatting of the characters around a match that ends inside a run", () => {
     const doc = DocxDocument.open(buildDocx({ body: `<w:p>${THREE_RUNS}</w:p>` }));
     doc.replaceText("/body/paragraph[0]", { find: "quick brown", replace: "QB" });
-    const xml = documentXml(doc.save());
+    const xml = documentXml(expectValidPackage(doc));
     expect(xml).toContain(`${r("The ", "<w:b/>")}${r("QB", "<w:b/>")}${r(" fox", "<w:i/>")}${r(" jumps", '<w:color w:val="FF0000"/>')}`);
   });
 
@@ -40,7 +41,7 @@ describe("replaceText", () => {
     const body = `<w:p>${r("Visit ")}<w:hyperlink r:id="rIdL">${r("our old site", '<w:rStyle w:val="Hyperlink"/>')}</w:hyperlink>${r(".")}</w:p>`;
     const doc = DocxDocument.open(buildDocx({ body, links: { rIdL: "https://example.com" } }));
     expect(doc.replaceText("/body", { find: "old", replace: "new" }).replacementsMade).toBe(1);
-    const xml = documentXml(doc.save());
+    const xml = documentXml(expectValidPackage(doc));
     expect(xml).toContain(
       `<w:hyperlink r:id="rIdL">${r("our ", '<w:rStyle w:val="Hyperlink"/>')}${r("new", '<w:rStyle w:val="Hyperlink"/>')}${r(" site", '<w:rStyle w:val="Hyperlink"/>')}</w:hyperlink>`,
     );
@@ -81,7 +82,12 @@ describe("replaceText", () => {
 
   it("reports no match as zero counts and changes nothing", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Nothing here") }));
-    expect(doc.replaceText("/body", { find: "absent", replace: "x" })).toEqual({ matchesFound: 0, replacementsMade: 0, paragraphs: [] });
+    expect(doc.replaceText("/body", { find: "absent", replace: "x" })).toMatchObject({
+      matchesFound: 0,
+      replacementsMade: 0,
+      paragraphs: [],
+      skipped: [],
+    });
     expect(doc.takeChange()).toBeNull();
   });
 
@@ -122,7 +128,7 @@ describe("replaceText", () => {
     expect(textOf(doc, "/body/table[0]/row[0]/cell[0]/paragraph[0]")).toBe("Initech Corp");
     doc.replaceText("/header[0]", { find: "ACME", replace: "Initech" });
     doc.replaceText("/footer[0]", { find: "ACME", replace: "Initech" });
-    const reopened = DocxDocument.open(doc.save());
+    const reopened = DocxDocument.open(expectValidPackage(doc));
     expect([textOf(reopened, "/header[0]/paragraph[0]"), textOf(reopened, "/footer[0]/paragraph[0]")]).toEqual([
       "Initech header",
       "Initech footer",
@@ -133,16 +139,25 @@ describe("replaceText", () => {
     const doc = DocxDocument.open(buildDocx({ body: `<w:p>${THREE_RUNS}</w:p>` }));
     doc.replaceText("/body", { find: "brown fox", replace: "" });
     expect(textOf(doc, "/body/paragraph[0]")).toBe("The quick  jumps");
-    expect(documentXml(doc.save())).not.toContain("<w:i/>");
+    expect(documentXml(expectValidPackage(doc))).not.toContain("<w:i/>");
   });
 });
 
 describe("replaceText across a hyperlink's edge", () => {
-  it("puts the replacement in the first replaced character's place and drops a hyperlink left empty", () => {
+  it("keeps the characters the replacement shares with the match in their link", () => {
     const body = `<w:p>${r("see ")}<w:hyperlink r:id="rIdL">${r("link", "<w:u/>")}</w:hyperlink>${r(" end")}</w:p>`;
     const doc = DocxDocument.open(buildDocx({ body, links: { rIdL: "https://example.com" } }));
     doc.replaceText("/body", { find: "see link", replace: "no link" });
-    expect(documentXml(doc.save())).toContain(`${r("no link")}${r(" end")}</w:p>`);
-    expect(documentXml(doc.save())).not.toContain("w:hyperlink");
+    expect(documentXml(expectValidPackage(doc))).toContain(
+      `${r("no ")}<w:hyperlink r:id="rIdL">${r("link", "<w:u/>")}</w:hyperlink>${r(" end")}</w:p>`,
+    );
+  });
+
+  it("drops a hyperlink whose characters are all replaced by text that lands outside it", () => {
+    const body = `<w:p>${r("see ")}<w:hyperlink r:id="rIdL">${r("link", "<w:u/>")}</w:hyperlink>${r(" end")}</w:p>`;
+    const doc = DocxDocument.open(buildDocx({ body, links: { rIdL: "https://example.com" } }));
+    doc.replaceText("/body", { find: "see link", replace: "see" });
+    expect(documentXml(expectValidPackage(doc))).toContain(`${r("see")}${r(" end")}</w:p>`);
+    expect(documentXml(expectValidPackage(doc))).not.toContain("w:hyperlink");
   });
 });

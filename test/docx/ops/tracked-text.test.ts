@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { buildDocx, W_NS } from "../support/build-docx.js";
+import { expectValidPackage } from "../support/valid-package.js";
 
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const SETTINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="${W_NS}"><w:trackRevisions/></w:settings>`;
@@ -12,7 +13,7 @@ const tracked = (body: string) => {
   doc.setEditor("Reviewer Bot");
   return doc;
 };
-const documentXml = (doc: DocxDocument) => strFromU8(unzipSync(doc.save())["word/document.xml"]);
+const documentXml = (doc: DocxDocument) => strFromU8(unzipSync(expectValidPackage(doc))["word/document.xml"]);
 const REV = 'w:id="(\\d+)" w:author="Reviewer Bot" w:date="\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"';
 
 describe("text edits in a document that tracks changes", () => {
@@ -29,7 +30,7 @@ describe("text edits in a document that tracks changes", () => {
     expect(m, xml).not.toBeNull();
     expect(m![1]).not.toBe(m![2]);
     // The visible text is the new one; the deleted text stays in the file as a revision.
-    expect(DocxDocument.open(doc.save()).query("/body/paragraph[0]").items![0].text).toBe("pay twenty euros");
+    expect(DocxDocument.open(expectValidPackage(doc)).query("/body/paragraph[0]").items![0].text).toBe("pay twenty euros");
   });
 
   it("writes an insertion as a w:ins run in the neighbour's formatting", () => {
@@ -54,7 +55,7 @@ describe("text edits in a document that tracks changes", () => {
         ),
       ),
     );
-    expect(DocxDocument.open(doc.save()).query("/body/paragraph[0]").items![0].text).toBe("abXcd");
+    expect(DocxDocument.open(expectValidPackage(doc)).query("/body/paragraph[0]").items![0].text).toBe("abXcd");
   });
 
   it("deletes inside another author's insertion with a w:del nested in it", () => {

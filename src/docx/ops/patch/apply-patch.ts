@@ -58,7 +58,12 @@ function run(doc: WordDocument, op: PatchOperation): Record<string, unknown> {
       return { ...copyElement(doc, op.from, op.path) };
     case "replace_text": {
       const r = replaceText(doc, op.path, { find: op.find, replace: op.replace, maxCount: op.max_count, revision: trackingOf(doc) });
-      return { matches_found: r.matchesFound, replacements_made: r.replacementsMade, paragraphs: r.paragraphs };
+      return {
+        matches_found: r.matchesFound,
+        replacements_made: r.replacementsMade,
+        paragraphs: r.paragraphs,
+        ...(r.skippedCount ? { skipped_count: r.skippedCount, skipped: r.skipped } : {}),
+      };
     }
     case "remove_column":
       return { ...removeTableColumn(doc, op.path, op.column) };
