@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { authDatabase, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
+import { authDatabase, authorName, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
 import type { Env } from "./env";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import {
@@ -79,7 +79,7 @@ app.all("/mcp", (c) => {
   return handleMcpRequest(c.req.raw, {
     tenantId,
     scopes,
-    author: userName || "docx-edge",
+    author: authorName(userName),
     sessions: sessionsFor(c.env, tenantId, background),
   });
 });

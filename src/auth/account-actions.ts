@@ -1,3 +1,4 @@
+import { accountNameProblem } from "./account-name";
 import { ACCOUNTS_BASE_PATH, type Accounts } from "./accounts";
 
 /** Why a sign-up or sign-in was refused, as data the dashboard turns into a form message. */
@@ -63,6 +64,8 @@ export async function signUp(
   incoming: Request,
   form: { name: string; email: string; password: string },
 ): Promise<AccountResult> {
+  const nameProblem = accountNameProblem(form.name);
+  if (nameProblem) return { ok: false, failure: { kind: "invalid_input", message: nameProblem } };
   // With autoSignIn off, better-auth answers a taken address as it answers a new one (hashing either way).
   return toResult(await post(auth, incoming, "/sign-up/email", form));
 }

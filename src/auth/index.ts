@@ -8,6 +8,7 @@ export {
   signOut,
   signUp,
 } from "./account-actions";
+export { accountNameProblem, authorName } from "./account-name";
 export { type Accounts, createAccounts, MIN_PASSWORD_LENGTH } from "./accounts";
 export { AuthError, type AuthFailure, type AuthFailureKind, isAuthError } from "./auth-error";
 export { AuthConfigError, authSecretFor } from "./auth-secret";

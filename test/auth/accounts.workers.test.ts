@@ -65,6 +65,16 @@ describe("accounts", () => {
     expect(short).toMatchObject({ ok: false, failure: { kind: "invalid_input" } });
   });
 
+  it("refuses a name documents could not hold as an author, and creates no account", async () => {
+    const refused = await signUp(accounts(), browser("10.0.0.5"), {
+      name: "Eve\u0001",
+      email: "eve@example.com",
+      password: "long enough password",
+    });
+    expect(refused).toMatchObject({ ok: false, failure: { kind: "invalid_input", message: expect.stringContaining("position 4") } });
+    expect(await authDatabase(env.DB).select().from(users).where(eq(users.email, "eve@example.com")).get()).toBeUndefined();
+  });
+
   it("signs in with the right password only, and signing out ends the session server-side", async () => {
     await signUp(accounts(), browser("10.0.0.4"), { name: "Ed", email: "ed@example.com", password: "eds secret password" });
     const wrong = await signIn(accounts(), browser("10.0.0.4"), { email: "ed@example.com", password: "not the password" });
