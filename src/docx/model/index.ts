@@ -24,6 +24,8 @@ export {
 export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-facts.js";
 export type { Note } from "./stories.js";
 export type { StyleInfo, StyleSheet } from "./styles.js";
+export type { GridCell, TableGrid } from "./table-grid.js";
+export { tableGrid } from "./table-grid.js";
 export { blockText, inlineText } from "./text.js";
 export type { HeaderFooter, Section } from "./word-document.js";
 export { WordDocument } from "./word-document.js";

@@ -6,6 +6,7 @@ import type { XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
 import type { BuildContext } from "./build-context.js";
 import { buildElements, type ElementSlot } from "./build-element.js";
+import { fitReplacementRow, fitRowOf, keepCellProperties, replaceCellTracked } from "./cell-replacement.js";
 import { prepareCopy } from "./element-copy.js";
 import { resolveSlot, type Slot, single, slotNoun } from "./element-slot.js";
 import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
@@ -74,6 +75,10 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
       message: `A ${built.type} cannot replace the ${node.kind} at ${path}; give a ${slotKind === "block" ? "paragraph, heading, table or other block" : slotKind}.`,
     });
   const rev = trackingOf(doc);
+  if (node.kind === "cell") {
+    keepCellProperties(elementOf(node)!, built.elements[0], list.prefixes.w);
+    if (rev) return replaceCellTracked(doc, node, built.elements[0], rev, built.type);
+  }
   if (rev) {
     // Tracked: the old element stays as a deletion (with its id), the new one follows it as an insertion.
     const [oldId] = markDeleted(doc, [node], rev);
@@ -81,7 +86,9 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
     return { replaced_id: oldId, created_ids: created, type: built.type, tracked: true };
   }
   const [first, ...rest] = built.elements;
+  if (node.kind === "row") fitReplacementRow(doc, node, first);
   const { id } = replaceInPlace(doc, node.path, first);
+  if (node.kind === "cell") fitRowOf(doc, id);
   // A list replacing one paragraph: the first item takes its place and id, the others follow it.
   const created = rest.length ? insertAt(doc, resolveSlot(doc, findById(doc, id).path), rest) : [];
   return { replaced_id: id, ...(created.length ? { created_ids: created } : {}), type: built.type };
