@@ -17,7 +17,6 @@ import {
   insertText,
   isTracking,
   listComments,
-  listRevisions,
   type OperationResult,
   type PageSetup,
   type PageSetupChange,
@@ -29,6 +28,7 @@ import {
   replaceText,
   replyToComment,
   resolveComment,
+  revisionList,
   type SectionLayout,
   type StyleOptions,
   type StyleOutcome,
@@ -200,7 +200,7 @@ export class DocxDocument {
 
   /** Every tracked change (insertions, deletions, moves, property, row and cell changes) in document order, all stories. */
   revisions(): Revision[] {
-    return listRevisions(this.doc).revisions;
+    return revisionList(this.doc);
   }
 
   /**

@@ -13,7 +13,7 @@ export type DocxFailure =
   | { kind: "invalid_path"; path: string; segment?: string; allowed?: string[]; message: string }
   | { kind: "path_not_found"; path: string; message: string }
   | { kind: "invalid_argument"; field: string; message: string }
-  | { kind: "revision_not_found"; revisionId: number; message: string }
+  | { kind: "revision_not_found"; revisionId: number | string; message: string }
   | { kind: "change_mismatch"; message: string }
   /** One operation of an atomic patch failed: `index` and `op` name it, `cause` is its own failure. */
   | { kind: "patch_failed"; index: number; op: string; path: string; cause: DocxFailure; message: string };

@@ -11,6 +11,7 @@ import { prepareCopy } from "./element-copy.js";
 import { resolveSlot, type Slot, single, slotNoun } from "./element-slot.js";
 import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
 import { addFootnote, type FootnoteResult } from "./footnote.js";
+import { isPendingInsertion, unwrapInsertions } from "./tracked-elements.js";
 import { markMoved, moveName } from "./tracked-move.js";
 import { isObject } from "./value-fields.js";
 
@@ -112,7 +113,9 @@ export function removeElement(doc: WordDocument, path: string): RemoveResult {
 /** Moves one element; it keeps its id. The destination is resolved after the element left its place, as in docx-mcp. */
 export function moveElement(doc: WordDocument, from: string, to: string): MoveResult {
   const { node, element, slotKind } = source(doc, from, "from", "move");
-  const rev = trackingOf(doc);
+  const w = (node.list ?? node.owner!.list).prefixes.w;
+  // Moving a paragraph that is itself a pending insertion moves the insertion: no move markup, no second copy.
+  const rev = isPendingInsertion(element, w) ? null : trackingOf(doc);
   if (rev) {
     // Tracked (§17.13.5.21-25): the source keeps its id inside w:moveFrom, a copy with a new id goes where it moves
     // inside w:moveTo; the destination is resolved with the source still in place.
@@ -122,6 +125,7 @@ export function moveElement(doc: WordDocument, from: string, to: string): MoveRe
     const list = slot.list ?? slot.owner!.list;
     const name = moveName(rev);
     const copy = prepareCopy(element, list.prefixes);
+    unwrapInsertions(copy, list.prefixes.w);
     markMoved(copy, list.prefixes.w, rev, "moveTo", name);
     const [copyId] = insertAt(doc, slot, [copy]);
     markInPlace(

@@ -191,7 +191,8 @@ describe("moves, content controls and other stories", () => {
 
   it("accepting one side of a move accepts the whole move, range markers included", () => {
     const doc = open(move);
-    expect(doc.acceptRevisions({ id: 13 }).map((r) => r.id)).toEqual([11, 13]);
+    // Listed as one move entry: its id is the source side's, and it says where the content went.
+    expect(doc.acceptRevisions({ id: 13 }).map((r) => [r.id, r.type, r.to_path])).toEqual([[11, "move", "/body/paragraph[1]"]]);
     expect(paragraphTexts(doc)).toEqual([" stays", "target moved"]);
     expect(documentXml(doc)).not.toMatch(/<w:move/);
   });
