@@ -7,6 +7,7 @@ import { trackingOf } from "../tracking.js";
 import type { BuildContext } from "./build-context.js";
 import { buildElements, type ElementSlot } from "./build-element.js";
 import { fitReplacementRow, fitRowOf, keepCellProperties, replaceCellTracked } from "./cell-replacement.js";
+import { inheritDirection } from "./direction.js";
 import { prepareCopy } from "./element-copy.js";
 import { resolveSlot, type Slot, single, slotNoun } from "./element-slot.js";
 import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
@@ -47,6 +48,7 @@ export function addElement(doc: WordDocument, path: string, value: unknown): Add
   const slot = resolveSlot(doc, path);
   const built = buildElements(contextFor(doc, slot), value);
   expectSlot(slot, built.slot, built.type, path);
+  if (built.slot === "block") inheritDirection(built.elements, blockBeside(slot), (slot.list ?? slot.owner!.list).prefixes.w);
   const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc));
   return { created_id: ids[0], ...(ids.length > 1 ? { created_ids: ids } : {}), type: built.type };
 }
@@ -75,6 +77,7 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
       field: "value.type",
       message: `A ${built.type} cannot replace the ${node.kind} at ${path}; give a ${slotKind === "block" ? "paragraph, heading, table or other block" : slotKind}.`,
     });
+  if (built.slot === "block") inheritDirection(built.elements, elementOf(node), list.prefixes.w);
   const rev = trackingOf(doc);
   if (node.kind === "cell") {
     keepCellProperties(elementOf(node)!, built.elements[0], list.prefixes.w);
@@ -201,6 +204,16 @@ function samePart(node: DocNode, slot: Slot, purpose: string): void {
       field: "path",
       message: `Cannot ${purpose} from ${from} to ${to}: elements can only be ${purpose === "move" ? "moved" : "copied"} within the same part (the body, one header, ...).`,
     });
+}
+
+/** The block before the insertion point (or after it, at the start): what new blocks take their direction from. */
+function blockBeside(slot: Slot): XmlElement | null {
+  if (slot.list) {
+    const at = slot.position > 0 ? slot.position - 1 : slot.position;
+    return at < slot.list.length && slot.list.blocks[at].facts.kind !== "sectPr" ? slot.list.element(at) : null;
+  }
+  const beside = slot.siblings![slot.position - 1] ?? slot.siblings![slot.position];
+  return beside ? elementOf(beside) : null;
 }
 
 function contextFor(doc: WordDocument, slot: Slot): BuildContext {

@@ -172,11 +172,13 @@ export function takeNeighbourLook(tbl: XmlElement, tr: XmlElement, neighbour: Xm
   }
 }
 
-/** The paragraph style and alignment of a cell's first paragraph (pandoc keeps a column's alignment there). */
+/** The paragraph style, direction and alignment of a cell's first paragraph (pandoc keeps a column's alignment there). */
 function paragraphLook(tc: XmlElement, w: string): XmlElement[] {
   const p = firstChild(tc, w + "p");
   const pPr = p && firstChild(p, w + "pPr");
-  return pPr ? [firstChild(pPr, w + "pStyle"), firstChild(pPr, w + "jc")].filter((e): e is XmlElement => !!e) : [];
+  return pPr
+    ? [firstChild(pPr, w + "pStyle"), firstChild(pPr, w + "bidi"), firstChild(pPr, w + "jc")].filter((e): e is XmlElement => !!e)
+    : [];
 }
 
 /** Adds a copy of `property` to the paragraph's w:pPr unless it sets that property itself. */

@@ -74,6 +74,8 @@ function paragraphProperties(styles: StyleSheet): Record<string, PropertyParser>
     keep_with_next: onOff("keepNext"),
     keep_lines: onOff("keepLines"),
     page_break_before: onOff("pageBreakBefore"),
+    // Right-to-left paragraph direction (§17.3.1.6).
+    bidi: onOff("bidi"),
   };
 }
 
