@@ -60,7 +60,8 @@ class BlockWalk {
     const list = ref ? this.state.numbering.next(ref.numId, ref.level) : null;
     const content = renderInline(inlinePieces(this.state, el, part), syntax, this.state);
     if (heading !== null && list) return { heading, list: null, content: list.label ? `${syntax.text(list.label)} ${content}` : content };
-    return { heading, list, content };
+    // A numbered level that shows nothing (numFmt none, or an empty lvlText) is a plain paragraph to the reader.
+    return { heading, list: list?.ordered && list.label === "" ? null : list, content };
   }
 
   /** Cell content: in HTML, paragraphs as <p> (a lone paragraph bare) and nested tables; otherwise lines joined by <br>. */

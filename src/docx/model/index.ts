@@ -7,6 +7,8 @@ export type { CommentAnchor } from "./comment-anchor.js";
 export { bodyBlockPath, commentAnchor } from "./comment-anchor.js";
 export type { DocNode, NodeKind } from "./doc-node.js";
 export { hashId, IdRegistry, isHexId, nestedId } from "./ids.js";
+export type { ListLabel } from "./list-numbering.js";
+export { ListNumbering } from "./list-numbering.js";
 export type { Prefixes } from "./namespaces.js";
 export { NS } from "./namespaces.js";
 export {

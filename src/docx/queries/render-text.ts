@@ -66,7 +66,8 @@ export function markdown(ctx: RenderContext, node: DocNode): string {
   if (level !== null) return `${"#".repeat(Math.max(1, level))} ${body}`;
   const pPr = el.children.find((c): c is XmlElement => c.type === "element" && c.name === ctx.w + "pPr");
   const numbered = pPr?.children.some((c) => c.type === "element" && c.name === ctx.w + "numPr");
-  return numbered ? `- ${body}` : body;
+  // A level with numFmt none shows no number or bullet (LibreOffice uses it for unnumbered outline levels).
+  return numbered && ctx.numbering.formatOf(el) !== "none" ? `- ${body}` : body;
 }
 
 function escapeMarkdown(s: string): string {
