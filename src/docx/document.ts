@@ -265,7 +265,7 @@ export class DocxDocument {
   }
 
   /** Replies to a comment (a new comment threaded under it in commentsExtended.xml, shown where the parent is). */
-  replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string } {
+  replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string; replied_to?: string; note?: string } {
     return replyToComment(this.doc, commentId, input);
   }
 

@@ -12,6 +12,7 @@ import { prepareCopy } from "./element-copy.js";
 import { resolveSlot, type Slot, single, slotNoun } from "./element-slot.js";
 import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
 import { addFootnote, type FootnoteResult } from "./footnote.js";
+import { type AnnotationsRemoved, anchoredIn, removeOrphaned } from "./orphan-annotations.js";
 import { isPendingInsertion, unwrapInsertions } from "./tracked-elements.js";
 import { markMoved, moveName } from "./tracked-move.js";
 import { isObject } from "./value-fields.js";
@@ -21,13 +22,13 @@ export interface AddResult {
   created_ids?: string[];
   type: string;
 }
-export interface ReplaceResult {
+export interface ReplaceResult extends AnnotationsRemoved {
   replaced_id: string;
   created_ids?: string[];
   type: string;
   tracked?: true;
 }
-export interface RemoveResult {
+export interface RemoveResult extends AnnotationsRemoved {
   removed_id: string;
   removed_ids?: string[];
 }
@@ -91,11 +92,12 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
   }
   const [first, ...rest] = built.elements;
   if (node.kind === "row") fitReplacementRow(doc, node, first);
+  const anchored = anchoredIn([elementOf(node)!], list.prefixes.w);
   const { id } = replaceInPlace(doc, node.path, first);
   if (node.kind === "cell") fitRowOf(doc, id);
   // A list replacing one paragraph: the first item takes its place and id, the others follow it.
   const created = rest.length ? insertAt(doc, resolveSlot(doc, findById(doc, id).path), rest) : [];
-  return { replaced_id: id, ...(created.length ? { created_ids: created } : {}), type: built.type };
+  return { replaced_id: id, ...(created.length ? { created_ids: created } : {}), type: built.type, ...removeOrphaned(doc, anchored) };
 }
 
 export function removeElement(doc: WordDocument, path: string): RemoveResult {
@@ -109,8 +111,15 @@ export function removeElement(doc: WordDocument, path: string): RemoveResult {
       message: `${bad.path} is a ${bad.kind}; remove_element removes blocks (paragraphs, tables), rows and cells.`,
     });
   const rev = trackingOf(doc);
+  // Tracked, the content stays (deleted) with its notes and comments; accepting the deletion removes the notes.
+  const anchored = rev
+    ? null
+    : anchoredIn(
+        nodes.map((n) => elementOf(n)!),
+        doc.prefixes.w,
+      );
   const ids = rev ? markDeleted(doc, nodes, rev) : removeNodes(doc, nodes);
-  return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}) };
+  return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}), ...(anchored ? removeOrphaned(doc, anchored) : {}) };
 }
 
 /** Moves one element; it keeps its id. The destination is resolved after the element left its place, as in docx-mcp. */

@@ -44,14 +44,19 @@ export function removeOrphanNotes(doc: WordDocument, dropped: Set<string>): numb
 function referencedNotes(doc: WordDocument): Set<string> {
   const out = new Set<string>();
   const pattern = /<([\w.-]+:)?(footnote|endnote)Reference\b[^>]*?\bid="([^"]*)"/g;
+  for (const text of storyMarkup(doc, "Reference")) for (const m of text.matchAll(pattern)) out.add(`${m[2]}:${m[3]}`);
+  return out;
+}
+
+/** The markup of every story block (body, headers, footers, notes, comments) that contains `needle`, kept trees serialized. */
+export function* storyMarkup(doc: WordDocument, needle: string): Generator<string> {
+  const utf8 = new TextDecoder();
   for (const list of doc.storyLists()) {
     for (let i = 0; i < list.length; i++) {
       const b = list.blocks[i];
       const bytes = b.tree ? null : list.sourceBytes(i);
-      const text = b.tree ? serializeNode(b.tree) : bytes ? new TextDecoder().decode(bytes) : "";
-      if (!text.includes("Reference")) continue;
-      for (const m of text.matchAll(pattern)) out.add(`${m[2]}:${m[3]}`);
+      const text = b.tree ? serializeNode(b.tree) : bytes ? utf8.decode(bytes) : "";
+      if (text.includes(needle)) yield text;
     }
   }
-  return out;
 }
