@@ -168,6 +168,15 @@ describe("cells", () => {
     expect(gridProblems(doc)).toEqual([]);
   });
 
+  it("accepting the tracked removal of the row that starts a vertical merge makes the row below start it", () => {
+    const doc = openLo();
+    doc.setTrackChanges(true);
+    doc.applyPatch([{ op: "remove", path: "/body/table[0]/row[2]" }]);
+    doc.acceptRevisions();
+    expect(cells(doc)).toHaveLength(3);
+    expect(gridProblems(doc)).toEqual([]);
+  });
+
   it("a row put inside a vertical merge splits it rather than hiding the cell below", () => {
     const doc = openLo();
     doc.applyPatch([{ op: "add", path: "/body/table[0]/row[2]", value: { type: "row", cells: ["mid", "m2", "m3"] } }]);

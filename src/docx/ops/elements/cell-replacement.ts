@@ -8,7 +8,7 @@ import { findById } from "../../paths/index.js";
 import { childElements, firstChild, insertInOrder, type XmlElement } from "../../xml/index.js";
 import type { RevisionContext } from "../tracking.js";
 import { parentPath, single } from "./element-slot.js";
-import { enclosing, fitRowToGrid, repairVerticalMerges, takeNeighbourLook } from "./table-shape.js";
+import { enclosing, fitRowToGrid, fitRowWidths, repairVerticalMerges, takeNeighbourLook } from "./table-shape.js";
 import { markRevision } from "./tracked-elements.js";
 
 /** Gives `next` every cell property of `old` that it does not set itself. */
@@ -62,6 +62,7 @@ export function fitRowOf(doc: WordDocument, cellId: string): void {
   const tr = enclosing(tree, el, w + "tr");
   if (!tbl || !tr) return;
   fitRowToGrid(tbl, tr, w, "value", cell.path.slice(0, cell.path.lastIndexOf("/row[")));
+  fitRowWidths(tbl, tr, w);
   repairVerticalMerges(tbl, w);
   const owner = ownerOf(cell)!;
   owner.list.refresh(owner.index);

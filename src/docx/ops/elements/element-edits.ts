@@ -3,12 +3,12 @@ import { DocxError } from "../../errors.js";
 import { type DocNode, elementOf, ownerOf, partOf, type WordDocument } from "../../model/index.js";
 import { findById, resolvePath } from "../../paths/index.js";
 import type { XmlElement } from "../../xml/index.js";
-import { trackingOf } from "../tracking.js";
+import { revisionContext, trackingOf } from "../tracking.js";
 import type { BuildContext } from "./build-context.js";
 import { buildElements, type ElementSlot } from "./build-element.js";
 import { fitReplacementRow, fitRowOf, keepCellProperties, replaceCellTracked } from "./cell-replacement.js";
 import { inheritDirection } from "./direction.js";
-import { prepareCopy } from "./element-copy.js";
+import { freshRevisionIds, prepareCopy } from "./element-copy.js";
 import { resolveSlot, type Slot, single, slotNoun } from "./element-slot.js";
 import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
 import { addFootnote, type FootnoteResult } from "./footnote.js";
@@ -138,6 +138,7 @@ export function moveElement(doc: WordDocument, from: string, to: string): MoveRe
     const name = moveName(rev);
     const copy = prepareCopy(element, list.prefixes);
     unwrapInsertions(copy, list.prefixes.w);
+    freshRevisionIds(copy, list.prefixes.w, rev.nextId);
     markMoved(copy, list.prefixes.w, rev, "moveTo", name);
     const [copyId] = insertAt(doc, slot, [copy]);
     markInPlace(
@@ -165,7 +166,9 @@ export function copyElement(doc: WordDocument, from: string, to: string): CopyRe
   expectSlot(slot, slotKind, node.kind, to);
   samePart(node, slot, "copy");
   const list = slot.list ?? slot.owner!.list;
-  const [copyId] = insertAt(doc, slot, [prepareCopy(element, list.prefixes)], [], trackingOf(doc));
+  const copy = prepareCopy(element, list.prefixes);
+  freshRevisionIds(copy, list.prefixes.w, revisionContext(doc).nextId);
+  const [copyId] = insertAt(doc, slot, [copy], [], trackingOf(doc));
   return { source_id: node.id ?? "", copy_id: copyId };
 }
 

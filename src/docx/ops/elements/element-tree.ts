@@ -9,7 +9,7 @@ import {
   columnCount,
   enclosing,
   fitRowToGrid,
-  giveGridWidths,
+  fitRowWidths,
   repairVerticalMerges,
   rowCells,
   rowWidth,
@@ -52,7 +52,7 @@ export function insertAt(
     const holder = parentOf(tree, tc)!;
     holder.children.splice(holder.children.indexOf(tc), 1);
   }
-  if (slot.accepts === "cell") giveGridWidths(enclosing(tree, container, w + "tbl") ?? tree, container, elements, w);
+  if (slot.accepts === "cell") fitRowWidths(enclosing(tree, container, w + "tbl") ?? tree, container, w, elements);
   elements.forEach((el, i) => {
     const id = ids[i] ?? doc.ids.fresh();
     doc.storeId(owner.list, el, id);
@@ -163,7 +163,10 @@ export function removeNodes(doc: WordDocument, nodes: DocNode[], field = "path")
     if (slot.accepts === "cell") {
       // The row keeps covering the grid: an empty cell takes the removed cell's columns at the row's end.
       const tbl = enclosing(tree, slot.element!, w + "tbl");
-      if (tbl) fitRowToGrid(tbl, slot.element!, w, field, parent);
+      if (tbl) {
+        fitRowToGrid(tbl, slot.element!, w, field, parent);
+        fitRowWidths(tbl, slot.element!, w);
+      }
     }
     if (slot.accepts === "row") repairVerticalMerges(slot.element!, w);
     slot.owner!.list.refresh(slot.owner!.index);

@@ -107,13 +107,17 @@ function dxaWidth(tc: XmlElement, w: string): XmlElement | null {
   return type === "dxa" ? tcW : null;
 }
 
-/** Cells of `tr` among `cells` that have no w:tcW get the width of the grid columns they cover. */
-export function giveGridWidths(tbl: XmlElement, tr: XmlElement, cells: XmlElement[], w: string): void {
+/**
+ * After cells of a row moved to other grid columns (one was added, removed or widened): every width in twips follows
+ * the columns its cell now covers, and the `fresh` cells without a width get one.
+ */
+export function fitRowWidths(tbl: XmlElement, tr: XmlElement, w: string, fresh: XmlElement[] = []): void {
   const widths = gridWidths(tbl, w);
   for (const cell of rowCells(tr, w)) {
-    const tcPr = firstChild(cell.tc, w + "tcPr");
     const width = spanWidth(widths, cell.column, cell.span);
-    if (cells.includes(cell.tc) && !(tcPr && firstChild(tcPr, w + "tcW")) && width > 0) setCellWidth(cell.tc, w, width);
+    if (width <= 0 || cell.column + cell.span > widths.length) continue;
+    const tcPr = firstChild(cell.tc, w + "tcPr");
+    if (dxaWidth(cell.tc, w) || (fresh.includes(cell.tc) && !(tcPr && firstChild(tcPr, w + "tcW")))) setCellWidth(cell.tc, w, width);
   }
 }
 

@@ -127,14 +127,17 @@ function paragraphMarkProperties(p: XmlElement, w: string): XmlElement | undefin
 /** Markup that may sit among a paragraph's runs without being content (§17.13.4 comments, §17.13.6 bookmarks). */
 const ANCHORS = ["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "proofErr", "permStart", "permEnd"];
 
-/** Whether a paragraph is wholly a pending insertion: its mark is inserted and all its content is inside w:ins. */
+/**
+ * Whether a paragraph is wholly pending new content: its mark is inserted (or moved here) and all its content is
+ * inside w:ins (or w:moveTo within its move range), so moving it again only changes where the pending content is.
+ */
 export function isPendingInsertion(p: XmlElement, w: string): boolean {
   if (p.name !== w + "p") return false;
   const mark = paragraphMarkProperties(p, w);
-  if (!mark?.children.some((c) => c.type === "element" && c.name === w + "ins")) return false;
-  return p.children.every(
-    (c) => c.type !== "element" || c.name === w + "pPr" || c.name === w + "ins" || ANCHORS.some((a) => c.name === w + a),
-  );
+  const pending = [w + "ins", w + "moveTo"];
+  if (!mark?.children.some((c) => c.type === "element" && pending.includes(c.name))) return false;
+  const allowed = [w + "pPr", ...pending, w + "moveToRangeStart", w + "moveToRangeEnd", ...ANCHORS.map((a) => w + a)];
+  return p.children.every((c) => c.type !== "element" || allowed.includes(c.name));
 }
 
 /** Unwraps the content insertions of a moved copy: at its destination the text is moved text, not inserted text. */

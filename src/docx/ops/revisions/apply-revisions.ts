@@ -5,6 +5,7 @@
 import { DocxError } from "../../errors.js";
 import type { BlockList, WordDocument } from "../../model/index.js";
 import { localName, type XmlElement } from "../../xml/index.js";
+import { repairVerticalMerges } from "../elements/table-shape.js";
 import { blockMayHaveRevisions, listRevisions, type Revision } from "./list-revisions.js";
 import { removeOrphanNotes } from "./orphan-notes.js";
 import { isEmptyParagraph, joinParagraphs } from "./paragraph-marks.js";
@@ -167,6 +168,8 @@ function resolveStory(doc: WordDocument, list: BlockList, r: Resolution): void {
     i += out.length - 1;
   }
   joinBlocks(doc, list, r, touched);
+  // A row that went may have started a vertical merge; the row below then starts it (table-shape.ts).
+  for (const el of touched) for (const tbl of tablesIn(el, r.w)) repairVerticalMerges(tbl, r.w);
   list.blocks.forEach((b, i) => {
     if (b.tree && touched.has(b.tree)) list.refresh(i);
   });
@@ -195,6 +198,12 @@ function joinBlocks(doc: WordDocument, list: BlockList, r: Resolution, touched: 
     else if (r.stranded.delete(next)) r.stranded.add(p);
     i--;
   }
+}
+
+function tablesIn(el: XmlElement, w: string): XmlElement[] {
+  const out: XmlElement[] = el.name === w + "tbl" ? [el] : [];
+  for (const c of el.children) if (c.type === "element") out.push(...tablesIn(c, w));
+  return out;
 }
 
 /** Index of the next block after `index` that is not a range marker (list.length when there is none). */

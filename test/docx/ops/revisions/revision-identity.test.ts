@@ -167,3 +167,30 @@ describe("moving a pending insertion", () => {
     expect(paragraphTexts(doc)).toEqual(["Alpha", "Beta", "Gamma"]);
   });
 });
+
+describe("copies and repeated moves keep revision ids unique", () => {
+  const tracked = () => DocxDocument.open(buildDocx(trackedSpec({ body: p("Alpha") + p("Beta") + p("Gamma") })));
+
+  it("a copy of pending revisions gets ids of its own", () => {
+    const doc = tracked();
+    doc.applyPatch([
+      { op: "add", path: "/body/children/1", value: { type: "table", rows: [["a", "b"]] } },
+      { op: "copy", from: "/body/table[0]", path: "/body/children/4" },
+    ]);
+    expect(revisionIdProblems(doc)).toEqual([]);
+    doc.acceptRevisions();
+    expect(doc.count("/body/table")).toBe(2);
+  });
+
+  it("moving moved content again relocates its destination", () => {
+    const doc = tracked();
+    doc.applyPatch([{ op: "move", from: "/body/paragraph[0]", path: "/body/children/3" }]);
+    doc.applyPatch([{ op: "move", from: "/body/paragraph[3]", path: "/body/children/2" }]);
+    const parts = xmlParts(doc.save());
+    expect(checkRevisionIds(parts)).toEqual([]);
+    expect(checkMovePairs(parts)).toEqual([]);
+    expect(doc.revisions().map((r) => r.type)).toEqual(["move"]);
+    doc.acceptRevisions();
+    expect(paragraphTexts(doc)).toEqual(["Beta", "Alpha", "Gamma"]);
+  });
+});
