@@ -38,6 +38,26 @@ describe("removing content removes the notes and comments anchored only in it", 
     expect(doc.query("/footnote[0]").items![0].text).toBe("Source two");
   });
 
+  it("removes the relationships only the removed note used (a link in the note, as pandoc writes link_in_notes)", () => {
+    const linked = `<w:p><w:hyperlink r:id="rIdNoteLink"><w:r><w:t>pandoc.org</w:t></w:r></w:hyperlink></w:p>`;
+    const rels =
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rIdNoteLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://pandoc.org" TargetMode="External"/>' +
+      '<Relationship Id="rIdKept" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org" TargetMode="External"/></Relationships>';
+    const kept = `<w:p><w:hyperlink r:id="rIdKept"><w:r><w:t>example</w:t></w:r></w:hyperlink></w:p>`;
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: withNote("Linked", 1) + withNote("Other", 2),
+        footnotes: [linked, kept],
+        extraParts: { "word/_rels/footnotes.xml.rels": rels },
+      }),
+    );
+    doc.applyPatch([{ op: "remove", path: "/body/paragraph[0]" }]);
+    const saved = xmlParts(doc.save()).get("word/_rels/footnotes.xml.rels")!;
+    expect(saved).not.toContain("rIdNoteLink");
+    expect(saved).toContain("rIdKept");
+  });
+
   it("keeps a note that is still referred to from elsewhere", () => {
     const doc = DocxDocument.open(
       buildDocx({ body: withNote("Once", 1) + withNote("Again", 1) + p("End"), footnotes: [note("Shared source")] }),
