@@ -77,6 +77,16 @@ describe("removing content removes the notes and comments anchored only in it", 
     expect(doc.listComments().map((c) => c.text)).toEqual(["Check this"]);
   });
 
+  it("removing a table column drops the footnotes of its cells", () => {
+    const table =
+      '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>' +
+      `<w:tr><w:tc>${withNote("Kept cell", 1)}</w:tc><w:tc>${withNote("Gone cell", 2)}</w:tc></w:tr></w:tbl>`;
+    const doc = DocxDocument.open(buildDocx({ body: table + p("End"), footnotes: [note("Source one"), note("Source two")] }));
+    expect(doc.applyPatch([{ op: "remove_column", path: "/body/table[0]", column: 1 }]).operations[0]).toMatchObject({ notes_removed: 1 });
+    expect(noteTexts(doc)).toEqual(["Source one"]);
+    expect(checkNoteReferences(xmlParts(doc.save()))).toEqual([]);
+  });
+
   it("replacing a paragraph drops its footnote too", () => {
     const doc = open();
     const r = doc.applyPatch([{ op: "replace", path: "/body/paragraph[2]", value: { type: "paragraph", text: "Rewritten" } }]);

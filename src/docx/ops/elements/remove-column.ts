@@ -11,10 +11,11 @@ import { resolvePath } from "../../paths/index.js";
 import { childElements, firstChild, getAttribute, parentOf, setAttribute, type XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
 import { pinIds } from "./element-tree.js";
+import { type AnnotationsRemoved, anchoredIn, removeOrphaned } from "./orphan-annotations.js";
 import { columnCount, gridWidths, repairVerticalMerges, rowCells, rowSkip } from "./table-shape.js";
 import { markRevision } from "./tracked-elements.js";
 
-export interface RemoveColumnResult {
+export interface RemoveColumnResult extends AnnotationsRemoved {
   column_index: number;
   rows_affected: number;
   tables: string[];
@@ -41,6 +42,7 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
   const rev = trackingOf(doc);
   let rows = 0;
   let spanningKept = 0;
+  const removedCells: XmlElement[] = [];
   const tables: string[] = [];
   for (const node of nodes) {
     const owner = ownerOf(node)!;
@@ -85,6 +87,7 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
         if (tcW && type === "dxa" && widths[column]) setAttribute(tcW, w + "w", String(spanSum(widths, at, span) - widths[column]));
       } else {
         pinIds(doc, owner.list, cells.slice(i + 1));
+        removedCells.push(tc);
         const parent = parentOf(tr, tc)!;
         parent.children.splice(parent.children.indexOf(tc), 1);
       }
@@ -98,7 +101,7 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
     owner.list.refresh(owner.index);
     tables.push(node.path);
   }
-  if (!rev) return { column_index: column, rows_affected: rows, tables };
+  if (!rev) return { column_index: column, rows_affected: rows, tables, ...removeOrphaned(doc, anchoredIn(removedCells, doc.prefixes.w)) };
   return {
     column_index: column,
     rows_affected: rows - spanningKept,
