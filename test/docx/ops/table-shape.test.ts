@@ -106,6 +106,32 @@ describe("adding rows", () => {
   });
 });
 
+describe("moving and copying rows", () => {
+  it("a moved or copied row keeps its own look; only new rows take the neighbour's", () => {
+    const doc = DocxDocument.open(buildDocx({ body: PANDOC_TABLE }));
+    doc.applyPatch([
+      { op: "move", from: "/body/table[0]/row[1]", path: "/body/table[0]/children/0" },
+      { op: "copy", from: "/body/table[0]/row[0]", path: "/body/table[0]/row" },
+    ]);
+    const rows = mainXml(doc.save())
+      .split(/<w:tr[ >]/)
+      .slice(1);
+    expect(rows[0]).not.toContain("vAlign");
+    expect(rows[2]).not.toContain("vAlign");
+    expect(rows[1]).toMatch(/<w:vAlign w:val="bottom" ?\/>/);
+    expect(gridProblems(doc)).toEqual([]);
+  });
+
+  it("a row moved into a table with a wider grid is padded, into a narrower one refused", () => {
+    const doc = DocxDocument.open(buildDocx({ body: PANDOC_TABLE + p("Between") + LO_TABLE, styles: LO_STYLES }));
+    doc.applyPatch([{ op: "copy", from: "/body/table[0]/row[1]", path: "/body/table[1]/row" }]);
+    expect((doc.query("/body/table[1]").items![0].cells as string[][])[4]).toEqual(["Apples", "12", ""]);
+    const f = docxFailure(() => doc.applyPatch([{ op: "copy", from: "/body/table[1]/row[1]", path: "/body/table[0]/row" }]));
+    expect(f.message).toContain("the row would cover 3 grid columns but /body/table[0] has 2");
+    expect(gridProblems(doc)).toEqual([]);
+  });
+});
+
 describe("cells", () => {
   it("replacing a cell keeps its width, borders and merge unless the value gives new ones", () => {
     const doc = openLo();

@@ -50,7 +50,7 @@ export function addElement(doc: WordDocument, path: string, value: unknown): Add
   const built = buildElements(contextFor(doc, slot), value);
   expectSlot(slot, built.slot, built.type, path);
   if (built.slot === "block") inheritDirection(built.elements, blockBeside(slot), (slot.list ?? slot.owner!.list).prefixes.w);
-  const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc));
+  const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc), true);
   return { created_id: ids[0], ...(ids.length > 1 ? { created_ids: ids } : {}), type: built.type };
 }
 
@@ -87,7 +87,7 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
   if (rev) {
     // Tracked: the old element stays as a deletion (with its id), the new one follows it as an insertion.
     const [oldId] = markDeleted(doc, [node], rev);
-    const created = insertAt(doc, resolveSlot(doc, findById(doc, node.id ?? oldId).path), built.elements, [], rev);
+    const created = insertAt(doc, resolveSlot(doc, findById(doc, node.id ?? oldId).path), built.elements, [], rev, true);
     return { replaced_id: oldId, created_ids: created, type: built.type, tracked: true };
   }
   const [first, ...rest] = built.elements;

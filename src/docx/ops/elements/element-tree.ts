@@ -17,13 +17,17 @@ import {
 } from "./table-shape.js";
 import { markRevision } from "./tracked-elements.js";
 
-/** Inserts `elements` at the slot; each gets `ids[i]` (a moved element keeps its id) or a fresh id. Returns the ids. */
+/**
+ * Inserts `elements` at the slot; each gets `ids[i]` (a moved element keeps its id) or a fresh id. Returns the ids.
+ * New rows (`built`, not moved or copied ones) also take the look of the row they go next to.
+ */
 export function insertAt(
   doc: WordDocument,
   slot: Slot,
   elements: XmlElement[],
   ids: string[] = [],
   rev: RevisionContext | null = null,
+  built = false,
 ): string[] {
   const out: string[] = [];
   const w = (slot.list ?? slot.owner!.list).prefixes.w;
@@ -34,7 +38,7 @@ export function insertAt(
   }
   const { owner, element: container, siblings } = slot as Required<Slot>;
   const tree = owner.list.blocks[owner.index].tree!;
-  if (slot.accepts === "row") fitNewRows(container, slot, elements, w);
+  if (slot.accepts === "row") fitNewRows(container, slot, elements, w, built);
   const reclaimed = slot.accepts === "cell" ? roomForCells(tree, slot, elements, w) : [];
   if (rev) for (const el of elements) markRevision(el, w, rev, "ins");
   pinIds(doc, owner.list, siblings.slice(slot.position));
@@ -64,13 +68,13 @@ export function insertAt(
   return out;
 }
 
-/** New rows span the grid (padded when short, refused when too wide) and look like the row they are put next to. */
-function fitNewRows(tbl: XmlElement, slot: Slot, rows: XmlElement[], w: string): void {
+/** Rows span the grid (padded when short, refused when too wide); new ones look like the row they are put next to. */
+function fitNewRows(tbl: XmlElement, slot: Slot, rows: XmlElement[], w: string, built: boolean): void {
   const siblings = slot.siblings!;
   const neighbour = siblings[slot.position - 1] ?? siblings[slot.position];
   for (const tr of rows) {
     fitRowToGrid(tbl, tr, w, "value", slot.container);
-    takeNeighbourLook(tbl, tr, neighbour ? (elementOf(neighbour) ?? undefined) : undefined, w);
+    if (built) takeNeighbourLook(tbl, tr, neighbour ? (elementOf(neighbour) ?? undefined) : undefined, w);
   }
 }
 
