@@ -25,8 +25,11 @@ const FILES = [
   "python-docx/tbl-cell-access.docx",
   "python-docx/blk-paras-and-tables.docx",
   "generated/S.docx",
+  "oxpt-revision-processor/RP001-Tracked-Revisions-01.docx",
+  "oxpt-revision-processor/RP009-Deleted-Table-Row.docx",
+  "legal/redline--ILPA-Model-Limited-Partnership-Agreement-WOF_v2.docx",
 ];
-const SEEDS = Array.from({ length: 24 }, (_, i) => 1000 + i * 7919);
+const SEEDS = Array.from({ length: 30 }, (_, i) => 1000 + i * 7919);
 const OPERATIONS_PER_RUN = 10;
 
 /** mulberry32: a small deterministic generator, so a seed always makes the same run. */

@@ -187,6 +187,16 @@ describe("cells", () => {
     expect(f.message).toContain("/body/table[0]/row[1] already covers 3 of the table's 3 grid columns");
   });
 
+  it("a cell added before a merged cell moves the merge's start, so the cell below starts its own", () => {
+    const doc = openLo();
+    doc.applyPatch([
+      { op: "remove", path: "/body/table[0]/row[2]/cell[2]" },
+      { op: "add", path: "/body/table[0]/row[2]/children/0", value: { type: "cell", text: "New" } },
+    ]);
+    expect(cells(doc)[2]).toEqual(["New", "Tall", "Bthree"]);
+    expect(gridProblems(doc)).toEqual([]);
+  });
+
   it("removing the row that starts a vertical merge makes the row below start it", () => {
     const doc = openLo();
     doc.applyPatch([{ op: "remove", path: "/body/table[0]/row[2]" }]);

@@ -56,7 +56,12 @@ export function insertAt(
     const holder = parentOf(tree, tc)!;
     holder.children.splice(holder.children.indexOf(tc), 1);
   }
-  if (slot.accepts === "cell") fitRowWidths(enclosing(tree, container, w + "tbl") ?? tree, container, w, elements);
+  if (slot.accepts === "cell") {
+    // Cells after the new one moved to other grid columns: widths follow, and merges below them are checked.
+    const tbl = enclosing(tree, container, w + "tbl") ?? tree;
+    fitRowWidths(tbl, container, w, elements);
+    repairVerticalMerges(tbl, w);
+  }
   elements.forEach((el, i) => {
     const id = ids[i] ?? doc.ids.fresh();
     doc.storeId(owner.list, el, id);
@@ -170,6 +175,7 @@ export function removeNodes(doc: WordDocument, nodes: DocNode[], field = "path")
       if (tbl) {
         fitRowToGrid(tbl, slot.element!, w, field, parent);
         fitRowWidths(tbl, slot.element!, w);
+        repairVerticalMerges(tbl, w);
       }
     }
     if (slot.accepts === "row") repairVerticalMerges(slot.element!, w);
