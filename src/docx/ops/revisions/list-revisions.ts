@@ -71,14 +71,19 @@ export function listRevisions(doc: WordDocument): RevisionListing {
   return listing;
 }
 
-/** Revisions sharing a w:id get handles "<id>.1", "<id>.2", ... in document order; a move's parts count as one. */
+/**
+ * Revisions sharing a w:id get handles "<id>.1", "<id>.2", ... in document order when they are different changes.
+ * Markup of one change counts once: a move's parts, or a run and paragraph mark changed by one author at one time
+ * in the same way (an inserted paragraph's text and mark).
+ */
 function assignHandles(revisions: Revision[]): void {
   const byId = new Map<number, Revision[]>();
   for (const r of revisions) if (r.id !== null) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  const unitOf = (r: Revision) => r.move ?? `${r.author}|${r.date}|${r.type.replace(/^(paragraph|row|cell)_/, "")}`;
   for (const [id, same] of byId) {
-    const units = [...new Set(same.map((r) => r.move ?? r))];
+    const units = [...new Set(same.map(unitOf))];
     if (units.length < 2) continue;
-    for (const r of same) r.handle = `${id}.${units.indexOf(r.move ?? r) + 1}`;
+    for (const r of same) r.handle = `${id}.${units.indexOf(unitOf(r)) + 1}`;
   }
 }
 

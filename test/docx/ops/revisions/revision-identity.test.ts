@@ -73,6 +73,17 @@ describe("a w:id shared by two revisions", () => {
   });
 });
 
+describe("a w:id shared by the parts of one change", () => {
+  it("stays one revision: an inserted paragraph's text and mark by one author at one time", () => {
+    const at = 'w:id="3" w:author="Ann" w:date="2024-03-01T09:00:00Z"';
+    const body = `<w:p><w:pPr><w:rPr><w:ins ${at}/></w:rPr></w:pPr><w:ins ${at}><w:r><w:t>Added</w:t></w:r></w:ins></w:p>` + p("Kept");
+    const doc = DocxDocument.open(buildDocx({ body }));
+    expect(doc.revisions().map((r) => r.handle)).toEqual([undefined, undefined]);
+    doc.rejectRevisions({ id: 3 });
+    expect(paragraphTexts(doc)).toEqual(["Kept"]);
+  });
+});
+
 describe("ids the server writes", () => {
   it("are unique across body, footnotes, headers and style definitions", () => {
     const styles =
