@@ -48,11 +48,21 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
 }
 
 export function plainText(ctx: RenderContext, node: DocNode): string {
-  if (node.kind === "table")
+  if (node.kind === "table" && mayHaveMergedCells(node))
     return gridText(ctx, node, (t) => t)
       .map((r) => r.join("\t"))
       .join("\n");
   return nodeText(ctx.doc, node);
+}
+
+const utf8 = new TextDecoder();
+
+/** Whether a table may place cells off their position in the row; only such a table is parsed to place them on its grid. */
+function mayHaveMergedCells(node: DocNode): boolean {
+  const bytes = node.list && node.index !== undefined && !node.list.blocks[node.index].tree ? node.list.sourceBytes(node.index) : null;
+  if (!bytes) return true;
+  const xml = utf8.decode(bytes);
+  return ["gridSpan", "vMerge", "gridBefore"].some((name) => xml.includes(name));
 }
 
 export function markdown(ctx: RenderContext, node: DocNode): string {
