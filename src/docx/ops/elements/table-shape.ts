@@ -30,7 +30,7 @@ function intVal(el: XmlElement | undefined, w: string, fallback: number): number
   return Number.isInteger(v) && v >= 0 ? v : fallback;
 }
 
-export function tableRows(tbl: XmlElement, w: string): XmlElement[] {
+function tableRows(tbl: XmlElement, w: string): XmlElement[] {
   return wrapped(tbl, "tr", w);
 }
 
@@ -80,7 +80,7 @@ function spanWidth(widths: number[], column: number, span: number): number {
 }
 
 /** Sets a cell's w:tcW to `twips` (dxa), creating w:tcPr and w:tcW as needed. */
-export function setCellWidth(tc: XmlElement, w: string, twips: number): void {
+function setCellWidth(tc: XmlElement, w: string, twips: number): void {
   let tcPr = firstChild(tc, w + "tcPr");
   if (!tcPr) {
     tcPr = element(w + "tcPr");

@@ -7,9 +7,9 @@ import { DocxError } from "../../errors.js";
 import { twipsToCm } from "./length-units.js";
 
 /** The smallest page side accepted: 1 cm in twips (Word's own minimum is 0.1 in, which no printer takes). */
-export const MIN_PAGE_SIDE = 567;
+const MIN_PAGE_SIDE = 567;
 /** The least text width or height a page must keep: 0.5 cm in twips, about one line of 12-point text. */
-export const MIN_TEXT_SPACE = 284;
+const MIN_TEXT_SPACE = 284;
 
 export interface PageGeometry {
   width: number;
