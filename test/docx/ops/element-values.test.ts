@@ -5,6 +5,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
+import { LIBREOFFICE_TIMEOUT_MS, openDocumentContent, sofficeAvailable } from "../../support/libreoffice.js";
 import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
 
@@ -106,6 +107,20 @@ describe("new content follows the direction around it", () => {
     expect(added).toContain('<w:r><w:rPr><w:rtl/><w:lang w:val="he-IL" w:bidi="he-IL"/></w:rPr><w:t xml:space="preserve">חדש');
     expect(added).toContain('<w:rPr><w:b/><w:rtl/><w:lang w:val="he-IL" w:bidi="he-IL"/></w:rPr><w:t xml:space="preserve">bold');
   });
+
+  it.runIf(sofficeAvailable())(
+    "LibreOffice lays the added paragraph out right to left",
+    () => {
+      const doc = open(LO_RTL);
+      add(doc, { type: "paragraph", text: "חדש כאן" });
+      const [content] = openDocumentContent([{ bytes: doc.save(), name: "rtl" }]);
+      const style = /<text:p text:style-name="([^"]+)">(?:<text:span[^>]*>)?חדש כאן/.exec(content)?.[1];
+      expect(style, "the added paragraph is in LibreOffice's content").toBeDefined();
+      const definition = new RegExp(`<style:style style:name="${style}"[^>]*>[\\s\\S]*?</style:style>`).exec(content)?.[0] ?? "";
+      expect(definition).toContain('style:writing-mode="rl-tb"');
+    },
+    LIBREOFFICE_TIMEOUT_MS,
+  );
 
   it("keeps what the value sets itself, and adds nothing next to left-to-right text", () => {
     const doc = open(LO_RTL + p("Plain"));
