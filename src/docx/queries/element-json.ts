@@ -129,6 +129,8 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
   };
   if (level !== null) out.level = level;
   const props = paragraphProperties(el, ctx.w);
+  const format = props.list ? ctx.numbering.formatOf(el) : null;
+  if (props.list && format) props.list.number_format = format;
   if (Object.keys(props).length > 0) out.properties = props;
   out.runs = inlineNodes(doc, full, "run").map((r) => runJson(ctx, r));
   const links = inlineNodes(doc, full, "hyperlink");

@@ -34,4 +34,10 @@ describe("a list level with numFmt none", () => {
   it("reads as a plain paragraph in the markdown query too", () => {
     expect(open().query("/body", { format: "markdown" }).text).toMatch(/^Intro\n\nUnnumbered\n\n- Numbered/);
   });
+
+  it("says so in the JSON of the paragraph", () => {
+    const [none, numbered] = open().query("/body/paragraph[*]").items!.slice(1) as { properties: { list: unknown } }[];
+    expect(none.properties.list).toEqual({ num_id: "1", level: 0, number_format: "none" });
+    expect(numbered.properties.list).toEqual({ num_id: "1", level: 1, number_format: "decimal" });
+  });
 });
