@@ -20,7 +20,6 @@ import {
   insertText,
   isTracking,
   listComments,
-  listRevisions,
   type OperationResult,
   type PageSetup,
   type PageSetupChange,
@@ -32,6 +31,7 @@ import {
   replaceText,
   replyToComment,
   resolveComment,
+  revisionList,
   type SectionLayout,
   type StyleOptions,
   type StyleOutcome,
@@ -206,7 +206,7 @@ export class DocxDocument {
 
   /** Every tracked change (insertions, deletions, moves, property, row and cell changes) in document order, all stories. */
   revisions(): Revision[] {
-    return listRevisions(this.doc).revisions;
+    return revisionList(this.doc);
   }
 
   /**
@@ -275,7 +275,7 @@ export class DocxDocument {
   }
 
   /** Replies to a comment (a new comment threaded under it in commentsExtended.xml, shown where the parent is). */
-  replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string } {
+  replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string; replied_to?: string; note?: string } {
     refuseIllegalXmlInput({ comment_id: commentId, ...input }, "");
     return replyToComment(this.doc, commentId, input);
   }

@@ -19,7 +19,7 @@ export type DocxFailure =
   | { kind: "invalid_argument"; field: string; position?: number; message: string }
   /** The serializer met a character XML 1.0 does not allow (UTF-16 index `position` in the string being written). */
   | { kind: "xml_illegal_character"; part?: string; position: number; message: string }
-  | { kind: "revision_not_found"; revisionId: number; message: string }
+  | { kind: "revision_not_found"; revisionId: number | string; message: string }
   | { kind: "change_mismatch"; message: string }
   /** One operation of an atomic patch failed: `index` and `op` name it, `cause` is its own failure. */
   | { kind: "patch_failed"; index: number; op: string; path: string; cause: DocxFailure; message: string };

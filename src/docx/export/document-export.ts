@@ -2,7 +2,7 @@
  * Exports the whole document as Markdown or HTML, one body block at a time: each block is parsed, rendered and
  * dropped before the next, so memory stays bounded by the largest block and the output is produced as a stream.
  */
-import { blockHeadingLevel, type WordDocument } from "../model/index.js";
+import { blockHeadingLevel, tableGrid, type WordDocument } from "../model/index.js";
 import { childElements, firstChild, type XmlElement } from "../xml/index.js";
 import { ExportState } from "./export-state.js";
 import type { CellRenderer, FormatWriter, NoteRenderer, ParagraphBlock } from "./format-writer.js";
@@ -10,7 +10,6 @@ import { HtmlWriter, htmlTable } from "./html-writer.js";
 import { inlinePieces } from "./inline-content.js";
 import { type InlineSyntax, renderInline } from "./inline-markup.js";
 import { MarkdownWriter } from "./markdown-writer.js";
-import { tableGrid } from "./table-grid.js";
 
 export const EXPORT_FORMATS = ["markdown", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -61,7 +60,8 @@ class BlockWalk {
     const list = ref ? this.state.numbering.next(ref.numId, ref.level) : null;
     const content = renderInline(inlinePieces(this.state, el, part), syntax, this.state);
     if (heading !== null && list) return { heading, list: null, content: list.label ? `${syntax.text(list.label)} ${content}` : content };
-    return { heading, list, content };
+    // A numbered level that shows nothing (numFmt none, or an empty lvlText) is a plain paragraph to the reader.
+    return { heading, list: list?.ordered && list.label === "" ? null : list, content };
   }
 
   /** Cell content: in HTML, paragraphs as <p> (a lone paragraph bare) and nested tables; otherwise lines joined by <br>. */

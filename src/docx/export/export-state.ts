@@ -4,9 +4,9 @@
  * w:fldChar begin and separate is the field code, hidden; between separate and end the result, shown).
  */
 import type { Note, WordDocument } from "../model/index.js";
+import { ListNumbering } from "../model/index.js";
 import { RenderContext } from "../queries/index.js";
 import { getAttribute } from "../xml/index.js";
-import { ListNumbering } from "./list-numbering.js";
 
 export interface CommentInfo {
   /** 1-based number in order of appearance. */

@@ -1,7 +1,7 @@
 /** What the document walk (document-export.ts) hands to an output format, and what the formats give back. */
+
+import type { GridCell, ListLabel, TableGrid } from "../model/index.js";
 import type { InlineSyntax } from "./inline-markup.js";
-import type { ListLabel } from "./list-numbering.js";
-import type { GridCell, TableGrid } from "./table-grid.js";
 
 export interface ParagraphBlock {
   /** 1-9 for headings, 0 for a title, null for body text. */

@@ -3,6 +3,8 @@
  * footnote and endnote references with their notes at the end, comments as <mark> around their range with a
  * numbered reference, and tracked changes as <ins>/<del> with author and date.
  */
+
+import type { TableGrid } from "../model/index.js";
 import type { ExportState } from "./export-state.js";
 import {
   type CellRenderer,
@@ -13,7 +15,6 @@ import {
   revisionAttributes,
 } from "./format-writer.js";
 import type { InlineSyntax } from "./inline-markup.js";
-import type { TableGrid } from "./table-grid.js";
 
 const STYLE =
   "body{font-family:Calibri,Arial,sans-serif;max-width:50em;margin:0 auto;padding:1em}" +

@@ -3,12 +3,13 @@
  * pipe tables (HTML tables when cells are merged or nested), links, `[^n]` notes defined at the end, comments in
  * CriticMarkup (`{==range==}{>>author: text<<}`) and tracked changes as <ins>/<del> tags with author and date.
  */
+
+import type { TableGrid } from "../model/index.js";
 import { childElements, type XmlElement } from "../xml/index.js";
 import type { ExportState } from "./export-state.js";
 import { type CellRenderer, type FormatWriter, type NoteRenderer, type ParagraphBlock, revisionAttributes } from "./format-writer.js";
 import { htmlSyntax, htmlTable } from "./html-writer.js";
 import type { InlineSyntax } from "./inline-markup.js";
-import type { TableGrid } from "./table-grid.js";
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<~]/g, "\\$&").replace(/[\t\r\n]/g, " ");

@@ -10,6 +10,10 @@ import { checkContentTypes } from "./content-types.js";
 import { checkFieldsBalanced } from "./fields-balanced.js";
 import { checkParagraphIds } from "./paragraph-ids.js";
 import { checkRelationshipTargets } from "./relationship-targets.js";
+import { checkMovePairs } from "./structure-move-pairs.js";
+import { checkNoteReferences } from "./structure-note-references.js";
+import { checkRevisionIds } from "./structure-revision-ids.js";
+import { checkTableGrid } from "./structure-table-grid.js";
 import { checkWellFormed } from "./well-formed.js";
 
 export type PackageCheck = (parts: ReadonlyMap<string, string>, names: ReadonlySet<string>) => string[];
@@ -27,6 +31,10 @@ export const PACKAGE_CHECKS: readonly PackageCheck[] = [
   checkParagraphIds,
   checkFieldsBalanced,
   checkCommentRanges,
+  checkTableGrid,
+  checkRevisionIds,
+  checkMovePairs,
+  checkNoteReferences,
 ];
 
 /** Unzips a saved .docx and runs every check; an empty list means the package is sound. */

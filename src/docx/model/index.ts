@@ -7,6 +7,8 @@ export type { CommentAnchor } from "./comment-anchor.js";
 export { bodyBlockPath, commentAnchor } from "./comment-anchor.js";
 export type { DocNode, NodeKind } from "./doc-node.js";
 export { hashId, IdRegistry, isHexId, nestedId } from "./ids.js";
+export type { ListLabel } from "./list-numbering.js";
+export { ListNumbering } from "./list-numbering.js";
 export type { Prefixes } from "./namespaces.js";
 export { NS } from "./namespaces.js";
 export {
@@ -24,6 +26,8 @@ export {
 export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-facts.js";
 export type { Note } from "./stories.js";
 export type { StyleInfo, StyleSheet } from "./styles.js";
+export type { GridCell, TableGrid } from "./table-grid.js";
+export { tableGrid } from "./table-grid.js";
 export { blockText, inlineText } from "./text.js";
 export type { HeaderFooter, Section } from "./word-document.js";
 export { WordDocument } from "./word-document.js";

@@ -93,9 +93,18 @@ export function addComment(
   return { comment_id: id, path: anchor?.path ?? node.path, anchored_text: commentAnchor(doc, id)?.text ?? "" };
 }
 
-/** Adds a reply to comment `parentId`: a comment anchored where the parent is, linked to it in commentsExtended. */
-export function replyToComment(doc: WordDocument, parentId: string, input: CommentInput): { comment_id: string; parent_id: string } {
+/**
+ * Adds a reply to comment `repliedTo`: a comment anchored where its thread is, linked in commentsExtended to the
+ * thread's first comment. Word threads are one level deep, so a reply to a reply joins the same thread (and says so).
+ */
+export function replyToComment(
+  doc: WordDocument,
+  repliedTo: string,
+  input: CommentInput,
+): { comment_id: string; parent_id: string; replied_to?: string; note?: string } {
   checkText(input.text);
+  existingComment(doc, repliedTo);
+  const parentId = threadRoot(doc, repliedTo);
   const part = existingComment(doc, parentId);
   const parent = commentElements(part).get(parentId)!;
   const id = nextCommentId(part);
@@ -119,7 +128,26 @@ export function replyToComment(doc: WordDocument, parentId: string, input: Comme
     after(marks.reference, referenceRun(doc, w, id));
     doc.body.refresh(index);
   }
-  return { comment_id: id, parent_id: parentId };
+  if (parentId === repliedTo) return { comment_id: id, parent_id: parentId };
+  return {
+    comment_id: id,
+    parent_id: parentId,
+    replied_to: repliedTo,
+    note: `Comment ${repliedTo} is itself a reply; Word threads are one level deep, so the reply joins its thread under comment ${parentId}.`,
+  };
+}
+
+/** The first comment of the thread `commentId` belongs to (itself when it is no reply). */
+function threadRoot(doc: WordDocument, commentId: string): string {
+  const parents = new Map(listComments(doc).map((c) => [c.id, c.parent_id]));
+  const seen = new Set<string>();
+  let id = commentId;
+  // A file whose threads loop (hand-edited) stops at the first comment seen twice.
+  while (parents.get(id) && !seen.has(id)) {
+    seen.add(id);
+    id = parents.get(id)!;
+  }
+  return id;
 }
 
 /** Marks a comment resolved (w15:done="1") or open again. */

@@ -19,7 +19,7 @@ export { replaceParagraphText } from "./replace-paragraph-text.js";
 export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
 export { replaceText } from "./replace-text.js";
 export type { Revision, RevisionAction, RevisionFilter, RevisionOutcome, RevisionType } from "./revisions/index.js";
-export { applyRevisions, listRevisions, REVISION_TYPES, setTrackRevisions } from "./revisions/index.js";
+export { applyRevisions, REVISION_TYPES, revisionList, setTrackRevisions } from "./revisions/index.js";
 export type {
   Alignment,
   HeaderFooterEdit,

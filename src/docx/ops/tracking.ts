@@ -70,7 +70,7 @@ export function revisionElement(
   return element(doc.prefixes.w + local, ctx.attributes(), children);
 }
 
-/** The largest numeric w:id anywhere in the body and stories; ids above it are free. */
+/** The largest numeric w:id in the body, the stories and the style and numbering definitions; ids above it are free. */
 function highestId(doc: WordDocument): number {
   const w = doc.prefixes.w;
   const pattern = new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}id="(\\d+)"`, "g");
@@ -87,6 +87,11 @@ function highestId(doc: WordDocument): number {
         if (bytes) scan(utf8.decode(bytes));
       }
     }
+  }
+  // Style definitions carry w:rPrChange / w:pPrChange revisions and numbering definitions w:ins / w:del (§17.13.5).
+  for (const kind of ["styles", "numbering"]) {
+    const part = doc.relatedPartName(kind);
+    if (part && doc.parts.has(part)) scan(serializeNode(doc.parts.xml(part).doc.root));
   }
   return max;
 }

@@ -130,6 +130,8 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
   };
   if (level !== null) out.level = level;
   const props = paragraphProperties(el, ctx.w);
+  const format = props.list ? ctx.numbering.formatOf(el) : null;
+  if (props.list && format) props.list.number_format = format;
   if (Object.keys(props).length > 0) out.properties = props;
   out.runs = inlineNodes(doc, full, "run").map((r) => runJson(ctx, r));
   const links = inlineNodes(doc, full, "hyperlink");
@@ -156,6 +158,15 @@ function runJson(ctx: RenderContext, node: DocNode): Json {
   const parentEl = node.parent ? elementOf(node.parent) : null;
   const revision = parentEl ? revisionOf(parentEl, el, ctx.w) : null;
   if (revision) out.revision = revision;
+  // A note reference run says which note it shows, so /footnote[N] can be found from the text and back.
+  for (const kind of ["footnote", "endnote"] as const) {
+    const ref = childElements(el, ctx.w + kind + "Reference")[0];
+    if (!ref) continue;
+    const id = getAttribute(ref, ctx.w + "id") ?? "";
+    const index = (kind === "footnote" ? ctx.doc.footnotes : ctx.doc.endnotes).findIndex((n) => n.noteId === id);
+    out[`${kind}_id`] = id;
+    out[`${kind}_path`] = index < 0 ? null : `/${kind}[${index}]`;
+  }
   // A deleted run has no visible text; show what was deleted so reviewers can read the change.
   if (revision === "deleted" || revision === "moved_from")
     out.deleted_text = findDescendants(el, "delText")

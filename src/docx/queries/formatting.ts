@@ -56,7 +56,8 @@ export function runFormatting(run: XmlElement, w: string): RunFormatting {
 
 export interface ParagraphProperties {
   alignment?: string;
-  list?: { num_id: string; level: number };
+  /** number_format is the level's w:numFmt (§17.18.59): "none" shows no label, "bullet" a bullet. */
+  list?: { num_id: string; level: number; number_format?: string };
   indent?: Record<string, string>;
   spacing?: Record<string, string>;
   keep_with_next?: boolean;

@@ -1,5 +1,15 @@
 /** The `text`, `summary` and `markdown` renderings of nodes. Summaries of top-level blocks use scan facts only, so they never parse a block. */
-import { type DocNode, elementOf, nodeHeadingLevel, nodeStyleId, nodeText, PREVIEW_CHARS, partOf, tableParts } from "../model/index.js";
+import {
+  blockText,
+  type DocNode,
+  elementOf,
+  nodeHeadingLevel,
+  nodeStyleId,
+  nodeText,
+  PREVIEW_CHARS,
+  partOf,
+  tableGrid,
+} from "../model/index.js";
 import { getAttribute, type XmlElement } from "../xml/index.js";
 import { runFormatting } from "./formatting.js";
 import { displayInline, displayText } from "./inline-display.js";
@@ -43,7 +53,21 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
 }
 
 export function plainText(ctx: RenderContext, node: DocNode): string {
+  if (node.kind === "table" && mayHaveMergedCells(node))
+    return gridText(ctx, node, (t) => t)
+      .map((r) => r.join("\t"))
+      .join("\n");
   return displayText(ctx.doc, node);
+}
+
+const utf8 = new TextDecoder();
+
+/** Whether a table may place cells off their position in the row; only such a table is parsed to place them on its grid. */
+function mayHaveMergedCells(node: DocNode): boolean {
+  const bytes = node.list && node.index !== undefined && !node.list.blocks[node.index].tree ? node.list.sourceBytes(node.index) : null;
+  if (!bytes) return true;
+  const xml = utf8.decode(bytes);
+  return ["gridSpan", "vMerge", "gridBefore"].some((name) => xml.includes(name));
 }
 
 export function markdown(ctx: RenderContext, node: DocNode): string {
@@ -57,7 +81,8 @@ export function markdown(ctx: RenderContext, node: DocNode): string {
   if (level !== null) return `${"#".repeat(Math.max(1, level))} ${body}`;
   const pPr = el.children.find((c): c is XmlElement => c.type === "element" && c.name === ctx.w + "pPr");
   const numbered = pPr?.children.some((c) => c.type === "element" && c.name === ctx.w + "numPr");
-  return numbered ? `- ${body}` : body;
+  // A level with numFmt none shows no number or bullet (LibreOffice uses it for unnumbered outline levels).
+  return numbered && ctx.numbering.formatOf(el) !== "none" ? `- ${body}` : body;
 }
 
 function escapeMarkdown(s: string): string {
@@ -100,16 +125,22 @@ function inlineMarkdown(ctx: RenderContext, paragraph: DocNode, el: XmlElement):
 }
 
 function tableMarkdown(ctx: RenderContext, node: DocNode): string {
-  const full: DocNode = { ...node, element: elementOf(node)! };
-  const rows = tableParts(ctx.doc, full, "row").map((r) =>
-    tableParts(ctx.doc, r, "cell").map((c) =>
-      nodeText(ctx.doc, c)
-        .replace(/\s*\n\s*/g, "<br>")
-        .replace(/\|/g, "\\|"),
-    ),
-  );
+  const rows = gridText(ctx, node, (t) => t.replace(/\s*\n\s*/g, "<br>").replace(/\|/g, "\\|"));
   if (rows.length === 0) return "";
-  const width = Math.max(...rows.map((r) => r.length));
-  const line = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill("")].join(" | ")} |`;
-  return [line(rows[0]), line(Array(width).fill("---")), ...rows.slice(1).map(line)].join("\n");
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(rows[0]), line(rows[0].map(() => "---")), ...rows.slice(1).map(line)].join("\n");
+}
+
+/**
+ * A table's cell texts placed on its grid, as the HTML export places them: a merged cell's text in its first grid
+ * column, the columns and rows it covers empty, so values never shift into a neighbour's column.
+ */
+function gridText(ctx: RenderContext, node: DocNode, cellText: (text: string) => string): string[][] {
+  const grid = tableGrid(elementOf(node)!, ctx.w);
+  const width = Math.max(1, grid.columns);
+  return grid.rows.map((cells) => {
+    const row: string[] = new Array(width).fill("");
+    for (const c of cells) row[c.column] = cellText(blockText(c.element, ctx.w));
+    return row;
+  });
 }

@@ -71,7 +71,8 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
     "comment_reply",
     {
       title: "Reply to a comment",
-      description: "Reply to a comment: the reply is threaded under it (as Word shows replies) and anchored at the same place.",
+      description:
+        "Reply to a comment: the reply is threaded under it (as Word shows replies) and anchored at the same place. Word threads are one level deep, so a reply to a reply joins the thread of its first comment (parent_id; replied_to names the comment answered).",
       inputSchema: { doc_id: docId, comment_id: commentId, text, author, initials, request_id: requestId },
       annotations: writeHints,
     },

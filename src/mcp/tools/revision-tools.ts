@@ -13,13 +13,25 @@ const requestId = z
   .optional()
   .describe("Optional idempotency key: a retry with the same request_id returns the first result instead of editing again.");
 const dryRun = z.boolean().optional().describe("Report what would be resolved without changing the document (default false).");
-const revisionId = z.number().int().describe("Revision id (the id from revision_list).");
+const revisionId = z
+  .union([z.number().int(), z.string().min(1).max(32)])
+  .describe(
+    'Revision id from revision_list, or its handle (e.g. "0.2") when revision_list gives one because several revisions share an id.',
+  );
 const author = z.string().min(1).max(200).optional().describe("Only this author's revisions (exact name, any case).");
 
 /** How many resolved revisions a result spells out; the count is always complete. */
 const LISTED = 50;
 
-const brief = (r: Revision) => ({ id: r.id, type: r.type, author: r.author, path: r.path, text: r.text });
+const brief = (r: Revision) => ({
+  id: r.id,
+  ...(r.handle ? { handle: r.handle } : {}),
+  type: r.type,
+  author: r.author,
+  path: r.path,
+  ...(r.to_path ? { to_path: r.to_path } : {}),
+  text: r.text,
+});
 
 /** Revision tools: revision_list, revision_accept, revision_reject, revision_accept_all, revision_reject_all, track_changes_enable. */
 export function registerRevisionTools(server: McpServer, ctx: ToolContext): void {
@@ -48,7 +60,8 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
       description:
         "List the revisions (tracked changes) of a document in every story (body, headers, footers, notes, comments): insertions, deletions, moves, " +
         "paragraph marks, formatting, section, table, row and cell changes. Each has its id, type, author, date, the path and id of its paragraph/row/cell/table " +
-        "and a text excerpt. Filter by author or type; paginated with offset/limit. Accept or reject them with revision_accept/revision_reject (by id) or revision_accept_all/revision_reject_all.",
+        "and a text excerpt; a move is one entry (type move) from path to to_path. When a document reuses an id for different revisions, each gets a handle to pass as revision_id. " +
+        "Filter by author or type; paginated with offset/limit. Accept or reject them with revision_accept/revision_reject (by id or handle) or revision_accept_all/revision_reject_all.",
       inputSchema: {
         doc_id: docId,
         author,
@@ -98,7 +111,7 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
             const resolved = action === "accept" ? doc.acceptRevisions({ id: revision_id }) : doc.rejectRevisions({ id: revision_id });
             return {
               result: resolved.map(brief),
-              description: `${action} revision ${revision_id}${resolved.length > 1 ? ` (${resolved.length} parts of a move)` : ""}`,
+              description: `${action} revision ${revision_id}${resolved.length > 1 ? ` (${resolved.length} revisions)` : ""}`,
             };
           });
           const verb = action === "accept" ? "Accepted" : "Rejected";
@@ -110,7 +123,7 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
               [action === "accept" ? "accepted" : "rejected"]: outcome.result.length,
               revisions: outcome.result,
             },
-            `${outcome.dry_run ? "Would have " + verb.toLowerCase() : verb} revision ${revision_id}${outcome.result.length > 1 ? ` with the ${outcome.result.length - 1} other part(s) of its move` : ""}.`,
+            `${outcome.dry_run ? "Would have " + verb.toLowerCase() : verb} revision ${revision_id}${outcome.result[0]?.type === "move" ? " (the whole move: both sides and their ranges)" : ""}.`,
           );
         });
       },

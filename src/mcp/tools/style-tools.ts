@@ -31,11 +31,11 @@ const RUN_PROPERTIES =
   "bold, italic, strike (true, false = explicitly off, null = inherit); underline (true or a type: single, double, thick, dotted, dash, wave, words, ...); " +
   'font_size (points, e.g. 11 or 10.5); font_name (e.g. "Arial", all scripts); color (hex "FF0000" or "auto"); ' +
   "highlight (yellow, green, cyan, magenta, blue, red, dark_blue, dark_cyan, dark_green, dark_magenta, dark_red, dark_yellow, dark_gray, light_gray, black, white, none); " +
-  "vertical_align (superscript, subscript, baseline).";
+  "vertical_align (superscript, subscript, baseline); rtl (right-to-left text, true/false).";
 const PARAGRAPH_PROPERTIES =
   "alignment (left, center, right, justify); style (paragraph style id or name, must exist in the document); " +
   "spacing_before, spacing_after (twips: 1/20 pt, 240 = 12 pt); line_spacing (exact line height in twips); line_spacing_multiple (1 = single, 1.5, 2 = double); " +
-  "indent_left, indent_right, indent_first_line, indent_hanging (twips: 720 = 0.5 in); shading (hex fill); keep_with_next, keep_lines, page_break_before (true/false).";
+  "indent_left, indent_right, indent_first_line, indent_hanging (twips: 720 = 0.5 in); shading (hex fill); keep_with_next, keep_lines, page_break_before (true/false); bidi (right-to-left paragraph, true/false).";
 const TABLE_PROPERTIES =
   "style: border_style (single, double, dashed, dotted, thick, none, ...), border_size (eighths of a point, 2-96, default 4), border_color (hex), " +
   "width (twips, or percent with width_type pct), width_type (dxa, pct, auto), table_style (table style id or name), table_alignment (left, center, right). " +

@@ -102,11 +102,12 @@ describe("add (element values)", () => {
     doc.applyPatch([
       { op: "add", path: "/body/table[0]/row", value: { type: "row", cells: ["g", "h", "i"] } },
       { op: "add", path: "/body/table[0]/children/0", value: { type: "row", cells: ["top", "x", "y"], is_header: true } },
+      { op: "remove", path: "/body/table[0]/row[1]/cell[1]" },
       { op: "add", path: "/body/table[0]/row[1]/cell", value: { type: "cell", text: "extra" } },
     ]);
     expect(doc.query("/body/table[0]").items![0].cells).toEqual([
       ["top", "x", "y"],
-      ["a-b", "c", "extra"],
+      ["a-b", "extra"],
       ["d", "e", "f"],
       ["g", "h", "i"],
     ]);

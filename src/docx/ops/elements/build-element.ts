@@ -6,7 +6,7 @@ import { buildImage } from "./image-builder.js";
 import { buildList } from "./list-builder.js";
 import { buildHeading, buildPageBreak, buildParagraph, buildSectionBreak } from "./paragraph-builder.js";
 import { buildCell, buildRow, buildTable } from "./table-builder.js";
-import { invalid, type JsonObject, objectAt, optionalString } from "./value-fields.js";
+import { invalid, type JsonObject, objectAt, onlyKnown, optionalString } from "./value-fields.js";
 
 /** Where built elements may go: story blocks (body, cells, notes), table rows, or row cells. */
 export type ElementSlot = "block" | "row" | "cell";
@@ -26,7 +26,13 @@ const BUILDERS: Record<string, { slot: ElementSlot; build: Builder }> = {
   list: { slot: "block", build: buildList },
   image: { slot: "block", build: buildImage },
   hyperlink: { slot: "block", build: buildHyperlink },
-  page_break: { slot: "block", build: (ctx) => buildPageBreak(ctx) },
+  page_break: {
+    slot: "block",
+    build: (ctx, v, f) => {
+      onlyKnown(v, f, "a page_break value", ["type"]);
+      return buildPageBreak(ctx);
+    },
+  },
   section_break: { slot: "block", build: (ctx, v, f) => buildSectionBreak(ctx, v, f, ctx.sectionProperties) },
   row: { slot: "row", build: buildRow },
   cell: { slot: "cell", build: (ctx, v, f) => buildCell(ctx, v, f) },

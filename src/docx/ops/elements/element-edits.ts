@@ -4,13 +4,17 @@ import { DocxError } from "../../errors.js";
 import { checkEditBudget, type DocNode, elementOf, ownerOf, partOf, type WordDocument } from "../../model/index.js";
 import { findById, resolvePath } from "../../paths/index.js";
 import type { XmlElement } from "../../xml/index.js";
-import { trackingOf } from "../tracking.js";
+import { revisionContext, trackingOf } from "../tracking.js";
 import type { BuildContext } from "./build-context.js";
 import { buildElements, type ElementSlot } from "./build-element.js";
-import { prepareCopy } from "./element-copy.js";
+import { fitReplacementRow, fitRowOf, keepCellProperties, replaceCellTracked } from "./cell-replacement.js";
+import { inheritDirection } from "./direction.js";
+import { freshRevisionIds, prepareCopy } from "./element-copy.js";
 import { resolveSlot, type Slot, single, slotNoun } from "./element-slot.js";
 import { insertAt, markDeleted, markInPlace, removeNodes, replaceInPlace } from "./element-tree.js";
 import { addFootnote, type FootnoteResult } from "./footnote.js";
+import { type AnnotationsRemoved, anchoredIn, removeOrphaned } from "./orphan-annotations.js";
+import { isPendingInsertion, unwrapInsertions } from "./tracked-elements.js";
 import { markMoved, moveName } from "./tracked-move.js";
 import { isObject } from "./value-fields.js";
 
@@ -19,13 +23,13 @@ export interface AddResult {
   created_ids?: string[];
   type: string;
 }
-export interface ReplaceResult {
+export interface ReplaceResult extends AnnotationsRemoved {
   replaced_id: string;
   created_ids?: string[];
   type: string;
   tracked?: true;
 }
-export interface RemoveResult {
+export interface RemoveResult extends AnnotationsRemoved {
   removed_id: string;
   removed_ids?: string[];
 }
@@ -46,7 +50,8 @@ export function addElement(doc: WordDocument, path: string, value: unknown): Add
   const slot = resolveSlot(doc, path);
   const built = buildElements(contextFor(doc, slot), value);
   expectSlot(slot, built.slot, built.type, path);
-  const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc));
+  if (built.slot === "block") inheritDirection(built.elements, blockBeside(slot), (slot.list ?? slot.owner!.list).prefixes.w);
+  const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc), true);
   return { created_id: ids[0], ...(ids.length > 1 ? { created_ids: ids } : {}), type: built.type };
 }
 
@@ -74,18 +79,26 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
       field: "value.type",
       message: `A ${built.type} cannot replace the ${node.kind} at ${path}; give a ${slotKind === "block" ? "paragraph, heading, table or other block" : slotKind}.`,
     });
+  if (built.slot === "block") inheritDirection(built.elements, elementOf(node), list.prefixes.w);
   const rev = trackingOf(doc);
+  if (node.kind === "cell") {
+    keepCellProperties(elementOf(node)!, built.elements[0], list.prefixes.w);
+    if (rev) return replaceCellTracked(doc, node, built.elements[0], rev, built.type);
+  }
   if (rev) {
     // Tracked: the old element stays as a deletion (with its id), the new one follows it as an insertion.
     const [oldId] = markDeleted(doc, [node], rev);
-    const created = insertAt(doc, resolveSlot(doc, findById(doc, node.id ?? oldId).path), built.elements, [], rev);
+    const created = insertAt(doc, resolveSlot(doc, findById(doc, node.id ?? oldId).path), built.elements, [], rev, true);
     return { replaced_id: oldId, created_ids: created, type: built.type, tracked: true };
   }
   const [first, ...rest] = built.elements;
+  if (node.kind === "row") fitReplacementRow(doc, node, first);
+  const anchored = anchoredIn([elementOf(node)!], list.prefixes.w);
   const { id } = replaceInPlace(doc, node.path, first);
+  if (node.kind === "cell") fitRowOf(doc, id);
   // A list replacing one paragraph: the first item takes its place and id, the others follow it.
   const created = rest.length ? insertAt(doc, resolveSlot(doc, findById(doc, id).path), rest) : [];
-  return { replaced_id: id, ...(created.length ? { created_ids: created } : {}), type: built.type };
+  return { replaced_id: id, ...(created.length ? { created_ids: created } : {}), type: built.type, ...removeOrphaned(doc, anchored) };
 }
 
 export function removeElement(doc: WordDocument, path: string): RemoveResult {
@@ -101,14 +114,23 @@ export function removeElement(doc: WordDocument, path: string): RemoveResult {
   // A tracked removal parses every selected block to mark its runs; any removal journals the removed XML for undo.
   checkEditBudget(nodes, "Removing", path);
   const rev = trackingOf(doc);
+  // Tracked, the content stays (deleted) with its notes and comments; accepting the deletion removes the notes.
+  const anchored = rev
+    ? null
+    : anchoredIn(
+        nodes.map((n) => elementOf(n)!),
+        doc.prefixes.w,
+      );
   const ids = rev ? markDeleted(doc, nodes, rev) : removeNodes(doc, nodes);
-  return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}) };
+  return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}), ...(anchored ? removeOrphaned(doc, anchored) : {}) };
 }
 
 /** Moves one element; it keeps its id. The destination is resolved after the element left its place, as in docx-mcp. */
 export function moveElement(doc: WordDocument, from: string, to: string): MoveResult {
   const { node, element, slotKind } = source(doc, from, "from", "move");
-  const rev = trackingOf(doc);
+  const w = (node.list ?? node.owner!.list).prefixes.w;
+  // Moving a paragraph that is itself a pending insertion moves the insertion: no move markup, no second copy.
+  const rev = isPendingInsertion(element, w) ? null : trackingOf(doc);
   if (rev) {
     // Tracked (§17.13.5.21-25): the source keeps its id inside w:moveFrom, a copy with a new id goes where it moves
     // inside w:moveTo; the destination is resolved with the source still in place.
@@ -118,6 +140,8 @@ export function moveElement(doc: WordDocument, from: string, to: string): MoveRe
     const list = slot.list ?? slot.owner!.list;
     const name = moveName(rev);
     const copy = prepareCopy(element, list.prefixes);
+    unwrapInsertions(copy, list.prefixes.w);
+    freshRevisionIds(copy, list.prefixes.w, rev.nextId);
     markMoved(copy, list.prefixes.w, rev, "moveTo", name);
     const [copyId] = insertAt(doc, slot, [copy]);
     markInPlace(
@@ -145,7 +169,9 @@ export function copyElement(doc: WordDocument, from: string, to: string): CopyRe
   expectSlot(slot, slotKind, node.kind, to);
   samePart(node, slot, "copy");
   const list = slot.list ?? slot.owner!.list;
-  const [copyId] = insertAt(doc, slot, [prepareCopy(element, list.prefixes)], [], trackingOf(doc));
+  const copy = prepareCopy(element, list.prefixes);
+  freshRevisionIds(copy, list.prefixes.w, revisionContext(doc).nextId);
+  const [copyId] = insertAt(doc, slot, [copy], [], trackingOf(doc));
   return { source_id: node.id ?? "", copy_id: copyId };
 }
 
@@ -193,6 +219,16 @@ function samePart(node: DocNode, slot: Slot, purpose: string): void {
       field: "path",
       message: `Cannot ${purpose} from ${from} to ${to}: elements can only be ${purpose === "move" ? "moved" : "copied"} within the same part (the body, one header, ...).`,
     });
+}
+
+/** The block before the insertion point (or after it, at the start): what new blocks take their direction from. */
+function blockBeside(slot: Slot): XmlElement | null {
+  if (slot.list) {
+    const at = slot.position > 0 ? slot.position - 1 : slot.position;
+    return at < slot.list.length && slot.list.blocks[at].facts.kind !== "sectPr" ? slot.list.element(at) : null;
+  }
+  const beside = slot.siblings![slot.position - 1] ?? slot.siblings![slot.position];
+  return beside ? elementOf(beside) : null;
 }
 
 function contextFor(doc: WordDocument, slot: Slot): BuildContext {

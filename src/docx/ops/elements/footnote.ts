@@ -10,7 +10,7 @@ import { maxAttribute, relatedPart } from "../related-part.js";
 import { trackingOf } from "../tracking.js";
 import { type BuildContext, wEl } from "./build-context.js";
 import { paragraph, paragraphRuns } from "./paragraph-builder.js";
-import { objectAt } from "./value-fields.js";
+import { objectAt, onlyKnown } from "./value-fields.js";
 
 export interface FootnoteResult {
   created_id: string;
@@ -22,6 +22,7 @@ export interface FootnoteResult {
 
 export function addFootnote(doc: WordDocument, path: string, value: unknown): FootnoteResult {
   const v = objectAt(value, "value");
+  onlyKnown(v, "value", "a footnote value", ["type", "text", "runs", "style"]);
   const target = editTarget(doc, path, "paragraph");
   const list = target.owner.list;
   if (list.story.startsWith("footnote") || list.story.startsWith("endnote"))

@@ -5,7 +5,7 @@
 import { element, type XmlElement } from "../../xml/index.js";
 import { type BuildContext, wEl } from "./build-context.js";
 import { paragraph, paragraphProperties } from "./paragraph-builder.js";
-import { invalid, type JsonObject, optionalEnum, optionalNumber, optionalObject, optionalString } from "./value-fields.js";
+import { invalid, type JsonObject, onlyKnown, optionalEnum, optionalNumber, optionalObject, optionalString } from "./value-fields.js";
 
 const NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -39,6 +39,7 @@ export function imageFormatOf(bytes: Uint8Array): { ext: string; mime: string } 
 }
 
 export function buildImage(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
+  onlyKnown(v, field, "an image value", ["type", "data", "unit", "width", "height", "alt", "properties"]);
   const data = optionalString(v, "data", field);
   if (!data)
     throw invalid(

@@ -6,7 +6,7 @@ import { element, type XmlElement } from "../../xml/index.js";
 import { maxAttribute, relatedPart } from "../related-part.js";
 import { type BuildContext, wEl } from "./build-context.js";
 import { paragraph, paragraphProperties, paragraphRuns } from "./paragraph-builder.js";
-import { invalid, type JsonObject, objectAt, optionalArray, optionalBoolean, optionalNumber } from "./value-fields.js";
+import { invalid, type JsonObject, objectAt, onlyKnown, optionalArray, optionalBoolean, optionalNumber } from "./value-fields.js";
 
 const ORDERED_FORMATS = ["decimal", "lowerLetter", "lowerRoman"];
 const BULLETS = ["\u2022", "\u25e6", "\u25aa"];
@@ -19,7 +19,10 @@ interface Item {
 }
 
 export function buildList(ctx: BuildContext, v: JsonObject, field: string): XmlElement[] {
+  onlyKnown(v, field, "a list value", ["type", "items", "ordered", "start"]);
   const ordered = optionalBoolean(v, "ordered", field) ?? false;
+  const start = optionalNumber(v, "start", field, 0, 32_767);
+  if (start !== undefined && !ordered) throw invalid(`${field}.start`, 'numbers the first item, so it needs "ordered": true.');
   const items: Item[] = [];
   collect(v, field, 0, items);
   if (items.length === 0)
@@ -29,7 +32,7 @@ export function buildList(ctx: BuildContext, v: JsonObject, field: string): XmlE
     );
   // Item content is built (and checked) before numbering.xml changes.
   const contents = items.map((it) => paragraphRuns(ctx, it.value, it.field));
-  const numId = addNumbering(ctx, ordered);
+  const numId = addNumbering(ctx, ordered, start ?? 1);
   const listStyle = ctx.doc.styles.get("ListParagraph")?.type === "paragraph" ? "ListParagraph" : undefined;
   return items.map((it, i) => {
     const numPr = wEl(ctx, "numPr", {}, [wEl(ctx, "ilvl", { val: it.level }), wEl(ctx, "numId", { val: numId })]);
@@ -43,6 +46,7 @@ function collect(v: JsonObject, field: string, level: number, out: Item[]): void
   items.forEach((raw, i) => {
     const f = `${field}.items[${i}]`;
     const item = typeof raw === "string" ? { text: raw } : objectAt(raw, f);
+    onlyKnown(item, f, "a list item", ["text", "runs", "style", "level", "items"]);
     const own = optionalNumber(item, "level", f, 0, 8);
     const itemLevel = own ?? level;
     out.push({ level: itemLevel, value: item, field: f });
@@ -54,8 +58,8 @@ function collect(v: JsonObject, field: string, level: number, out: Item[]): void
   });
 }
 
-/** Adds an abstract numbering with nine levels and a w:num for it; returns the w:numId. */
-function addNumbering(ctx: BuildContext, ordered: boolean): number {
+/** Adds an abstract numbering with nine levels (the first counting from `start`) and a w:num for it; returns the w:numId. */
+function addNumbering(ctx: BuildContext, ordered: boolean, start: number): number {
   const { name, root, w } = relatedPart(ctx.doc, "numbering", "numbering");
   const el = (local: string, attrs: Record<string, string | number> = {}, children: XmlElement[] = []) =>
     element(
@@ -67,7 +71,7 @@ function addNumbering(ctx: BuildContext, ordered: boolean): number {
   const numId = Math.max(0, maxAttribute(root, w + "num", w + "numId")) + 1;
   const levels = Array.from({ length: 9 }, (_, i) =>
     el("lvl", { ilvl: i }, [
-      el("start", { val: 1 }),
+      el("start", { val: i === 0 ? start : 1 }),
       el("numFmt", { val: ordered ? ORDERED_FORMATS[i % 3] : "bullet" }),
       el("lvlText", { val: ordered ? `%${i + 1}.` : BULLETS[i % 3] }),
       el("lvlJc", { val: "left" }),

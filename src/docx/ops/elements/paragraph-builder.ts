@@ -8,6 +8,7 @@ import {
   isObject,
   type JsonObject,
   objectAt,
+  onlyKnown,
   optionalArray,
   optionalBoolean,
   optionalEnum,
@@ -31,6 +32,24 @@ const SECTION_TYPES = {
   next_column: "nextColumn",
 } as const;
 const TWIPS = 31_680;
+const PROPERTY_KEYS = [
+  "style",
+  "keep_next",
+  "keep_lines",
+  "page_break_before",
+  "tabs",
+  "bidi",
+  "spacing_before",
+  "spacing_after",
+  "line_spacing",
+  "indent_left",
+  "indent_right",
+  "indent_first_line",
+  "indent_hanging",
+  "alignment",
+];
+const PARAGRAPH_KEYS = ["type", "text", "runs", "style", "properties"];
+const HEADING_KEYS = ["type", "level", "text", "runs", "style", "properties"];
 
 /** w:pPr children from a `properties` object, in CT_PPr order (§17.3.1.26); `numPr`/`sectPr` come from the caller. */
 export function paragraphProperties(
@@ -40,6 +59,7 @@ export function paragraphProperties(
   extra: { styleId?: string; numPr?: XmlElement; rPr?: XmlElement; sectPr?: XmlElement } = {},
 ): XmlElement | null {
   const kids: XmlElement[] = [];
+  if (o) onlyKnown(o, field, "paragraph properties", PROPERTY_KEYS);
   const style =
     extra.styleId ??
     (o && optionalString(o, "style", field) !== undefined
@@ -60,6 +80,7 @@ export function paragraphProperties(
         tabs.map((t, i) => {
           const f = `${field}.tabs[${i}]`;
           const tab = typeof t === "number" ? { position: t } : objectAt(t, f);
+          onlyKnown(tab, f, "a tab stop", ["position", "alignment", "leader"]);
           const pos = optionalNumber(tab, "position", f, -TWIPS, TWIPS);
           if (pos === undefined) throw invalid(`${f}.position`, "is required (twips, 1440 = 1 inch).");
           const leader = optionalEnum(tab, "leader", f, LEADERS);
@@ -68,6 +89,9 @@ export function paragraphProperties(
       ),
     );
   }
+  // Right-to-left paragraph (§17.3.1.6); false writes it switched off, overriding a right-to-left style.
+  const bidi = o ? optionalBoolean(o, "bidi", field) : undefined;
+  if (bidi !== undefined) kids.push(bidi ? wEl(ctx, "bidi") : wEl(ctx, "bidi", { val: "0" }));
   if (o) {
     const before = optionalNumber(o, "spacing_before", field, 0, TWIPS);
     const after = optionalNumber(o, "spacing_after", field, 0, TWIPS);
@@ -116,6 +140,7 @@ export function paragraphRuns(ctx: BuildContext, v: JsonObject, field: string): 
 }
 
 export function buildParagraph(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
+  onlyKnown(v, field, "a paragraph value", PARAGRAPH_KEYS);
   const props = optionalObject(v, "properties", field);
   // `style` is the paragraph style when it is a string; an object is run formatting for `text`.
   const styleName = typeof v.style === "string" ? v.style : undefined;
@@ -126,6 +151,7 @@ export function buildParagraph(ctx: BuildContext, v: JsonObject, field: string):
 }
 
 export function buildHeading(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
+  onlyKnown(v, field, "a heading value", HEADING_KEYS);
   const level = optionalNumber(v, "level", field, 1, 9) ?? 1;
   const props = optionalObject(v, "properties", field);
   const styleId = headingStyleId(ctx, level);
@@ -141,6 +167,7 @@ export function buildPageBreak(ctx: BuildContext): XmlElement {
  * it splits (`ctx.sectionProperties`), so page size, margins, headers and footers stay as they were.
  */
 export function buildSectionBreak(ctx: BuildContext, v: JsonObject, field: string, template: XmlElement | null): XmlElement {
+  onlyKnown(v, field, "a section_break value", ["type", "break_type"]);
   const raw = optionalString(v, "break_type", field) ?? "nextPage";
   const type = SECTION_TYPES[raw.toLowerCase() as keyof typeof SECTION_TYPES];
   if (!type)

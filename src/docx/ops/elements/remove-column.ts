@@ -11,9 +11,11 @@ import { resolvePath } from "../../paths/index.js";
 import { childElements, firstChild, getAttribute, parentOf, setAttribute, type XmlElement } from "../../xml/index.js";
 import { trackingOf } from "../tracking.js";
 import { pinIds } from "./element-tree.js";
+import { type AnnotationsRemoved, anchoredIn, removeOrphaned } from "./orphan-annotations.js";
+import { columnCount, gridWidths, repairVerticalMerges, rowCells, rowSkip } from "./table-shape.js";
 import { markRevision } from "./tracked-elements.js";
 
-export interface RemoveColumnResult {
+export interface RemoveColumnResult extends AnnotationsRemoved {
   column_index: number;
   rows_affected: number;
   tables: string[];
@@ -40,6 +42,7 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
   const rev = trackingOf(doc);
   let rows = 0;
   let spanningKept = 0;
+  const removedCells: XmlElement[] = [];
   const tables: string[] = [];
   for (const node of nodes) {
     const owner = ownerOf(node)!;
@@ -49,7 +52,8 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
     const w = owner.list.prefixes.w;
     const grid = firstChild(tbl, w + "tblGrid");
     const cols = grid ? childElements(grid, w + "gridCol") : [];
-    const count = Math.max(cols.length, ...tableParts(doc, table, "row").map((r) => gridWidth(elementOf(r)!, w)));
+    const widths = gridWidths(tbl, w);
+    const count = columnCount(tbl, w);
     if (column >= count)
       throw new DocxError({
         kind: "invalid_argument",
@@ -65,30 +69,39 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
     for (const row of tableParts(doc, table, "row")) {
       const tr = elementOf(row)!;
       const cells = tableParts(doc, row, "cell");
-      let at = gridBefore(tr, w);
-      for (let i = 0; i < cells.length; i++) {
-        const tc = elementOf(cells[i])!;
-        const span = spanOf(tc, w);
-        if (column >= at && column < at + span) {
-          if (rev && span > 1) spanningKept++;
-          else if (rev) markRevision(tc, w, rev, "del");
-          else if (span > 1) setSpan(tc, w, span - 1);
-          else {
-            pinIds(doc, owner.list, cells.slice(i + 1));
-            const parent = parentOf(tr, tc)!;
-            parent.children.splice(parent.children.indexOf(tc), 1);
-          }
-          rows++;
-          break;
-        }
-        at += span;
+      const placed = rowCells(tr, w);
+      const i = placed.findIndex((c) => column >= c.column && column < c.column + c.span);
+      if (i < 0) {
+        // The column is one the row skips (w:gridBefore / w:gridAfter): the row skips one column less.
+        if (!rev) narrowSkip(tr, w, column < rowSkip(tr, w, "gridBefore") ? "gridBefore" : "gridAfter");
+        continue;
       }
+      const { tc, column: at, span } = placed[i];
+      if (rev && span > 1) spanningKept++;
+      else if (rev) markRevision(tc, w, rev, "del");
+      else if (span > 1) {
+        setSpan(tc, w, span - 1);
+        // The cell's width in twips follows the columns it still covers; a percentage or auto width follows the grid.
+        const tcW = firstChild(firstChild(tc, w + "tcPr")!, w + "tcW");
+        const type = tcW && (getAttribute(tcW, w + "type") ?? "dxa");
+        if (tcW && type === "dxa" && widths[column]) setAttribute(tcW, w + "w", String(spanSum(widths, at, span) - widths[column]));
+      } else {
+        pinIds(doc, owner.list, cells.slice(i + 1));
+        removedCells.push(tc);
+        const parent = parentOf(tr, tc)!;
+        parent.children.splice(parent.children.indexOf(tc), 1);
+      }
+      rows++;
     }
-    if (!rev && grid && cols[column]) grid.children.splice(grid.children.indexOf(cols[column]), 1);
+    if (!rev && grid && cols[column]) {
+      grid.children.splice(grid.children.indexOf(cols[column]), 1);
+      narrowTable(tbl, w, widths[column]);
+      repairVerticalMerges(tbl, w);
+    }
     owner.list.refresh(owner.index);
     tables.push(node.path);
   }
-  if (!rev) return { column_index: column, rows_affected: rows, tables };
+  if (!rev) return { column_index: column, rows_affected: rows, tables, ...removeOrphaned(doc, anchoredIn(removedCells, doc.prefixes.w)) };
   return {
     column_index: column,
     rows_affected: rows - spanningKept,
@@ -98,13 +111,6 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
   };
 }
 
-function spanOf(tc: XmlElement, w: string): number {
-  const tcPr = firstChild(tc, w + "tcPr");
-  const span = tcPr ? firstChild(tcPr, w + "gridSpan") : undefined;
-  const n = span ? Number(getAttribute(span, w + "val")) : 1;
-  return Number.isInteger(n) && n > 0 ? n : 1;
-}
-
 function setSpan(tc: XmlElement, w: string, n: number): void {
   const tcPr = firstChild(tc, w + "tcPr")!;
   const span = firstChild(tcPr, w + "gridSpan")!;
@@ -112,21 +118,20 @@ function setSpan(tc: XmlElement, w: string, n: number): void {
   else setAttribute(span, w + "val", String(n));
 }
 
-function gridBefore(tr: XmlElement, w: string): number {
-  const trPr = firstChild(tr, w + "trPr");
-  const before = trPr ? firstChild(trPr, w + "gridBefore") : undefined;
-  const n = before ? Number(getAttribute(before, w + "val")) : 0;
-  return Number.isInteger(n) && n > 0 ? n : 0;
+function spanSum(widths: number[], column: number, span: number): number {
+  return widths.slice(column, column + span).reduce((a, b) => a + b, 0);
 }
 
-function gridWidth(tr: XmlElement, w: string): number {
-  let n = gridBefore(tr, w);
-  const walk = (el: XmlElement) => {
-    for (const c of childElements(el)) {
-      if (c.name === w + "tc") n += spanOf(c, w);
-      else if (c.name === w + "sdt" || c.name === w + "sdtContent" || c.name === w + "customXml") walk(c);
-    }
-  };
-  walk(tr);
-  return n;
+function narrowSkip(tr: XmlElement, w: string, which: "gridBefore" | "gridAfter"): void {
+  const skip = firstChild(firstChild(tr, w + "trPr")!, w + which)!;
+  setAttribute(skip, w + "val", String(rowSkip(tr, w, which) - 1));
+}
+
+/** A table width in twips (w:tblW type dxa) loses the removed column's width, so the other columns keep theirs. */
+function narrowTable(tbl: XmlElement, w: string, removed: number | undefined): void {
+  const tblPr = firstChild(tbl, w + "tblPr");
+  const tblW = tblPr && firstChild(tblPr, w + "tblW");
+  if (!tblW || getAttribute(tblW, w + "type") !== "dxa" || !removed) return;
+  const width = Number(getAttribute(tblW, w + "w"));
+  if (Number.isFinite(width) && width > removed) setAttribute(tblW, w + "w", String(Math.round(width - removed)));
 }

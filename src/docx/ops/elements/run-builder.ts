@@ -1,10 +1,12 @@
 /** Runs and run properties (§17.3.2.25 w:r, §17.3.2.28 w:rPr) from the JSON `runs` / `style` of an element value. */
 import type { XmlElement, XmlNode } from "../../xml/index.js";
 import { type BuildContext, wEl, wText } from "./build-context.js";
+import { checkLinkTarget, linkAttributes, linkLook } from "./link-target.js";
 import {
   invalid,
   type JsonObject,
   objectAt,
+  onlyKnown,
   optionalBoolean,
   optionalColor,
   optionalEnum,
@@ -31,9 +33,28 @@ const HIGHLIGHTS = [
 ] as const;
 const BREAKS = ["line", "page", "column"] as const;
 
-/** w:rPr from a run style object ({bold, italic, underline, strike, font_size (pt), font_name, color, highlight, vertical_align, style}); null when empty. */
+const RUN_STYLE_KEYS = [
+  "style",
+  "font_name",
+  "bold",
+  "italic",
+  "strike",
+  "color",
+  "font_size",
+  "highlight",
+  "underline",
+  "vertical_align",
+  "rtl",
+];
+const RUN_KEYS = ["text", "style", "tab", "break", "url", "anchor"];
+
+/**
+ * w:rPr from a run style object ({bold, italic, underline, strike, font_size (pt), font_name, color, highlight,
+ * vertical_align, rtl (right-to-left text), style}); null when empty.
+ */
 export function runProperties(ctx: BuildContext, value: unknown, field: string): XmlElement | null {
   const s = objectAt(value, field);
+  onlyKnown(s, field, "a run style", RUN_STYLE_KEYS);
   const kids: XmlElement[] = [];
   // Children in the schema order of CT_RPr (§17.3.2.28).
   const charStyle = optionalString(s, "style", field);
@@ -55,6 +76,8 @@ export function runProperties(ctx: BuildContext, value: unknown, field: string):
   if (optionalBoolean(s, "underline", field)) kids.push(wEl(ctx, "u", { val: "single" }));
   const va = optionalEnum(s, "vertical_align", field, ["superscript", "subscript", "baseline"] as const);
   if (va) kids.push(wEl(ctx, "vertAlign", { val: va }));
+  const rtl = optionalBoolean(s, "rtl", field);
+  if (rtl !== undefined) kids.push(rtl ? wEl(ctx, "rtl") : wEl(ctx, "rtl", { val: "0" }));
   return kids.length ? wEl(ctx, "rPr", {}, kids) : null;
 }
 
@@ -78,10 +101,22 @@ export function textContent(ctx: BuildContext, text: string): XmlNode[] {
   return out;
 }
 
-/** One run from `{text, style}`, `{tab: true}` or `{break: "line"|"page"|"column"}`; a bare string is plain text. */
+/**
+ * One run from `{text, style}`, `{tab: true}` or `{break: "line"|"page"|"column"}`; a bare string is plain text. With
+ * `url` or `anchor` the run is a hyperlink (w:hyperlink around it), in the Hyperlink look unless a style is given.
+ */
 export function buildRun(ctx: BuildContext, value: unknown, field: string, inherited: XmlElement | null = null): XmlElement {
   if (typeof value === "string") return textRun(ctx, value, inherited);
   const o = objectAt(value, field);
+  onlyKnown(o, field, "a run", RUN_KEYS);
+  const url = optionalString(o, "url", field);
+  const anchor = optionalString(o, "anchor", field);
+  if (url !== undefined || anchor !== undefined) {
+    checkLinkTarget(url, anchor, field);
+    const look = o.style !== undefined ? runProperties(ctx, o.style, `${field}.style`) : linkLook(ctx);
+    const run = wEl(ctx, "r", {}, [...(look ? [look] : []), ...textContent(ctx, optionalString(o, "text", field) ?? url ?? anchor!)]);
+    return wEl(ctx, "hyperlink", linkAttributes(ctx, url, anchor), [run]);
+  }
   const rPr = o.style !== undefined ? runProperties(ctx, o.style, `${field}.style`) : inherited;
   const kids: XmlNode[] = rPr ? [rPr] : [];
   if (optionalBoolean(o, "tab", field)) kids.push(wEl(ctx, "tab"));

@@ -9,6 +9,7 @@ import {
   isObject,
   type JsonObject,
   objectAt,
+  onlyKnown,
   optionalArray,
   optionalColor,
   optionalEnum,
@@ -31,7 +32,23 @@ const MAX_ROWS = 2_000;
 const MAX_COLUMNS = 63; // Word's limit on grid columns
 const TWIPS = 31_680;
 
+const TABLE_KEYS = [
+  "type",
+  "headers",
+  "rows",
+  "columns",
+  "table_style",
+  "width",
+  "width_type",
+  "table_alignment",
+  "border_style",
+  "border_size",
+];
+const ROW_KEYS = ["type", "cells", "height", "is_header"];
+const CELL_KEYS = ["type", "text", "runs", "paragraphs", "style", "width", "col_span", "row_span", "borders", "shading", "vertical_align"];
+
 export function buildTable(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
+  onlyKnown(v, field, "a table value", TABLE_KEYS);
   const headers = optionalArray(v, "headers", field, MAX_COLUMNS);
   const rows = optionalArray(v, "rows", field, MAX_ROWS) ?? [];
   if (!headers && rows.length === 0)
@@ -58,6 +75,7 @@ export function buildTable(ctx: BuildContext, v: JsonObject, field: string): Xml
 }
 
 export function buildRow(ctx: BuildContext, v: JsonObject, field: string): XmlElement {
+  onlyKnown(v, field, "a row value", ROW_KEYS);
   const cells = optionalArray(v, "cells", field, MAX_COLUMNS);
   if (!cells || cells.length === 0)
     throw invalid(`${field}.cells`, 'is required: a row needs at least one cell, e.g. {"type":"row","cells":["a","b"]}.');
@@ -80,6 +98,7 @@ export function buildCell(ctx: BuildContext, value: unknown, field: string, head
   if (typeof value === "string" || typeof value === "number")
     return wEl(ctx, "tc", {}, [paragraph(ctx, null, String(value) === "" ? [] : [textRun(ctx, String(value), bold)])]);
   const v = objectAt(value, field);
+  onlyKnown(v, field, "a cell value", CELL_KEYS);
   const tcPr: XmlElement[] = [];
   // Children in CT_TcPr order (§17.4.70).
   const width = optionalNumber(v, "width", field, 0, TWIPS);
@@ -90,6 +109,7 @@ export function buildCell(ctx: BuildContext, value: unknown, field: string, head
   if (merge) tcPr.push(merge === "restart" ? wEl(ctx, "vMerge", { val: "restart" }) : wEl(ctx, "vMerge"));
   if (v.borders !== undefined) {
     const b = objectAt(v.borders, `${field}.borders`);
+    onlyKnown(b, `${field}.borders`, "cell borders", ["top", "left", "bottom", "right"]);
     const sides = (["top", "left", "bottom", "right"] as const).filter((s) => b[s] !== undefined);
     tcPr.push(
       wEl(
@@ -184,6 +204,7 @@ function gridWidths(ctx: BuildContext, v: JsonObject, field: string, rows: XmlEl
       throw invalid(`${field}.columns`, `gives ${columns.length} column widths but the widest row spans ${count} columns.`);
     return columns.map((c, i) => {
       const w = typeof c === "number" ? { width: c } : objectAt(c, `${field}.columns[${i}]`);
+      onlyKnown(w, `${field}.columns[${i}]`, "a column", ["width"]);
       const width = optionalNumber(w, "width", `${field}.columns[${i}]`, 1, TWIPS);
       if (width === undefined) throw invalid(`${field}.columns[${i}].width`, "is required (twips, 1440 = 1 inch).");
       return width;

@@ -72,8 +72,9 @@ function wrapRuns(container: XmlElement, w: string, rev: RevisionContext, mark: 
       (c.name === w + "hyperlink" || c.name === w + "fldSimple" || c.name === w + "smartTag" || c.name === w + "customXml")
     )
       wrapRuns(c, w, rev, mark);
-    // Deleting text that is a pending insertion nests the deletion inside it (w:ins/w:del/w:r), as Word does.
-    else if (mark === "del" && c.type === "element" && c.name === w + "ins") wrapRuns(c, w, rev, mark);
+    // Deleting or moving away text that is a pending insertion nests the deletion inside it (w:ins/w:del/w:r), as Word
+    // does, so accepting both removes it and rejecting the insertion still removes it.
+    else if ((mark === "del" || mark === "moveFrom") && c.type === "element" && c.name === w + "ins") wrapRuns(c, w, rev, mark);
     out.push(c);
   }
   flush();
@@ -121,4 +122,30 @@ export function withoutRevisions(pPr: XmlElement, w: string): XmlElement {
 function paragraphMarkProperties(p: XmlElement, w: string): XmlElement | undefined {
   const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
   return pPr?.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
+}
+
+/** Markup that may sit among a paragraph's runs without being content (§17.13.4 comments, §17.13.6 bookmarks). */
+const ANCHORS = ["bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "proofErr", "permStart", "permEnd"];
+
+/**
+ * Whether a paragraph is wholly pending new content: its mark is inserted (or moved here) and all its content is
+ * inside w:ins (or w:moveTo within its move range), so moving it again only changes where the pending content is.
+ */
+export function isPendingInsertion(p: XmlElement, w: string): boolean {
+  if (p.name !== w + "p") return false;
+  const mark = paragraphMarkProperties(p, w);
+  const pending = [w + "ins", w + "moveTo"];
+  if (!mark?.children.some((c) => c.type === "element" && pending.includes(c.name))) return false;
+  const allowed = [w + "pPr", ...pending, w + "moveToRangeStart", w + "moveToRangeEnd", ...ANCHORS.map((a) => w + a)];
+  return p.children.every((c) => c.type !== "element" || allowed.includes(c.name));
+}
+
+/** Unwraps the content insertions of a moved copy: at its destination the text is moved text, not inserted text. */
+export function unwrapInsertions(el: XmlElement, w: string): void {
+  el.children = el.children.flatMap((c) => {
+    if (c.type !== "element" || c.name === w + "pPr") return [c];
+    if (c.name === w + "ins") return c.children;
+    unwrapInsertions(c, w);
+    return [c];
+  });
 }

@@ -83,3 +83,12 @@ export function describe(v: unknown): string {
   if (typeof v === "object") return "an object";
   return String(v);
 }
+
+/**
+ * Refuses properties that `what` does not have, naming the first unknown one and every allowed one: a misspelt or
+ * unsupported property would otherwise be dropped silently and the edit reported as done.
+ */
+export function onlyKnown(o: JsonObject, field: string, what: string, allowed: readonly string[]): void {
+  const unknown = Object.keys(o).find((k) => !allowed.includes(k));
+  if (unknown !== undefined) throw invalid(`${field}.${unknown}`, `is not a property of ${what}; allowed: ${allowed.join(", ")}.`);
+}

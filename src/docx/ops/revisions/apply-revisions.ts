@@ -5,16 +5,21 @@
 import { DocxError } from "../../errors.js";
 import type { BlockList, WordDocument } from "../../model/index.js";
 import { localName, type XmlElement } from "../../xml/index.js";
+import { repairVerticalMerges } from "../elements/table-shape.js";
 import { blockMayHaveRevisions, listRevisions, type Revision } from "./list-revisions.js";
 import { removeOrphanNotes } from "./orphan-notes.js";
 import { isEmptyParagraph, joinParagraphs } from "./paragraph-marks.js";
 import { controlFate, type Resolution, type RevisionAction, resolveElement } from "./resolve-revisions.js";
+import { revisionEntries } from "./revision-entries.js";
 import { isRevision, RANGE_MARKERS, revisionId } from "./revision-markup.js";
 import { styleRevisions } from "./style-revisions.js";
 
 export interface RevisionFilter {
-  /** One revision by its w:id (accepting one side of a move resolves the whole move, as Word does). */
-  id?: number;
+  /**
+   * One revision by its w:id, or by its handle ("<id>.<n>") when several share that id (accepting one side of a move
+   * resolves the whole move, as Word does).
+   */
+  id?: number | string;
   /** Only this author's revisions (compared without regard to case). */
   author?: string;
 }
@@ -25,30 +30,32 @@ export interface RevisionOutcome {
 }
 
 export function applyRevisions(doc: WordDocument, action: RevisionAction, filter: RevisionFilter = {}): RevisionOutcome {
-  const { revisions, moveMarkers } = listRevisions(doc);
+  let listing = listRevisions(doc);
   const everything = filter.id === undefined && filter.author === undefined;
-  let chosen = revisions;
+  let chosen = listing.revisions;
+  let byElement = false;
   if (filter.id !== undefined) {
-    const direct = revisions.filter((r) => r.id === filter.id);
-    if (!direct.length) {
-      const ids = revisions.map((r) => r.id).filter((id) => id !== null);
-      throw new DocxError({
-        kind: "revision_not_found",
-        revisionId: filter.id,
-        message: `Revision ${filter.id} not found: the document has ${revisions.length} revision${revisions.length === 1 ? "" : "s"}${ids.length ? ` (ids ${summarize(ids as number[])})` : ""}; list them with revision_list.`,
-      });
+    const direct = selectOne(listing.revisions, filter.id);
+    if (direct.some((r) => r.handle)) {
+      // The id is shared: pick the elements themselves, from blocks kept as trees so resolving sees the same objects.
+      keepBlocksWithId(doc, direct[0].id!);
+      listing = listRevisions(doc);
+      byElement = true;
     }
-    const moves = new Set(direct.map((r) => r.move).filter((m) => m !== undefined));
-    chosen = revisions.filter((r) => r.id === filter.id || (r.move !== undefined && moves.has(r.move)));
+    const again = byElement ? selectOne(listing.revisions, filter.id) : direct;
+    const moves = new Set(again.map((r) => r.move).filter((m) => m !== undefined));
+    chosen = listing.revisions.filter((r) => again.includes(r) || (r.move !== undefined && moves.has(r.move)));
   }
   if (filter.author !== undefined) {
     const author = filter.author.toLowerCase();
     chosen = chosen.filter((r) => (r.author ?? "").toLowerCase() === author);
   }
   if (!chosen.length) return { revisions: [] };
+  const { moveMarkers } = listing;
   const ids = new Set<number>();
+  const elements = new Set(chosen.map((r) => listing.elements[listing.revisions.indexOf(r)]));
   for (const r of chosen) {
-    if (r.id !== null) ids.add(r.id);
+    if (r.id !== null && !byElement) ids.add(r.id);
     for (const marker of r.move !== undefined ? (moveMarkers.get(r.move) ?? []) : []) ids.add(marker);
   }
   const droppedNotes = new Set<string>();
@@ -58,8 +65,9 @@ export function applyRevisions(doc: WordDocument, action: RevisionAction, filter
     selects: everything
       ? () => true
       : (el: XmlElement) => {
+          if (elements.has(el)) return true;
           const id = revisionId(el, w);
-          return id !== null && ids.has(id);
+          return id !== null && ids.has(id) && (!byElement || RANGE_MARKERS.has(localName(el.name)));
         },
     joining: new Set(),
     stranded: new Set(),
@@ -76,8 +84,59 @@ export function applyRevisions(doc: WordDocument, action: RevisionAction, filter
   }
   // Last: changing the notes part re-reads the stories resolved above.
   removeOrphanNotes(doc, droppedNotes);
-  return { revisions: chosen };
+  return { revisions: revisionEntries(chosen) };
 }
+
+/** The revisions `key` names: a w:id shared by no other revision, or a handle "<id>.<n>"; else a clear error. */
+function selectOne(revisions: Revision[], key: number | string): Revision[] {
+  const text = String(key).trim();
+  const known = () => {
+    const names = revisionEntries(revisions).map((r) => r.handle ?? (r.id === null ? null : String(r.id)));
+    return names.length
+      ? `the document has ${names.length} revision${names.length === 1 ? "" : "s"} (ids ${summarize(names.filter((n) => n !== null) as string[])}); list them with revision_list.`
+      : "the document has no revisions.";
+  };
+  if (!/^\d+(\.\d+)?$/.test(text))
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "revision_id",
+      message: `revision_id "${text}" is neither a revision id (a number) nor a handle like "4.2"; ${known()}`,
+    });
+  const direct = text.includes(".") ? revisions.filter((r) => r.handle === text) : revisions.filter((r) => r.id === Number(text));
+  if (!direct.length)
+    throw new DocxError({
+      kind: "revision_not_found",
+      revisionId: /^\d+$/.test(text) ? Number(text) : text,
+      message: `Revision ${text} not found: ${known()}`,
+    });
+  const handles = [...new Set(direct.map((r) => r.handle).filter((h) => h !== undefined))];
+  if (handles.length > 1) {
+    const which = handles.map((h) => {
+      const r = direct.find((d) => d.handle === h)!;
+      return `${h} (${r.type}${r.author ? ` by ${r.author}` : ""}${r.text ? `: "${r.text}"` : ""})`;
+    });
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "revision_id",
+      message: `Revision id ${text} is shared by ${handles.length} different revisions: ${which.join(", ")}; pass the handle of the one to resolve.`,
+    });
+  }
+  return direct;
+}
+
+/** Keeps as trees the blocks whose markup carries w:id="<id>", so listing and resolving see the same elements. */
+function keepBlocksWithId(doc: WordDocument, id: number): void {
+  for (const list of doc.storyLists()) {
+    const attr = new RegExp(`\\b${list.prefixes.w}id="${id}"`);
+    for (let i = 0; i < list.length; i++) {
+      if (list.blocks[i].tree || !blockMayHaveRevisions(list, i)) continue;
+      const bytes = list.sourceBytes(i);
+      if (bytes && attr.test(utf8.decode(bytes))) doc.touchForEdit(list, i);
+    }
+  }
+}
+
+const utf8 = new TextDecoder();
 
 function resolveStory(doc: WordDocument, list: BlockList, r: Resolution): void {
   const touched = new Set<XmlElement>();
@@ -109,6 +168,8 @@ function resolveStory(doc: WordDocument, list: BlockList, r: Resolution): void {
     i += out.length - 1;
   }
   joinBlocks(doc, list, r, touched);
+  // A row that went may have started a vertical merge; the row below then starts it (table-shape.ts).
+  for (const el of touched) for (const tbl of tablesIn(el, r.w)) repairVerticalMerges(tbl, r.w);
   list.blocks.forEach((b, i) => {
     if (b.tree && touched.has(b.tree)) list.refresh(i);
   });
@@ -139,6 +200,12 @@ function joinBlocks(doc: WordDocument, list: BlockList, r: Resolution, touched: 
   }
 }
 
+function tablesIn(el: XmlElement, w: string): XmlElement[] {
+  const out: XmlElement[] = el.name === w + "tbl" ? [el] : [];
+  for (const c of el.children) if (c.type === "element") out.push(...tablesIn(c, w));
+  return out;
+}
+
 /** Index of the next block after `index` that is not a range marker (list.length when there is none). */
 function nextContentBlock(list: BlockList, index: number): number {
   let j = index + 1;
@@ -166,7 +233,7 @@ function holdsSelected(el: XmlElement, r: Resolution): boolean {
   return el.children.some((c) => c.type === "element" && holdsSelected(c, r));
 }
 
-function summarize(ids: number[]): string {
-  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+function summarize(ids: string[]): string {
+  const sorted = [...new Set(ids)];
   return sorted.length > 12 ? `${sorted.slice(0, 12).join(", ")}, …` : sorted.join(", ");
 }

@@ -33,18 +33,29 @@ export interface Revision {
   text: string;
   /** For moves: the name shared by the move's source and destination ranges. */
   move?: string;
+  /** For a move listed as one entry: where the moved content now is (its source is `path`). */
+  to_path?: string;
+  to_element_id?: string | null;
+  /**
+   * Set when another revision has the same w:id (LibreOffice numbers each author's changes from 0): the
+   * "<id>.<n>" that revision_accept / revision_reject take to act on this one only.
+   */
+  handle?: string;
 }
 
 /** A listing with what resolving a move needs: the ids of each move's range markers. */
 export interface RevisionListing {
+  /** Every revision element in document order; the two sides of a move (and their paragraph marks) are separate here. */
   revisions: Revision[];
+  /** The element recording each of `revisions`, in the same order. */
+  elements: XmlElement[];
   moveMarkers: Map<string, number[]>;
 }
 
 export const EXCERPT_CHARS = 80;
 
 export function listRevisions(doc: WordDocument): RevisionListing {
-  const listing: RevisionListing = { revisions: [], moveMarkers: new Map() };
+  const listing: RevisionListing = { revisions: [], elements: [], moveMarkers: new Map() };
   for (const container of storyContainers(doc)) {
     const scan = new StoryScan(listing);
     for (const block of blockNodes(doc, container)) {
@@ -56,7 +67,24 @@ export function listRevisions(doc: WordDocument): RevisionListing {
   for (const style of styles?.styles ?? []) {
     new StoryScan(listing).element(style.element, { kind: "style", path: `/styles/style[${style.index}]`, id: null }, styles!.w);
   }
+  assignHandles(listing.revisions);
   return listing;
+}
+
+/**
+ * Revisions sharing a w:id get handles "<id>.1", "<id>.2", ... in document order when they are different changes.
+ * Markup of one change counts once: a move's parts, or a run and paragraph mark changed by one author at one time
+ * in the same way (an inserted paragraph's text and mark).
+ */
+function assignHandles(revisions: Revision[]): void {
+  const byId = new Map<number, Revision[]>();
+  for (const r of revisions) if (r.id !== null) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  const unitOf = (r: Revision) => r.move ?? `${r.author}|${r.date}|${r.type.replace(/^(paragraph|row|cell)_/, "")}`;
+  for (const [id, same] of byId) {
+    const units = [...new Set(same.map(unitOf))];
+    if (units.length < 2) continue;
+    for (const r of same) r.handle = `${id}.${units.indexOf(unitOf(r)) + 1}`;
+  }
 }
 
 const patterns = new Map<string, RegExp>();
@@ -124,7 +152,8 @@ class StoryScan {
     const type = local === null ? null : revisionType(local, parent, grandparent);
     if (type) {
       const content = CONTENT_REVISIONS.has(local!) && parent !== "rPr" && parent !== "trPr" && parent !== "numPr";
-      const move = local === "moveFrom" || local === "moveTo" ? [...this.openMoves.values()].pop() : undefined;
+      const move =
+        local === "moveFrom" || local === "moveTo" ? ([...this.openMoves.values()].pop() ?? rangeIn(context, local, w)) : undefined;
       this.add(el, type, holder, w, contentText(content ? el : context, w), move);
       // Property change records hold old properties, not revisions; content revisions may nest (a deletion inside an insertion).
       if (!content) return;
@@ -162,7 +191,18 @@ class StoryScan {
     };
     if (move !== undefined) revision.move = move;
     this.listing.revisions.push(revision);
+    this.listing.elements.push(el);
   }
+}
+
+/**
+ * The move a paragraph mark's w:moveFrom / w:moveTo belongs to when the move's range opens inside the paragraph, after
+ * its properties (as this engine and some other writers place it) rather than before the paragraph (as Word does).
+ */
+function rangeIn(paragraph: XmlElement, side: string, w: string): string | undefined {
+  if (paragraph.name !== w + "p") return undefined;
+  const start = childElements(paragraph, w + side + "RangeStart")[0];
+  return start ? getAttribute(start, w + "name") : undefined;
 }
 
 /** What kind of revision an element named `local` records, given its parent's local name; null when it is none. */

@@ -10,6 +10,7 @@ export const REVISION_TYPES = [
   "deletion",
   "move_from",
   "move_to",
+  "move",
   "paragraph_insertion",
   "paragraph_deletion",
   "format_change",

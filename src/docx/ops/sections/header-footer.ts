@@ -40,6 +40,12 @@ export interface HeaderFooterResult {
   shown_in_sections: number[];
   /** Written as tracked changes (the document tracks revisions). */
   tracked?: true;
+  /**
+   * Sections using this part that start mid-page (w:type continuous, §17.6.22): the page they start on shows the
+   * previous section's header or footer, so this one shows only on pages that begin inside them, if any.
+   */
+  continuous_sections?: number[];
+  note?: string;
 }
 
 function check(edit: HeaderFooterEdit): void {
@@ -87,18 +93,33 @@ export function setHeaderFooter(doc: WordDocument, edit: HeaderFooterEdit): Head
   }
   if (edit.type === "even") ensureSetting(doc, "evenAndOddHeaders");
   if (!existing) doc.reloadStories();
-  const shown = sectionLayouts(doc)
+  const using = sectionLayouts(doc)
     .filter((s) => s[`${edit.kind}s`][edit.type].part === part && s[`${edit.kind}s`][edit.type].shown)
     .map((s) => s.section);
+  const continuous = using.filter((i) => startsMidPage(doc, i));
   return {
     kind: edit.kind,
     type: edit.type,
     section: edit.section,
     part,
     created: !existing,
-    shown_in_sections: shown,
+    shown_in_sections: using.filter((i) => !continuous.includes(i)),
     ...(isTracking(doc) ? { tracked: true as const } : {}),
+    ...(continuous.length
+      ? {
+          continuous_sections: continuous,
+          note: `Section${continuous.length > 1 ? "s" : ""} ${continuous.join(", ")} ${continuous.length > 1 ? "start" : "starts"} on the same page as the section before (continuous break), which shows that section's ${edit.kind}; this ${edit.kind} appears only on pages that begin inside ${continuous.length > 1 ? "them" : "it"}, and on none if ${continuous.length > 1 ? "they are" : "it is"} shorter than a page.${edit.type === "first" ? ` A first-page ${edit.kind} of a continuous section never shows, since no page is its first.` : ""}`,
+        }
+      : {}),
   };
+}
+
+/** Whether section `index` starts on the page where the previous one ends (w:type continuous; the first never does). */
+function startsMidPage(doc: WordDocument, index: number): boolean {
+  if (index === 0) return false;
+  const props = sectionAt(doc, index).properties;
+  const type = props ? firstChild(props, doc.prefixes.w + "type") : undefined;
+  return !!type && getAttribute(type, doc.prefixes.w + "val") === "continuous";
 }
 
 /** Replaces every block of an existing part, keeping the first paragraph's properties unless an alignment is given. */

@@ -3,6 +3,7 @@ import { DocxError } from "../../errors.js";
 import type { WordDocument } from "../../model/index.js";
 import { firstChild, getAttribute, setAttribute } from "../../xml/index.js";
 import { PAPER_NAMES, PAPER_SIZES, toTwips, twipsToCm } from "./length-units.js";
+import { checkPageGeometry } from "./page-geometry.js";
 import { editSection, sectionAt, sectionChild } from "./section-properties.js";
 
 export const MARGIN_NAMES = ["top", "right", "bottom", "left", "header", "footer", "gutter"] as const;
@@ -70,44 +71,69 @@ function plan(change: PageSetupChange) {
   return { size, width, height, margins, orientation: change.orientation };
 }
 
+/** Word's margins where a section never set them (w:pgMar needs all seven, §17.6.11). */
+const DEFAULT_MARGINS: Record<MarginName, number> = {
+  top: 1440,
+  right: 1440,
+  bottom: 1440,
+  left: 1440,
+  header: 720,
+  footer: 720,
+  gutter: 0,
+};
+
 /** Applies `change` to section `index`, or every section when `index` is undefined; returns the new setups. */
 export function setPageSetup(doc: WordDocument, index: number | undefined, change: PageSetupChange): PageSetup[] {
   const p = plan(change);
   const targets = index === undefined ? doc.sections().map((s) => s.index) : [sectionAt(doc, index).index];
+  // Every section's result is checked before any is changed.
+  const results = targets.map((i) => resultingSetup(doc, i, p));
+  results.forEach((r, k) => {
+    if (Number.isFinite(r.width) && Number.isFinite(r.height))
+      checkPageGeometry(targets[k], { width: r.width, height: r.height, ...r.margins });
+  });
   const w = doc.prefixes.w;
-  for (const i of targets) {
+  targets.forEach((i, k) => {
+    const r = results[k];
     const { sectPr, done } = editSection(doc, i);
     const pgSz = sectionChild(sectPr, w, "pgSz");
-    const num = (name: string) => Number(getAttribute(pgSz, w + name) ?? NaN);
-    let width = p.width ?? (p.size ? p.size[0] : num("w"));
-    let height = p.height ?? (p.size ? p.size[1] : num("h"));
-    const landscape = p.orientation ? p.orientation === "landscape" : p.size ? getAttribute(pgSz, w + "orient") === "landscape" : undefined;
-    // Word draws a landscape page from the larger dimension as width, so the two are swapped to match w:orient.
-    if (landscape !== undefined && Number.isFinite(width) && Number.isFinite(height) && (landscape ? width < height : width > height))
-      [width, height] = [height, width];
-    if (Number.isFinite(width)) setAttribute(pgSz, w + "w", String(width));
-    if (Number.isFinite(height)) setAttribute(pgSz, w + "h", String(height));
-    if (landscape === true) setAttribute(pgSz, w + "orient", "landscape");
-    else if (landscape === false) pgSz.attributes = pgSz.attributes.filter((a) => a.name !== w + "orient");
+    if (Number.isFinite(r.width)) setAttribute(pgSz, w + "w", String(r.width));
+    if (Number.isFinite(r.height)) setAttribute(pgSz, w + "h", String(r.height));
+    if (r.landscape === true) setAttribute(pgSz, w + "orient", "landscape");
+    else if (r.landscape === false) pgSz.attributes = pgSz.attributes.filter((a) => a.name !== w + "orient");
     if (p.margins.length) {
       const pgMar = sectionChild(sectPr, w, "pgMar");
-      for (const [name, twips] of p.margins) setAttribute(pgMar, w + name, String(twips));
-      // w:pgMar requires all seven attributes (§17.6.11); Word's defaults fill the ones never set.
-      const defaults: Record<MarginName, number> = {
-        top: 1440,
-        right: 1440,
-        bottom: 1440,
-        left: 1440,
-        header: 720,
-        footer: 720,
-        gutter: 0,
-      };
-      for (const name of MARGIN_NAMES)
-        if (getAttribute(pgMar, w + name) === undefined) setAttribute(pgMar, w + name, String(defaults[name]));
+      for (const name of MARGIN_NAMES) setAttribute(pgMar, w + name, String(r.margins[name]));
     }
     done();
-  }
+  });
   return targets.map((i) => pageSetup(doc, i));
+}
+
+/** What section `index` would have after the change: page size, orientation and all seven margins. */
+function resultingSetup(doc: WordDocument, index: number, p: ReturnType<typeof plan>) {
+  const w = doc.prefixes.w;
+  const props = sectionAt(doc, index).properties;
+  const pgSz = props ? firstChild(props, w + "pgSz") : undefined;
+  const pgMar = props ? firstChild(props, w + "pgMar") : undefined;
+  const num = (el: typeof pgSz, name: string) => Number((el && getAttribute(el, w + name)) ?? Number.NaN);
+  let width = p.width ?? (p.size ? p.size[0] : num(pgSz, "w"));
+  let height = p.height ?? (p.size ? p.size[1] : num(pgSz, "h"));
+  const landscape = p.orientation
+    ? p.orientation === "landscape"
+    : p.size
+      ? !!pgSz && getAttribute(pgSz, w + "orient") === "landscape"
+      : undefined;
+  // Word draws a landscape page from the larger dimension as width, so the two are swapped to match w:orient.
+  if (landscape !== undefined && Number.isFinite(width) && Number.isFinite(height) && (landscape ? width < height : width > height))
+    [width, height] = [height, width];
+  const margins = { ...DEFAULT_MARGINS };
+  for (const name of MARGIN_NAMES) {
+    const v = num(pgMar, name);
+    if (Number.isFinite(v)) margins[name] = v;
+  }
+  for (const [name, twips] of p.margins) margins[name] = twips;
+  return { width, height, landscape, margins };
 }
 
 export function pageSetup(doc: WordDocument, index: number): PageSetup {

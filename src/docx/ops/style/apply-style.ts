@@ -34,6 +34,9 @@ export interface StyleOutcome {
   /** True when the changes were written as tracked revisions. */
   tracked: boolean;
   dry_run: boolean;
+  /** Paragraphs whose direct outline level a heading style displaced (styleParagraphs), with a note saying so. */
+  outline_levels_removed?: number;
+  note?: string;
 }
 
 /** Results list at most this many elements, so styling a whole long document gives a small answer. */

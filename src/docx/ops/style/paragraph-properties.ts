@@ -44,8 +44,14 @@ function paragraphProperties(styles: StyleSheet): Record<string, PropertyParser>
   return {
     alignment: (value, field) =>
       value === null ? [{ child: "jc", remove: true }] : [{ child: "jc", set: { val: oneOf(value, field, ALIGNMENT) } }],
-    style: (value, field) =>
-      value === null ? [{ child: "pStyle", remove: true }] : [{ child: "pStyle", set: { val: paragraphStyleId(styles, value, field) } }],
+    style: (value, field) => {
+      if (value === null) return [{ child: "pStyle", remove: true }];
+      const id = paragraphStyleId(styles, value, field);
+      // A direct w:outlineLvl (LibreOffice writes one on body text) outranks the style's, so a heading style would
+      // not make the paragraph a heading; it goes with the new heading style (styleParagraphs reports it).
+      const heading = (styles.headingLevel(id) ?? 0) > 0;
+      return [{ child: "pStyle", set: { val: id } }, ...(heading ? [HEADING_OUTLINE_REMOVAL] : [])];
+    },
     spacing_before: spacing("before"),
     spacing_after: spacing("after"),
     // An exact line height in twips; line_spacing_multiple gives Word's "single", "1.5 lines", "double".
@@ -74,8 +80,13 @@ function paragraphProperties(styles: StyleSheet): Record<string, PropertyParser>
     keep_with_next: onOff("keepNext"),
     keep_lines: onOff("keepLines"),
     page_break_before: onOff("pageBreakBefore"),
+    // Right-to-left paragraph direction (§17.3.1.6).
+    bidi: onOff("bidi"),
   };
 }
+
+/** The edit that drops a paragraph's direct outline level when it gets a heading style. */
+export const HEADING_OUTLINE_REMOVAL: PropertyEdit = { child: "outlineLvl", remove: true };
 
 /** Validates a `style_paragraph` style object into w:pPr edits; throws before anything changes. */
 export function paragraphStyleEdits(style: unknown, styles: StyleSheet, field = "style"): PropertyEdit[] {

@@ -96,6 +96,8 @@ const RUN_PROPERTIES: Record<string, PropertyParser> = {
     value === null ? [{ child: "highlight", remove: true }] : [{ child: "highlight", set: { val: oneOf(value, field, HIGHLIGHT) } }],
   vertical_align: (value, field) =>
     value === null ? [{ child: "vertAlign", remove: true }] : [{ child: "vertAlign", set: { val: oneOf(value, field, VERTICAL_ALIGN) } }],
+  // Right-to-left text (§17.3.2.30).
+  rtl: onOff("rtl"),
 };
 
 /** Validates a `style_element` style object into w:rPr edits; throws before anything changes. */

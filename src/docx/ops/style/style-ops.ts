@@ -1,8 +1,8 @@
 /** The three style edits: run formatting, paragraph formatting, table/row/cell formatting, all with merge semantics. */
 import { type DocNode, tableParts, type WordDocument } from "../../model/index.js";
-import type { XmlElement } from "../../xml/index.js";
+import { firstChild, type XmlElement } from "../../xml/index.js";
 import { applyStyle, type HostEdit, type StyleOutcome } from "./apply-style.js";
-import { paragraphStyleEdits } from "./paragraph-properties.js";
+import { HEADING_OUTLINE_REMOVAL, paragraphStyleEdits } from "./paragraph-properties.js";
 import { runStyleEdits } from "./run-properties.js";
 import { elementsWithin } from "./style-targets.js";
 import { invalid } from "./style-values.js";
@@ -29,10 +29,25 @@ export function styleRuns(doc: WordDocument, style: unknown, options: StyleOptio
 export function styleParagraphs(doc: WordDocument, style: unknown, options: StyleOptions = {}): StyleOutcome {
   const edits = paragraphStyleEdits(style, doc.styles);
   const w = doc.prefixes.w;
-  return applyStyle(doc, options.path, (_node, el) => elementsWithin(el, w + "p", w).map((host) => ({ host, props: "pPr", edits })), {
-    ...options,
-    noun: "paragraphs",
-  });
+  // Paragraphs whose direct outline level a heading style removes, counted once although the plan runs twice.
+  const outlined = new Set<string>();
+  const outcome = applyStyle(
+    doc,
+    options.path,
+    (node, el) =>
+      elementsWithin(el, w + "p", w).map((host, i) => {
+        const pPr = firstChild(host, w + "pPr");
+        if (edits.includes(HEADING_OUTLINE_REMOVAL) && pPr && firstChild(pPr, w + "outlineLvl")) outlined.add(`${node.path}#${i}`);
+        return { host, props: "pPr", edits };
+      }),
+    { ...options, noun: "paragraphs" },
+  );
+  if (outlined.size === 0) return outcome;
+  return {
+    ...outcome,
+    outline_levels_removed: outlined.size,
+    note: `${outlined.size} paragraph${outlined.size === 1 ? "" : "s"} had a direct outline level, which outranks a style's; it was removed so the heading style makes ${outlined.size === 1 ? "it a heading" : "them headings"}.`,
+  };
 }
 
 /**

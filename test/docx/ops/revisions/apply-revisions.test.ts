@@ -169,13 +169,15 @@ describe("rows and cells", () => {
 
   it("removes deleted or rejected inserted cells, and makes an accepted vertical merge real", () => {
     const cells = `<w:tr><w:tc><w:tcPr><w:tcW w:w="100" w:type="dxa"/><w:cellDel ${at(1)}/></w:tcPr>${p("gone")}</w:tc><w:tc><w:tcPr><w:tcW w:w="100" w:type="dxa"/><w:cellMerge ${at(2)} w:vMerge="cont"/></w:tcPr>${p("merged")}</w:tc><w:tc><w:tcPr><w:cellIns ${at(3)}/></w:tcPr>${p("new")}</w:tc></w:tr>`;
-    const accepted = open(`<w:tbl>${grid}${cells}</w:tbl>`);
+    // The merge continues the first row's merged cell; a continuation with nothing merged above would start a merge.
+    const top = `<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${p("top")}</w:tc><w:tc>${p("right")}</w:tc></w:tr>`;
+    const accepted = open(`<w:tbl>${grid}${top}${cells}</w:tbl>`);
     accepted.acceptRevisions();
-    expect(paragraphTexts(accepted)).toEqual(["merged", "new"]);
+    expect(paragraphTexts(accepted)).toEqual(["top", "right", "merged", "new"]);
     expect(documentXml(accepted)).toContain('<w:tcPr><w:tcW w:w="100" w:type="dxa"/><w:vMerge/></w:tcPr>');
-    const rejected = open(`<w:tbl>${grid}${cells}</w:tbl>`);
+    const rejected = open(`<w:tbl>${grid}${top}${cells}</w:tbl>`);
     rejected.rejectRevisions();
-    expect(paragraphTexts(rejected)).toEqual(["gone", "merged"]);
+    expect(paragraphTexts(rejected)).toEqual(["top", "right", "gone", "merged"]);
   });
 });
 
@@ -191,7 +193,8 @@ describe("moves, content controls and other stories", () => {
 
   it("accepting one side of a move accepts the whole move, range markers included", () => {
     const doc = open(move);
-    expect(doc.acceptRevisions({ id: 13 }).map((r) => r.id)).toEqual([11, 13]);
+    // Listed as one move entry: its id is the source side's, and it says where the content went.
+    expect(doc.acceptRevisions({ id: 13 }).map((r) => [r.id, r.type, r.to_path])).toEqual([[11, "move", "/body/paragraph[1]"]]);
     expect(paragraphTexts(doc)).toEqual([" stays", "target moved"]);
     expect(documentXml(doc)).not.toMatch(/<w:move/);
   });

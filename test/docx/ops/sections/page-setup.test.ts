@@ -42,7 +42,7 @@ describe("setPageSetup", () => {
     }
     // The body's sectPr had no w:pgMar: it gets one with every attribute, placed after w:pgSz.
     expect(documentXml(doc)).toMatch(
-      /<w:pgSz w:w="11906" w:h="16838"\/><w:pgMar w:top="1417" w:left="1440" w:right="1134" w:bottom="720" w:gutter="0" w:header="720" w:footer="720"\/><\/w:sectPr><\/w:body>/,
+      /<w:pgSz w:w="11906" w:h="16838"\/><w:pgMar w:top="1417" w:right="1134" w:bottom="720" w:left="1440" w:header="720" w:footer="720" w:gutter="0"\/><\/w:sectPr><\/w:body>/,
     );
   });
 

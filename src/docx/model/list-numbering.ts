@@ -4,9 +4,10 @@
  * in order. Counters belong to the abstract definition, so two nums sharing one continue the same list unless a num
  * overrides the start value.
  */
-import type { WordDocument } from "../model/index.js";
+
 import { childElements, firstChild, getAttribute, type XmlElement } from "../xml/index.js";
 import { bulletText, formatNumber } from "./number-format.js";
+import type { WordDocument } from "./word-document.js";
 
 interface Level {
   start: number;
@@ -85,6 +86,12 @@ export class ListNumbering {
       legal: isLgl !== undefined && !["0", "false", "off"].includes(getAttribute(isLgl, w + "val") ?? ""),
       pStyle: val("pStyle"),
     };
+  }
+
+  /** The number format (§17.18.59) of the level a paragraph's numbering uses, or null when it is not a list item. */
+  formatOf(paragraph: XmlElement): string | null {
+    const ref = this.reference(paragraph);
+    return ref ? (this.definition(ref.numId, ref.level)?.numFmt ?? null) : null;
   }
 
   private definition(numId: string, ilvl: number): Level | undefined {
