@@ -3,10 +3,12 @@ import { DocxError } from "../errors.js";
 import { elementOf, ownerOf, type WordDocument } from "../model/index.js";
 import { codePointLength, codePointOffset, contextSnippet, utf16Index } from "./code-points.js";
 import { editTarget, resolveSingle } from "./edit-target.js";
+import { repeatedRevisionIds, separateSplitRevisionIds } from "./split-revision-ids.js";
 import { insertAt } from "./text-edit.js";
 import { findAll } from "./text-match.js";
 import { readParagraphText } from "./text-range.js";
 import type { RevisionContext } from "./tracking.js";
+import { revisionContext } from "./tracking.js";
 
 /** Exactly one of offset, after and before says where the text goes. */
 export interface InsertTextOptions {
@@ -71,7 +73,9 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
     at = after !== undefined ? start + needle.length : start;
   }
   const target = editTarget(doc, path, "paragraph");
+  const repeated = repeatedRevisionIds(target.element, w);
   insertAt(target.element, w, at, text, before !== undefined ? "next" : "previous", revision);
+  separateSplitRevisionIds(target.element, w, repeated, () => (revision ?? revisionContext(doc)).nextId());
   target.done();
   const updated = readParagraphText(target.element, w).text;
   return {

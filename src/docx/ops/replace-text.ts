@@ -4,12 +4,14 @@ import { type DocNode, elementOf, ownerOf, type WordDocument } from "../model/in
 import { codePointLength, contextSnippet } from "./code-points.js";
 import { type EditTarget, editTarget } from "./edit-target.js";
 import type { TextReplacement } from "./replace-ranges.js";
+import { repeatedRevisionIds, separateSplitRevisionIds } from "./split-revision-ids.js";
 import { textBoxParagraphs } from "./text-boxes.js";
 import { replaceRangesIn } from "./text-edit.js";
 import { findAll } from "./text-match.js";
 import { type ParagraphText, readParagraphText } from "./text-range.js";
 import { paragraphsInScope } from "./text-scope.js";
 import type { RevisionContext } from "./tracking.js";
+import { revisionContext } from "./tracking.js";
 
 /** The most replacements one call makes; more is refused before anything changes, so one call stays cheap for every tenant. */
 export const MAX_REPLACEMENTS = 10_000;
@@ -118,6 +120,7 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
   for (const { node, starts, boxes } of found) {
     const target = editParagraph(doc, node);
     const w = target.owner.list.prefixes.w;
+    const repeated = repeatedRevisionIds(target.element, w);
     if (starts.length) replaceRangesIn(target.element, w, rangesAt(starts), revision);
     if (boxes.length) {
       const { paragraphs: inBoxes, twins } = textBoxParagraphs(target.element, w);
@@ -129,6 +132,7 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
         if (sameText) replaceRangesIn(twin, w, rangesAt(boxStarts), revision);
       }
     }
+    separateSplitRevisionIds(target.element, w, repeated, () => (revision ?? revisionContext(doc)).nextId());
     target.done();
     paragraphs.push({ id: target.node.id ?? "", path: target.node.path });
   }
