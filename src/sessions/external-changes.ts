@@ -21,6 +21,13 @@ export type ExternalState =
   | { status: "changed"; session: SessionRecord; file: LibraryFileInfo; comparison: BodyComparison }
   | { status: "deleted"; session: SessionRecord; name: string };
 
+/** The library file a session saves to, when it is no longer the version the session read or wrote. */
+export interface PendingExternalChange {
+  file: string;
+  /** When the file's current version was written; null when the file was deleted. */
+  changedAt: string | null;
+}
+
 /**
  * A session and the library file it saves to, when someone else changed that file: detect it (by ETag), summarise
  * the difference block by block, bring the file in as one undoable history entry, or point the session elsewhere.
@@ -48,6 +55,15 @@ export class ExternalChanges {
     const { info, doc } = await this.deps.readDocx(name);
     const comparison = await this.deps.history.read(sessionId, (current) => current.compareBody(doc));
     return { status: "changed", session, file: info, comparison };
+  }
+
+  /** Cheap (one index read, one library head): whether a change to the session's file is pending; null if none. */
+  async pending(sessionId: string): Promise<PendingExternalChange | null> {
+    const session = await this.deps.get(sessionId);
+    if (!session.sourceName) return null;
+    const head = await this.deps.library.head(this.deps.tenantId, session.sourceName);
+    if (!head) return session.sourceEtag === null ? null : { file: session.sourceName, changedAt: null };
+    return head.etag === session.sourceEtag ? null : { file: session.sourceName, changedAt: head.uploadedAt };
   }
 
   /**

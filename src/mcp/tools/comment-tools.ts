@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
+import { editSuccess } from "./edit-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const requestId = z
@@ -59,7 +60,9 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
             };
           },
         );
-        return toolSuccess(
+        return editSuccess(
+          ctx,
+          doc_id,
           { doc_id, position, ...result },
           `Comment ${result.comment_id} added on ${result.path}${anchor_text ? `, anchored to "${result.anchored_text}"` : ""}.`,
         );
@@ -87,7 +90,12 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
             description: `reply to comment ${comment_id}`,
           }),
         );
-        return toolSuccess({ doc_id, position, ...result }, `Reply ${result.comment_id} added to comment ${result.parent_id}.`);
+        return editSuccess(
+          ctx,
+          doc_id,
+          { doc_id, position, ...result },
+          `Reply ${result.comment_id} added to comment ${result.parent_id}.`,
+        );
       });
     },
   );
@@ -116,7 +124,12 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
             description: `${resolved ? "resolve" : "reopen"} comment ${comment_id}`,
           }),
         );
-        return toolSuccess({ doc_id, position, ...result }, `Comment ${result.comment_id} ${resolved ? "resolved" : "reopened"}.`);
+        return editSuccess(
+          ctx,
+          doc_id,
+          { doc_id, position, ...result },
+          `Comment ${result.comment_id} ${resolved ? "resolved" : "reopened"}.`,
+        );
       });
     },
   );
@@ -169,7 +182,12 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
             return { result: r, description: `delete comment(s) ${r.deleted.join(", ")}` };
           },
         );
-        return toolSuccess({ doc_id, position, ...result }, `Deleted ${result.deleted.length} comment(s): ${result.deleted.join(", ")}.`);
+        return editSuccess(
+          ctx,
+          doc_id,
+          { doc_id, position, ...result },
+          `Deleted ${result.deleted.length} comment(s): ${result.deleted.join(", ")}.`,
+        );
       });
     },
   );

@@ -2,7 +2,8 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { ELEMENT_TYPES, MAX_PATCH_OPERATIONS, type PatchResult } from "../../docx/index";
 import type { ToolContext } from "../context";
-import { runTool, ToolError, toolSuccess } from "../tool-result";
+import { runTool, ToolError } from "../tool-result";
+import { editSuccess } from "./edit-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const path = (what: string) => z.string().min(1).max(1000).describe(what);
@@ -49,13 +50,18 @@ export function registerElementTools(server: McpServer, ctx: ToolContext): void 
           },
           { author: ctx.author },
         );
-        return toolSuccess({ doc_id: args.doc_id, position: preview.position, ...preview.result });
+        return editSuccess(ctx, args.doc_id, { doc_id: args.doc_id, position: preview.position, ...preview.result });
       }
       const out = await ctx.sessions.history.edit(args.doc_id, { tool, requestId: args.request_id, author: ctx.author, args }, (doc) => {
         const result = doc.applyPatch(operations);
         return { result, description: describe(result) };
       });
-      return toolSuccess({ doc_id: args.doc_id, position: out.position, ...(out.replayed ? { replayed: true } : {}), ...out.result });
+      return editSuccess(ctx, args.doc_id, {
+        doc_id: args.doc_id,
+        position: out.position,
+        ...(out.replayed ? { replayed: true } : {}),
+        ...out.result,
+      });
     });
 
   server.registerTool(

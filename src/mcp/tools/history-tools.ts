@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SessionError, type SessionRecord } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
+import { editSuccess } from "./edit-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
@@ -74,7 +75,9 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           const request = request_id === undefined ? null : { id: request_id, tool: name, args };
           const { head, from, to, replayed } = await history().moveTo(doc_id, (h) => target(h, n), request);
           const moved = Math.abs(to - from);
-          return toolSuccess(
+          return editSuccess(
+            ctx,
+            doc_id,
             { doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) },
             `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`,
           );
@@ -109,7 +112,12 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           },
           request_id === undefined ? null : { id: request_id, tool: "document_jump_to", args },
         );
-        return toolSuccess({ doc_id, steps: Math.abs(to - from), ...cursor(head) }, `Position: ${head.position} of ${head.top}.`);
+        return editSuccess(
+          ctx,
+          doc_id,
+          { doc_id, steps: Math.abs(to - from), ...cursor(head) },
+          `Position: ${head.position} of ${head.top}.`,
+        );
       }),
   );
 

@@ -4,6 +4,7 @@ import { type DocxDocument, REVISION_TYPES, type Revision } from "../../docx/ind
 import type { Mutation } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
+import { editSuccess } from "./edit-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const requestId = z
@@ -115,7 +116,9 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
             };
           });
           const verb = action === "accept" ? "Accepted" : "Rejected";
-          return toolSuccess(
+          return editSuccess(
+            ctx,
+            doc_id,
             {
               doc_id,
               position: outcome.position,
@@ -157,7 +160,9 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
           });
           const count = outcome.result.length;
           const verb = action === "accept" ? "accepted" : "rejected";
-          return toolSuccess(
+          return editSuccess(
+            ctx,
+            doc_id,
             {
               doc_id,
               position: outcome.position,
@@ -194,7 +199,9 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
           result: doc.setTrackChanges(enabled),
           description: `track changes ${enabled ? "on" : "off"}`,
         }));
-        return toolSuccess(
+        return editSuccess(
+          ctx,
+          doc_id,
           { doc_id, position: outcome.position, track_changes_enabled: enabled, changed: outcome.changed },
           `Track Changes ${enabled ? "enabled" : "disabled"}${outcome.changed ? "" : " (it already was)"}.`,
         );

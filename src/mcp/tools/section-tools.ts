@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ALIGNMENTS, type DocxDocument, HEADER_FOOTER_TYPES, MARGIN_NAMES } from "../../docx/index";
 import type { ToolContext } from "../context";
 import { runTool, ToolError, toolSuccess } from "../tool-result";
+import { editSuccess } from "./edit-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const sectionIndex = z.number().int().min(0).optional();
@@ -26,13 +27,15 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
     const history = ctx.sessions.history;
     if (dry_run) {
       const preview = await history.preview(doc_id, mutate, { author: ctx.author });
-      return toolSuccess(
+      return editSuccess(
+        ctx,
+        doc_id,
         { doc_id, dry_run: true, position: preview.position, would_change: preview.changed, ...preview.result },
         `Dry run: ${preview.description}. Nothing was changed.`,
       );
     }
     const outcome = await history.edit(doc_id, { tool, requestId: request.request_id, author: ctx.author, args: request }, mutate);
-    return toolSuccess({ doc_id, position: outcome.position, changed: outcome.changed, ...outcome.result });
+    return editSuccess(ctx, doc_id, { doc_id, position: outcome.position, changed: outcome.changed, ...outcome.result });
   };
 
   server.registerTool(

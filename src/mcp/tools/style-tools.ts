@@ -2,7 +2,8 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { DocxDocument, StyleOptions, StyleOutcome } from "../../docx/index";
 import type { ToolContext } from "../context";
-import { runTool, ToolError, toolSuccess } from "../tool-result";
+import { runTool, ToolError } from "../tool-result";
+import { editSuccess } from "./edit-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const path = z
@@ -87,7 +88,7 @@ export function registerStyleTools(server: McpServer, ctx: ToolContext): void {
             if (args[key] !== undefined) specs[key] = styleArg(args[key], key);
           if (args.dry_run) {
             const outcome = await ctx.sessions.history.read(docIdArg, (doc) => apply(doc, specs, { ...options, dryRun: true }));
-            return toolSuccess({ doc_id: docIdArg, ...outcome }, summary(outcome, noun));
+            return editSuccess(ctx, docIdArg, { doc_id: docIdArg, ...outcome }, summary(outcome, noun));
           }
           const { result, position, changed } = await ctx.sessions.history.edit(
             docIdArg,
@@ -100,7 +101,7 @@ export function registerStyleTools(server: McpServer, ctx: ToolContext): void {
               };
             },
           );
-          return toolSuccess({ doc_id: docIdArg, position, document_changed: changed, ...result }, summary(result, noun));
+          return editSuccess(ctx, docIdArg, { doc_id: docIdArg, position, document_changed: changed, ...result }, summary(result, noun));
         }),
     );
 

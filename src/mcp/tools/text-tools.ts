@@ -2,7 +2,8 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { DocxDocument } from "../../docx/index";
 import type { ToolContext } from "../context";
-import { runTool, toolSuccess } from "../tool-result";
+import { runTool } from "../tool-result";
+import { editSuccess } from "./edit-result";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const requestId = z
@@ -78,7 +79,9 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
               (r.skippedCount
                 ? ` Skipped ${r.skippedCount} that would cut through a field, equation, image or note reference, e.g. ${r.skipped[0].path}: ${r.skipped[0].reason}.`
                 : "");
-        return toolSuccess(
+        return editSuccess(
+          ctx,
+          doc_id,
           {
             doc_id,
             position: outcome.position,
@@ -131,7 +134,9 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
           return { result: r, description: `insert "${text.slice(0, 40)}" into ${r.path} at ${r.offset}` };
         });
         const r = outcome.result;
-        return toolSuccess(
+        return editSuccess(
+          ctx,
+          doc_id,
           { doc_id, position: outcome.position, dry_run, ...r },
           `${dry_run ? "Would insert" : "Inserted"} ${text.length} character(s) into ${r.path} at offset ${r.offset}. Paragraph text: ${r.text}`,
         );
