@@ -1,17 +1,19 @@
-import { type BlobBody, openLibraryDocx } from "../sessions/index";
+import { SessionError } from "../sessions/errors";
+import { openLibraryDocx } from "../sessions/index";
+import { checkPackageBytes } from "./docx-package-check";
+
+export function notADocx(name: string, reason: string): SessionError {
+  return new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${reason}.` });
+}
 
 /**
- * Uploads up to this size are opened by the engine before they are stored, with the checks document_open makes;
- * larger ones stream to storage through the package check alone (holding them would cost too much memory).
+ * The check every .docx upload gets before it is stored, whatever its size: an Office Open XML package (with
+ * [Content_Types].xml), then opened by the engine exactly as document_open opens it (central directory and entry
+ * limits, compression ratio, content types, main part well-formed, no DOCTYPE, depth limit). Throws `not_a_docx`
+ * or `file_too_large` naming the file; the opened document is dropped at once.
  */
-export const FULLY_CHECKED_UPLOAD_BYTES = 32 * 1024 * 1024;
-
-/** Refuses an upload document_open would refuse (`not_a_docx`), so it is never stored or listed; returns what to write. */
-export async function admitDocxUpload(name: string, body: BlobBody): Promise<BlobBody> {
-  if (!(body instanceof Uint8Array) && body.length > FULLY_CHECKED_UPLOAD_BYTES) return body;
-  const bytes = body instanceof Uint8Array ? body : new Uint8Array(await new Response(body.stream).arrayBuffer());
-  // A body that is not its declared length is the body reader's to report (its rejection names it); never store it.
-  if (!(body instanceof Uint8Array) && bytes.length !== body.length) throw new Error("upload length mismatch");
+export function checkDocxUpload(name: string, bytes: Uint8Array): void {
+  const check = checkPackageBytes(bytes);
+  if (!check.ok) throw notADocx(name, check.reason);
   openLibraryDocx(name, bytes);
-  return bytes;
 }

@@ -5,11 +5,11 @@ import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
 import type { AppEnv } from "./app-env";
-import { admitDocxUpload } from "./docx-upload-check";
+import { checkDocxUpload } from "./docx-upload-check";
 import { downloadHeaders } from "./download-headers";
 import { readImageUpload } from "./image-upload";
 import { requireScope } from "./require-scope";
-import { checkUploadContentType, prepareUpload } from "./upload-body";
+import { checkUploadContentType, readUpload } from "./upload-body";
 
 /**
  * The tenant's document library over REST. Mount under /api/files after bearerAuth(); every call is
@@ -62,13 +62,10 @@ fileRoutes.put(NAME, async (c) => {
     return c.json({ file: await libraryOf(c).write(tenantId, name, image.bytes, image.contentType) });
   }
   checkUploadContentType(c.req.header("Content-Type"));
-  const upload = await prepareUpload(name, c.req.raw);
-  try {
-    const file = await libraryOf(c).write(tenantId, name, await admitDocxUpload(name, upload.body));
-    return c.json({ file });
-  } catch (e) {
-    throw upload.rejection() ?? e; // a body we refused mid-stream, or a storage failure
-  }
+  const bytes = await readUpload(name, c.req.raw);
+  checkDocxUpload(name, bytes); // what document_open would refuse is never stored or listed
+
+  return c.json({ file: await libraryOf(c).write(tenantId, name, bytes) });
 });
 
 fileRoutes.delete(NAME, async (c) => {

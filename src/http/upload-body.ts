@@ -1,7 +1,7 @@
 import { SessionError } from "../sessions/errors";
-import type { BlobBody } from "../sessions/ports";
-import { countingStream, joinChunks, readBodyCapped } from "./body-limit";
-import { checkPackageBytes, checkZipSignature, packageCheckingStream } from "./docx-package-check";
+import { joinChunks, readBodyCapped, readDeclaredLength } from "./body-limit";
+import { checkZipSignature } from "./docx-package-check";
+import { notADocx } from "./docx-upload-check";
 import { HttpError } from "./http-errors";
 
 /** Largest .docx we accept: the Workers request body limit on Free and Pro plans. */
@@ -44,10 +44,6 @@ function tooLarge(name: string, size: number, limit: number, hint = ""): Session
   });
 }
 
-function notADocx(name: string, reason: string): SessionError {
-  return new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${reason}.` });
-}
-
 /** Reads at least `size` bytes (or all there is) and returns them with a stream that replays everything. */
 async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
   const reader = body.getReader();
@@ -77,14 +73,11 @@ async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ h
 }
 
 /**
- * Turns a request body into something a LibraryStore can write. With a Content-Length the bytes are
- * streamed and checked on the way (when the write fails, `rejection()` says whether the body was to
- * blame); without one they are buffered up to a lower cap and checked first.
+ * Reads an upload's bytes: with a Content-Length into one buffer of that size (junk is refused from its first bytes,
+ * before the rest is read), without one up to a lower cap. The whole file is held once, as document_open holds it,
+ * so the caller can give it the engine's full check before anything is stored.
  */
-export async function prepareUpload(
-  name: string,
-  request: Request,
-): Promise<{ body: BlobBody; rejection: () => SessionError | HttpError | undefined }> {
+export async function readUpload(name: string, request: Request): Promise<Uint8Array> {
   const declared = request.headers.get("Content-Length");
   const length = declared === null ? undefined : Number(declared);
   if (length !== undefined && (!Number.isSafeInteger(length) || length < 0)) {
@@ -95,29 +88,21 @@ export async function prepareUpload(
 
   if (length === undefined) {
     const hint = ` without a Content-Length header; send one to upload up to ${megabytes(MAX_UPLOAD_BYTES)}`;
-    const bytes = await readBodyCapped(request, MAX_UNSIZED_UPLOAD_BYTES, () =>
+    return readBodyCapped(request, MAX_UNSIZED_UPLOAD_BYTES, () =>
       tooLarge(name, MAX_UNSIZED_UPLOAD_BYTES + 1, MAX_UNSIZED_UPLOAD_BYTES, hint),
     );
-    const check = checkPackageBytes(bytes);
-    if (!check.ok) throw notADocx(name, check.reason);
-    return { body: bytes, rejection: () => undefined };
   }
-  // Junk is refused before any storage call; the rest of the package is checked as it streams.
   const { head, stream } = await peek(request.body, 4);
   const signature = checkZipSignature(head);
   if (!signature.ok) throw notADocx(name, signature.reason);
   // The runtime frames the body by its Content-Length, but the bytes are counted anyway: nothing past it is read.
-  const mismatch = new HttpError({
-    kind: "bad_request",
-    message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.`,
-  });
-  const counted = countingStream(stream, length, () => mismatch);
-  const guard = packageCheckingStream();
-  const rejection = () => {
-    if (counted.bytesSeen() > length) return mismatch;
-    const reason = guard.failure();
-    if (reason !== undefined) return notADocx(name, reason);
-    return guard.bytesSeen() !== length ? mismatch : undefined;
-  };
-  return { body: { stream: counted.stream.pipeThrough(guard.stream), length }, rejection };
+  return readDeclaredLength(
+    stream,
+    length,
+    () =>
+      new HttpError({
+        kind: "bad_request",
+        message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.`,
+      }),
+  );
 }

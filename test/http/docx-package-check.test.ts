@@ -1,24 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { checkPackageBytes, checkPackageTail, packageCheckingStream } from "../../src/http/docx-package-check";
+import { checkPackageBytes, checkPackageTail } from "../../src/http/docx-package-check";
 import { minimalDocx, plainZip } from "../support/docx-bytes";
-
-async function throughGuard(bytes: Uint8Array, chunkSize: number) {
-  const guard = packageCheckingStream();
-  const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (let i = 0; i < bytes.length; i += chunkSize) controller.enqueue(bytes.subarray(i, i + chunkSize));
-      controller.close();
-    },
-  });
-  const out: number[] = [];
-  try {
-    for await (const chunk of source.pipeThrough(guard.stream)) out.push(...chunk);
-    return { ok: true, bytes: Uint8Array.from(out), failure: guard.failure() };
-  } catch {
-    return { ok: false, bytes: Uint8Array.from(out), failure: guard.failure() };
-  }
-}
 
 describe("checkPackageBytes", () => {
   it("accepts a ZIP with [Content_Types].xml", () => {
@@ -56,29 +39,5 @@ describe("checkPackageTail", () => {
       { level: 0 },
     );
     expect(checkPackageTail(bytes.subarray(bytes.length - 4096), bytes.length)).toEqual({ ok: true });
-  });
-});
-
-describe("packageCheckingStream", () => {
-  it("passes a package through unchanged, whatever the chunk size", async () => {
-    const bytes = minimalDocx();
-    for (const size of [1, 3, 64, bytes.length]) {
-      const result = await throughGuard(bytes, size);
-      expect(result).toEqual({ ok: true, bytes, failure: undefined });
-    }
-  });
-
-  it("errors on a ZIP without [Content_Types].xml and never emits its last chunk", async () => {
-    const bytes = plainZip();
-    const result = await throughGuard(bytes, 16);
-    expect(result.ok).toBe(false);
-    expect(result.failure).toContain("[Content_Types].xml");
-    expect(result.bytes.length).toBeLessThan(bytes.length);
-  });
-
-  it("errors on a non-ZIP at the first bytes", async () => {
-    const result = await throughGuard(strToU8("plain text, no zip here"), 2);
-    expect(result.ok).toBe(false);
-    expect(result.bytes.length).toBe(0);
   });
 });

@@ -1,14 +1,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import {
-  hasUnsavedChanges,
-  type LibraryFileInfo,
-  openLibraryDocx,
-  SessionError,
-  type SessionRecord,
-  validateLibraryName,
-} from "../../sessions/index";
-import { checkPackageBytes } from "../docx-package-check";
+import { hasUnsavedChanges, type LibraryFileInfo, SessionError, type SessionRecord, validateLibraryName } from "../../sessions/index";
+import { checkDocxUpload } from "../docx-upload-check";
 import { downloadHeaders } from "../download-headers";
 import { HttpError } from "../http-errors";
 import { csrfField, renderPage, when } from "./layout";
@@ -100,9 +93,7 @@ documentPages.post("/upload", async (c) => {
   if (!(file instanceof File) || file.size === 0) throw new HttpError({ kind: "bad_request", message: "Choose a .docx file to upload." });
   const name = validateLibraryName(file.name);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const check = checkPackageBytes(bytes);
-  if (!check.ok) throw new SessionError({ kind: "not_a_docx", name, message: `${name} is not a .docx file: ${check.reason}.` });
-  openLibraryDocx(name, bytes); // what document_open would refuse is not stored
+  checkDocxUpload(name, bytes); // what document_open would refuse is not stored
   await c.var.services.library.write(c.var.viewer.tenantId, name, bytes, DOCX_TYPE);
   return c.redirect("/dashboard/documents", 303);
 });
