@@ -5,7 +5,7 @@ import { codePointLength, contextSnippet } from "./code-points.js";
 import { type EditTarget, editTarget } from "./edit-target.js";
 import type { TextReplacement } from "./replace-ranges.js";
 import { repeatedRevisionIds, separateSplitRevisionIds } from "./split-revision-ids.js";
-import { textBoxParagraphs } from "./text-boxes.js";
+import { sameTextTwin, textBoxParagraphs } from "./text-boxes.js";
 import { replaceRangesIn } from "./text-edit.js";
 import { findAll } from "./text-match.js";
 import { type ParagraphText, readParagraphText } from "./text-range.js";
@@ -121,7 +121,12 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
     const target = editParagraph(doc, node);
     const w = target.owner.list.prefixes.w;
     const repeated = repeatedRevisionIds(target.element, w);
-    if (starts.length) replaceRangesIn(target.element, w, rangesAt(starts), revision);
+    if (starts.length) {
+      // A paragraph reached by a text-box path carries its VML twin along.
+      const twin = sameTextTwin(target.node, target.element, target.owner.list.element(target.owner.index), w);
+      replaceRangesIn(target.element, w, rangesAt(starts), revision);
+      if (twin) replaceRangesIn(twin, w, rangesAt(starts), revision);
+    }
     if (boxes.length) {
       const { paragraphs: inBoxes, twins } = textBoxParagraphs(target.element, w);
       for (const { index, starts: boxStarts } of boxes) {

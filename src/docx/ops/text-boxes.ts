@@ -3,7 +3,9 @@
  * paragraph's own text. A text box usually comes twice, as DrawingML in mc:Choice and as VML in mc:Fallback; the
  * fallback's paragraphs are not searched on their own but kept equal to their twin, so either reader shows the edit.
  */
+import type { DocNode } from "../model/index.js";
 import { localName, type XmlElement } from "../xml/index.js";
+import { readParagraphText } from "./text-range.js";
 
 export interface TextBoxParagraphs {
   /** Paragraphs of every text box outside mc:Fallback, in document order (nested boxes after their container). */
@@ -41,4 +43,14 @@ function paragraphsOf(box: XmlElement, w: string, out: XmlElement[] = []): XmlEl
     paragraphsOf(c, w, out);
   }
   return out;
+}
+
+/**
+ * The VML twin of a paragraph reached by a text-box path (`…/textbox[N]/paragraph[M]`) when it reads the same text, so
+ * an edit applied to both keeps either reader's view equal; null otherwise. `block` is the top-level block holding it.
+ */
+export function sameTextTwin(node: DocNode, paragraph: XmlElement, block: XmlElement, w: string): XmlElement | null {
+  if (!node.path.includes("/textbox[")) return null;
+  const twin = textBoxParagraphs(block, w).twins.get(paragraph);
+  return twin && readParagraphText(twin, w).text === readParagraphText(paragraph, w).text ? twin : null;
 }
