@@ -139,6 +139,50 @@ describe("paths into text boxes", () => {
   });
 });
 
+describe("text-box paths in results and other stories", () => {
+  it("replace_text over the body names each text-box paragraph it changed by its path", () => {
+    const doc = open(wordBox(["First note", "Second note"]));
+    const result = doc.replaceText("/body", { find: "Second", replace: "Other", maxCount: 5 });
+    expect(result.examples).toEqual([{ path: `${BOX}/paragraph[1]`, context: "Second note" }]);
+    expect(boxTexts(expectValidPackage(doc))).toEqual([
+      ["First note", "Other note"],
+      ["First note", "Other note"],
+    ]);
+  });
+
+  it("a tracked insert marks both copies with their own revision ids", () => {
+    const doc = open(wordBox(["First note"]));
+    doc.setTrackChanges(true);
+    doc.insertText(`${BOX}/paragraph[0]`, { text: "new ", before: "note" });
+    const xml = documentXml(expectValidPackage(doc));
+    const ids = [...xml.matchAll(/<w:ins w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    expect(doc.query(`${BOX}/paragraph[0]`).items![0].text).toBe("First new note");
+  });
+
+  it("reaches a text box in a header and one nested in another box", () => {
+    const ns =
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"';
+    const header = `<w:p><w:r ${ns}>${drawing(["Header box"])}</w:r></w:p>`;
+    const nested = `<w:txbxContent><w:p>${r("Outer ")}${plainBox(["Inner"])}</w:p></w:txbxContent>`;
+    const body = `<w:p>${r("Anchor ")}<w:r>${drawing(["x"]).replace(box(["x"]), nested)}</w:r></w:p>`;
+    const doc = DocxDocument.open(buildDocx({ body, rootAttributes: ROOT, headers: { default: header } }));
+    expect(doc.query("/header[0]/paragraph[0]/textbox[0]/paragraph[0]").items![0].text).toBe("Header box");
+    doc.replaceText("/header[0]/paragraph[0]/textbox[0]/paragraph[0]", { find: "Header", replace: "Top" });
+    const inner = "/body/paragraph[0]/textbox[0]/paragraph[0]/textbox[0]/paragraph[0]";
+    expect(doc.count("/body/paragraph[0]/textbox[*]")).toBe(1);
+    expect(doc.query(inner).items![0].text).toBe("Inner");
+    doc.insertText(inner, { text: " box", offset: 5 });
+    expectValidPackage(doc);
+    const reopened = DocxDocument.open(doc.save());
+    expect(reopened.query("/header[0]/paragraph[0]/textbox[0]", { format: "text" }).text).toBe("Top box");
+    expect(reopened.query(inner).items![0].text).toBe("Inner box");
+    expect(reopened.query("/body/paragraph[0]/textbox[0]/paragraph[0]").items![0].text).toBe("Outer [text box: Inner box]");
+  });
+});
+
 describe("LibreOffice reads the edited text box", () => {
   it.runIf(sofficeAvailable())("shows the new text and not the old", () => {
     const doc = open(wordBox(["First note", "Second note"]));
