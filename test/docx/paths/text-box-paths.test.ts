@@ -111,6 +111,13 @@ describe("paths into text boxes", () => {
     expect(doc.query("/body/paragraph[1]", { format: "text" }).text).toBe("Anchor note [text box: First memo / Second memo]");
   });
 
+  it("replacing a text-box paragraph's whole text replaces its twin's too", () => {
+    const doc = open(wordBox(["First note", "Second note"]));
+    doc.replaceParagraphText(`${BOX}/paragraph[0]`, "Opening");
+    const boxes = ["Opening", "Second note"];
+    expect(boxTexts(expectValidPackage(doc))).toEqual([boxes, boxes]);
+  });
+
   it("edits a DrawingML-only text box, which has no twin", () => {
     const doc = open(plainBox(["Only note"]));
     doc.replaceText(`${BOX}/paragraph[0]`, { find: "Only", replace: "Single" });
@@ -135,6 +142,14 @@ describe("paths into text boxes", () => {
       "/body/paragraph[0] has 0 textboxes",
     );
     expect(docxFailure(() => doc.query("/body/textbox[0]")).kind).toBe("invalid_path");
+    // Element edits would part a box from its VML copy: text tools are the way in.
+    for (const op of [
+      { op: "replace", path: `${BOX}/paragraph[0]`, value: { type: "paragraph", text: "X" } },
+      { op: "add", path: `${BOX}/children/0`, value: { type: "paragraph", text: "X" } },
+      { op: "remove", path: `${BOX}/paragraph[0]` },
+    ]) {
+      expect(docxFailure(() => doc.applyPatch([op])).message).toMatch(/text box|is a textbox/);
+    }
     expect(documentXml(expectValidPackage(doc))).toBe(before);
   });
 });
