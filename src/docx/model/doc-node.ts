@@ -17,6 +17,7 @@ export type NodeKind =
   | "hyperlink"
   | "drawing"
   | "bookmark"
+  | "textbox"
   | "sdt"
   | "sectPr"
   | "other"
@@ -43,7 +44,8 @@ export interface DocNode {
   part?: string;
   /** The element, for nodes inside a block (rows, cells, runs, ...). Top-level blocks parse theirs on demand. */
   element?: XmlElement;
-  /** The enclosing paragraph (for runs, hyperlinks, drawings, bookmarks), whose id names them. */
+  /** The enclosing paragraph (for runs, hyperlinks, drawings, bookmarks, text boxes), whose id names them; for a block
+   * directly inside a text box, that text box. */
   parent?: DocNode;
   section?: Section;
   headerFooter?: HeaderFooter;

@@ -22,6 +22,7 @@ export {
   storedId,
   storyContainers,
   tableParts,
+  textBoxNodes,
 } from "./navigation.js";
 export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-facts.js";
 export type { Note } from "./stories.js";

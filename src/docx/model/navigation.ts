@@ -1,5 +1,5 @@
 /** Which children each kind of node has, and how to list them in document order with ids and canonical paths. */
-import { childElements, getAttribute, type XmlElement } from "../xml/index.js";
+import { childElements, getAttribute, localName, type XmlElement } from "../xml/index.js";
 import type { BlockList } from "./block-list.js";
 import type { DocNode, NodeKind } from "./doc-node.js";
 import { nestedId } from "./ids.js";
@@ -20,7 +20,8 @@ export const ALLOWED_CHILDREN: Record<NodeKind, string[]> = {
   comment: BLOCK_SELECTORS,
   cell: BLOCK_SELECTORS,
   sdt: [...BLOCK_SELECTORS, "run", "hyperlink"],
-  paragraph: ["run", "hyperlink", "drawing", "bookmark", "style"],
+  paragraph: ["run", "hyperlink", "drawing", "bookmark", "textbox", "style"],
+  textbox: BLOCK_SELECTORS,
   hyperlink: ["run"],
   table: ["row", "style"],
   row: ["cell"],
@@ -141,9 +142,38 @@ export function blockNodes(doc: WordDocument, container: DocNode): DocNode[] {
       element: child,
       part: partOf(container),
       owner: ownerOf(container),
+      ...(container.kind === "textbox" ? { parent: container } : {}),
     });
   }
   return out;
+}
+
+/**
+ * The text boxes a paragraph anchors (w:txbxContent, §17.17.1.1), in document order: the DrawingML copy only, not
+ * the VML twin in mc:Fallback, and not boxes nested in another box (those belong to a paragraph of that box).
+ */
+export function textBoxNodes(doc: WordDocument, paragraph: DocNode): DocNode[] {
+  const el = elementOf(paragraph);
+  if (!el) return [];
+  const w = prefixesOf(doc, paragraph).w;
+  const boxes: XmlElement[] = [];
+  const walk = (parent: XmlElement) => {
+    for (const c of childElements(parent)) {
+      if (c.name === w + "txbxContent") boxes.push(c);
+      else if (localName(c.name) !== "Fallback" && c.name !== w + "pPr") walk(c);
+    }
+  };
+  walk(el);
+  const parent: DocNode = paragraph.element ? paragraph : { ...paragraph, element: el };
+  return boxes.map((box, i) => ({
+    kind: "textbox",
+    path: `${paragraph.path}/textbox[${i}]`,
+    id: nestedId(paragraph.id ?? "", "tx", i),
+    element: box,
+    parent,
+    part: partOf(paragraph),
+    owner: ownerOf(paragraph),
+  }));
 }
 
 /** The prefixes of the part a node lives in (a header may bind namespaces differently from the body). */

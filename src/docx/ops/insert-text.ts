@@ -4,6 +4,7 @@ import { elementOf, ownerOf, type WordDocument } from "../model/index.js";
 import { codePointLength, codePointOffset, contextSnippet, utf16Index } from "./code-points.js";
 import { editTarget, resolveSingle } from "./edit-target.js";
 import { repeatedRevisionIds, separateSplitRevisionIds } from "./split-revision-ids.js";
+import { sameTextTwin } from "./text-boxes.js";
 import { insertAt } from "./text-edit.js";
 import { findAll } from "./text-match.js";
 import { readParagraphText } from "./text-range.js";
@@ -74,7 +75,9 @@ export function insertText(doc: WordDocument, path: string, options: InsertTextO
   }
   const target = editTarget(doc, path, "paragraph");
   const repeated = repeatedRevisionIds(target.element, w);
+  const twin = sameTextTwin(target.node, target.element, target.owner.list.element(target.owner.index), w);
   insertAt(target.element, w, at, text, before !== undefined ? "next" : "previous", revision);
+  if (twin) insertAt(twin, w, at, text, before !== undefined ? "next" : "previous", revision);
   separateSplitRevisionIds(target.element, w, repeated, () => (revision ?? revisionContext(doc)).nextId());
   target.done();
   const updated = readParagraphText(target.element, w).text;

@@ -2,6 +2,7 @@
 import type { WordDocument } from "../model/index.js";
 import type { XmlElement, XmlNode } from "../xml/index.js";
 import { editTarget } from "./edit-target.js";
+import { sameTextTwin } from "./text-boxes.js";
 import { textRun } from "./text-range.js";
 
 /** Markers that stay in a paragraph whose text is replaced, so ranges that start or end here stay balanced. */
@@ -9,19 +10,21 @@ const KEPT_MARKERS = ["bookmarkStart", "bookmarkEnd", "commentRangeStart", "comm
 
 /**
  * Tabs and newlines in `text` become w:tab and w:br. The paragraph keeps its properties, the first run's formatting and
- * its range markers; its id is stored in it first, so it stays the same.
+ * its range markers; its id is stored in it first, so it stays the same. A text-box paragraph's VML twin follows it.
  */
 export function replaceParagraphText(doc: WordDocument, path: string, text: string): { id: string; path: string } {
   const target = editTarget(doc, path, "paragraph");
-  const p = target.element;
   const w = doc.prefixes.w;
-  const rPr = findFirst(p, w + "r")?.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
-  const kept: XmlNode[] = [];
-  const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
-  if (pPr) kept.push(pPr);
-  for (const c of p.children) if (c.type === "element" && KEPT_MARKERS.some((m) => c.name === w + m)) kept.push(c);
-  p.children = [...kept, textRun(w, text, rPr)];
-  p.selfClosing = false;
+  const twin = sameTextTwin(target.node, target.element, target.owner.list.element(target.owner.index), w);
+  for (const p of twin ? [target.element, twin] : [target.element]) {
+    const rPr = findFirst(p, w + "r")?.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "rPr");
+    const kept: XmlNode[] = [];
+    const pPr = p.children.find((c): c is XmlElement => c.type === "element" && c.name === w + "pPr");
+    if (pPr) kept.push(pPr);
+    for (const c of p.children) if (c.type === "element" && KEPT_MARKERS.some((m) => c.name === w + m)) kept.push(c);
+    p.children = [...kept, textRun(w, text, rPr)];
+    p.selfClosing = false;
+  }
   target.done();
   return { id: target.node.id ?? "", path: target.node.path };
 }

@@ -5,7 +5,7 @@ import { codePointLength, contextSnippet } from "./code-points.js";
 import { type EditTarget, editTarget } from "./edit-target.js";
 import type { TextReplacement } from "./replace-ranges.js";
 import { repeatedRevisionIds, separateSplitRevisionIds } from "./split-revision-ids.js";
-import { textBoxParagraphs } from "./text-boxes.js";
+import { sameTextTwin, textBoxParagraphs, textBoxPaths } from "./text-boxes.js";
 import { replaceRangesIn } from "./text-edit.js";
 import { findAll } from "./text-match.js";
 import { type ParagraphText, readParagraphText } from "./text-range.js";
@@ -98,14 +98,15 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
     const w = (ownerOf(node)?.list.prefixes ?? doc.prefixes).w;
     const el = elementOf(node)!;
     const starts = matchesIn(readParagraphText(el, w), node.path);
-    const boxes = anchorsTextBoxes(node)
-      ? textBoxParagraphs(el, w)
-          .paragraphs.map((box, index) => ({
-            index,
-            starts: matchesIn(readParagraphText(box, w), `${node.path} text box paragraph ${index}`),
-          }))
-          .filter((b) => b.starts.length > 0)
-      : [];
+    const inBoxes = anchorsTextBoxes(node) ? textBoxParagraphs(el, w).paragraphs : [];
+    // Text-box paragraphs are named by their own path, so a result can be followed up with that paragraph alone.
+    const boxPaths = inBoxes.length ? textBoxPaths(doc, { ...node, element: el }) : null;
+    const boxes = inBoxes
+      .map((box, index) => ({
+        index,
+        starts: matchesIn(readParagraphText(box, w), boxPaths?.get(box) ?? `${node.path} text box paragraph ${index}`),
+      }))
+      .filter((b) => b.starts.length > 0);
     if (starts.length || boxes.length) found.push({ node, starts, boxes });
   }
   if (chosen > MAX_REPLACEMENTS) {
@@ -121,7 +122,12 @@ export function replaceText(doc: WordDocument, path: string, options: ReplaceTex
     const target = editParagraph(doc, node);
     const w = target.owner.list.prefixes.w;
     const repeated = repeatedRevisionIds(target.element, w);
-    if (starts.length) replaceRangesIn(target.element, w, rangesAt(starts), revision);
+    if (starts.length) {
+      // A paragraph reached by a text-box path carries its VML twin along.
+      const twin = sameTextTwin(target.node, target.element, target.owner.list.element(target.owner.index), w);
+      replaceRangesIn(target.element, w, rangesAt(starts), revision);
+      if (twin) replaceRangesIn(twin, w, rangesAt(starts), revision);
+    }
     if (boxes.length) {
       const { paragraphs: inBoxes, twins } = textBoxParagraphs(target.element, w);
       for (const { index, starts: boxStarts } of boxes) {

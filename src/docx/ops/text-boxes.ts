@@ -3,7 +3,9 @@
  * paragraph's own text. A text box usually comes twice, as DrawingML in mc:Choice and as VML in mc:Fallback; the
  * fallback's paragraphs are not searched on their own but kept equal to their twin, so either reader shows the edit.
  */
+import { blockNodes, type DocNode, elementOf, tableParts, textBoxNodes, type WordDocument } from "../model/index.js";
 import { localName, type XmlElement } from "../xml/index.js";
+import { readParagraphText } from "./text-range.js";
 
 export interface TextBoxParagraphs {
   /** Paragraphs of every text box outside mc:Fallback, in document order (nested boxes after their container). */
@@ -41,4 +43,33 @@ function paragraphsOf(box: XmlElement, w: string, out: XmlElement[] = []): XmlEl
     paragraphsOf(c, w, out);
   }
   return out;
+}
+
+/**
+ * The VML twin of a paragraph reached by a text-box path (`…/textbox[N]/paragraph[M]`) when it reads the same text, so
+ * an edit applied to both keeps either reader's view equal; null otherwise. `block` is the top-level block holding it.
+ */
+export function sameTextTwin(node: DocNode, paragraph: XmlElement, block: XmlElement, w: string): XmlElement | null {
+  if (!node.path.includes("/textbox[")) return null;
+  const twin = textBoxParagraphs(block, w).twins.get(paragraph);
+  return twin && readParagraphText(twin, w).text === readParagraphText(paragraph, w).text ? twin : null;
+}
+
+/**
+ * The path of every paragraph in the text boxes a paragraph anchors (nested boxes and tables in boxes too), by element.
+ * `anchor` carries its parsed element, so the keys are the elements the caller holds.
+ */
+export function textBoxPaths(doc: WordDocument, anchor: DocNode): Map<XmlElement, string> {
+  const paths = new Map<XmlElement, string>();
+  const visit = (node: DocNode) => {
+    if (node.kind === "paragraph") {
+      const el = elementOf(node);
+      if (el && node !== anchor) paths.set(el, node.path);
+      for (const box of textBoxNodes(doc, node)) visit(box);
+    } else if (node.kind === "table") for (const row of tableParts(doc, node, "row")) visit(row);
+    else if (node.kind === "row") for (const cell of tableParts(doc, node, "cell")) visit(cell);
+    else for (const child of blockNodes(doc, node)) visit(child);
+  };
+  visit(anchor);
+  return paths;
 }

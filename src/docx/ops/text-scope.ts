@@ -17,6 +17,7 @@ const CONTAINERS: NodeKind[] = [
   "cell",
   "sdt",
   "paragraph",
+  "textbox",
 ];
 
 /**

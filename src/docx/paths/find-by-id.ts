@@ -4,7 +4,16 @@
  * up within that one block only.
  */
 import { DocxError } from "../errors.js";
-import { type BlockList, blockNodes, type DocNode, inlineNodes, storyContainers, tableParts, type WordDocument } from "../model/index.js";
+import {
+  type BlockList,
+  blockNodes,
+  type DocNode,
+  inlineNodes,
+  storyContainers,
+  tableParts,
+  textBoxNodes,
+  type WordDocument,
+} from "../model/index.js";
 
 export function findById(doc: WordDocument, id: string): DocNode {
   const wanted = id.trim().toUpperCase();
@@ -63,6 +72,7 @@ function children(doc: WordDocument, node: DocNode): DocNode[] {
         ...inlineNodes(doc, node, "hyperlink"),
         ...inlineNodes(doc, node, "drawing"),
         ...inlineNodes(doc, node, "bookmark"),
+        ...textBoxNodes(doc, node),
       ];
     case "table":
       return tableParts(doc, node, "row");
@@ -70,6 +80,7 @@ function children(doc: WordDocument, node: DocNode): DocNode[] {
       return tableParts(doc, node, "cell");
     case "cell":
     case "sdt":
+    case "textbox":
       return blockNodes(doc, node);
     default:
       return [];

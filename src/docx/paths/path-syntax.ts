@@ -42,6 +42,8 @@ export const ALIASES: Record<string, string> = {
   image: "drawing",
   picture: "drawing",
   bookmarks: "bookmark",
+  textboxes: "textbox",
+  txbx: "textbox",
   children: "*",
 };
 

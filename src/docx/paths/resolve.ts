@@ -12,6 +12,7 @@ import {
   ParsedBlockMeter,
   styleMatches,
   tableParts,
+  textBoxNodes,
   type WordDocument,
 } from "../model/index.js";
 import { getAttribute } from "../xml/index.js";
@@ -126,6 +127,8 @@ function candidates(doc: WordDocument, node: DocNode, segment: Segment): DocNode
     case "drawing":
     case "bookmark":
       return inlineNodes(doc, node, segment.name);
+    case "textbox":
+      return textBoxNodes(doc, node);
     case "style": {
       if (node.kind === "styles")
         return doc.styles.all().map((style, i) => ({ kind: "style", path: `/styles/style[${i}]`, id: null, style }));
@@ -172,7 +175,7 @@ function applyPredicates(
 }
 
 function plural(name: string): string {
-  return name.endsWith("y") ? name.slice(0, -1) + "ies" : name + "s";
+  return name.endsWith("y") ? name.slice(0, -1) + "ies" : name.endsWith("x") ? name + "es" : name + "s";
 }
 
 function matches(doc: WordDocument, node: DocNode, p: Extract<Predicate, { type: "filter" }>): boolean {

@@ -10,6 +10,7 @@ import {
   nodeText,
   partOf,
   tableParts,
+  textBoxNodes,
 } from "../model/index.js";
 import { childElements, firstChild, getAttribute, localName, type XmlElement } from "../xml/index.js";
 import { findDescendants, paragraphProperties, runFormatting } from "./formatting.js";
@@ -95,6 +96,8 @@ export function nodeJson(ctx: RenderContext, node: DocNode): Json {
       return metadataJson(ctx);
     case "sdt":
       return sdtJson(ctx, node);
+    case "textbox":
+      return textBoxJson(ctx, node);
     default: {
       const el = elementOf(node);
       return { type: node.kind, id: node.id, path: node.path, element: el?.name ?? null, text: nodeText(ctx.doc, node) };
@@ -138,6 +141,9 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
   if (links.length) out.hyperlinks = links.map((h) => hyperlinkJson(ctx, h, false));
   const drawings = inlineNodes(doc, full, "drawing");
   if (drawings.length) out.drawings = drawings.map((d) => drawingJson(ctx, d));
+  // Each text box by its path, so its paragraphs can be read and edited on their own.
+  const boxes = textBoxNodes(doc, full);
+  if (boxes.length) out.text_boxes = boxes.map((b) => textBoxJson(ctx, b));
   const commentIds = [...new Set(findDescendants(el, "commentReference").map((c) => getAttribute(c, ctx.w + "id") ?? ""))];
   if (commentIds.length) {
     out.comments = commentIds.map((id) => {
@@ -150,6 +156,18 @@ function paragraphJson(ctx: RenderContext, node: DocNode): Json {
     });
   }
   return out;
+}
+
+/** A text box with the paths of its paragraphs (and tables), which `…/textbox[N]/paragraph[M]` reads and edits. */
+function textBoxJson(ctx: RenderContext, node: DocNode): Json {
+  const blocks = blockNodes(ctx.doc, node).filter((b) => b.kind !== "other");
+  return {
+    type: "textbox",
+    id: node.id,
+    path: node.path,
+    text: nodeText(ctx.doc, node),
+    content: blocks.map((b) => blockSummaryJson(ctx, b)),
+  };
 }
 
 function runJson(ctx: RenderContext, node: DocNode): Json {

@@ -42,6 +42,7 @@ export function summaryLine(ctx: RenderContext, node: DocNode): string {
   const scanned = node.list && node.index !== undefined ? node.list.blocks[node.index].facts : null;
   // An image-only paragraph is not an empty one: say what it holds.
   if (scanned?.atoms) facts.push(`contains ${scanned.atoms.join(", ")}`);
+  if (scanned?.atoms?.includes("text box")) facts.push(`text box paragraphs at ${node.path}/textbox[N]/paragraph[M]`);
   const text =
     node.kind === "style" || node.kind === "metadata"
       ? ""

@@ -30,7 +30,7 @@ const PATH_GUIDE =
   "Paths: /body (summary of top-level blocks), /body/paragraph[0], /body/p[-1] (last), /body/heading[level=2], " +
   "/body/paragraph[text~='budget'] (contains, case-insensitive), /body/paragraph[text='Exact text'], /body/paragraph[style='ListBullet'], " +
   "/body/paragraph[id='1A2B3C4D'] (stable ids from earlier results), /body/table[0]/row[1]/cell[2]/paragraph[0], /body/paragraph[0]/run[1], " +
-  "/body/paragraph[0]/hyperlink[0]/run[0], /body/section[0], /header[type=default], /footer[type=first], /footnote[0], /comment[0], /metadata, /styles. " +
+  "/body/paragraph[0]/hyperlink[0]/run[0], /body/paragraph[3]/textbox[0]/paragraph[1] (a paragraph in a text box the paragraph anchors), /body/section[0], /header[type=default], /footer[type=first], /footnote[0], /comment[0], /metadata, /styles. " +
   "[*] selects all. Results are paged: total, offset, next_offset; a truncated result says how to get the rest.";
 
 /** The paged-result fields every read tool returns, under its own name for the items. */

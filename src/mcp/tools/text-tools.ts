@@ -40,7 +40,7 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
       description:
         "Find and replace text while keeping all formatting. Matches may span formatting runs and hyperlinks (not paragraphs); each untouched character keeps its formatting and the replacement takes the formatting of the first character it replaces; across adjacent hyperlinks each link keeps its own part. " +
         "A match that would cut through a field (page numbers, dates), an equation, an image or a footnote reference is skipped and listed under skipped with the reason, never applied. " +
-        "path is the scope: /body (default), /body/paragraph[id='1A2B3C4D'], /body/table[0], /body/table[0]/row[1]/cell[2], /header[0], /footer[type=default], /footnote[0]. " +
+        "path is the scope: /body (default), /body/paragraph[id='1A2B3C4D'], /body/table[0], /body/table[0]/row[1]/cell[2], /body/paragraph[3]/textbox[0]/paragraph[1] (one text-box paragraph), /header[0], /footer[type=default], /footnote[0]. A paragraph's search includes the text boxes it anchors. " +
         "max_count: 1 (default) replaces the first match only, N up to N in document order, 0 only counts; one call replaces at most 10,000 (more is refused, nothing changed: narrow the path). An empty replace deletes the matches. " +
         "Returns matches_found, replacements_made, the ids and paths of the changed paragraphs, and short context snippets of the first replaced and skipped matches. When the document tracks changes, the edit is written as tracked deletions and insertions.",
       inputSchema: {
@@ -109,7 +109,13 @@ export function registerTextTools(server: McpServer, ctx: ToolContext): void {
         "Tracked as an insertion when the document tracks changes.",
       inputSchema: {
         doc_id: docId,
-        path: z.string().min(1).max(1000).describe("Path selecting exactly one paragraph, e.g. /body/paragraph[id='1A2B3C4D']."),
+        path: z
+          .string()
+          .min(1)
+          .max(1000)
+          .describe(
+            "Path selecting exactly one paragraph, e.g. /body/paragraph[id='1A2B3C4D'] or, inside a text box, /body/paragraph[3]/textbox[0]/paragraph[1].",
+          ),
         text: z.string().min(1).max(100_000).describe("Text to insert; \\t and \\n become a tab and a line break."),
         offset: z
           .number()

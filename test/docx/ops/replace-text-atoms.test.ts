@@ -261,7 +261,7 @@ describe("replace_text in text boxes", () => {
     const doc = DocxDocument.open(buildDocx({ body: `<w:p>${r("Intro ")}${TEXT_BOX_RUN}</w:p>`, rootAttributes: ROOT_WITH_SHAPES }));
     const result = doc.replaceText("/body", { find: "Boxed", replace: "Framed", maxCount: 10 });
     expect(result).toMatchObject({ matchesFound: 1, replacementsMade: 1, paragraphs: [{ path: "/body/paragraph[0]" }] });
-    expect(result.examples[0].path).toBe("/body/paragraph[0] text box paragraph 0");
+    expect(result.examples[0].path).toBe("/body/paragraph[0]/textbox[0]/paragraph[0]");
     const xml = documentXml(expectValidPackage(doc));
     expect(xml.match(/>Framed</g)).toHaveLength(2);
     expect(xml).not.toContain("Boxed");

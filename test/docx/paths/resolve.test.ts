@@ -230,8 +230,12 @@ describe("resolving paths", () => {
 
   it("names the bad segment and the allowed children", () => {
     const f = docxFailure(() => doc.query("/body/paragraph[0]/cell[0]"));
-    expect(f).toMatchObject({ kind: "invalid_path", segment: "cell[0]", allowed: ["run", "hyperlink", "drawing", "bookmark", "style"] });
-    expect(f.message).toContain('"cell" is not allowed below a paragraph; allowed: run, hyperlink, drawing, bookmark, style');
+    expect(f).toMatchObject({
+      kind: "invalid_path",
+      segment: "cell[0]",
+      allowed: ["run", "hyperlink", "drawing", "bookmark", "textbox", "style"],
+    });
+    expect(f.message).toContain('"cell" is not allowed below a paragraph; allowed: run, hyperlink, drawing, bookmark, textbox, style');
     expect(docxFailure(() => doc.query("/bodies"))).toMatchObject({
       kind: "invalid_path",
       allowed: expect.arrayContaining(["body", "header", "metadata"]),

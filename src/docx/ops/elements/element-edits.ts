@@ -70,6 +70,13 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
       field: "path",
       message: `${path} is the body's section properties; it cannot be replaced by an element.`,
     });
+  // Like adding, moving and removing there: a box's blocks would part from Word's VML copy of the box.
+  if (node.path.includes("/textbox["))
+    throw new DocxError({
+      kind: "invalid_argument",
+      field: "path",
+      message: `${path} is inside a text box, whose elements are not replaced; change its text with replace_text or insert_text at ${path}.`,
+    });
   const list = node.list ?? node.owner!.list;
   const ctx: BuildContext = { doc, prefixes: list.prefixes, part: list.part, sectionProperties: sectionAround(doc, node) };
   const built = buildElements(ctx, value);
