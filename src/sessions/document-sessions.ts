@@ -134,19 +134,7 @@ export class DocumentSessions {
   /** A picture from the library (PNG, JPEG or GIF, checked by its bytes), for an image element value. */
   async readLibraryImage(name: string): Promise<Uint8Array> {
     validateLibraryName(name);
-    const file = await this.deps.library.open(this.deps.tenantId, name);
-    if (!file) throw this.fileNotFound(name);
-    if (file.info.size > MAX_IMAGE_BYTES) {
-      await file.body.cancel();
-      throw new SessionError({
-        kind: "file_too_large",
-        name,
-        size: file.info.size,
-        limit: MAX_IMAGE_BYTES,
-        message: `File ${name} is ${file.info.size} bytes; pictures up to ${MAX_IMAGE_BYTES} bytes can be used`,
-      });
-    }
-    const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
+    const { bytes } = await this.readWithin(name, MAX_IMAGE_BYTES, "pictures up to %d bytes can be used");
     checkLibraryImage(name, bytes);
     return bytes;
   }
@@ -167,20 +155,25 @@ export class DocumentSessions {
 
   /** A library file's bytes and the version they are (one read, so the ETag names exactly these bytes), checked by the engine. */
   async readDocx(name: string): Promise<{ bytes: Uint8Array; info: LibraryFileInfo; doc: DocxDocument }> {
+    const { bytes, info } = await this.readWithin(name, MAX_DOCUMENT_BYTES, "documents up to %d bytes can be opened");
+    return { bytes, info, doc: openLibraryDocx(name, bytes) }; // refuse what the engine cannot read before using it
+  }
+
+  /** One read of a library file no larger than `limit` (checked before its body is read); `allowed` says what fits. */
+  private async readWithin(name: string, limit: number, allowed: string): Promise<{ bytes: Uint8Array; info: LibraryFileInfo }> {
     const file = await this.deps.library.open(this.deps.tenantId, name);
     if (!file) throw this.fileNotFound(name);
-    if (file.info.size > MAX_DOCUMENT_BYTES) {
+    if (file.info.size > limit) {
       await file.body.cancel();
       throw new SessionError({
         kind: "file_too_large",
         name,
         size: file.info.size,
-        limit: MAX_DOCUMENT_BYTES,
-        message: `File ${name} is ${file.info.size} bytes; documents up to ${MAX_DOCUMENT_BYTES} bytes can be opened`,
+        limit,
+        message: `File ${name} is ${file.info.size} bytes; ${allowed.replace("%d", String(limit))}`,
       });
     }
-    const bytes = new Uint8Array(await new Response(file.body).arrayBuffer());
-    return { bytes, info: file.info, doc: openLibraryDocx(name, bytes) }; // refuse what the engine cannot read before using it
+    return { bytes: new Uint8Array(await new Response(file.body).arrayBuffer()), info: file.info };
   }
 
   async list(options: { offset?: number; limit?: number } = {}) {
