@@ -43,7 +43,29 @@ step(
   listed.structuredContent?.sessions?.some((s) => s.id === id),
 );
 
-const closed = await client.callTool({ name: "document_close", arguments: { doc_id: id } });
+await client.callTool({
+  name: "add_element",
+  arguments: { doc_id: id, path: "/body/children/0", value: JSON.stringify({ type: "paragraph", text: "Concurrent" }) },
+});
+// Calls on one session arrive as separate requests; one isolate serializes them, and each must still run in its own
+// request's I/O context (a waiter chained onto another request's promise fails with "different request").
+const query = { name: "query", arguments: { doc_id: id, path: "/body/paragraph[0]", format: "json" } };
+const insert = { name: "insert_text", arguments: { doc_id: id, path: "/body/paragraph[0]", offset: 0, text: "x" } };
+// 10 bursts of 8 calls at once (below the per-tenant limit of 120 requests in 10 s), the first 8 calls inserting.
+const failed = [];
+let inserts = 0;
+for (let burst = 0; burst < 10; burst++) {
+  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => client.callTool(burst === i ? insert : query)));
+  for (const [i, result] of results.entries()) {
+    if (result.isError) failed.push(result);
+    else if (burst === i) inserts++;
+  }
+}
+step("concurrent calls on one session all succeed", failed.length === 0, failed[0] ? JSON.stringify(failed[0].content).slice(0, 200) : "");
+const text = (await client.callTool(query)).structuredContent?.items?.[0]?.text;
+step("and every insert among them landed once", text === `${"x".repeat(inserts)}Concurrent`, `${inserts} inserts: ${text}`);
+
+const closed = await client.callTool({ name: "document_close", arguments: { doc_id: id, discard: true } });
 step("document_close", !closed.isError && closed.structuredContent?.closed === id);
 
 await client.close();

@@ -21,7 +21,7 @@ export interface CachedDocument {
  */
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly busy = new Set<string>();
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
@@ -51,16 +51,18 @@ export class DocumentCache {
     this.entries.delete(key);
   }
 
-  /** Runs `work` after every earlier call for the same key has finished. */
+  /**
+   * Runs `work` once no other call for the same key is running. Waiters poll on timers of their own instead of
+   * chaining onto the running call's promise: a continuation of another request's promise runs in that request's
+   * I/O context, where workerd refuses this request's bindings ("Cannot perform I/O on behalf of a different request").
+   */
   async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(work);
-    const tail = run.catch(() => undefined);
-    this.locks.set(key, tail);
+    for (let delay = 1; this.busy.has(key); delay = Math.min(delay * 2, 16)) await new Promise((r) => setTimeout(r, delay));
+    this.busy.add(key); // no await between the check and this line, so no two calls hold the key at once
     try {
-      return await run;
+      return await work();
     } finally {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
+      this.busy.delete(key);
     }
   }
 }

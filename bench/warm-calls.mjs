@@ -1,0 +1,152 @@
+// `npm run bench:calls`: small warm tool calls over /mcp under wrangler dev, next to the floor of a minimal stateless
+// MCP Worker with one trivial tool (bench/minimal-mcp: same SDK, transport settings and workerd). 8 concurrent
+// keep-alive clients per case for a few seconds; prints requests/s, p50 and p99, and each case's ratio to the floor.
+// The per-tenant request limit is left out of the bench's copy of wrangler.toml: it would measure the limiter.
+// Benchmarks print figures; nothing asserts a time.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CLIENTS = 8;
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true" };
+const wrangler = ["node_modules/wrangler/bin/wrangler.js"];
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startWorker(config, port, state) {
+  const log = openSync(join(logs, `wrangler-${port}.log`), "w");
+  const child = spawn(
+    process.execPath,
+    [...wrangler, "dev", "-c", config, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state],
+    { env, stdio: ["ignore", log, log] },
+  );
+  for (let i = 0; i < 120; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { method: "HEAD" });
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  child.kill("SIGTERM");
+  throw new Error(`wrangler dev -c ${config} did not start on port ${port}`);
+}
+
+/** One JSON-RPC call as a stateless client sends it (no initialize: the server is built per request). */
+function rpc(url, token, method, params) {
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      "mcp-protocol-version": "2025-06-18",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+}
+
+async function call(url, token, name, args) {
+  const response = await rpc(url, token, "tools/call", { name, arguments: args });
+  const body = await response.json();
+  if (!response.ok || body.error || body.result?.isError)
+    throw new Error(`${name}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  return body.result.structuredContent;
+}
+
+/** Drives one request shape with CLIENTS concurrent loops for SECONDS; every answer must be a 200 without error. */
+async function measure(label, send) {
+  const latencies = [];
+  let failures = 0;
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end) {
+        const started = performance.now();
+        const response = await send();
+        const text = await response.text();
+        if (response.status !== 200 || text.includes('"error"') || text.includes('"isError":true')) {
+          if (failures++ === 0) console.error(`${label}: first failure: ${response.status} ${text.slice(0, 300)}`);
+        }
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { label, requests: latencies.length, failures, rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99) };
+}
+
+const state = mkdtempSync(join(tmpdir(), "docx-edge-calls-"));
+const logs = mkdtempSync(join(tmpdir(), "docx-edge-calls-logs-"));
+const config = ".bench-wrangler.toml";
+writeFileSync(
+  config,
+  readFileSync("wrangler.toml", "utf8").replace(/\n# Requests per tenant[^\n]*\n\[\[ratelimits\]\]\nname = "TENANT_LIMITER"[^[]*/, "\n"),
+);
+const children = [];
+try {
+  spawnSync(process.execPath, [...wrangler, "d1", "migrations", "apply", "DB", "--local", "-c", config, "--persist-to", state], {
+    env,
+    stdio: "ignore",
+  });
+  const token = spawnSync(process.execPath, ["scripts/token.mjs", "--tenant", "bench-calls", "--persist-to", state], {
+    env,
+    encoding: "utf8",
+  })
+    .stdout.trim()
+    .split("\n")
+    .pop();
+  const [productPort, floorPort] = [await freePort(), await freePort()];
+  children.push(await startWorker(config, productPort, state), await startWorker("bench/minimal-mcp/wrangler.toml", floorPort, state));
+  const mcp = `http://127.0.0.1:${productPort}/mcp`;
+  const floorUrl = `http://127.0.0.1:${floorPort}/`;
+
+  const { session } = await call(mcp, token, "document_create", { title: "Bench" });
+  await call(mcp, token, "add_element", {
+    doc_id: session.id,
+    path: "/body/children/0",
+    value: JSON.stringify({ type: "paragraph", text: "One short paragraph." }),
+  });
+  const query = { name: "query", arguments: { doc_id: session.id, path: "/body/paragraph[0]", format: "json" } };
+
+  // Warm both isolates first, so start-up and the first parse are not counted.
+  await measure("warm-up", () => rpc(floorUrl, null, "tools/call", { name: "echo", arguments: { text: "hi" } }));
+  await measure("warm-up", () => rpc(mcp, token, "tools/call", query));
+
+  const floor = await measure("floor: echo (minimal MCP Worker)", () =>
+    rpc(floorUrl, null, "tools/call", { name: "echo", arguments: { text: "hi" } }),
+  );
+  const cases = [
+    await measure("query of one paragraph", () => rpc(mcp, token, "tools/call", query)),
+    await measure("document_list", () => rpc(mcp, token, "tools/call", { name: "document_list", arguments: {} })),
+    await measure("tools/list", () => rpc(mcp, token, "tools/list", {})),
+  ];
+  console.log(
+    `Small warm calls under wrangler dev: ${CLIENTS} concurrent keep-alive clients, ${SECONDS} s per case; target: each >= 0.5x the floor.`,
+  );
+  const rows = [floor, ...cases].map((r) => ({
+    case: r.label,
+    requests: r.requests,
+    failures: r.failures,
+    "req/s": r.rps.toFixed(0),
+    "p50 ms": r.p50.toFixed(1),
+    "p99 ms": r.p99.toFixed(1),
+    "vs floor": (r.rps / floor.rps).toFixed(2),
+  }));
+  console.table(rows);
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  rmSync(config, { force: true });
+  if (process.env.BENCH_KEEP_STATE) console.log(`state in ${state}, wrangler logs in ${logs}`);
+  else rmSync(state, { recursive: true, force: true });
+}
