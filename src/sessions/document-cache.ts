@@ -21,9 +21,18 @@ export interface CachedDocument {
  */
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument>();
-  private readonly busy = new Set<string>();
+  /** Keys held by a running call, with when it started. */
+  private readonly busy = new Map<string, number>();
 
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  /**
+   * `leaseMs`: how long a call may hold a key before waiters stop waiting for it. A request the runtime cancelled
+   * mid-call never releases its key; past the lease its cached document is dropped (it may be half edited) and the
+   * next call goes ahead, so one dead request cannot stall a session in this isolate.
+   */
+  constructor(
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly leaseMs = 60_000,
+  ) {}
 
   get(key: string, version: number): CachedDocument | null {
     const entry = this.entries.get(key);
@@ -57,12 +66,19 @@ export class DocumentCache {
    * I/O context, where workerd refuses this request's bindings ("Cannot perform I/O on behalf of a different request").
    */
   async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
-    for (let delay = 1; this.busy.has(key); delay = Math.min(delay * 2, 16)) await new Promise((r) => setTimeout(r, delay));
-    this.busy.add(key); // no await between the check and this line, so no two calls hold the key at once
+    for (let delay = 1; this.busy.has(key); delay = Math.min(delay * 2, 16)) {
+      if (Date.now() - this.busy.get(key)! > this.leaseMs) {
+        this.entries.delete(key);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    const started = Date.now();
+    this.busy.set(key, started); // no await between the check and this line, so no two calls hold the key at once
     try {
       return await work();
     } finally {
-      this.busy.delete(key);
+      if (this.busy.get(key) === started) this.busy.delete(key);
     }
   }
 }

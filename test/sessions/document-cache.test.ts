@@ -50,4 +50,37 @@ describe("DocumentCache", () => {
     cache.set("a", cached(a));
     expect(cache.get("a", 1)?.doc).toBe(a);
   });
+
+  it("runs calls for one key one at a time, in their own turn, and other keys alongside", async () => {
+    const cache = new DocumentCache();
+    const log: string[] = [];
+    const step = (name: string, ms: number) => async () => {
+      log.push(`${name} start`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`${name} end`);
+      return name;
+    };
+    const results = await Promise.all([
+      cache.exclusive("s", step("a", 20)),
+      cache.exclusive("s", step("b", 1)),
+      cache.exclusive("t", step("c", 1)),
+    ]);
+    expect(results).toEqual(["a", "b", "c"]);
+    expect(log.indexOf("b start")).toBeGreaterThan(log.indexOf("a end"));
+    expect(log.indexOf("c end")).toBeLessThan(log.indexOf("a end"));
+  });
+
+  it("releases a key whose call failed", async () => {
+    const cache = new DocumentCache();
+    await expect(cache.exclusive("s", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await cache.exclusive("s", async () => "next")).toBe("next");
+  });
+
+  it("lets the next call go ahead once a holder that never finishes is past its lease, dropping its cached document", async () => {
+    const cache = new DocumentCache(64 * 1024 * 1024, 30);
+    cache.set("s", cached(openDoc(1)));
+    // A request the runtime cancelled mid-call: its work never settles, so it never releases the key.
+    void cache.exclusive("s", () => new Promise(() => {}));
+    expect(await cache.exclusive("s", async () => cache.get("s", 1))).toBeNull();
+  });
 });
