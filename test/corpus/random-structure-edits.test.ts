@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DocxDocument, DocxError } from "../../src/docx/index.js";
 import { STRUCTURE_CHECKS, xmlParts } from "../docx/support/structure-invariants.js";
+import { seededRandom } from "../support/seeded-random";
 
 const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const FILES = [
@@ -31,18 +32,6 @@ const FILES = [
 ];
 const SEEDS = Array.from({ length: 30 }, (_, i) => 1000 + i * 7919);
 const OPERATIONS_PER_RUN = 10;
-
-/** mulberry32: a small deterministic generator, so a seed always makes the same run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Op = Record<string, unknown>;
 
@@ -120,7 +109,7 @@ function expectNoNewViolations(before: Record<string, string[]>, after: Record<s
 }
 
 function run(seed: number, tracked: boolean): void {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const file = FILES[Math.floor(rand() * FILES.length)];
   const source = readFileSync(resolve(CORPUS, file));
   const doc = DocxDocument.open(new Uint8Array(source));

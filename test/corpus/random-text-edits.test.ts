@@ -17,6 +17,7 @@ import { paragraphsInScope } from "../../src/docx/ops/text-scope.js";
 import { localName, serializeNode, type XmlElement } from "../../src/docx/xml/index.js";
 import { CORPUS, docxFiles } from "../support/corpus";
 import { expectAllOpenInLibreOffice, sofficeAvailable } from "../support/libreoffice.js";
+import { seededRandom } from "../support/seeded-random";
 
 const DEFAULT_SEEDS = [1, 2];
 const EDITS_PER_DOCUMENT = 5;
@@ -41,18 +42,6 @@ function seeds(): number[] {
   if (!given) return DEFAULT_SEEDS;
   if (/^\d+$/.test(given)) return Array.from({ length: Number(given) }, (_, i) => i + 1);
   return given.split(",").map((s) => Number(s.trim()));
-}
-
-/** A small deterministic generator (mulberry32), so a seed replays the same edits. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Paragraph {
@@ -178,7 +167,7 @@ describe("random text edits over the corpus", () => {
     const known = new Set(checkPackage(input).map((v) => `${v.check}: ${v.message}`));
     for (const seed of seeds()) {
       const doc = DocxDocument.open(input);
-      const next = random(seed * 7919 + file.length);
+      const next = seededRandom(seed * 7919 + file.length);
       let log: string[] = [];
       const where = () => `${file}, seed ${seed} (DOCX_FUZZ_SEEDS=${seed}); edits:\n  ${log.join("\n  ")}`;
       try {
