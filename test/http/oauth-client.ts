@@ -50,6 +50,22 @@ export async function consent(browser: TestBrowser, params: Record<string, strin
   return browser.post("/oauth/authorize", { ...hidden, decision });
 }
 
+/** Consents as `browser` to a code flow for `clientId` with a fresh PKCE pair; returns the code and its verifier. */
+export async function consentedCode(browser: TestBrowser, clientId: string, extra: Record<string, string> = {}) {
+  const { verifier, challenge } = await pkcePair();
+  const code = callbackParams(
+    await consent(browser, {
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: CLAUDE_CALLBACK,
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      ...extra,
+    }),
+  ).get("code")!;
+  return { code, verifier };
+}
+
 export async function tokenRequest(fields: Record<string, string>) {
   const response = await workerFetch("/oauth/token", {
     method: "POST",
@@ -64,18 +80,7 @@ export async function authorizedClient(email: string, extra: Record<string, stri
   const { body: client } = await registerClient();
   const browser = new TestBrowser();
   await browser.signUp(email);
-  const { verifier, challenge } = await pkcePair();
-  const redirect = await consent(browser, {
-    response_type: "code",
-    client_id: client.client_id,
-    redirect_uri: CLAUDE_CALLBACK,
-    code_challenge: challenge,
-    code_challenge_method: "S256",
-    state: "st",
-    resource: MCP_URL,
-    ...extra,
-  });
-  const code = callbackParams(redirect).get("code")!;
+  const { code, verifier } = await consentedCode(browser, client.client_id, { state: "st", resource: MCP_URL, ...extra });
   const exchange = {
     grant_type: "authorization_code",
     code,

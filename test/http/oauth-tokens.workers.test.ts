@@ -5,17 +5,7 @@ import { checkAuthorizationRequest, createAuthorizationCode, exchangeAuthorizati
 import { REFRESH_TOKEN_TTL_MS } from "../../src/auth/oauth/oauth-secrets";
 import { connectMcp, workerFetch } from "../support/mcp-client";
 import { TestBrowser } from "./browser";
-import {
-  authorizedClient,
-  CLAUDE_CALLBACK,
-  callbackParams,
-  consent,
-  MCP_URL,
-  mcpCall,
-  pkcePair,
-  registerClient,
-  tokenRequest,
-} from "./oauth-client";
+import { authorizedClient, CLAUDE_CALLBACK, consentedCode, MCP_URL, mcpCall, pkcePair, registerClient, tokenRequest } from "./oauth-client";
 
 const refresh = (clientId: string, refreshToken: string, extra: Record<string, string> = {}) =>
   tokenRequest({ grant_type: "refresh_token", client_id: clientId, refresh_token: refreshToken, ...extra });
@@ -26,16 +16,7 @@ describe("token endpoint: authorization code", () => {
     // authorizedClient already redeemed its code; start another authorization to inspect the raw response.
     const browser = new TestBrowser();
     await browser.signUp("code-ok-2@example.com");
-    const { verifier, challenge } = await pkcePair();
-    const code = callbackParams(
-      await consent(browser, {
-        response_type: "code",
-        client_id: client.client_id,
-        redirect_uri: CLAUDE_CALLBACK,
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    ).get("code")!;
+    const { code, verifier } = await consentedCode(browser, client.client_id);
     const response = await tokenRequest({ ...exchange, code, code_verifier: verifier });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -48,16 +29,7 @@ describe("token endpoint: authorization code", () => {
     const { body: client } = await registerClient();
     const browser = new TestBrowser();
     await browser.signUp("code-race@example.com");
-    const { verifier, challenge } = await pkcePair();
-    const code = callbackParams(
-      await consent(browser, {
-        response_type: "code",
-        client_id: client.client_id,
-        redirect_uri: CLAUDE_CALLBACK,
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    ).get("code")!;
+    const { code, verifier } = await consentedCode(browser, client.client_id);
     const fields = {
       grant_type: "authorization_code",
       code,
@@ -83,16 +55,7 @@ describe("token endpoint: authorization code", () => {
     const { body: client } = await registerClient();
     const browser = new TestBrowser();
     await browser.signUp("pkce@example.com");
-    const { challenge } = await pkcePair();
-    const code = callbackParams(
-      await consent(browser, {
-        response_type: "code",
-        client_id: client.client_id,
-        redirect_uri: CLAUDE_CALLBACK,
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    ).get("code")!;
+    const { code } = await consentedCode(browser, client.client_id);
     const attacker = await pkcePair();
     const response = await tokenRequest({
       grant_type: "authorization_code",
@@ -111,16 +74,7 @@ describe("token endpoint: authorization code", () => {
     const browser = new TestBrowser();
     await browser.signUp("code-binding@example.com");
     for (const change of [{ client_id: other.client_id }, { redirect_uri: "https://other.example/cb" }]) {
-      const { verifier, challenge } = await pkcePair();
-      const code = callbackParams(
-        await consent(browser, {
-          response_type: "code",
-          client_id: client.client_id,
-          redirect_uri: CLAUDE_CALLBACK,
-          code_challenge: challenge,
-          code_challenge_method: "S256",
-        }),
-      ).get("code")!;
+      const { code, verifier } = await consentedCode(browser, client.client_id);
       const response = await tokenRequest({
         grant_type: "authorization_code",
         code,
@@ -137,17 +91,7 @@ describe("token endpoint: authorization code", () => {
     const { body: client } = await registerClient();
     const browser = new TestBrowser();
     await browser.signUp("resource-token@example.com");
-    const { verifier, challenge } = await pkcePair();
-    const code = callbackParams(
-      await consent(browser, {
-        response_type: "code",
-        client_id: client.client_id,
-        redirect_uri: CLAUDE_CALLBACK,
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-        resource: MCP_URL,
-      }),
-    ).get("code")!;
+    const { code, verifier } = await consentedCode(browser, client.client_id, { resource: MCP_URL });
     const response = await tokenRequest({
       grant_type: "authorization_code",
       code,
