@@ -18,13 +18,16 @@ export type { ExternalState } from "./external-changes";
 export { ExternalChanges } from "./external-changes";
 export { checkLibraryImage, imageTypeForName, MAX_LIBRARY_IMAGE_BYTES } from "./library-images";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
+export { LiveLibraryStore } from "./live-library-store";
 export type {
   BlobBody,
+  ChangeFeed,
   CheckpointMeta,
   CommitOutcome,
   HistoryEntryMeta,
   LibraryFileInfo,
   LibraryStore,
+  LiveChange,
   LoadPlan,
   MoveOutcome,
   RebaseOutcome,
