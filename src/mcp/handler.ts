@@ -1,31 +1,32 @@
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { type AuthInfo, createMcpHandler } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
 import { buildMcpServer } from "./server";
 
-const jsonRpcError = (status: number, code: number, message: string, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }), {
-    status,
-    headers: { "content-type": "application/json", ...headers },
-  });
+/** The largest JSON-RPC message /mcp reads; the HTTP layer's byte-counting cap is the same. */
+export const MCP_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+const TOOL_CONTEXT = "docx-edge/toolContext";
 
 /**
- * Serves one Streamable HTTP request. The transport runs stateless (no Mcp-Session-Id), so server and
- * transport are built per request; GET (a server-to-client stream) is not offered until live sessions exist.
+ * One handler per isolate serves both protocol eras: 2026-07-28 requests (server/discover, `_meta`, header checks)
+ * and 2025-era requests (initialize, answered statelessly; GET and DELETE get 405). The caller is authenticated in
+ * front of it; the tool context travels in the SDK's pass-through auth info, so the factory binds tools to it.
  */
-export async function handleMcpRequest(request: Request, ctx: ToolContext): Promise<Response> {
-  if (request.method === "GET") {
-    return jsonRpcError(405, -32000, "Method not allowed: this server does not offer a GET event stream yet; use POST.", { allow: "POST" });
-  }
-  if (request.method !== "POST") {
-    return jsonRpcError(405, -32000, `Method not allowed: ${request.method}. Use POST.`, { allow: "POST" });
-  }
-  const server = buildMcpServer(ctx);
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-  await server.connect(transport);
-  try {
-    return await transport.handleRequest(request);
-  } catch (error) {
-    console.error("mcp transport failure", error);
-    return jsonRpcError(500, -32603, "Internal error");
-  }
+const mcp = createMcpHandler(({ authInfo }) => buildMcpServer(toolContextOf(authInfo)), {
+  legacy: "stateless",
+  maxRequestBodySize: MCP_MAX_MESSAGE_BYTES,
+  onerror: (error) => console.error("mcp handler", error),
+});
+
+function toolContextOf(authInfo: AuthInfo | undefined): ToolContext {
+  const ctx = authInfo?.extra?.[TOOL_CONTEXT] as ToolContext | undefined;
+  // The HTTP layer authenticates every /mcp request before it gets here; a missing context is a wiring bug.
+  if (!ctx) throw new Error("MCP request reached the handler without an authenticated tool context");
+  return ctx;
+}
+
+/** Serves one Streamable HTTP request for an authenticated caller. */
+export function handleMcpRequest(request: Request, ctx: ToolContext): Promise<Response> {
+  const authInfo: AuthInfo = { token: "", clientId: ctx.tenantId, scopes: [...ctx.scopes], extra: { [TOOL_CONTEXT]: ctx } };
+  return mcp.fetch(request, { authInfo });
 }

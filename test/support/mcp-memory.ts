@@ -1,6 +1,3 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { handleMcpRequest, type Scope } from "../../src/mcp/index";
 import { DocumentCache, DocumentSessions } from "../../src/sessions/index";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
@@ -9,6 +6,7 @@ import { MemorySessionStore } from "../../src/storage/memory/session-store";
 
 import { buildDocx, type DocxSpec, W_NS } from "../docx/support/build-docx";
 import { callOk } from "./mcp-calls";
+import { connectClient, type McpClient, type McpEra } from "./mcp-era";
 
 export { callError, callOk } from "./mcp-calls";
 
@@ -54,15 +52,9 @@ export async function mcpFetch(init: RequestInit): Promise<Response> {
   return handleMcpRequest(request, { ...caller, sessions: sessionsFor(caller.tenantId) });
 }
 
-/** An MCP SDK client talking to the in-memory endpoint with the given headers. */
-export async function connectMcp(headers: Record<string, string>): Promise<Client> {
-  const client = new Client({ name: "docx-edge-tests", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
-  const transport = new StreamableHTTPClientTransport(new URL(`${ORIGIN}/mcp`), {
-    requestInit: { headers },
-    fetch: (_url, init) => mcpFetch(init as RequestInit),
-  });
-  await client.connect(transport);
-  return client;
+/** An MCP SDK client (of the suite's era unless given) talking to the in-memory endpoint with the given headers. */
+export function connectMcp(headers: Record<string, string>, era?: McpEra): Promise<McpClient> {
+  return connectClient(new URL(`${ORIGIN}/mcp`), headers, (_url, init) => mcpFetch(init as RequestInit), era);
 }
 
 /** Puts a file in a fresh tenant's library and opens it over MCP, as a user of that tenant would. */
