@@ -32,7 +32,7 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   const server = new McpServer(SERVER_INFO, {
     instructions: INSTRUCTIONS,
     // Only what the server delivers: no list-changed notifications, since the tool set never changes at run time.
-    capabilities: { tools: {} },
+    capabilities: { tools: { listChanged: false } },
     cacheHints: CACHE_HINTS,
   });
   registerDocumentTools(server, ctx);
