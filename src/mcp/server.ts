@@ -1,5 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
+import { registerResources } from "./resources";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerElementTools } from "./tools/element-tools";
@@ -25,6 +26,7 @@ const INSTRUCTIONS =
 const CACHE_HINTS = {
   "server/discover": { ttlMs: 300_000, cacheScope: "public" },
   "tools/list": { ttlMs: 300_000, cacheScope: "public" },
+  "resources/templates/list": { ttlMs: 300_000, cacheScope: "public" },
 } as const;
 
 /** Builds the MCP server for one request, with every tool bound to the caller's context. */
@@ -46,5 +48,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerCommentTools(server, ctx);
   registerStyleTools(server, ctx);
   registerRevisionTools(server, ctx);
+  registerResources(server, ctx);
   return server;
 }
