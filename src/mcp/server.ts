@@ -1,5 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
+import { PROGRESS_EVERY_MS, reportProgressOfAllTools } from "./progress";
 import { registerResources } from "./resources";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
@@ -37,6 +38,7 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
     capabilities: { tools: { listChanged: false } },
     cacheHints: CACHE_HINTS,
   });
+  reportProgressOfAllTools(server, ctx.progressEveryMs ?? PROGRESS_EVERY_MS);
   registerDocumentTools(server, ctx);
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
