@@ -35,6 +35,8 @@ export class LiveHub {
    * not have; a re-attach after a restart accepts them and reports them gone (position null).
    */
   attach(request: Request, positionOf: (sessionId: string) => number | null): Response {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket")
+      return new Response("The tenant hub only accepts WebSocket upgrades.", { status: 426, headers: { upgrade: "websocket" } });
     try {
       const url = new URL(request.url);
       const keys = url.searchParams.getAll("key");

@@ -185,6 +185,8 @@ describe("refusals", () => {
     expect(await refusal(other.listen(["library", "library"]))).toMatchObject({ kind: "invalid_argument" });
     const eleven = Array.from({ length: 11 }, (_, i) => (i === 0 ? "library" : `session:s${i}`));
     expect(await refusal(other.listen(eleven))).toMatchObject({ kind: "invalid_argument", message: expect.stringContaining("1 to 10") });
+    const plain = await runInDurableObject(stub, (instance: TenantObject) => instance.fetch(new Request("https://hub/live?key=library")));
+    expect(plain.status).toBe(426);
     for (const s of [stub, other.stub]) await runInDurableObject(s, (_i, state) => expect(state.getWebSockets()).toHaveLength(0));
   });
 
