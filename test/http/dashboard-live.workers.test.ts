@@ -90,6 +90,22 @@ describe("dashboard: live session view", () => {
     expect(anonymous.status).toBe(303);
   });
 
+  it("ends the stream at the next event once the viewer has signed out", async () => {
+    const browser = new TestBrowser();
+    await browser.signUp(`live-signout-${Date.now()}@example.com`);
+    const agent = await agentOf(browser);
+    await upload(browser, "watched.docx", buildDocx({ body: p("Before.") }));
+    const id = (await callOk(agent, "document_open", { path: "watched.docx" })).session.id;
+    const stream = await browser.request(`/dashboard/sessions/${id}/live`);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toContain("event: ready");
+    await browser.get("/dashboard/tokens");
+    expect((await browser.post("/signout", {})).status).toBe(303);
+    await callOk(agent, "replace_text", { doc_id: id, find: "Before.", replace: "After." });
+    const rest = await reader.read();
+    expect(rest.done).toBe(true);
+  });
+
   it("pages a large document's rendering", async () => {
     const browser = new TestBrowser();
     await browser.signUp(`live-pages-${Date.now()}@example.com`);

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { currentViewer } from "../../auth";
 import { sessionKey } from "../../sessions/index";
 import type { WebEnv } from "./services";
 
@@ -11,26 +12,35 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
 /**
  * GET /dashboard/sessions/:id/live: a server-sent event stream of one session's changes for its page, fed by the
  * tenant's live hub and authenticated by the dashboard sign-in like every page. First `ready` (the position now),
- * then a `change` per event; an unknown session is refused before the stream starts.
+ * then a `change` per event; an unknown session is refused before the stream starts. The sign-in is checked again
+ * before each event and at each keep-alive: signing out (or the sign-in expiring) ends the stream there.
  */
 export const liveStream = new Hono<WebEnv>();
 
 liveStream.get("/:id/live", async (c) => {
   const key = sessionKey(c.req.param("id"));
+  const { tenantId, sessionId } = c.var.viewer;
+  const { accounts } = c.var.services;
+  const headers = c.req.raw.headers;
+  const signedIn = async () => (await currentViewer(accounts, headers).catch(() => null))?.sessionId === sessionId;
   const abort = new AbortController();
-  const stream = await c.var.services.listen(c.var.viewer.tenantId, [key], abort.signal);
+  const stream = await c.var.services.listen(tenantId, [key], abort.signal);
   let keepalive: ReturnType<typeof setInterval> | undefined;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(frame("ready", { position: stream.positions[key] ?? null }));
-      keepalive = setInterval(() => {
+      keepalive = setInterval(async () => {
+        if (!(await signedIn())) return stream.close();
         stream.ping();
         controller.enqueue(encoder.encode(": keepalive\n\n"));
       }, KEEPALIVE_MS);
       // Pumped apart from start(), so the response begins at once.
       void (async () => {
         try {
-          for await (const event of stream) controller.enqueue(frame("change", event));
+          for await (const event of stream) {
+            if (!(await signedIn())) break;
+            controller.enqueue(frame("change", event));
+          }
           controller.close();
         } catch (error) {
           controller.error(error);
