@@ -1,4 +1,4 @@
-import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { DocumentSessions, type LiveEvent, type LiveStream, SessionError } from "../../src/sessions/index";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
@@ -106,6 +106,24 @@ describe("live hub", () => {
     const stream = await listen([`session:${id}`, "library"]);
     expect(stream.positions).toEqual({ [`session:${id}`]: 1 });
     stream.close();
+  });
+});
+
+describe("automatic save", () => {
+  it("announces the save the object's alarm makes, and the library file it writes", async () => {
+    const { owner, client, stub } = await setup("live-autosave");
+    const id = (await callOk(client, "document_open", { path: "report.docx" })).session.id; // auto_save on by default
+    await callOk(client, "replace_text", { doc_id: id, find: "First draft.", replace: "Saved by the alarm." });
+    const live = record(await openTenantListener(env.TENANT, owner.tenantId, [`session:${id}`, "library"]));
+    await runInDurableObject(stub, (_instance, state) => {
+      state.storage.sql.exec("UPDATE sessions SET auto_save_due = 0 WHERE id = ?", id);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    await vi.waitFor(() => expect(live.events).toHaveLength(2), { timeout: 5000 });
+    expect(live.events).toMatchObject([
+      { key: "library", kind: "library", name: "report.docx", change: "written" },
+      { key: `session:${id}`, kind: "saved", position: 1, file: "report.docx" },
+    ]);
   });
 });
 

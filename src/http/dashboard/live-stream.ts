@@ -32,7 +32,11 @@ liveStream.get("/:id/live", async (c) => {
       keepalive = setInterval(async () => {
         if (!(await signedIn())) return stream.close();
         stream.ping();
-        controller.enqueue(encoder.encode(": keepalive\n\n"));
+        try {
+          controller.enqueue(encoder.encode(": keepalive\n\n"));
+        } catch {
+          // the stream ended while the sign-in was checked
+        }
       }, KEEPALIVE_MS);
       // Pumped apart from start(), so the response begins at once.
       void (async () => {
