@@ -123,6 +123,22 @@ describe("read budgets over MCP", () => {
     expect(small.next_offset).toBe(small.count);
   });
 
+  it("keep document_history within max_chars, paging by entry", async () => {
+    const { client, id } = await openInLibrary("budget-history", "a.docx", annotated);
+    for (let i = 1; i <= 6; i++)
+      await callOk(client, "replace_text", { doc_id: id, path: `/body/paragraph[${i}]`, find: "text", replace: "words" });
+    let offset = 0;
+    let seen = 0;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = (await within(client, "document_history", { doc_id: id, offset, max_chars: 800 })).structured;
+      expect(page.count).toBeLessThan(6);
+      seen += page.count;
+      if (page.next_offset === null) break;
+      offset = page.next_offset;
+    }
+    expect(seen).toBe(6);
+  });
+
   it("read a 200,000-character paragraph to its end with char_offset", async () => {
     const text = "abcdefghi ".repeat(20_000);
     const { client, id } = await openInLibrary("budget-huge", "huge.docx", buildDocx({ body: p("Before") + p(text) + p("After") }));
