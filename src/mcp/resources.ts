@@ -1,10 +1,10 @@
 import {
   type CallToolResult,
-  type McpServer,
   ProtocolError,
   ProtocolErrorCode,
   type ReadResourceResult,
   type Resource,
+  type Server,
 } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
 import { toToolFailure } from "./tool-result";
@@ -166,8 +166,7 @@ function notFound(uri: string, why: string): ProtocolError {
 }
 
 /** Serves resources/list, resources/templates/list and resources/read for the caller's tenant, paginated. */
-export function registerResources(server: McpServer, ctx: ToolContext): void {
-  const low = server.server;
+export function registerResources(low: Server, ctx: ToolContext): void {
   low.registerCapabilities({ resources: { listChanged: false } });
   low.setRequestHandler("resources/list", (request) => listPage(ctx, decodeCursor(request.params?.cursor)));
   low.setRequestHandler("resources/templates/list", () => ({ resourceTemplates: RESOURCE_TEMPLATES.map((t) => ({ ...t })) }));
