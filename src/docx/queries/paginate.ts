@@ -54,6 +54,8 @@ export const DEFAULT_MAX_CHARS = 80_000;
 export const DEFAULT_LIMIT = 50;
 const MIN_MAX_CHARS = 500;
 const CUT_MARK = " …[cut]";
+/** The first part of an element of each kind, for a hint on reading a large one piece by piece. */
+const PART_OF: Partial<Record<DocNode["kind"], string>> = { paragraph: "run[0]", table: "row[0]", row: "cell[0]", hyperlink: "run[0]" };
 /** What the hints of a page take at most, besides the paths they name. */
 const HINT_ROOM = 120;
 
@@ -144,7 +146,7 @@ export function paginate(ctx: RenderContext, path: string, nodes: DocNode[], opt
       parts[0] = window(rendered[0], parts[0].from, parts[0].size + slack - (slack < 0 ? 4 : 12));
       result = assemble();
     }
-    for (let over = resultSize(result) - maxChars; over > 0; over = resultSize(result) - maxChars) {
+    for (let over = resultSize(result) - maxChars; over > 0 && parts[0].shown > 0; over = resultSize(result) - maxChars) {
       parts[0] = window(rendered[0], parts[0].from, parts[0].size - over - 4);
       result = assemble();
     }
@@ -188,10 +190,12 @@ function assembleResult(
   } else if (next !== null) {
     hints.push(`${returned} of ${total} shown; continue with offset=${next} (or narrow the path).`);
   }
-  if (last?.reduced)
+  if (last?.reduced) {
+    const node = nodes[offset + returned - 1];
     hints.push(
-      `Item ${offset + returned - 1} is shown as id, path and text only; query its parts (e.g. ${nodes[offset + returned - 1].path}/run[0]).`,
+      `Item ${offset + returned - 1} is shown as id, path and text only; query its parts (e.g. ${node.path}/${PART_OF[node.kind] ?? "*"}).`,
     );
+  }
   if (typeof extra?.hint === "string") hints.unshift(extra.hint);
   if (hints.length) result.hint = hints.join(" ");
   const values = parts.map((p) => p.value);

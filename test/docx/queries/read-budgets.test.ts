@@ -108,6 +108,17 @@ describe("read budgets", () => {
     expect(pages.map((pg) => pg.text!.replace(/ …\[cut\]$/, "")).join("")).toBe("😀".repeat(3000));
   });
 
+  it("show a table too large for the budget by its identity, and refuse a budget the paging fields alone exceed", () => {
+    const cells = Array.from({ length: 40 }, (_, i) => `<w:tc>${p(`cell ${i} ${"x".repeat(200)}`)}</w:tc>`).join("");
+    const doc = DocxDocument.open(buildDocx({ body: `<w:tbl><w:tr>${cells}</w:tr></w:tbl>` }));
+    const r = doc.query("/body/table[0]", { maxChars: 1000 });
+    expect(JSON.stringify(r).length).toBeLessThanOrEqual(1000);
+    expect(r.items![0]).toMatchObject({ type: "table", path: "/body/table[0]", truncated: true });
+    expect(r.hint).toContain("/body/table[0]/row[0]");
+    const longPath = `/body/paragraph[text~='${"a".repeat(600)}']`;
+    expect(docxFailure(() => doc.query(longPath, { maxChars: 500 }))).toMatchObject({ kind: "invalid_argument", field: "max_chars" });
+  });
+
   it("refuse a char_offset past the end of the item", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("short") }));
     expect(docxFailure(() => doc.query("/body/paragraph[0]", { charOffset: 50 }))).toMatchObject({
