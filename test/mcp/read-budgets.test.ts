@@ -49,6 +49,44 @@ async function within(client: McpClient, name: string, args: Record<string, unkn
   return out;
 }
 
+const READ_TOOLS = [
+  "query",
+  "count_elements",
+  "read_section",
+  "read_heading_content",
+  "comment_list",
+  "revision_list",
+  "document_list",
+  "document_history",
+  "get_page_setup",
+];
+
+/** Paths in a JSON Schema to objects that say nothing of their properties (`additionalProperties: {}` or none given). */
+function untypedObjects(schema: any, at = ""): string[] {
+  if (!schema || typeof schema !== "object") return [];
+  const out: string[] = [];
+  if (schema.type === "object" && !schema.properties && !schema.propertyNames && typeof schema.additionalProperties !== "object")
+    out.push(at || "/");
+  for (const [key, value] of Object.entries(schema))
+    if (value && typeof value === "object") out.push(...untypedObjects(value, `${at}/${key}`));
+  return out;
+}
+
+describe("read tool schemas", () => {
+  it("give every read and list tool an output schema, a max_chars budget where it lists, and typed inputs", async () => {
+    const { tools } = await (await connectMcp((await tokenFor("budget-schemas")).headers)).listTools();
+    for (const name of READ_TOOLS) {
+      const tool = tools.find((t) => t.name === name);
+      expect(tool?.outputSchema?.type, name).toBe("object");
+      expect(untypedObjects(tool.inputSchema), name).toEqual([]);
+      if (name !== "count_elements" && name !== "get_page_setup")
+        expect(Object.keys(tool.inputSchema.properties), name).toContain("max_chars");
+    }
+    for (const name of ["query", "read_section", "read_heading_content"])
+      expect(Object.keys(tools.find((t) => t.name === name).inputSchema.properties)).toContain("char_offset");
+  });
+});
+
 describe("read budgets over MCP", () => {
   it("write text content as compact JSON, so its size is the budget's measure", async () => {
     const { client, id } = await openInLibrary("budget-compact", "a.docx", annotated);

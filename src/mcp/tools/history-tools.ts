@@ -5,6 +5,7 @@ import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
 import { editSuccess } from "./edit-result";
 import { listPage, maxChars, offset } from "./paging";
+import { historyShape } from "./read-shapes";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
@@ -38,6 +39,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         limit: z.number().int().min(1).max(200).optional().describe("At most this many entries (default 20)."),
         max_chars: maxChars,
       },
+      outputSchema: historyShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ doc_id, offset: o = 0, limit: l = 20, max_chars }) =>

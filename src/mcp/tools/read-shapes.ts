@@ -1,4 +1,4 @@
-/** Output schemas of the list and layout reads (comment_list, revision_list, document_list, get_page_setup). */
+/** Output schemas of the list and layout reads (comment_list, revision_list, document_list, document_history, get_page_setup). */
 import { z } from "zod";
 import { HEADER_FOOTER_TYPES, MARGIN_NAMES } from "../../docx/index";
 import { listPageFields, whole } from "./paging";
@@ -64,6 +64,19 @@ export const sessionShape = z.object({
 });
 
 export const documentListShape = z.object({ ...listPageFields, sessions: z.array(sessionShape) });
+
+export const historyShape = z.object({
+  doc_id: z.string(),
+  position: whole,
+  top: whole,
+  can_undo: z.boolean(),
+  can_redo: z.boolean(),
+  auto_save_error: z.string().nullable(),
+  ...listPageFields,
+  entries: z.array(
+    z.object({ position: whole, at: z.string(), tool: z.string(), description: z.string(), current: z.boolean(), truncated }),
+  ),
+});
 
 const slot = z.object({ part: z.string().nullable(), inherited_from: whole.nullable(), shown: z.boolean(), text: z.string() });
 const slots = z.record(z.enum(HEADER_FOOTER_TYPES), slot);
