@@ -16,7 +16,37 @@ const files = (folder: string) =>
     .map((f) => `${folder}/${f}`);
 const open = (file: string) => DocxDocument.open(readFileSync(join(CORPUS, file)));
 
+/** The element ids and comment ids revision_list and comment_list hand out, each with the path it must select. */
+function listedIds(doc: DocxDocument): { form: string; path: string | null }[] {
+  const out: { form: string; path: string | null }[] = [];
+  const story = (path: string) => path.match(/^\/[a-z]+(\[\d+\])?/)![0];
+  for (const r of doc.revisions()) {
+    if (r.element_id) out.push({ form: `${story(r.path)}/*[id='${r.element_id}']`, path: r.path });
+    if (r.to_element_id && r.to_path) out.push({ form: `${story(r.to_path)}/*[id='${r.to_element_id}']`, path: r.to_path });
+  }
+  for (const c of doc.listComments()) out.push({ form: `/comment[id='${c.id}']`, path: null });
+  return out;
+}
+
 describe("reads over the corpus", () => {
+  it("resolve the element ids of revision_list and the ids of comment_list in the revision cases", () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const file of files("oxpt-revision-processor")) {
+      const doc = open(file);
+      for (const { form, path } of listedIds(doc)) {
+        checked++;
+        const items = doc.query(form, { maxChars: 150_000 }).items!;
+        const paths = items.map((i) => i.path);
+        // A revision names the paragraph, row, cell or table it belongs to: its id selects that element.
+        if (items.length !== 1 || (path !== null && paths[0] !== path))
+          failures.push(`${file}: ${form} -> ${JSON.stringify(paths)} (wanted ${path ?? "one comment"})`);
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+
   for (const folder of FOLDERS) {
     it(`resolve every id they hand out in ${folder}`, () => {
       const failures: string[] = [];
