@@ -1,8 +1,16 @@
 /** The engine's facade: open a .docx, query it by path with paging, replace a paragraph's text, save. */
+import {
+  countSelected,
+  type HeadingContent,
+  queryDocument,
+  readHeadingContent,
+  readSection,
+  type SectionContent,
+} from "./document-reads.js";
 import { DocxError } from "./errors.js";
 import { EXPORT_FORMATS, type ExportFormat, exportDocument } from "./export/index.js";
 import type { DocumentChange } from "./model/change-journal.js";
-import { blockNodes, type DocNode, nodeHeadingLevel, nodeText, WordDocument } from "./model/index.js";
+import { WordDocument } from "./model/index.js";
 import {
   addComment,
   adoptDocument,
@@ -45,8 +53,8 @@ import {
   trackingOf,
 } from "./ops/index.js";
 import type { DocxLimits } from "./package/index.js";
-import { findById, resolvePath } from "./paths/index.js";
-import { paginate, type QueryOptions, type QueryResult, RenderContext } from "./queries/index.js";
+import { findById } from "./paths/index.js";
+import type { QueryOptions, QueryResult } from "./queries/index.js";
 import { refuseIllegalXmlInput } from "./xml/index.js";
 
 export interface PatchResult {
@@ -93,22 +101,14 @@ export class DocxDocument {
     return this.doc.mainPart;
   }
 
-  /** Reads whatever `path` selects, paged; `/body` lists the body's top-level blocks. */
+  /** Reads whatever `path` selects, paged; `/body` lists the body's top-level blocks, `/styles` the styles. */
   query(path: string, options: QueryOptions = {}): QueryResult {
-    const { parsed, nodes } = resolvePath(this.doc, path);
-    const ctx = new RenderContext(this.doc);
-    if (nodes.length === 1 && nodes[0].kind === "body") {
-      const blocks = blockNodes(this.doc, nodes[0]);
-      return paginate(ctx, parsed.source, blocks, options, options.format === "summary" ? this.bodyHeader(blocks) : undefined);
-    }
-    return paginate(ctx, parsed.source, nodes, options);
+    return queryDocument(this.doc, path, options);
   }
 
-  /** How many things `path` selects (`/body` counts top-level blocks). */
+  /** How many things `path` selects (`/body` counts top-level blocks, `/styles` the styles). */
   count(path: string): number {
-    const { nodes } = resolvePath(this.doc, path);
-    if (nodes.length === 1 && nodes[0].kind === "body") return this.doc.body.length;
-    return nodes.length;
+    return countSelected(this.doc, path);
   }
 
   /** The canonical path of the element with this id (from any query result), e.g. /body/table[2]/row[1]/cell[0]/paragraph[0]. */
@@ -117,71 +117,13 @@ export class DocxDocument {
   }
 
   /** The blocks of section `index` (0-based), paged. */
-  readSection(index: number, options: QueryOptions = {}): QueryResult {
-    const sections = this.doc.sections();
-    if (!Number.isInteger(index) || index < 0 || index >= sections.length) {
-      throw new DocxError({
-        kind: "path_not_found",
-        path: `/body/section[${index}]`,
-        message: `Section ${index} not found: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).`,
-      });
-    }
-    // The section's own w:sectPr is its properties (see /body/section[N]), not content.
-    const { nodes } = resolvePath(this.doc, `/body/section[${index}]/*`);
-    return paginate(
-      new RenderContext(this.doc),
-      `/body/section[${index}]`,
-      nodes.filter((n) => n.kind !== "sectPr"),
-      options,
-    );
+  readSection(index: number, options: QueryOptions = {}): SectionContent {
+    return readSection(this.doc, index, options);
   }
 
-  /**
-   * A heading and everything under it up to the next heading of the same or a higher level, paged.
-   * `heading` is a path (/body/heading[3], /body/paragraph[id='...']) or text the heading contains.
-   */
-  readHeadingContent(
-    heading: string,
-    options: QueryOptions = {},
-  ): QueryResult & { heading: { path: string; id: string | null; level: number; text: string } } {
-    const blocks = blockNodes(this.doc, { kind: "body", path: "/body", id: null });
-    let start: number;
-    if (heading.startsWith("/")) {
-      const { nodes } = resolvePath(this.doc, heading);
-      const target = nodes[0];
-      if (!target?.list || target.list !== this.doc.body || nodeHeadingLevel(this.doc, target) === null) {
-        throw new DocxError({
-          kind: "invalid_argument",
-          field: "heading",
-          message: `${heading} does not select a heading in the body; try /body/heading[0] or /body/heading[text~='...'].`,
-        });
-      }
-      start = target.index!;
-    } else {
-      const wanted = heading.trim().toLowerCase();
-      const headings = blocks.filter((b) => (nodeHeadingLevel(this.doc, b) ?? -1) >= 0);
-      const found =
-        headings.find((b) => nodeText(this.doc, b).trim().toLowerCase() === wanted) ??
-        headings.find((b) => nodeText(this.doc, b).toLowerCase().includes(wanted));
-      if (!found) {
-        throw new DocxError({
-          kind: "path_not_found",
-          path: heading,
-          message: `No heading contains "${heading}"; the document has ${headings.length} headings (list them with /body/heading and format "summary").`,
-        });
-      }
-      start = found.index!;
-    }
-    const level = nodeHeadingLevel(this.doc, blocks[start])!;
-    let end = start + 1;
-    while (end < blocks.length) {
-      const l = nodeHeadingLevel(this.doc, blocks[end]);
-      if (l !== null && l <= level) break;
-      end++;
-    }
-    const content = blocks.slice(start, end).filter((n) => n.kind !== "sectPr");
-    const result = paginate(new RenderContext(this.doc), blocks[start].path, content, options);
-    return { ...result, heading: { path: blocks[start].path, id: blocks[start].id, level, text: nodeText(this.doc, blocks[start]) } };
+  /** A heading (a path, or text it contains) and everything under it, paged; says which heading it took of several. */
+  readHeadingContent(heading: string, options: QueryOptions = {}): HeadingContent {
+    return readHeadingContent(this.doc, heading, options);
   }
 
   /**
@@ -395,20 +337,6 @@ export class DocxDocument {
    */
   saveChunks(): Uint8Array[] {
     return this.doc.saveChunks();
-  }
-
-  private bodyHeader(blocks: DocNode[]): string {
-    let paragraphs = 0,
-      tables = 0,
-      headings = 0;
-    for (const b of blocks) {
-      if (b.kind === "paragraph") {
-        paragraphs++;
-        if ((nodeHeadingLevel(this.doc, b) ?? 0) >= 1) headings++;
-      } else if (b.kind === "table") tables++;
-    }
-    const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
-    return `Body: ${n(blocks.length, "block")}: ${n(paragraphs, "paragraph")} (${n(headings, "heading")}), ${n(tables, "table")}, ${n(this.doc.sections().length, "section")}.`;
   }
 }
 

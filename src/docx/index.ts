@@ -42,4 +42,4 @@ export {
 export type { DocxLimits, PackageFootprint } from "./package/index.js";
 export { DEFAULT_LIMITS } from "./package/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
-export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";
+export { DEFAULT_LIMIT, DEFAULT_MAX_CHARS, QUERY_FORMATS, queryResultText } from "./queries/index.js";

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
 import { editSuccess } from "./edit-result";
+import { limit, listPage, maxChars, offset } from "./paging";
+import { commentListShape } from "./read-shapes";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const requestId = z
@@ -140,20 +142,20 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
       title: "List comments",
       description:
         "List comments in a document with optional filtering and pagination: id, author, initials, date, text, anchored_text, parent_id (for replies) and resolved.",
-      inputSchema: {
+      inputSchema: z.object({
         doc_id: docId,
         author: z.string().min(1).max(200).optional().describe("Filter by author name (case-insensitive)."),
-        offset: z.number().int().min(0).optional().describe("Number of comments to skip. Default: 0."),
-        limit: z.number().int().min(1).max(50).optional().describe("Maximum number of comments to return (1-50). Default: 50."),
-      },
+        offset,
+        limit: limit(50),
+        max_chars: maxChars,
+      }),
+      outputSchema: commentListShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ doc_id, author: by, offset = 0, limit = 50 }) =>
+    async ({ doc_id, author: by, offset: o, limit: l, max_chars }) =>
       runTool(ctx, "comment_list", "read", async () => {
         const all = await history().read(doc_id, (doc) => doc.listComments(by));
-        const page = all.slice(offset, offset + limit);
-        const next = offset + page.length < all.length ? offset + page.length : null;
-        return toolSuccess({ doc_id, total: all.length, offset, limit, count: page.length, next_offset: next, comments: page });
+        return toolSuccess(listPage(all, "comments", { offset: o, limit: l, maxChars: max_chars }, { doc_id }));
       }),
   );
 

@@ -4,6 +4,8 @@ import { SessionError, type SessionRecord } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
 import { editSuccess } from "./edit-result";
+import { listPage, maxChars, offset } from "./paging";
+import { historyShape } from "./read-shapes";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
@@ -33,30 +35,25 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         "List the edit history of a document: one entry per edit with its position, time, tool and a one-line description, plus the current cursor. Position 0 is the document as opened; undo/redo move the cursor. Paginated with offset/limit.",
       inputSchema: {
         doc_id: docId,
-        offset: z.number().int().min(0).optional().describe("Skip this many entries (default 0)."),
+        offset,
         limit: z.number().int().min(1).max(200).optional().describe("At most this many entries (default 20)."),
+        max_chars: maxChars,
       },
+      outputSchema: historyShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ doc_id, offset = 0, limit = 20 }) =>
+    async ({ doc_id, offset: o = 0, limit: l = 20, max_chars }) =>
       runTool(ctx, "document_history", "read", async () => {
-        const page = await history().history(doc_id, offset, limit);
-        const next = offset + page.entries.length < page.total ? offset + page.entries.length : null;
-        return toolSuccess({
-          doc_id,
-          ...cursor(page.head),
-          auto_save_error: page.head.autoSaveError,
-          total: page.total,
-          offset,
-          next_offset: next,
-          entries: page.entries.map((e) => ({
-            position: e.position,
-            at: e.at,
-            tool: e.tool,
-            description: e.description,
-            current: e.position === page.head.position,
-          })),
-        });
+        const page = await history().history(doc_id, o, l);
+        const entries = page.entries.map((e) => ({
+          position: e.position,
+          at: e.at,
+          tool: e.tool,
+          description: e.description,
+          current: e.position === page.head.position,
+        }));
+        const envelope = { doc_id, ...cursor(page.head), auto_save_error: page.head.autoSaveError };
+        return toolSuccess(listPage(entries, "entries", { limit: l, maxChars: max_chars }, envelope, { offset: o, total: page.total }));
       }),
   );
 

@@ -5,6 +5,8 @@ import type { Mutation } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { runTool, toolSuccess } from "../tool-result";
 import { editSuccess } from "./edit-result";
+import { limit, listPage, maxChars, offset } from "./paging";
+import { revisionListShape } from "./read-shapes";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const requestId = z
@@ -63,16 +65,18 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
         "paragraph marks, formatting, section, table, row and cell changes. Each has its id, type, author, date, the path and id of its paragraph/row/cell/table " +
         "and a text excerpt; a move is one entry (type move) from path to to_path. When a document reuses an id for different revisions, each gets a handle to pass as revision_id. " +
         "Filter by author or type; paginated with offset/limit. Accept or reject them with revision_accept/revision_reject (by id or handle) or revision_accept_all/revision_reject_all.",
-      inputSchema: {
+      inputSchema: z.object({
         doc_id: docId,
         author,
         type: z.enum(REVISION_TYPES).optional().describe("Only revisions of this type."),
-        offset: z.number().int().min(0).optional().describe("Number of revisions to skip (default 0)."),
-        limit: z.number().int().min(1).max(100).optional().describe("Maximum number of revisions to return, 1-100 (default 50)."),
-      },
+        offset,
+        limit: limit(100),
+        max_chars: maxChars,
+      }),
+      outputSchema: revisionListShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ doc_id, author: who, type, offset = 0, limit = 50 }) =>
+    async ({ doc_id, author: who, type, offset: o, limit: l, max_chars }) =>
       runTool(ctx, "revision_list", "read", async () => {
         const { revisions, tracking } = await history().read(doc_id, (doc) => ({
           revisions: doc.revisions(),
@@ -81,18 +85,8 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
         const matching = revisions.filter(
           (r) => (!who || (r.author ?? "").toLowerCase() === who.toLowerCase()) && (!type || r.type === type),
         );
-        const page = matching.slice(offset, offset + limit);
-        const next = offset + page.length < matching.length ? offset + page.length : null;
-        return toolSuccess({
-          doc_id,
-          track_changes_enabled: tracking,
-          total: matching.length,
-          offset,
-          limit,
-          count: page.length,
-          next_offset: next,
-          revisions: page,
-        });
+        const envelope = { doc_id, track_changes_enabled: tracking };
+        return toolSuccess(listPage(matching, "revisions", { offset: o, limit: l, maxChars: max_chars }, envelope));
       }),
   );
 

@@ -4,6 +4,7 @@ import { ALIGNMENTS, type DocxDocument, HEADER_FOOTER_TYPES, MARGIN_NAMES } from
 import type { ToolContext } from "../context";
 import { runTool, ToolError, toolSuccess } from "../tool-result";
 import { editSuccess } from "./edit-result";
+import { pageSetupShape } from "./read-shapes";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const sectionIndex = z.number().int().min(0).optional();
@@ -44,7 +45,8 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
       title: "Page setup, headers and footers",
       description:
         "List each section's page size (twips and cm), orientation, margins (twips) and first-page setting, and for headers and footers of each type (default, first, even) the part shown, its text, and whether it is inherited from an earlier section.",
-      inputSchema: { doc_id: docId, section_index: sectionIndex.describe("Only this section (0-based); omit for all.") },
+      inputSchema: z.object({ doc_id: docId, section_index: sectionIndex.describe("Only this section (0-based); omit for all.") }),
+      outputSchema: pageSetupShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ doc_id, section_index }) =>
