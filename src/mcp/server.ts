@@ -2,15 +2,13 @@ import { McpServer } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
-import { registerElementTools } from "./tools/element-tools";
+import { registerEditTools } from "./tools/edit-tools";
 import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerLibrarySyncTools } from "./tools/library-sync-tools";
 import { registerReadTools } from "./tools/read-tools";
 import { registerRevisionTools } from "./tools/revision-tools";
 import { registerSectionTools } from "./tools/section-tools";
-import { registerStyleTools } from "./tools/style-tools";
-import { registerTextTools } from "./tools/text-tools";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -39,12 +37,10 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
   registerLibrarySyncTools(server, ctx);
-  registerElementTools(server, ctx);
+  registerEditTools(server, ctx);
   registerExportTools(server, ctx);
   registerSectionTools(server, ctx);
-  registerTextTools(server, ctx);
   registerCommentTools(server, ctx);
-  registerStyleTools(server, ctx);
   registerRevisionTools(server, ctx);
   return server;
 }

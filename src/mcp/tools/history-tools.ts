@@ -2,17 +2,11 @@ import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { SessionError, type SessionRecord } from "../../sessions/index";
 import type { ToolContext } from "../context";
+import { docId, requestId } from "../shared-params";
 import { runTool, toolSuccess } from "../tool-result";
-import { editSuccess } from "./edit-result";
+import { withExternalChange } from "./edit-result";
 
-const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
-const requestId = z
-  .string()
-  .min(1)
-  .max(200)
-  .optional()
-  .describe("Client-chosen id: a retry with the same id returns the first result and moves nothing (no double undo).");
 
 const cursor = (head: SessionRecord) => ({
   position: head.position,
@@ -75,7 +69,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           const request = request_id === undefined ? null : { id: request_id, tool: name, args };
           const { head, from, to, replayed } = await history().moveTo(doc_id, (h) => target(h, n), request);
           const moved = Math.abs(to - from);
-          return editSuccess(
+          return withExternalChange(
             ctx,
             doc_id,
             { doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) },
@@ -112,7 +106,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           },
           request_id === undefined ? null : { id: request_id, tool: "document_jump_to", args },
         );
-        return editSuccess(
+        return withExternalChange(
           ctx,
           doc_id,
           { doc_id, steps: Math.abs(to - from), ...cursor(head) },
