@@ -11,7 +11,7 @@ import { docId, dryRun, requestId } from "../shared-params";
 import { runTool, ToolError } from "../tool-result";
 import type { Json } from "../wire";
 import { decodeJson, editOutputSchema, runEdit } from "./edit-result";
-import { OPERATION_FIELDS, patchOperation } from "./operation-schemas";
+import { describedFields, patchOperation } from "./operation-schemas";
 
 interface EditTool {
   op: OperationName;
@@ -198,7 +198,7 @@ const shared = { doc_id: docId, dry_run: dryRun, request_id: requestId };
 /** Registers every edit tool of the table, and apply_patch. */
 export function registerEditTools(server: McpServer, ctx: ToolContext): void {
   for (const [name, tool] of Object.entries(EDIT_TOOLS)) {
-    const fields: z.ZodRawShape = OPERATION_FIELDS[tool.op];
+    const fields = describedFields(tool.op);
     const toParameter = Object.fromEntries(Object.entries(tool.renamed ?? {}).map(([parameter, field]) => [field, parameter]));
     const parameters = Object.fromEntries(Object.entries(fields).map(([field, schema]) => [toParameter[field] ?? field, schema]));
     server.registerTool(

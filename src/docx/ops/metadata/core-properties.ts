@@ -38,11 +38,18 @@ export function setCoreProperties(doc: WordDocument, values: Partial<Record<Core
     if (value === undefined) continue;
     const [ns, local] = CORE_PROPERTIES[name];
     const qname = `${prefixFor(root, ns, ns === DC ? "dc" : "cp")}${local}`;
-    const existing = childElements(root).filter((c) => c.name === qname);
-    root.children = root.children.filter((c) => !existing.includes(c as XmlElement));
-    if (value !== "") root.children.push(element(qname, [], [{ type: "text", text: value }]));
-    root.selfClosing = root.children.length === 0;
+    const existing = childElements(root).filter((c) => localName(c.name) === local && namespaceOf(root, c.name) === ns);
+    // The first element keeps its place (an unchanged value leaves the part as it was); duplicates go.
+    const [kept, ...duplicates] = existing;
+    root.children = root.children.filter((c) => !duplicates.includes(c as XmlElement) && (value !== "" || c !== kept));
+    if (value === "") continue;
+    const textNode = { type: "text" as const, text: value };
+    if (kept) {
+      kept.children = [textNode];
+      kept.selfClosing = false;
+    } else root.children.push(element(qname, [], [textNode]));
   }
+  root.selfClosing = root.children.length === 0;
   doc.parts.changed(part);
   return { properties: readCoreProperties(root), part };
 }
