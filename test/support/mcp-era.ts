@@ -14,7 +14,8 @@ export const TEST_ERA: McpEra =
 
 /** What the tests use of a client, the same in both SDKs. */
 export interface McpClient {
-  callTool(params: { name: string; arguments?: Record<string, unknown> }, ...rest: unknown[]): Promise<any>;
+  /** Options as the SDK v2 client takes them (SDK 1.x puts a result schema first; the legacy wrapper adapts). */
+  callTool(params: { name: string; arguments?: Record<string, unknown> }, options?: { onprogress?: (progress: any) => void }): Promise<any>;
   listTools(params?: { cursor?: string }): Promise<{ tools: any[]; nextCursor?: string }>;
   listResources(params?: { cursor?: string }): Promise<{ resources: any[]; nextCursor?: string }>;
   listResourceTemplates(params?: { cursor?: string }): Promise<{ resourceTemplates: any[]; nextCursor?: string }>;
@@ -36,7 +37,9 @@ export async function connectClient(
   if (era === "legacy") {
     const client = new LegacyClient(info, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
     await client.connect(new LegacyTransport(url, { requestInit: { headers }, fetch }));
-    return client as unknown as McpClient;
+    const original = client.callTool.bind(client);
+    const callTool: McpClient["callTool"] = (params, options) => original(params, undefined, options);
+    return Object.assign(client, { callTool }) as unknown as McpClient;
   }
   const client = new ModernClient(info, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
   await client.connect(new ModernTransport(url, { requestInit: { headers }, fetch }));

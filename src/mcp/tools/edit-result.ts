@@ -4,7 +4,8 @@
  * `external_change` when the session's library file changed since the session read or wrote it, so an agent learns
  * before its save is refused. The notice never blocks the edit.
  */
-import { type CallToolResult, fromJsonSchema } from "@modelcontextprotocol/server";
+import type { CallToolResult } from "@modelcontextprotocol/server";
+import { z } from "zod";
 import type { OperationOutcome } from "../../docx/index";
 import type { ToolContext } from "../context";
 import { ToolError, toolSuccess } from "../tool-result";
@@ -16,21 +17,14 @@ const DELETED_HINT = "the file was deleted from the library; document_save write
 /** Fields an operation may take as docx-mcp's JSON text instead of an object. */
 const JSON_FIELDS = ["value", "style", "cell_style", "row_style"];
 
-/**
- * The envelope every edit result has; a tool's operation fields (or a patch's `operations`) follow it, so further
- * properties are allowed. Plain JSON Schema keeps it small: it is repeated in every edit tool of tools/list.
- */
-export const editOutputSchema = fromJsonSchema({
-  type: "object",
-  properties: {
-    doc_id: { type: "string" },
-    position: { type: "integer" },
-    changed: { type: "boolean" },
-    replayed: { type: "boolean" },
-    dry_run: { type: "boolean" },
-  },
-  required: ["doc_id", "position", "changed", "replayed", "dry_run"],
-});
+const json: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]),
+);
+
+/** The envelope every edit result has; a tool's operation fields (or a patch's `operations`) follow it as JSON values. */
+export const editOutputSchema = z
+  .object({ doc_id: z.string(), position: z.number(), changed: z.boolean(), replayed: z.boolean(), dry_run: z.boolean() })
+  .catchall(json);
 
 export interface EditCall {
   tool: string;

@@ -114,6 +114,7 @@ const NOTES: Record<string, string> = {
   style: "Properties to merge, or their JSON text; null removes one.",
   anchor_text: "Anchor to this text inside the element (first occurrence).",
   author: "Author name (default: your account's); for *_all and comment_delete, only this author's.",
+  "set_metadata.author": "The document's author (dc:creator).",
   comment_id: "Comment id, as comment_list gives it.",
   revision_id: 'Revision id from revision_list, or its handle (e.g. "0.2").',
   enabled: "True turns Track Changes on, false off.",
