@@ -24,7 +24,6 @@ import {
   type ResolvedRevision,
   type Revision,
   type RevisionFilter,
-  replaceParagraphText,
   revisionList,
   runPatch,
   type SectionLayout,
@@ -178,9 +177,8 @@ export class DocxDocument {
    * properties, the first run's formatting and its bookmark/comment range markers. Returns the paragraph's id and path;
    * the id is stored in the paragraph so it stays the same after the edit.
    */
-  replaceParagraphText(path: string, text: string): { id: string; path: string } {
-    refuseIllegalXmlInput({ path, text }, "");
-    return replaceParagraphText(this.doc, path, text);
+  replaceParagraphText(path: string, text: string): OperationResultOf<"replace_paragraph_text"> {
+    return this.apply("replace_paragraph_text", { path, text });
   }
 
   /** Whether the document tracks changes (w:trackRevisions in its settings). */

@@ -110,6 +110,19 @@ describe("apply_patch across operation kinds", () => {
   });
 });
 
+describe("operations that only apply_patch offers", () => {
+  it("replace_paragraph_text sets a paragraph's whole text in a patch, keeping its id", async () => {
+    const { client, id, document } = await open("voc-paragraph-text");
+    const before = (await document()).query("/body/paragraph[1]").items![0] as { id: string };
+    const result = await callOk(client, "apply_patch", {
+      doc_id: id,
+      patches: [{ op: "replace_paragraph_text", path: "/body/paragraph[1]", text: "The fee is waived." }],
+    });
+    expect(result.operations[0]).toMatchObject({ op: "replace_paragraph_text", id: before.id, path: "/body/paragraph[1]" });
+    expect((await document()).query("/body/paragraph[1]").items![0]).toMatchObject({ id: before.id, text: "The fee is waived." });
+  });
+});
+
 describe("set_metadata, an operation kind added in the registry only", () => {
   it("sets and removes core properties as a tool, in one history entry each", async () => {
     const { client, id, document } = await open("voc-meta");

@@ -232,7 +232,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
     "apply_patch",
     {
       title: "Apply a patch",
-      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations of any kind atomically, as one history entry: all apply or none does, and a failure names the operation's index. Each is {"op": <kind>, ...the fields of that kind's tool}: add, replace, remove, move/copy (from, path), remove_column, replace_text, insert_text, style_*, comment_*, revision_*, track_changes_enable, set_page_setup, set_header, set_footer, set_metadata. Later operations see the document as earlier ones left it. ${GRAMMAR}`,
+      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations of any kind atomically, as one history entry: all apply or none does, and a failure names the operation's index. Each is {"op": <kind>, ...the fields of that kind's tool}: add, replace, remove, move/copy (from, path), remove_column, replace_text, insert_text, replace_paragraph_text (path, text), style_*, comment_*, revision_*, track_changes_enable, set_page_setup, set_header, set_footer, set_metadata. Later operations see the document as earlier ones left it. ${GRAMMAR}`,
       inputSchema: z.strictObject({
         ...shared,
         patches: z

@@ -45,6 +45,7 @@ export const OPERATION_FIELDS = {
     before: z.string().min(1).max(10_000).optional(),
     ...matching,
   },
+  replace_paragraph_text: { path, text: z.string().max(100_000) },
   style_element: { path: path.optional(), style: orJson(runStyle) },
   style_paragraph: { path: path.optional(), style: orJson(paragraphStyle) },
   style_table: {

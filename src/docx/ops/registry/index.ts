@@ -14,7 +14,7 @@ import { OperationInput } from "./operation-input.js";
 import { revisionAccept, revisionAcceptAll, revisionReject, revisionRejectAll, trackChanges } from "./revision-operations.js";
 import { setFooter, setHeader, setPageSetupKind } from "./section-operations.js";
 import { styleElement, styleParagraph, styleTable } from "./style-operations.js";
-import { insertTextKind, replaceTextKind } from "./text-operations.js";
+import { insertTextKind, replaceParagraphTextKind, replaceTextKind } from "./text-operations.js";
 
 export const MAX_PATCH_OPERATIONS = 50;
 
@@ -28,6 +28,7 @@ export const OPERATIONS = {
   remove_column: removeColumn,
   replace_text: replaceTextKind,
   insert_text: insertTextKind,
+  replace_paragraph_text: replaceParagraphTextKind,
   style_element: styleElement,
   style_paragraph: styleParagraph,
   style_table: styleTable,

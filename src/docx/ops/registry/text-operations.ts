@@ -1,5 +1,6 @@
 /** Text operations: find and replace across runs, insert at an offset or next to a match. */
 import { insertText } from "../insert-text.js";
+import { replaceParagraphText } from "../replace-paragraph-text.js";
 import { replaceText } from "../replace-text.js";
 import { trackingOf } from "../tracking.js";
 import { operationKind, quote } from "./operation.js";
@@ -32,5 +33,13 @@ export const insertTextKind = operationKind({
   }),
   run: (doc, { path, ...options }) => insertText(doc, path, { ...options, revision: trackingOf(doc) }),
   describe: (i, r) => `insert ${quote(i.text)} into ${r.path} at ${r.offset}`,
+  where: (i) => i.path,
+});
+
+export const replaceParagraphTextKind = operationKind({
+  fields: ["path", "text"],
+  parse: (i) => ({ path: i.string("path"), text: i.string("text", { allowEmpty: true }) }),
+  run: (doc, i) => replaceParagraphText(doc, i.path, i.text),
+  describe: (i, r) => `set the text of ${r.path} to ${quote(i.text)}`,
   where: (i) => i.path,
 });
