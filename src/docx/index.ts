@@ -39,7 +39,6 @@ export {
   MARGIN_NAMES,
   MAX_IMAGE_BYTES,
   MAX_PATCH_OPERATIONS,
-  OPERATION_NAMES,
   REVISION_TYPES,
 } from "./ops/index.js";
 export type { DocxLimits, PackageFootprint } from "./package/index.js";

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const docId = z.string().min(1).max(64).describe("Session ID from document_open or document_create.");
 
 /** One limit for every idempotency key (it is stored with the history entry it names). */
-export const MAX_REQUEST_ID_LENGTH = 200;
+const MAX_REQUEST_ID_LENGTH = 200;
 
 export const requestId = z
   .string()

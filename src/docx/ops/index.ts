@@ -13,18 +13,15 @@ export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
 export { insertText } from "./insert-text.js";
 export type { CoreProperty, MetadataResult } from "./metadata/core-properties.js";
 export { CORE_PROPERTIES } from "./metadata/core-properties.js";
-export type { AppliedOperation, OperationName, OperationResultOf, ParsedOperation } from "./registry/index.js";
+export type { AppliedOperation, OperationName, OperationResultOf } from "./registry/index.js";
 export {
   describeOperation,
   MAX_PATCH_OPERATIONS,
-  OPERATION_NAMES,
-  OPERATIONS,
   parseOperation,
   parsePatch,
-  runOperation,
   runPatch,
 } from "./registry/index.js";
-export type { ResolvedRevision, RevisionsResolved } from "./registry/revision-operations.js";
+export type { ResolvedRevision } from "./registry/revision-operations.js";
 export { replaceParagraphText } from "./replace-paragraph-text.js";
 export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
 export { replaceText } from "./replace-text.js";

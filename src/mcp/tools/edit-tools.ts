@@ -26,7 +26,7 @@ interface EditTool {
   summary?: (result: Record<string, Json>, args: Record<string, unknown>) => string;
 }
 
-const GRAMMAR = "Element values and positions: see the element grammar (ELEMENT_GRAMMAR resource) and the value schema.";
+const GRAMMAR = "Element values and positions: see the value schema and the element-grammar resource.";
 const dry = (r: Record<string, Json>) => (r.dry_run ? "Would have: " : "");
 
 /** docx-mcp's edit tools, each bound to the engine operation it is. */

@@ -48,7 +48,7 @@ export const OPERATIONS = {
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
-export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 
 export type OperationResultOf<N extends OperationName> = ReturnType<(typeof OPERATIONS)[N]["run"]>;
 
@@ -100,7 +100,7 @@ export function parsePatch(operations: unknown): ParsedOperation[] {
 }
 
 /** Runs one validated operation. The caller reverts the document when it throws. */
-export function runOperation(doc: WordDocument, op: ParsedOperation): Record<string, unknown> {
+function runOperation(doc: WordDocument, op: ParsedOperation): Record<string, unknown> {
   return kindOf(op.op).run(doc, op.input);
 }
 
