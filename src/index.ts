@@ -18,18 +18,22 @@ import {
   wellKnownRoutes,
 } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
-import type { SessionIndex } from "./sessions/index";
-import { DocumentCache, DocumentSessions } from "./sessions/index";
+import type { ChangeFeed, LibraryStore, SessionIndex } from "./sessions/index";
+import { DocumentCache, DocumentSessions, LiveLibraryStore } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
 import { R2SessionStore } from "./storage/r2/session-store";
-import { DurableSessionIndex, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
+import { DurableSessionIndex, openTenantListener, TenantChangeFeed, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
 
 /** The tenant object with the storage its alarm saves and expires sessions through. */
 export class TenantObject extends TenantObjectBase {
-  protected override sessionsFor(tenantId: string, index: SessionIndex): DocumentSessions {
-    return new DocumentSessions({ tenantId, library: new R2LibraryStore(this.env.DOCS), store: new R2SessionStore(this.env.DOCS), index });
+  protected override sessionsFor(tenantId: string, index: SessionIndex, feed: ChangeFeed): DocumentSessions {
+    const library = new LiveLibraryStore(new R2LibraryStore(this.env.DOCS), feed);
+    return new DocumentSessions({ tenantId, library, store: new R2SessionStore(this.env.DOCS), index, feed });
   }
 }
+
+/** The library on R2, announcing every file written or removed to the tenant's live listeners. */
+const liveLibrary = (env: Env): LibraryStore => new LiveLibraryStore(new R2LibraryStore(env.DOCS), new TenantChangeFeed(env.TENANT));
 
 /** Documents this isolate has open, reused across requests while their session version is unchanged. */
 const documentCache = new DocumentCache();
@@ -38,11 +42,12 @@ const documentCache = new DocumentCache();
 function sessionsFor(env: Env, tenantId: string, background: (work: Promise<unknown>) => void): DocumentSessions {
   return new DocumentSessions({
     tenantId,
-    library: new R2LibraryStore(env.DOCS),
+    library: liveLibrary(env),
     store: new R2SessionStore(env.DOCS),
     index: new DurableSessionIndex(tenantStub(env.TENANT, tenantId)),
     cache: documentCache,
     background,
+    feed: new TenantChangeFeed(env.TENANT),
   });
 }
 
@@ -55,8 +60,9 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
     secret,
     db: authDatabase(env.DB),
     clientDocuments: { fetch: (input, init) => fetch(input, init), allowLoopback: env.CIMD_ALLOW_LOOPBACK === "true" },
-    library: new R2LibraryStore(env.DOCS),
+    library: liveLibrary(env),
     sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
+    listen: (tenantId, keys, signal) => openTenantListener(env.TENANT, tenantId, keys, signal),
   };
 }
 
@@ -68,6 +74,10 @@ app.route("/", wellKnownRoutes);
 app.route("/health", healthRoutes);
 
 app.use("/api/*", bearerAuth(), tenantRateLimit());
+app.use("/api/*", async (c, next) => {
+  c.set("library", liveLibrary(c.env));
+  await next();
+});
 app.route("/api/files", fileRoutes);
 
 app.route("/oauth", oauthEndpoints);

@@ -17,7 +17,7 @@ import { checkUploadContentType, readUpload } from "./upload-body";
  */
 export const fileRoutes = new Hono<AppEnv>();
 
-const libraryOf = (c: Context<AppEnv>): LibraryStore => new R2LibraryStore(c.env.DOCS);
+const libraryOf = (c: Context<AppEnv>): LibraryStore => c.var.library ?? new R2LibraryStore(c.env.DOCS);
 
 // Names may contain "/" (folder-like), so the whole rest of the path is the name.
 const NAME = "/:name{.+}";
