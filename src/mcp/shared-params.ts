@@ -19,3 +19,10 @@ export const dryRun = z.boolean().optional().describe("Report what would change;
 export const path = (what: string) => z.string().min(1).max(1000).describe(what);
 
 export const sectionIndex = z.number().int().min(0);
+
+export const expectedPosition = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe("Refuse the edit (stale_position) unless the document is still at this history position.");

@@ -110,6 +110,20 @@ describe("apply_patch across operation kinds", () => {
   });
 });
 
+describe("expected_position", () => {
+  it("lets an edit through at the position the caller read, and refuses it once the document moved, writing nothing", async () => {
+    const { client, id, history } = await open("voc-expected");
+    expect(
+      await callOk(client, "insert_text", { doc_id: id, path: "/body/paragraph[0]", text: "A ", offset: 0, expected_position: 0 }),
+    ).toMatchObject({
+      position: 1,
+    });
+    const stale = await callError(client, "apply_patch", { doc_id: id, patches: MIXED, expected_position: 0 });
+    expect(stale).toMatchObject({ kind: "stale_position", expected: 0, position: 1 });
+    expect(await history()).toMatchObject({ total: 1, position: 1 });
+  });
+});
+
 describe("operations that only apply_patch offers", () => {
   it("replace_paragraph_text sets a paragraph's whole text in a patch, keeping its id", async () => {
     const { client, id, document } = await open("voc-paragraph-text");

@@ -31,6 +31,8 @@ export interface EditCall {
   docId: string;
   dryRun: boolean;
   requestId?: string;
+  /** The history position the caller read; the edit is refused when the document has moved since. */
+  expectedPosition?: number;
   /** The tool's arguments, which a retried request_id must repeat. */
   args: Record<string, unknown>;
   /** One operation (a tool call) or a patch's array. */
@@ -59,7 +61,7 @@ export async function runEdit(ctx: ToolContext, call: EditCall): Promise<CallToo
   } else {
     const done = await ctx.sessions.history.edit(
       call.docId,
-      { tool: call.tool, requestId: call.requestId, author: ctx.author, args: call.args },
+      { tool: call.tool, requestId: call.requestId, author: ctx.author, args: call.args, expectedPosition: call.expectedPosition },
       mutate,
     );
     outcomes = done.result;

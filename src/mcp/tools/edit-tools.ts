@@ -7,7 +7,7 @@ import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { MAX_PATCH_OPERATIONS, type OperationName } from "../../docx/index";
 import type { ToolContext } from "../context";
-import { docId, dryRun, requestId } from "../shared-params";
+import { docId, dryRun, expectedPosition, requestId } from "../shared-params";
 import { runTool, ToolError } from "../tool-result";
 import type { Json } from "../wire";
 import { decodeJson, editOutputSchema, runEdit } from "./edit-result";
@@ -193,7 +193,7 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   },
 };
 
-const shared = { doc_id: docId, dry_run: dryRun, request_id: requestId };
+const shared = { doc_id: docId, dry_run: dryRun, request_id: requestId, expected_position: expectedPosition };
 
 /** Registers every edit tool of the table, and apply_patch. */
 export function registerEditTools(server: McpServer, ctx: ToolContext): void {
@@ -212,7 +212,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
       },
       async (args: Record<string, unknown>) =>
         runTool(ctx, name, "write", async () => {
-          const { doc_id, dry_run, request_id, ...rest } = args;
+          const { doc_id, dry_run, request_id, expected_position, ...rest } = args;
           const operation: Record<string, unknown> = { op: tool.op };
           for (const [parameter, v] of Object.entries(rest)) operation[tool.renamed?.[parameter] ?? parameter] = v;
           return runEdit(ctx, {
@@ -220,6 +220,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
             docId: doc_id as string,
             dryRun: dry_run === true,
             requestId: request_id as string | undefined,
+            expectedPosition: expected_position as number | undefined,
             args,
             operations: operation,
             summary: tool.summary ? (r) => tool.summary!(r, args) : undefined,
@@ -249,6 +250,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
           docId: args.doc_id,
           dryRun: args.dry_run === true,
           requestId: args.request_id,
+          expectedPosition: args.expected_position,
           args,
           operations: asArray(decodeJson(args.patches, "patches")),
         }),
