@@ -56,6 +56,15 @@ describe("tools/list", () => {
     }
   });
 
+  it("gives undo, redo and jump_to an output schema for their cursor move", async () => {
+    const client = await connectMcp((await tokenFor("schemas-cursor")).headers);
+    const { tools } = await client.listTools();
+    for (const name of ["document_undo", "document_redo", "document_jump_to"])
+      expect(tools.find((t) => t.name === name)?.outputSchema?.required, name).toEqual(
+        expect.arrayContaining(["doc_id", "position", "replayed", "steps"]),
+      );
+  });
+
   it("types element values as a union discriminated by type", async () => {
     const client = await connectMcp((await tokenFor("schemas-value")).headers);
     const { tools } = await client.listTools();

@@ -8,6 +8,18 @@ import { withExternalChange } from "./edit-result";
 
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
 
+/** What undo, redo and jump_to answer: the steps moved, whether this was a replayed request_id, and the cursor. */
+const cursorMoveOutput = z.strictObject({
+  doc_id: z.string(),
+  steps: z.number(),
+  replayed: z.boolean(),
+  position: z.number(),
+  top: z.number(),
+  can_undo: z.boolean(),
+  can_redo: z.boolean(),
+  external_change: z.strictObject({ file: z.string(), changed_at: z.string().nullable(), hint: z.string() }).optional(),
+});
+
 const cursor = (head: SessionRecord) => ({
   position: head.position,
   top: head.top,
@@ -61,6 +73,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         title: description,
         description: `${description} in the document's edit history. Nothing is deleted: undone edits can be redone until a new edit is made.`,
         inputSchema: { doc_id: docId, steps, request_id: requestId },
+        outputSchema: cursorMoveOutput,
         annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
       },
       async (args) =>
@@ -72,7 +85,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           return withExternalChange(
             ctx,
             doc_id,
-            { doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) },
+            { doc_id, steps: moved, replayed, ...cursor(head) },
             `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`,
           );
         }),
@@ -87,12 +100,13 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
       description:
         "Show the document as it was at a position in its history: 0 is the document as opened, N is after N edits. Later edits stay redoable until a new edit is made.",
       inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline)."), request_id: requestId },
+      outputSchema: cursorMoveOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async (args) =>
       runTool(ctx, "document_jump_to", "write", async () => {
         const { doc_id, position, request_id } = args;
-        const { head, from, to } = await history().moveTo(
+        const { head, from, to, replayed } = await history().moveTo(
           doc_id,
           (h) => {
             if (position > h.top) {
@@ -109,7 +123,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         return withExternalChange(
           ctx,
           doc_id,
-          { doc_id, steps: Math.abs(to - from), ...cursor(head) },
+          { doc_id, steps: Math.abs(to - from), replayed, ...cursor(head) },
           `Position: ${head.position} of ${head.top}.`,
         );
       }),
