@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { authDatabase, authorName, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
+import { authDatabase, authorName, authSecretFor, bearerAuth, bearerStillValid, createAccounts } from "./auth/index";
 import type { Env } from "./env";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import {
@@ -91,7 +91,8 @@ app.use(
   }),
 );
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
-app.use("/mcp", bearerAuth({ oauthResource: (c) => mcpResourceUrl(publicOriginOf(c).origin) }));
+const mcpBearer = { oauthResource: (c: Parameters<typeof publicOriginOf>[0]) => mcpResourceUrl(publicOriginOf(c).origin) };
+app.use("/mcp", bearerAuth(mcpBearer));
 app.use("/mcp", tenantRateLimit(), bodyLimit(BODY_LIMITS.mcp));
 app.all("/mcp", (c) => {
   const { tenantId, scopes, userName } = c.var.principal;
@@ -101,6 +102,8 @@ app.all("/mcp", (c) => {
     scopes,
     author: authorName(userName),
     sessions: sessionsFor(c.env, tenantId, background),
+    listen: (keys, signal) => openTenantListener(c.env.TENANT, tenantId, keys, signal),
+    stillAuthorized: () => bearerStillValid(c as unknown as Parameters<typeof bearerStillValid>[0], mcpBearer),
   });
 });
 

@@ -31,7 +31,7 @@ function cacheHintsFor(ctx: ToolContext) {
  * The MCP server for one request. The tools are recorded once per isolate (see tool-catalogue.ts); this binds them to
  * the caller, so a request costs a server object and a few handlers, not 44 tool registrations.
  */
-export function buildMcpServer(ctx: ToolContext): Server {
+export function buildMcpServer(ctx: ToolContext, era: "modern" | "legacy" = "modern"): Server {
   const server = new Server(SERVER_INFO, {
     instructions: INSTRUCTIONS,
     // Only what the server delivers: no list-changed notifications, since the tool set never changes at run time.
@@ -57,7 +57,7 @@ export function buildMcpServer(ctx: ToolContext): Server {
     }
     return server.projectCallToolResult(result, tool.listing.outputSchema);
   });
-  registerResources(server, ctx);
+  registerResources(server, ctx, era === "modern" && ctx.listen !== undefined);
   return server;
 }
 

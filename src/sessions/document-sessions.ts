@@ -207,6 +207,11 @@ export class DocumentSessions {
     return this.deps.library.head(this.deps.tenantId, validateLibraryName(name));
   }
 
+  /** True when this tenant has an open session of that id. */
+  async exists(sessionId: string): Promise<boolean> {
+    return (await this.deps.index.get(sessionId)) !== null;
+  }
+
   async get(sessionId: string): Promise<SessionRecord> {
     const record = await this.deps.index.get(sessionId);
     if (!record) throw sessionNotFound(sessionId);
