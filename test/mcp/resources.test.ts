@@ -116,6 +116,14 @@ describe("MCP resources", () => {
     for (const link of links) expect((await client.readResource({ uri: link.uri })).contents[0].text).toContain("Linked");
   });
 
+  it("publishes the element grammar the edit tools refer to", async () => {
+    const { client } = await tenantWithDocument("res-grammar");
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toContain("docx://reference/element-grammar");
+    const text = (await client.readResource({ uri: "docx://reference/element-grammar" })).contents[0].text as string;
+    expect(text).toContain('"type":"paragraph"');
+  });
+
   it("lists three URI templates", async () => {
     const { client } = await tenantWithDocument("res-templates");
     const { resourceTemplates } = await client.listResourceTemplates();
