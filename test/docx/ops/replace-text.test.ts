@@ -30,6 +30,14 @@ describe("replaceText", () => {
     expect(textOf(DocxDocument.open(saved), "/body/paragraph[1]")).toBe("The slow cat walks");
   });
 
+  it("finds and replaces whitespace-only text, such as a double space, and refuses an empty find", () => {
+    const doc = DocxDocument.open(buildDocx({ body: p("Two  spaces  here") }));
+    expect(doc.replaceText("/body", { find: "  ", replace: " ", maxCount: 0 })).toMatchObject({ matchesFound: 2 });
+    expect(doc.replaceText("/body", { find: "  ", replace: " ", maxCount: 5 })).toMatchObject({ replacementsMade: 2 });
+    expect(textOf(DocxDocument.open(expectValidPackage(doc)), "/body/paragraph[0]")).toBe("Two spaces here");
+    expect(docxFailure(() => doc.replaceText("/body", { find: "", replace: "x" }))).toMatchObject({ field: "find" });
+  });
+
   it("keeps the formatting of the characters around a match that ends inside a run", () => {
     const doc = DocxDocument.open(buildDocx({ body: `<w:p>${THREE_RUNS}</w:p>` }));
     doc.replaceText("/body/paragraph[0]", { find: "quick brown", replace: "QB" });

@@ -34,9 +34,14 @@ export class OperationInput {
     return this.fields[key] !== undefined && this.fields[key] !== null;
   }
 
-  string(key: string, options: { allowEmpty?: boolean } = {}): string {
+  /**
+   * A string field. Names and paths must have more than whitespace; `blank` lets text that is matched or inserted be
+   * only spaces (finding a double space is a real edit), and `allowEmpty` lets it be "" (an empty replacement).
+   */
+  string(key: string, options: { allowEmpty?: boolean; blank?: boolean } = {}): string {
     const v = this.fields[key];
-    if (typeof v !== "string" || (!options.allowEmpty && v.trim() === ""))
+    const empty = typeof v === "string" && (options.blank ? v === "" : v.trim() === "");
+    if (typeof v !== "string" || (!options.allowEmpty && empty))
       throw this.invalid(
         key,
         `is required for "${this.op}" and must be a ${options.allowEmpty ? "" : "non-empty "}string, got ${describe(v)}.`,
@@ -44,8 +49,8 @@ export class OperationInput {
     return v;
   }
 
-  optionalString(key: string): string | undefined {
-    return this.has(key) ? this.string(key) : undefined;
+  optionalString(key: string, options: { blank?: boolean } = {}): string | undefined {
+    return this.has(key) ? this.string(key, options) : undefined;
   }
 
   integer(key: string, min = 0): number {
