@@ -17,15 +17,20 @@ import {
 } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
 import type { SessionIndex } from "./sessions/index";
-import { DocumentCache, DocumentSessions } from "./sessions/index";
+import { DocumentCache, DocumentSessions, LibraryQuota, type LibraryStore, libraryQuotaBytes } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
 import { R2SessionStore } from "./storage/r2/session-store";
 import { DurableSessionIndex, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
 
+/** The tenant library on R2, within the configured quota (every writer goes through this). */
+function libraryFor(env: Env): LibraryStore {
+  return new LibraryQuota(new R2LibraryStore(env.DOCS), libraryQuotaBytes(env.LIBRARY_QUOTA_BYTES));
+}
+
 /** The tenant object with the storage its alarm saves and expires sessions through. */
 export class TenantObject extends TenantObjectBase {
   protected override sessionsFor(tenantId: string, index: SessionIndex): DocumentSessions {
-    return new DocumentSessions({ tenantId, library: new R2LibraryStore(this.env.DOCS), store: new R2SessionStore(this.env.DOCS), index });
+    return new DocumentSessions({ tenantId, library: libraryFor(this.env), store: new R2SessionStore(this.env.DOCS), index });
   }
 }
 
@@ -36,7 +41,7 @@ const documentCache = new DocumentCache();
 function sessionsFor(env: Env, tenantId: string, background: (work: Promise<unknown>) => void): DocumentSessions {
   return new DocumentSessions({
     tenantId,
-    library: new R2LibraryStore(env.DOCS),
+    library: libraryFor(env),
     store: new R2SessionStore(env.DOCS),
     index: new DurableSessionIndex(tenantStub(env.TENANT, tenantId)),
     cache: documentCache,
@@ -53,7 +58,7 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
     secret,
     db: authDatabase(env.DB),
     clientDocuments: { fetch: (input, init) => fetch(input, init), allowLoopback: env.CIMD_ALLOW_LOOPBACK === "true" },
-    library: new R2LibraryStore(env.DOCS),
+    library: libraryFor(env),
     sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
   };
 }
