@@ -1,7 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-// Three projects: everything that needs no binding in Node (engine, sessions, MCP tools over the in-memory stores),
+// Four projects: everything that needs no binding in Node (engine, sessions, MCP tools over the in-memory stores), the MCP tool suites once more as a 2025-era client,
 // what needs D1, R2, the Durable Object or the bundled Worker inside workerd (`*.workers.test.ts`), and the corpus
 // suites (which read ../shared/corpus and so are kept out of `npm test`). Files share one module graph per worker
 // (isolate: false): every test makes its own tenant and document, and start-up per file was most of the run time.
@@ -18,6 +18,17 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/**/*.workers.test.ts", "test/corpus/**", "node_modules/**"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The MCP tool suites again, through the 2025-era SDK 1.x client, so both protocol eras pass the same tests.
+        test: {
+          name: "node-legacy",
+          isolate: false,
+          environment: "node",
+          include: ["test/mcp/**/*.test.ts"],
+          exclude: ["test/**/*.workers.test.ts", "node_modules/**"],
+          env: { MCP_ERA: "legacy" },
         },
       },
       {

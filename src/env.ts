@@ -14,6 +14,8 @@ export interface Env {
   SIGN_IN_ACCOUNT_LIMIT: RateLimit;
   /** The deployment's https origin: the OAuth issuer and the MCP resource URL are built from it, never from Host. */
   PUBLIC_ORIGIN?: string;
+  /** Browser origins besides the deployment's own that may call /mcp, comma-separated (loopback is allowed in development). */
+  MCP_ALLOWED_ORIGINS?: string;
   /** Requests per tenant on /mcp and /api (wrangler.toml [[ratelimits]]); absent in apps built without it. */
   TENANT_LIMITER?: RateLimit;
   /** Bytes one tenant's library may hold (uploads, saves, exports); default 1 GiB. */

@@ -9,8 +9,10 @@ import {
   fileRoutes,
   healthRoutes,
   httpErrorResponse,
+  mcpOriginGuard,
   mcpResourceUrl,
   oauthEndpoints,
+  parseAllowedOrigins,
   publicOriginOf,
   tenantRateLimit,
   wellKnownRoutes,
@@ -75,6 +77,14 @@ app.route("/api/files", fileRoutes);
 
 app.route("/oauth", oauthEndpoints);
 
+// Browser origins are checked (and preflights answered) before authentication: a preflight carries no token.
+app.use(
+  "/mcp",
+  mcpOriginGuard((c) => {
+    const own = publicOriginOf(c);
+    return { own: own.origin, allowed: parseAllowedOrigins(c.env.MCP_ALLOWED_ORIGINS), development: !own.configured };
+  }),
+);
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
 app.use("/mcp", bearerAuth({ oauthResource: (c) => mcpResourceUrl(publicOriginOf(c).origin) }));
 app.use("/mcp", tenantRateLimit(), bodyLimit(BODY_LIMITS.mcp));

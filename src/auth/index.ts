@@ -11,7 +11,7 @@ export {
 export { accountNameProblem, authorName } from "./account-name";
 export { type Accounts, createAccounts, MIN_PASSWORD_LENGTH } from "./accounts";
 export { AuthError, type AuthFailure, type AuthFailureKind, isAuthError } from "./auth-error";
-export { AuthConfigError, authSecretFor } from "./auth-secret";
+export { AuthConfigError, authSecretFor, isReservedDevelopmentHost } from "./auth-secret";
 export { type AuthDatabase, authDatabase } from "./database";
 export { type AuthEnv, type BearerAuthOptions, bearerAuth } from "./middleware";
 export {

@@ -3,6 +3,7 @@ export { BODY_LIMITS, bodyLimit } from "./body-limit";
 export { fileRoutes } from "./files";
 export { healthRoutes } from "./health";
 export { HttpError, type HttpFailure, httpErrorResponse } from "./http-errors";
+export { mcpOriginGuard, parseAllowedOrigins } from "./mcp-origin";
 export { oauthEndpoints } from "./oauth/oauth-endpoints";
 export { publicOriginOf } from "./public-origin";
 export { requireScope } from "./require-scope";

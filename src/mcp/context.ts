@@ -9,4 +9,6 @@ export interface ToolContext {
   /** Author of the caller's tracked changes and comments: the account's name. */
   author: string;
   sessions: DocumentSessions;
+  /** How often long calls report progress (default PROGRESS_EVERY_MS). */
+  progressEveryMs?: number;
 }

@@ -1,6 +1,7 @@
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
+import { McpServer } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
+import { PROGRESS_EVERY_MS, reportProgressOfAllTools } from "./progress";
+import { registerResources } from "./resources";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerElementTools } from "./tools/element-tools";
@@ -19,13 +20,25 @@ const INSTRUCTIONS =
   "docx-edge reads and edits Word (.docx) documents in your library. Open a library file with document_open (or start a new one with document_create), " +
   "pass the returned doc_id to the other tools, and write the result back with document_save.";
 
+/**
+ * 2026-07-28 cache hints: the tool list is the same for every caller and changes only with a deploy, so shared
+ * caches may keep it for five minutes; everything else is one tenant's data and is never cached.
+ */
+const CACHE_HINTS = {
+  "server/discover": { ttlMs: 300_000, cacheScope: "public" },
+  "tools/list": { ttlMs: 300_000, cacheScope: "public" },
+  "resources/templates/list": { ttlMs: 300_000, cacheScope: "public" },
+} as const;
+
 /** Builds the MCP server for one request, with every tool bound to the caller's context. */
 export function buildMcpServer(ctx: ToolContext): McpServer {
-  // Ajv compiles schemas with eval, which workerd forbids; the cfworker validator does not.
   const server = new McpServer(SERVER_INFO, {
     instructions: INSTRUCTIONS,
-    jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+    // Only what the server delivers: no list-changed notifications, since the tool set never changes at run time.
+    capabilities: { tools: { listChanged: false } },
+    cacheHints: CACHE_HINTS,
   });
+  reportProgressOfAllTools(server, ctx.progressEveryMs ?? PROGRESS_EVERY_MS);
   registerDocumentTools(server, ctx);
   registerReadTools(server, ctx);
   registerHistoryTools(server, ctx);
@@ -37,5 +50,6 @@ export function buildMcpServer(ctx: ToolContext): McpServer {
   registerCommentTools(server, ctx);
   registerStyleTools(server, ctx);
   registerRevisionTools(server, ctx);
+  registerResources(server, ctx);
   return server;
 }

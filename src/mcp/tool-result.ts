@@ -1,4 +1,4 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { isDocxError } from "../docx/index";
 import { isSessionError } from "../sessions/index";
 import type { Scope, ToolContext } from "./context";

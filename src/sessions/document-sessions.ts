@@ -184,6 +184,16 @@ export class DocumentSessions {
     return { sessions, total, offset, nextOffset };
   }
 
+  /** The tenant's library files, a page at a time (the cursor comes from the previous page). */
+  async libraryFiles(options: { cursor?: string; limit?: number } = {}): Promise<{ files: LibraryFileInfo[]; cursor?: string }> {
+    return this.deps.library.list(this.deps.tenantId, { cursor: options.cursor, limit: Math.min(Math.max(1, options.limit ?? 50), 200) });
+  }
+
+  /** One library file's facts, or null when the tenant has no file of that name. */
+  async libraryFile(name: string): Promise<LibraryFileInfo | null> {
+    return this.deps.library.head(this.deps.tenantId, validateLibraryName(name));
+  }
+
   async get(sessionId: string): Promise<SessionRecord> {
     const record = await this.deps.index.get(sessionId);
     if (!record) throw sessionNotFound(sessionId);

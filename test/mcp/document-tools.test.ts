@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { jsonRpcBody } from "../support/json-rpc";
 import { callError, callOk, connectMcp, mcpFetch, tokenFor } from "../support/mcp-memory";
 
 const tenant = async (name: string) => (await tokenFor(name)).headers;
@@ -24,7 +25,7 @@ describe("MCP endpoint", () => {
       }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { result: { protocolVersion: string; serverInfo: { name: string } } };
+    const body = await jsonRpcBody<{ result: { protocolVersion: string; serverInfo: { name: string } } }>(res);
     expect(body.result.protocolVersion).toBe(version);
     expect(body.result.serverInfo.name).toBe("docx-edge");
   });

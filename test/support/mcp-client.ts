@@ -1,7 +1,5 @@
 import { exports } from "cloudflare:workers";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
+import { connectClient, type McpClient, type McpEra } from "./mcp-era";
 
 export const ORIGIN = "https://docx-edge.test";
 
@@ -11,15 +9,9 @@ export function workerFetch(input: string | URL | Request, init?: RequestInit): 
   return exports.default.fetch(request);
 }
 
-/** An MCP SDK client talking to the Worker's /mcp endpoint with the given headers. */
-export async function connectMcp(headers: Record<string, string>): Promise<Client> {
-  const client = new Client({ name: "docx-edge-tests", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
-  const transport = new StreamableHTTPClientTransport(new URL(`${ORIGIN}/mcp`), {
-    requestInit: { headers },
-    fetch: (url, init) => workerFetch(String(url), init as RequestInit),
-  });
-  await client.connect(transport);
-  return client;
+/** An MCP SDK client (of the suite's era unless given) talking to the Worker's /mcp endpoint with the given headers. */
+export function connectMcp(headers: Record<string, string>, era?: McpEra): Promise<McpClient> {
+  return connectClient(new URL(`${ORIGIN}/mcp`), headers, (url, init) => workerFetch(String(url), init as RequestInit), era);
 }
 
 export { callError, callOk } from "./mcp-calls";

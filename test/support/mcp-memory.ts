@@ -1,14 +1,12 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { handleMcpRequest, type Scope } from "../../src/mcp/index";
-import { DocumentCache, DocumentSessions } from "../../src/sessions/index";
+import { DocumentCache, DocumentSessions, type LibraryStore } from "../../src/sessions/index";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { MemorySessionStore } from "../../src/storage/memory/session-store";
 
 import { buildDocx, type DocxSpec, W_NS } from "../docx/support/build-docx";
 import { callOk } from "./mcp-calls";
+import { connectClient, type McpClient, type McpEra } from "./mcp-era";
 
 export { callError, callOk } from "./mcp-calls";
 
@@ -22,27 +20,29 @@ const library = new MemoryLibraryStore();
 const store = new MemorySessionStore();
 const cache = new DocumentCache();
 const indexes = new Map<string, MemorySessionIndex>();
-const callers = new Map<string, { tenantId: string; scopes: Scope[]; author: string }>();
+/** How a test caller differs from the default: progress period, or a library standing in for a slow R2. */
+type CallerOptions = { progressEveryMs?: number; library?: LibraryStore };
+const callers = new Map<string, { tenantId: string; scopes: Scope[]; author: string } & CallerOptions>();
 
 /** The library every in-memory tenant shares (keyed by tenant id, like R2). */
 export const testLibrary = library;
 
 /** Creates (or reuses) a tenant and a bearer header for it with the given scopes. */
-export async function tokenFor(tenantName: string, scopes: Scope[] = ["read", "write"]) {
+export async function tokenFor(tenantName: string, scopes: Scope[] = ["read", "write"], options: CallerOptions = {}) {
   const tenantId = `tenant-${tenantName}`;
   const token = `memory_${crypto.randomUUID()}`;
-  callers.set(token, { tenantId, scopes, author: `${tenantName} owner` });
+  callers.set(token, { tenantId, scopes, author: `${tenantName} owner`, ...options });
   return { token, tenantId, headers: { authorization: `Bearer ${token}` } };
 }
 
 /** The document sessions of one tenant, as the Worker would build them for a request. */
-export function sessionsFor(tenantId: string): DocumentSessions {
+export function sessionsFor(tenantId: string, tenantLibrary: LibraryStore = library): DocumentSessions {
   let index = indexes.get(tenantId);
   if (!index) {
     index = new MemorySessionIndex();
     indexes.set(tenantId, index);
   }
-  return new DocumentSessions({ tenantId, library, store, index, cache, background: () => {} });
+  return new DocumentSessions({ tenantId, library: tenantLibrary, store, index, cache, background: () => {} });
 }
 
 /** Sends a request to /mcp as the Worker would route it after authentication. */
@@ -51,18 +51,12 @@ export async function mcpFetch(init: RequestInit): Promise<Response> {
   const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
   const caller = callers.get(token);
   if (!caller) throw new Error("mcpFetch needs headers from tokenFor(); authentication is tested in the Worker suites");
-  return handleMcpRequest(request, { ...caller, sessions: sessionsFor(caller.tenantId) });
+  return handleMcpRequest(request, { ...caller, sessions: sessionsFor(caller.tenantId, caller.library) });
 }
 
-/** An MCP SDK client talking to the in-memory endpoint with the given headers. */
-export async function connectMcp(headers: Record<string, string>): Promise<Client> {
-  const client = new Client({ name: "docx-edge-tests", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
-  const transport = new StreamableHTTPClientTransport(new URL(`${ORIGIN}/mcp`), {
-    requestInit: { headers },
-    fetch: (_url, init) => mcpFetch(init as RequestInit),
-  });
-  await client.connect(transport);
-  return client;
+/** An MCP SDK client (of the suite's era unless given) talking to the in-memory endpoint with the given headers. */
+export function connectMcp(headers: Record<string, string>, era?: McpEra): Promise<McpClient> {
+  return connectClient(new URL(`${ORIGIN}/mcp`), headers, (_url, init) => mcpFetch(init as RequestInit), era);
 }
 
 /** Puts a file in a fresh tenant's library and opens it over MCP, as a user of that tenant would. */

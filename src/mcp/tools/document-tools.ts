@@ -1,7 +1,8 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { ToolContext } from "../context";
 import { downloadPath } from "../download-path";
+import { withDocumentLinks } from "../resources";
 import { runTool, toolSuccess } from "../tool-result";
 import { sessionView } from "./session-view";
 
@@ -21,7 +22,8 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     async ({ title }) =>
       runTool(ctx, "document_create", "write", async () => {
         const session = await ctx.sessions.create({ title });
-        return toolSuccess({ session: sessionView(session) }, `Created a new document. Session ID: ${session.id}`);
+        const result = toolSuccess({ session: sessionView(session) }, `Created a new document. Session ID: ${session.id}`);
+        return withDocumentLinks(result, session.id, session.title);
       }),
   );
 
@@ -49,7 +51,8 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
             ? await ctx.sessions.create({ title })
             : await ctx.sessions.open(path, { title, readOnly, autoSave: auto_save });
         const from = path === undefined ? " (new document)" : ` from '${path}'`;
-        return toolSuccess({ session: sessionView(session) }, `Opened document${from}. Session ID: ${session.id}`);
+        const result = toolSuccess({ session: sessionView(session) }, `Opened document${from}. Session ID: ${session.id}`);
+        return withDocumentLinks(result, session.id, session.title);
       }),
   );
 

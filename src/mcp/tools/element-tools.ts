@@ -1,4 +1,4 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { ELEMENT_TYPES, MAX_PATCH_OPERATIONS, type PatchResult } from "../../docx/index";
 import type { ToolContext } from "../context";

@@ -1,4 +1,4 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { type ExportOutcome, INLINE_EXPORT_BYTES } from "../../sessions/index";
 import type { ToolContext } from "../context";

@@ -1,4 +1,4 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { type DocxDocument, REVISION_TYPES, type Revision } from "../../docx/index";
 import type { Mutation } from "../../sessions/index";

@@ -1,4 +1,4 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { ALIGNMENTS, type DocxDocument, HEADER_FOOTER_TYPES, MARGIN_NAMES } from "../../docx/index";
 import type { ToolContext } from "../context";
