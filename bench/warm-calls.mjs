@@ -41,17 +41,22 @@ async function startWorker(config, port, state) {
   throw new Error(`wrangler dev -c ${config} did not start on port ${port}`);
 }
 
-/** One JSON-RPC call as a stateless client sends it (no initialize: the server is built per request). */
+const MODERN = "2026-07-28";
+const envelope = { "io.modelcontextprotocol/protocolVersion": MODERN, "io.modelcontextprotocol/clientCapabilities": {} };
+
+/** One JSON-RPC call as a 2026-07-28 client sends it: stateless, with the envelope and the headers the spec requires. */
 function rpc(url, token, method, params) {
   return fetch(url, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       accept: "application/json, text/event-stream",
-      "mcp-protocol-version": "2025-06-18",
+      "mcp-protocol-version": MODERN,
+      "mcp-method": method,
+      ...(params?.name ? { "mcp-name": params.name } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: { ...params, _meta: envelope } }),
   });
 }
 

@@ -2,6 +2,7 @@
 // Browser end-to-end test against a running Worker (wrangler dev). Usage: node scripts/e2e.mjs <base-url>
 // Needs Chromium at /usr/bin/chromium (apt-get install chromium) or CHROMIUM_PATH; screenshots go to test-artifacts/e2e/.
 import { documentsScenario } from "./e2e-documents.mjs";
+import { liveScenario } from "./e2e-live.mjs";
 import { oauthScenario, serveClientDocument } from "./e2e-oauth.mjs";
 import { evidence, failed, launchBrowser, step } from "./e2e-support.mjs";
 import { tokensScenario } from "./e2e-tokens.mjs";
@@ -17,6 +18,7 @@ const browser = await launchBrowser();
 try {
   const signedIn = await tokensScenario(browser, baseUrl, account);
   await documentsScenario(signedIn.page, baseUrl);
+  await liveScenario(signedIn.page, baseUrl);
   await oauthScenario(browser, baseUrl, account);
   // claude.ai again, now as a client ID metadata document client (MCP 2026) served from loopback.
   const document = await serveClientDocument("Claude (e2e, metadata document)");

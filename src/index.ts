@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { authDatabase, authorName, authSecretFor, bearerAuth, createAccounts } from "./auth/index";
+import { authDatabase, authorName, authSecretFor, bearerAuth, bearerStillValid, createAccounts } from "./auth/index";
 import type { Env } from "./env";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import {
@@ -18,11 +18,11 @@ import {
   wellKnownRoutes,
 } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
-import type { SessionIndex } from "./sessions/index";
-import { DocumentCache, DocumentSessions, LibraryQuota, type LibraryStore, libraryQuotaBytes } from "./sessions/index";
+import type { ChangeFeed, LibraryStore, SessionIndex } from "./sessions/index";
+import { DocumentCache, DocumentSessions, LibraryQuota, LiveLibraryStore, libraryQuotaBytes } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
 import { R2SessionStore } from "./storage/r2/session-store";
-import { DurableSessionIndex, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
+import { DurableSessionIndex, openTenantListener, TenantChangeFeed, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
 
 /** The tenant library on R2, within the configured quota (every writer goes through this). */
 function libraryFor(env: Env): LibraryStore {
@@ -31,10 +31,14 @@ function libraryFor(env: Env): LibraryStore {
 
 /** The tenant object with the storage its alarm saves and expires sessions through. */
 export class TenantObject extends TenantObjectBase {
-  protected override sessionsFor(tenantId: string, index: SessionIndex): DocumentSessions {
-    return new DocumentSessions({ tenantId, library: libraryFor(this.env), store: new R2SessionStore(this.env.DOCS), index });
+  protected override sessionsFor(tenantId: string, index: SessionIndex, feed: ChangeFeed): DocumentSessions {
+    const library = new LiveLibraryStore(libraryFor(this.env), feed);
+    return new DocumentSessions({ tenantId, library, store: new R2SessionStore(this.env.DOCS), index, feed });
   }
 }
+
+/** The library on R2 within its quota, announcing every file written or removed to the tenant's live listeners. */
+const liveLibrary = (env: Env): LibraryStore => new LiveLibraryStore(libraryFor(env), new TenantChangeFeed(env.TENANT));
 
 /** Documents this isolate has open, reused across requests while their session version is unchanged. */
 const documentCache = new DocumentCache();
@@ -43,11 +47,12 @@ const documentCache = new DocumentCache();
 function sessionsFor(env: Env, tenantId: string, background: (work: Promise<unknown>) => void): DocumentSessions {
   return new DocumentSessions({
     tenantId,
-    library: libraryFor(env),
+    library: liveLibrary(env),
     store: new R2SessionStore(env.DOCS),
     index: new DurableSessionIndex(tenantStub(env.TENANT, tenantId)),
     cache: documentCache,
     background,
+    feed: new TenantChangeFeed(env.TENANT),
   });
 }
 
@@ -60,8 +65,9 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
     secret,
     db: authDatabase(env.DB),
     clientDocuments: { fetch: (input, init) => fetch(input, init), allowLoopback: env.CIMD_ALLOW_LOOPBACK === "true" },
-    library: libraryFor(env),
+    library: liveLibrary(env),
     sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
+    listen: (tenantId, keys, signal) => openTenantListener(env.TENANT, tenantId, keys, signal),
   };
 }
 
@@ -73,6 +79,10 @@ app.route("/", wellKnownRoutes);
 app.route("/health", healthRoutes);
 
 app.use("/api/*", bearerAuth(), tenantRateLimit());
+app.use("/api/*", async (c, next) => {
+  c.set("library", liveLibrary(c.env));
+  await next();
+});
 app.route("/api/files", fileRoutes);
 
 app.route("/oauth", oauthEndpoints);
@@ -86,7 +96,8 @@ app.use(
   }),
 );
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
-app.use("/mcp", bearerAuth({ oauthResource: (c) => mcpResourceUrl(publicOriginOf(c).origin) }));
+const mcpBearer = { oauthResource: (c: Parameters<typeof publicOriginOf>[0]) => mcpResourceUrl(publicOriginOf(c).origin) };
+app.use("/mcp", bearerAuth(mcpBearer));
 app.use("/mcp", tenantRateLimit(), bodyLimit(BODY_LIMITS.mcp));
 app.all("/mcp", (c) => {
   const { tenantId, scopes, userName } = c.var.principal;
@@ -96,6 +107,8 @@ app.all("/mcp", (c) => {
     scopes,
     author: authorName(userName),
     sessions: sessionsFor(c.env, tenantId, background),
+    listen: (keys, signal) => openTenantListener(c.env.TENANT, tenantId, keys, signal),
+    stillAuthorized: () => bearerStillValid(c as unknown as Parameters<typeof bearerStillValid>[0], mcpBearer),
   });
 });
 

@@ -1,19 +1,15 @@
-// The floor for small warm tool calls: a stateless MCP Worker with one trivial tool, on the same SDK, transport
-// settings and workerd as docx-edge (bench/warm-calls.mjs drives both side by side).
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
+// The floor for small warm tool calls: a minimal stateless MCP Worker with one trivial tool, on the same SDK v2
+// handler and workerd as docx-edge (bench/warm-calls.mjs drives both side by side).
+import { createMcpHandler, McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 
-export default {
-  async fetch(request: Request): Promise<Response> {
-    const server = new McpServer({ name: "floor", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
-    server.registerTool("echo", { description: "Echoes its text.", inputSchema: { text: z.string() } }, async ({ text }) => ({
-      content: [{ type: "text", text }],
-      structuredContent: { text },
-    }));
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    await server.connect(transport);
-    return transport.handleRequest(request);
-  },
-};
+const handler = createMcpHandler(() => {
+  const server = new McpServer({ name: "floor", version: "1.0.0" });
+  server.registerTool("echo", { description: "Echoes its text.", inputSchema: z.object({ text: z.string() }) }, async ({ text }) => ({
+    content: [{ type: "text", text }],
+    structuredContent: { text },
+  }));
+  return server;
+});
+
+export default handler;

@@ -13,7 +13,7 @@ export { type Accounts, createAccounts, MIN_PASSWORD_LENGTH } from "./accounts";
 export { AuthError, type AuthFailure, type AuthFailureKind, isAuthError } from "./auth-error";
 export { AuthConfigError, authSecretFor, isReservedDevelopmentHost } from "./auth-secret";
 export { type AuthDatabase, authDatabase } from "./database";
-export { type AuthEnv, type BearerAuthOptions, bearerAuth } from "./middleware";
+export { type AuthEnv, type BearerAuthOptions, bearerAuth, bearerStillValid } from "./middleware";
 export {
   type AuthorizationParams,
   type AuthorizationRequest,

@@ -57,6 +57,21 @@ function inBackground(c: Context, work: Promise<unknown>): Promise<unknown> | un
 }
 
 /**
+ * Whether the request's bearer token still verifies now (not revoked, not expired): long-lived responses such as an
+ * MCP listen stream ask again while they stay open.
+ */
+export async function bearerStillValid(c: Context<AuthEnv>, options: BearerAuthOptions = {}): Promise<boolean> {
+  try {
+    const token = bearerToken(c.req.header("Authorization"));
+    await verifyBearer(c, token, (options.now ?? Date.now)(), options);
+    return true;
+  } catch (error) {
+    if (error instanceof AuthError) return false;
+    throw error;
+  }
+}
+
+/**
  * Authenticates `Authorization: Bearer <token>` and sets `c.var.principal`. Failures are thrown as
  * AuthError, which the app's onError turns into a 401 (src/http/http-errors.ts).
  */

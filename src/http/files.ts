@@ -17,8 +17,9 @@ import { checkUploadContentType, readUpload } from "./upload-body";
  */
 export const fileRoutes = new Hono<AppEnv>();
 
+// Routes mounted by src/index.ts get the live library; the fallback (tests wiring the routes alone) keeps the quota.
 const libraryOf = (c: Context<AppEnv>): LibraryStore =>
-  new LibraryQuota(new R2LibraryStore(c.env.DOCS), libraryQuotaBytes(c.env.LIBRARY_QUOTA_BYTES));
+  c.var.library ?? new LibraryQuota(new R2LibraryStore(c.env.DOCS), libraryQuotaBytes(c.env.LIBRARY_QUOTA_BYTES));
 
 // Names may contain "/" (folder-like), so the whole rest of the path is the name.
 const NAME = "/:name{.+}";

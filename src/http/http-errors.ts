@@ -37,6 +37,7 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
   read_only_session: 403,
   request_id_reused: 422,
   request_discarded: 409,
+  stale_position: 409,
   file_too_large: 413,
   not_a_docx: 422,
   quota_exceeded: 429,

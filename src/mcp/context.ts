@@ -1,4 +1,4 @@
-import type { DocumentSessions } from "../sessions/index";
+import type { DocumentSessions, LiveStream } from "../sessions/index";
 
 export type Scope = "read" | "write";
 
@@ -11,4 +11,10 @@ export interface ToolContext {
   sessions: DocumentSessions;
   /** How often long calls report progress (default PROGRESS_EVERY_MS). */
   progressEveryMs?: number;
+  /** Opens a listener on the tenant's live hub; absent where there is no hub (listen is then not offered). */
+  listen?: (keys: string[], signal?: AbortSignal) => Promise<LiveStream>;
+  /** Whether the caller's token still holds, checked again while a listen stream stays open. */
+  stillAuthorized?: () => Promise<boolean>;
+  /** How often an open listen stream checks its hub link and the token (default LISTEN_CHECK_EVERY_MS). */
+  listenCheckEveryMs?: number;
 }

@@ -1,25 +1,34 @@
-import { type AuthInfo, createMcpHandler } from "@modelcontextprotocol/server";
+import { type AuthInfo, type CreateMcpHandlerOptions, createMcpHandler, type McpServerFactory } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
+import { feedListen, ListenRefusal, listenRefusalResponse, planListen } from "./listen";
 import { buildMcpServer } from "./server";
+import { toToolFailure } from "./tool-result";
 
 /** The largest JSON-RPC message /mcp reads; the HTTP layer's byte-counting cap is the same. */
 export const MCP_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** How often an open listen stream checks its token and its hub link, and the SDK writes a keep-alive comment. */
+export const LISTEN_CHECK_EVERY_MS = 15_000;
 
 const TOOL_CONTEXT = "docx-edge/toolContext";
+
+const factory: McpServerFactory = ({ authInfo, era }) => buildMcpServer(toolContextOf(authInfo), era);
+
+const options: CreateMcpHandlerOptions = {
+  legacy: "stateless",
+  maxRequestBodySize: MCP_MAX_MESSAGE_BYTES,
+  // Requests the SDK refuses (bad headers, versions, envelopes) are answered to the client; only the rest is news.
+  onerror: (error) => {
+    if (!/^Rejected inbound request|Unsupported protocol version|subscriptions\/listen refused/.test(error.message))
+      console.error("mcp handler", error);
+  },
+};
 
 /**
  * One handler per isolate serves both protocol eras: 2026-07-28 requests (server/discover, `_meta`, header checks)
  * and 2025-era requests (initialize, answered statelessly; GET and DELETE get 405). The caller is authenticated in
  * front of it; the tool context travels in the SDK's pass-through auth info, so the factory binds tools to it.
  */
-const mcp = createMcpHandler(({ authInfo }) => buildMcpServer(toolContextOf(authInfo)), {
-  legacy: "stateless",
-  maxRequestBodySize: MCP_MAX_MESSAGE_BYTES,
-  // Requests the SDK refuses (bad headers, versions, envelopes) are answered to the client; only the rest is news.
-  onerror: (error) => {
-    if (!/^Rejected inbound request|Unsupported protocol version/.test(error.message)) console.error("mcp handler", error);
-  },
-});
+const mcp = createMcpHandler(factory, options);
 
 function toolContextOf(authInfo: AuthInfo | undefined): ToolContext {
   const ctx = authInfo?.extra?.[TOOL_CONTEXT] as ToolContext | undefined;
@@ -35,7 +44,56 @@ export async function handleMcpRequest(request: Request, ctx: ToolContext): Prom
   const body = await request.text();
   const refused = batchRefusal(body, request.headers.get("mcp-protocol-version"));
   if (refused) return refused;
-  return mcp.fetch(new Request(request.url, { method: "POST", headers: request.headers, body }), { authInfo });
+  const resent = (text: string) =>
+    new Request(request.url, { method: "POST", headers: request.headers, body: text, signal: request.signal });
+  const listen = ctx.listen ? modernListen(body) : null;
+  if (listen) return serveListen(listen, resent, ctx, authInfo);
+  return mcp.fetch(resent(body), { authInfo });
+}
+
+/** A 2026-07-28 `subscriptions/listen` request, parsed; null for anything else. */
+function modernListen(body: string): { id?: unknown; params?: Record<string, unknown> } | null {
+  if (!body.includes('"subscriptions/listen"')) return null;
+  try {
+    const message = JSON.parse(body);
+    return message?.method === "subscriptions/listen" && message.params?._meta ? message : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A listen gets a handler of its own whose event bus is fed by this tenant's hub, so no stream can hear another
+ * tenant's events; what it may hear is narrowed before the SDK acknowledges it.
+ */
+async function serveListen(
+  message: { id?: unknown; params?: Record<string, unknown> },
+  resent: (body: string) => Request,
+  ctx: ToolContext,
+  authInfo: AuthInfo,
+): Promise<Response> {
+  let plan: Awaited<ReturnType<typeof planListen>>;
+  try {
+    plan = await planListen(message, ctx);
+  } catch (error) {
+    if (error instanceof ListenRefusal) return listenRefusalResponse(message.id, error);
+    throw error;
+  }
+  const request = resent(plan.body);
+  let stream = null;
+  if (plan.keys.length > 0 && ctx.listen) {
+    try {
+      stream = await ctx.listen(plan.keys, request.signal);
+    } catch (error) {
+      const failure = toToolFailure(error);
+      const code = failure.kind === "quota_exceeded" ? -32603 : -32602;
+      return listenRefusalResponse(message.id, { code, message: failure.message });
+    }
+  }
+  const everyMs = ctx.listenCheckEveryMs ?? LISTEN_CHECK_EVERY_MS;
+  const feed = feedListen(ctx, plan, stream, everyMs);
+  const handler = createMcpHandler(factory, { ...options, bus: feed.bus, keepAliveMs: everyMs });
+  return feed.wrap(await handler.fetch(request, { authInfo }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { McpServer, ServerContext } from "@modelcontextprotocol/server";
+import type { ServerContext } from "@modelcontextprotocol/server";
 
 /** How often a long call says it is still working; Claude Code gives up on a call silent for 5 minutes. */
 export const PROGRESS_EVERY_MS = 1000;
@@ -27,19 +27,4 @@ export async function withProgress<T>(mcpReq: ServerContext["mcpReq"], tool: str
   } finally {
     clearInterval(timer);
   }
-}
-
-/** Makes every tool registered on the server report progress, so no tool needs to know about it. */
-export function reportProgressOfAllTools(server: McpServer, everyMs: number): void {
-  const register = server.registerTool.bind(server) as (...args: unknown[]) => unknown;
-  (server as { registerTool: unknown }).registerTool = (
-    name: string,
-    config: unknown,
-    callback: (...args: unknown[]) => Promise<unknown>,
-  ) =>
-    register(name, config, (...args: unknown[]) => {
-      // The SDK passes (args, ctx), or (ctx) alone to tools without an input schema.
-      const ctx = args[args.length - 1] as ServerContext;
-      return withProgress(ctx.mcpReq, name, everyMs, () => callback(...args));
-    });
 }

@@ -1,10 +1,10 @@
 import {
   type CallToolResult,
-  type McpServer,
   ProtocolError,
   ProtocolErrorCode,
   type ReadResourceResult,
   type Resource,
+  type Server,
 } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
 import { toToolFailure } from "./tool-result";
@@ -66,7 +66,8 @@ export function withDocumentLinks(result: CallToolResult, docId: string, title: 
 
 type ResourceRef = { kind: "document" | "outline"; docId: string } | { kind: "library"; name: string };
 
-function parseUri(uri: string): ResourceRef | null {
+/** The resource a docx-edge URI names, or null for any other URI. */
+export function parseResourceUri(uri: string): ResourceRef | null {
   const doc = /^docx:\/\/documents\/([^/]+)(\/outline)?$/.exec(uri);
   const lib = /^docx:\/\/library\/([^/]+)$/.exec(uri);
   try {
@@ -116,7 +117,7 @@ async function listPage(ctx: ToolContext, cursor: ListCursor): Promise<{ resourc
 }
 
 async function read(ctx: ToolContext, uri: string): Promise<ReadResourceResult> {
-  const ref = parseUri(uri);
+  const ref = parseResourceUri(uri);
   if (!ref) throw notFound(uri, "it is not a docx-edge resource URI (see resources/templates/list)");
   try {
     if (ref.kind === "library") {
@@ -166,9 +167,9 @@ function notFound(uri: string, why: string): ProtocolError {
 }
 
 /** Serves resources/list, resources/templates/list and resources/read for the caller's tenant, paginated. */
-export function registerResources(server: McpServer, ctx: ToolContext): void {
-  const low = server.server;
-  low.registerCapabilities({ resources: { listChanged: false } });
+export function registerResources(low: Server, ctx: ToolContext, live: boolean): void {
+  // Changes reach clients only on a 2026 listen stream fed by the tenant's hub; 2025-era requests get no push.
+  low.registerCapabilities({ resources: live ? { listChanged: true, subscribe: true } : { listChanged: false } });
   low.setRequestHandler("resources/list", (request) => listPage(ctx, decodeCursor(request.params?.cursor)));
   low.setRequestHandler("resources/templates/list", () => ({ resourceTemplates: RESOURCE_TEMPLATES.map((t) => ({ ...t })) }));
   low.setRequestHandler("resources/read", (request) => read(ctx, request.params.uri));

@@ -1,18 +1,9 @@
-import { McpServer } from "@modelcontextprotocol/server";
+import { type CallToolResult, ProtocolError, ProtocolErrorCode, Server } from "@modelcontextprotocol/server";
+import type { z } from "zod";
 import type { ToolContext } from "./context";
-import { PROGRESS_EVERY_MS, reportProgressOfAllTools } from "./progress";
+import { PROGRESS_EVERY_MS, withProgress } from "./progress";
 import { registerResources } from "./resources";
-import { registerCommentTools } from "./tools/comment-tools";
-import { registerDocumentTools } from "./tools/document-tools";
-import { registerElementTools } from "./tools/element-tools";
-import { registerExportTools } from "./tools/export-tools";
-import { registerHistoryTools } from "./tools/history-tools";
-import { registerLibrarySyncTools } from "./tools/library-sync-tools";
-import { registerReadTools } from "./tools/read-tools";
-import { registerRevisionTools } from "./tools/revision-tools";
-import { registerSectionTools } from "./tools/section-tools";
-import { registerStyleTools } from "./tools/style-tools";
-import { registerTextTools } from "./tools/text-tools";
+import { runAsCaller, toolCatalogue, toolListFor } from "./tool-catalogue";
 
 export const SERVER_INFO = { name: "docx-edge", version: "0.1.0" } as const;
 
@@ -20,36 +11,56 @@ const INSTRUCTIONS =
   "docx-edge reads and edits Word (.docx) documents in your library. Open a library file with document_open (or start a new one with document_create), " +
   "pass the returned doc_id to the other tools, and write the result back with document_save.";
 
-/**
- * 2026-07-28 cache hints: the tool list is the same for every caller and changes only with a deploy, so shared
- * caches may keep it for five minutes; everything else is one tenant's data and is never cached.
- */
-const CACHE_HINTS = {
-  "server/discover": { ttlMs: 300_000, cacheScope: "public" },
-  "tools/list": { ttlMs: 300_000, cacheScope: "public" },
-  "resources/templates/list": { ttlMs: 300_000, cacheScope: "public" },
-} as const;
+const FIVE_MINUTES = 300_000;
 
-/** Builds the MCP server for one request, with every tool bound to the caller's context. */
-export function buildMcpServer(ctx: ToolContext): McpServer {
-  const server = new McpServer(SERVER_INFO, {
+/**
+ * 2026-07-28 cache hints: discovery, templates and the full tool list are the same for every caller and change only
+ * with a deploy, so shared caches may keep them five minutes; a read-only token's shorter list is its own; tenant
+ * data (resource lists and reads) is never cached.
+ */
+function cacheHintsFor(ctx: ToolContext) {
+  const toolsScope = ctx.scopes.includes("write") ? "public" : "private";
+  return {
+    "server/discover": { ttlMs: FIVE_MINUTES, cacheScope: "public" },
+    "tools/list": { ttlMs: FIVE_MINUTES, cacheScope: toolsScope },
+    "resources/templates/list": { ttlMs: FIVE_MINUTES, cacheScope: "public" },
+  } as const;
+}
+
+/**
+ * The MCP server for one request. The tools are recorded once per isolate (see tool-catalogue.ts); this binds them to
+ * the caller, so a request costs a server object and a few handlers, not 44 tool registrations.
+ */
+export function buildMcpServer(ctx: ToolContext, era: "modern" | "legacy" = "modern"): Server {
+  const server = new Server(SERVER_INFO, {
     instructions: INSTRUCTIONS,
     // Only what the server delivers: no list-changed notifications, since the tool set never changes at run time.
     capabilities: { tools: { listChanged: false } },
-    cacheHints: CACHE_HINTS,
+    cacheHints: cacheHintsFor(ctx),
   });
-  reportProgressOfAllTools(server, ctx.progressEveryMs ?? PROGRESS_EVERY_MS);
-  registerDocumentTools(server, ctx);
-  registerReadTools(server, ctx);
-  registerHistoryTools(server, ctx);
-  registerLibrarySyncTools(server, ctx);
-  registerElementTools(server, ctx);
-  registerExportTools(server, ctx);
-  registerSectionTools(server, ctx);
-  registerTextTools(server, ctx);
-  registerCommentTools(server, ctx);
-  registerStyleTools(server, ctx);
-  registerRevisionTools(server, ctx);
-  registerResources(server, ctx);
+  const everyMs = ctx.progressEveryMs ?? PROGRESS_EVERY_MS;
+  server.setRequestHandler("tools/list", () => ({ tools: toolListFor(ctx.scopes) }));
+  server.setRequestHandler("tools/call", async (request, call) => {
+    const { name, arguments: args } = request.params;
+    const tool = toolCatalogue().get(name);
+    if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Tool ${name} not found: tools/list names the tools there are.`);
+    const parsed = tool.input.safeParse(args ?? {});
+    if (!parsed.success) return textError(`Input validation error: Invalid arguments for tool ${name}: ${issues(parsed.error)}`);
+    const result = await runAsCaller(ctx, () => withProgress(call.mcpReq, name, everyMs, () => tool.handler(parsed.data, call)));
+    if (tool.output && !result.isError) {
+      const checked = tool.output.safeParse(result.structuredContent);
+      // A result that breaks its own schema is a server bug; say so rather than send it.
+      if (!checked.success) {
+        console.error(`tool ${name} broke its output schema`, issues(checked.error));
+        return textError(`Output validation error: tool ${name} produced a result that does not match its output schema.`);
+      }
+    }
+    return server.projectCallToolResult(result, tool.listing.outputSchema);
+  });
+  registerResources(server, ctx, era === "modern" && ctx.listen !== undefined);
   return server;
 }
+
+const textError = (text: string): CallToolResult => ({ isError: true, content: [{ type: "text", text }] });
+
+const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");

@@ -6,7 +6,17 @@ import { readOnlySession, SessionError, sessionNotFound } from "./errors";
 import { ExternalChanges } from "./external-changes";
 import { checkLibraryImage } from "./library-images";
 import { validateLibraryName } from "./library-names";
-import type { LibraryFileInfo, LibraryStore, SessionIndex, SessionRecord, SessionStore, WriteCondition } from "./ports";
+import type {
+  ChangeFeed,
+  LibraryFileInfo,
+  LibraryStore,
+  LiveChange,
+  SessionIndex,
+  SessionRecord,
+  SessionStore,
+  WriteCondition,
+} from "./ports";
+import { publishChange } from "./publish-change";
 import { SessionHistory } from "./session-history";
 
 /** Largest library file a session may open: the Workers request body limit. */
@@ -22,6 +32,8 @@ export interface DocumentSessionsDeps {
   now?: () => Date;
   newSessionId?: () => string;
   background?: (work: Promise<unknown>) => void;
+  /** Where opened, closed and saved sessions (and, through SessionHistory, edits) are announced to live listeners. */
+  feed?: ChangeFeed;
 }
 
 export interface ClosedSession {
@@ -114,6 +126,7 @@ export class DocumentSessions {
       cache: deps.cache ?? new DocumentCache(),
       now: this.now,
       background: deps.background,
+      feed: deps.feed,
     });
     this.external = new ExternalChanges({
       tenantId: deps.tenantId,
@@ -194,6 +207,11 @@ export class DocumentSessions {
     return this.deps.library.head(this.deps.tenantId, validateLibraryName(name));
   }
 
+  /** True when this tenant has an open session of that id. */
+  async exists(sessionId: string): Promise<boolean> {
+    return (await this.deps.index.get(sessionId)) !== null;
+  }
+
   async get(sessionId: string): Promise<SessionRecord> {
     const record = await this.deps.index.get(sessionId);
     if (!record) throw sessionNotFound(sessionId);
@@ -236,6 +254,7 @@ export class DocumentSessions {
       sourceEtag: file.etag,
       updatedAt: this.now().toISOString(),
     });
+    await this.publish({ kind: "saved", sessionId, position: head.position, file: name, at: file.uploadedAt });
     return { session: updated ?? record, file };
   }
 
@@ -369,6 +388,7 @@ export class DocumentSessions {
     if (!record) throw sessionNotFound(sessionId);
     await this.deps.store.destroy(this.deps.tenantId, sessionId);
     this.history.forget(sessionId);
+    await this.publish({ kind: "closed", sessionId, at: this.now().toISOString() });
     return { session: record, discardedUnsavedChanges: hasUnsavedChanges(record) };
   }
 
@@ -424,7 +444,12 @@ export class DocumentSessions {
       autoSaveError: null,
     };
     await this.deps.index.add(record);
+    await this.publish({ kind: "opened", sessionId: id, at });
     return record;
+  }
+
+  private publish(change: LiveChange) {
+    return publishChange(this.deps.feed, this.deps.tenantId, change);
   }
 
   private fileNotFound(name: string) {

@@ -19,6 +19,15 @@ export type SessionFailure =
   /** A library file (export, save-as target) exists and the call did not say `overwrite: true`. */
   | { kind: "file_exists"; name: string; message: string }
   | { kind: "read_only_session"; sessionId: string; message: string }
+  /** An edit said which position it expected (`expected_position`) and the document has moved since. */
+  | {
+      kind: "stale_position";
+      sessionId: string;
+      expected: number;
+      position: number;
+      changes: { position: number; tool: string; at: string; description: string }[];
+      message: string;
+    }
   | { kind: "request_id_reused"; sessionId: string; requestId: string; message: string }
   | { kind: "request_discarded"; sessionId: string; requestId: string; position: number; discardedAt: string | null; message: string };
 

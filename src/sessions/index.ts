@@ -19,13 +19,27 @@ export { ExternalChanges } from "./external-changes";
 export { checkLibraryImage, imageTypeForName, MAX_LIBRARY_IMAGE_BYTES } from "./library-images";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
 export { DEFAULT_LIBRARY_QUOTA_BYTES, LibraryQuota, libraryQuotaBytes } from "./library-quota";
+export type { LiveEvent, LiveKey, LiveStream } from "./live-events";
+export {
+  checkLiveKeys,
+  keysOfChange,
+  LIBRARY_KEY,
+  MAX_KEYS_PER_LISTENER,
+  MAX_SUBSCRIPTIONS_PER_TENANT,
+  parseLiveKey,
+  SESSIONS_KEY,
+  sessionKey,
+} from "./live-events";
+export { LiveLibraryStore } from "./live-library-store";
 export type {
   BlobBody,
+  ChangeFeed,
   CheckpointMeta,
   CommitOutcome,
   HistoryEntryMeta,
   LibraryFileInfo,
   LibraryStore,
+  LiveChange,
   LoadPlan,
   MoveOutcome,
   RebaseOutcome,

@@ -195,3 +195,25 @@ export interface SessionStore {
   /** Deletes every object of the session. */
   destroy(tenantId: string, sessionId: string): Promise<void>;
 }
+
+/**
+ * A committed change in a tenant, as its live listeners hear of it (the dashboard, MCP listen streams). Positions
+ * are the session's after the change.
+ */
+export type LiveChange =
+  | { kind: "edited"; sessionId: string; position: number; tool: string; description: string; at: string }
+  /** Undo, redo or jump: the cursor went from `from` to `position`; `tool` is known when the call carried a request id. */
+  | { kind: "moved"; sessionId: string; from: number; position: number; tool: string | null; at: string }
+  | { kind: "saved"; sessionId: string; position: number; file: string; at: string }
+  /** History up to the cursor was folded into a new baseline: positions count from it again. */
+  | { kind: "snapshot"; sessionId: string; position: number; at: string }
+  | { kind: "opened" | "closed"; sessionId: string; at: string }
+  | { kind: "library"; name: string; change: "written" | "removed"; at: string };
+
+/**
+ * Tells the tenant's live listeners about committed changes. Best effort: a change stands whether or not anyone
+ * hears of it, so callers log a failure to publish and carry on.
+ */
+export interface ChangeFeed {
+  publish(tenantId: string, change: LiveChange): Promise<void>;
+}

@@ -3,8 +3,10 @@ import { CHECKPOINT_MAX_ENTRIES, checkpointDue } from "./checkpoint-policy";
 import type { CachedDocument, DocumentCache } from "./document-cache";
 import { readOnlySession, SessionError, sessionNotFound } from "./errors";
 import type {
+  ChangeFeed,
   CommitOutcome,
   HistoryEntryMeta,
+  LiveChange,
   LoadPlan,
   RequestRecord,
   RequestTag,
@@ -12,7 +14,9 @@ import type {
   SessionRecord,
   SessionStore,
 } from "./ports";
+import { publishChange } from "./publish-change";
 import { checkSameCall, discardedRequest, type RequestCall, tagRequest } from "./request-retry";
+import { stalePosition } from "./stale-position";
 
 /** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
 const MAX_EDIT_ATTEMPTS = 25;
@@ -28,6 +32,8 @@ export interface SessionHistoryDeps {
   now: () => Date;
   /** Lets the caller run best-effort clean-up after the response (ExecutionContext.waitUntil). */
   background?: (work: Promise<unknown>) => void;
+  /** Where committed edits, moves and snapshots are announced to live listeners. */
+  feed?: ChangeFeed;
 }
 
 /** What a mutating tool does to the document: mutate it and say, in one line, what it did. */
@@ -219,11 +225,12 @@ export class SessionHistory {
 
   /**
    * Applies a mutation as one history entry. The entry object is written first (create-only), then
-   * committed in the index by compare-and-swap; a lost race re-applies the mutation on the newer state.
+   * committed in the index by compare-and-swap; a lost race re-applies the mutation on the newer state. With
+   * `expectedPosition`, an edit on a document that has moved since is refused (`stale_position`), nothing written.
    */
   async edit<R>(
     sessionId: string,
-    meta: { tool: string; requestId?: string | null; author?: string; args?: Record<string, unknown> },
+    meta: { tool: string; requestId?: string | null; author?: string; args?: Record<string, unknown>; expectedPosition?: number },
     mutate: Mutation<R>,
   ): Promise<EditOutcome<R>> {
     const requestId = meta.requestId ?? null;
@@ -237,6 +244,8 @@ export class SessionHistory {
       for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
         const { head, state } = await this.state(sessionId);
         this.writable(head);
+        if (meta.expectedPosition !== undefined && meta.expectedPosition !== head.position)
+          throw await stalePosition(this.deps.index, head, meta.expectedPosition);
         const { doc } = state;
         let applied: { result: R; description: string };
         try {
@@ -289,6 +298,14 @@ export class SessionHistory {
           state.sinceCheckpoint.entries++;
           state.sinceCheckpoint.bytes += payload.length;
           this.cleanUp(sessionId, outcome.dropped);
+          await this.publish({
+            kind: "edited",
+            sessionId,
+            position: state.position,
+            tool: meta.tool,
+            description: applied.description,
+            at,
+          });
           await this.maybeCheckpoint(sessionId, state, object);
           return { result: applied.result, position: state.position, changed: true, replayed: false };
         }
@@ -300,6 +317,10 @@ export class SessionHistory {
       }
       throw this.tooManyConflicts(sessionId);
     });
+  }
+
+  private publish(change: LiveChange) {
+    return publishChange(this.deps.feed, this.deps.tenantId, change);
   }
 
   private async maybeCheckpoint(sessionId: string, state: CachedDocument, builtFrom: string): Promise<void> {
@@ -355,6 +376,8 @@ export class SessionHistory {
           continue;
         }
         await this.moveCached(sessionId, state, position, outcome.head);
+        const at = outcome.head.updatedAt;
+        await this.publish({ kind: "moved", sessionId, from: head.position, position, tool: tag?.tool ?? null, at });
         return { head: outcome.head, from: head.position, to: position, replayed: false };
       }
       throw this.tooManyConflicts(sessionId);
@@ -448,6 +471,7 @@ export class SessionHistory {
         sinceCheckpoint: { entries: 0, bytes: 0 },
         documentBytes: bytes.length,
       });
+      await this.publish({ kind: "snapshot", sessionId, position: 0, at: outcome.head.updatedAt });
       return { head: outcome.head, dropped: outcome.dropped.length };
     });
   }

@@ -1,8 +1,9 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
-import type { DocumentSessions, SessionIndex } from "../sessions/index";
+import type { ChangeFeed, DocumentSessions, LiveChange, SessionIndex } from "../sessions/index";
 import type { CheckpointMeta, HistoryEntryMeta, RequestTag, SessionChanges, SessionRecord } from "../sessions/ports";
 import { DurableSessionIndex } from "./durable-session-index";
+import { LIVE_PING, LIVE_PONG, LiveHub } from "./live-hub";
 import { SessionLedger } from "./session-ledger";
 import { SessionTimers } from "./session-timers";
 import { SessionUpkeep } from "./session-upkeep";
@@ -15,7 +16,8 @@ const EXPIRY_RETRY_MS = 60_000;
 
 /**
  * One per tenant (idFromName(tenantId)): the single writer of the tenant's session index and history
- * ledgers, and so the place where a session's position advances. Its alarm auto-saves and expires sessions.
+ * ledgers, and so the place where a session's position advances. Its alarm auto-saves and expires sessions. It is
+ * also the tenant's live hub: listeners attach over hibernatable WebSockets (`fetch`) and hear of changes (`publish`).
  * RPC methods only; logic in SessionLedger, SessionTimers and SessionUpkeep. The composition root (src/index.ts)
  * subclasses it to give it the storage it saves through (`sessionsFor`).
  */
@@ -23,9 +25,13 @@ export class TenantObject extends DurableObject<Env> {
   private readonly ledger: SessionLedger;
   private readonly timers: SessionTimers;
   private readonly ttlMs: number;
+  private readonly hub: LiveHub;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.hub = new LiveHub(ctx);
+    // Listeners' keep-alive pings are answered by the runtime without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
     this.ledger = new SessionLedger(ctx.storage.sql);
     this.timers = new SessionTimers(ctx.storage.sql);
     const days = Number(env.SESSION_TTL_DAYS ?? DEFAULT_SESSION_TTL_DAYS);
@@ -33,8 +39,26 @@ export class TenantObject extends DurableObject<Env> {
   }
 
   /** The sessions service the alarm saves and closes through; the composition root provides the storage. */
-  protected sessionsFor(_tenantId: string, _index: SessionIndex): DocumentSessions | null {
+  protected sessionsFor(_tenantId: string, _index: SessionIndex, _feed: ChangeFeed): DocumentSessions | null {
     return null;
+  }
+
+  /** A listener attaching (a WebSocket upgrade); see LiveHub.attach. */
+  override async fetch(request: Request): Promise<Response> {
+    return this.hub.attach(request, (id) => this.ledger.get(id)?.position ?? null);
+  }
+  /** Sends a committed change to the listeners of its keys. */
+  publish(change: LiveChange) {
+    this.hub.publish(change);
+  }
+  /** Listeners send nothing but pings, which the auto-response answers; anything else is ignored. */
+  override webSocketMessage() {}
+  override webSocketClose(ws: WebSocket, code: number, reason: string) {
+    try {
+      ws.close(code === 1005 ? 1000 : code, reason); // 1005 (no code given) may not be sent back
+    } catch {
+      // already closed
+    }
   }
 
   addSession(record: SessionRecord) {
@@ -91,7 +115,8 @@ export class TenantObject extends DurableObject<Env> {
     const tenantId = this.ctx.id.name;
     // The object reaches itself directly: the same calls the Worker makes over RPC.
     const index = new DurableSessionIndex(this as unknown as DurableObjectStub<TenantObject>);
-    const sessions = tenantId ? this.sessionsFor(tenantId, index) : null;
+    const feed: ChangeFeed = { publish: async (_tenantId, change) => this.hub.publish(change) };
+    const sessions = tenantId ? this.sessionsFor(tenantId, index, feed) : null;
     const report = sessions ? await new SessionUpkeep(this.timers, sessions, this.ttlMs).run() : null;
     // A session that could not be ended is still due; retry it a minute later rather than at once, again and again.
     this.reschedule(report?.expiryFailed.length ? Date.now() + EXPIRY_RETRY_MS : Date.now());

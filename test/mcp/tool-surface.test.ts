@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ToolContext } from "../../src/mcp/context";
-import { buildMcpServer } from "../../src/mcp/server";
+import { toolCatalogue, toolListFor } from "../../src/mcp/tool-catalogue";
 
-// The tools as a client lists them; the sessions service is never called while building the server.
-const ctx = { tenantId: "t", scopes: ["read", "write"], author: "Tester", sessions: {} } as unknown as ToolContext;
-const tools = Object.entries(
-  (
-    buildMcpServer(ctx) as unknown as {
-      _registeredTools: Record<
-        string,
-        { description?: string; annotations?: { readOnlyHint?: boolean }; inputSchema?: { shape?: Record<string, unknown> } }
-      >;
-    }
-  )._registeredTools,
-);
-const inputs = (tool: (typeof tools)[number][1]) => Object.keys(tool.inputSchema?.shape ?? {});
+// The tools as a client lists them.
+const tools = toolListFor(["read", "write"]).map((tool) => [tool.name, tool] as const);
+const inputs = (tool: (typeof tools)[number][1]) => Object.keys(tool.inputSchema.properties ?? {});
 
 /** Tools that write but neither edit a document nor move its history cursor: session lifecycle, compaction, exports. */
 const NOT_EDITS = [
@@ -78,5 +67,23 @@ describe("the MCP tool surface", () => {
     expect(edits.filter(([, tool]) => !inputs(tool).includes("request_id")).map(([name]) => name)).toEqual([]);
     expect(edits.filter(([, tool]) => !inputs(tool).includes("doc_id")).map(([name]) => name)).toEqual([]);
     expect(tools.filter(([, tool]) => (tool.description ?? "").length < 40).map(([name]) => name)).toEqual([]);
+  });
+
+  it("shows a read-only token only the tools it can call, and every tool to a write token", () => {
+    const all = toolListFor(["read", "write"]).map((t) => t.name);
+    const readable = toolListFor(["read"]).map((t) => t.name);
+    expect(all.length).toBe(toolCatalogue().size);
+    expect(readable).toEqual(
+      expect.arrayContaining(["query", "document_open", "document_list", "document_close", "export", "comment_list"]),
+    );
+    for (const name of ["replace_text", "apply_patch", "document_save", "document_create", "comment_add", "document_undo"]) {
+      expect(readable).not.toContain(name);
+    }
+  });
+
+  it("prints the size of tools/list", () => {
+    const chars = JSON.stringify({ tools: toolListFor(["read", "write"]) }).length;
+    console.log(`tools/list: ${tools.length} tools, ${chars.toLocaleString("en-US")} characters of JSON`);
+    expect(chars).toBeGreaterThan(0);
   });
 });

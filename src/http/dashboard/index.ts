@@ -6,6 +6,8 @@ import { appPages } from "./app-pages";
 import { consentPage } from "./consent-page";
 import { csrfProtection } from "./csrf";
 import { documentPages } from "./document-pages";
+import { documentView } from "./document-view";
+import { liveStream } from "./live-stream";
 import type { WebEnv, WebServicesFactory } from "./services";
 import { sessionPages } from "./session-pages";
 import { tokenPages } from "./token-pages";
@@ -47,6 +49,8 @@ export function dashboardRoutes(servicesFor: WebServicesFactory): Hono<WebEnv> {
   web.route("/dashboard/tokens", tokenPages);
   web.route("/dashboard/apps", appPages);
   web.route("/dashboard/documents", documentPages);
+  web.route("/dashboard/sessions", documentView);
+  web.route("/dashboard/sessions", liveStream);
   web.route("/dashboard/sessions", sessionPages);
   web.route("/oauth/authorize", consentPage);
   return web;

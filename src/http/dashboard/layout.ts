@@ -24,6 +24,8 @@ export interface PageOptions {
   status?: 200 | 400 | 403 | 404 | 429;
   /** Origins a form on this page may be redirected to after submission (the consent page's client). */
   formTargets?: string[];
+  /** A live view's script: the page may then also open streams to, and frame pages of, its own origin. */
+  live?: string;
 }
 
 /** A scheme or scheme://host[:port] source: nothing that could end the directive or add another. */
@@ -37,9 +39,10 @@ export function renderPage(c: WebContext, options: PageOptions): Response | Prom
   const nonce = c.var.cspNonce;
   const signedIn = options.active !== undefined;
   const formAction = ["'self'", ...(options.formTargets ?? []).filter((t) => CSP_SOURCE.test(t))].join(" ");
+  const live = options.live === undefined ? "" : " connect-src 'self'; frame-src 'self';";
   c.header(
     "Content-Security-Policy",
-    `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+    `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:;${live} form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
   );
   c.header("X-Frame-Options", "DENY");
   // Not no-referrer: with it Chromium sends `Origin: null` on our own form posts, which the CSRF check refuses.
@@ -69,6 +72,7 @@ export function renderPage(c: WebContext, options: PageOptions): Response | Prom
               navigator.clipboard.writeText(document.getElementById(b.dataset.copy).textContent).then(() => { b.textContent = "Copied"; });
             });
           </script>
+          ${options.live === undefined ? "" : html`<script nonce="${nonce}">${raw(options.live)}</script>`}
         </body>
       </html>`,
     options.status ?? 200,

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Accounts, AttemptLimiter, AuthDatabase, ClientDocumentPolicy, Principal, SignedInViewer } from "../../auth";
-import type { DocumentSessions, LibraryStore } from "../../sessions/index";
+import type { DocumentSessions, LibraryStore, LiveStream } from "../../sessions/index";
 import type { AppEnv } from "../app-env";
 
 /** What browser-facing routes need, built per request by src/index.ts (the one place that reads env). */
@@ -15,6 +15,8 @@ export interface WebServices {
   clientDocuments: ClientDocumentPolicy;
   library: LibraryStore;
   sessionsFor(tenantId: string): DocumentSessions;
+  /** Opens a live stream of the tenant's changes under `keys` (refused with a SessionError); ends on `signal`. */
+  listen(tenantId: string, keys: string[], signal: AbortSignal): Promise<LiveStream>;
 }
 
 /** `background` keeps work alive after the response (the Worker's waitUntil). */

@@ -1,12 +1,15 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { type HistoryEntryMeta, hasUnsavedChanges, type SessionRecord } from "../../sessions/index";
+import { renderingPage } from "./document-view";
 import { renderPage, when } from "./layout";
+import { LIVE_VIEW_SCRIPT } from "./live-view";
 import type { WebEnv } from "./services";
 
 /**
- * The WAL viewer: one editing session and its write-ahead history, oldest first. Entries above the
- * cursor were undone and can still be redone; the saved position marks what the library file holds.
+ * The WAL viewer: one editing session, its document as it stands and its write-ahead history, oldest first.
+ * Entries above the cursor were undone and can still be redone; the saved position marks what the library file
+ * holds. The page follows the session live (LIVE_VIEW_SCRIPT over the session's event stream).
  */
 export const sessionPages = new Hono<WebEnv>();
 
@@ -38,13 +41,32 @@ function historyRows(head: SessionRecord, entries: HistoryEntryMeta[], showBasel
   </table>`;
 }
 
+/** Links to a session page with the history offset and rendering page given, keeping the other. */
+const pageLink = (id: string, offset: number, page: number) => `/dashboard/sessions/${id}?offset=${offset}&page=${page}`;
+
+function renderingCard(head: SessionRecord, page: number, pages: number, offset: number) {
+  return html`<section class="card"><h2>Document <span class="muted">(${pages > 1 ? `page ${page} of ${pages}, ` : ""}position ${head.position})</span></h2>
+    <iframe class="rendering" sandbox title="${head.title} at position ${head.position}" src="/dashboard/sessions/${head.id}/rendering?page=${page}&amp;position=${head.position}&amp;version=${head.version}"></iframe>
+    ${
+      pages > 1
+        ? html`<p class="buttons">${page > 1 ? html`<a href="${pageLink(head.id, offset, page - 1)}">Previous page</a>` : ""}
+            ${page < pages ? html`<a href="${pageLink(head.id, offset, page + 1)}">Next page</a>` : ""}</p>`
+        : ""
+    }
+  </section>`;
+}
+
 sessionPages.get("/:id", async (c) => {
   const id = c.req.param("id");
   const offset = Math.max(0, Number.parseInt(c.req.query("offset") ?? "0", 10) || 0);
-  const { head, entries, total } = await c.var.services.sessionsFor(c.var.viewer.tenantId).history.history(id, offset, PAGE_SIZE);
+  const sessions = c.var.services.sessionsFor(c.var.viewer.tenantId);
+  const { head, entries, total } = await sessions.history.history(id, offset, PAGE_SIZE);
+  const { pages } = await sessions.history.read(id, (doc) => renderingPage(doc.export("html"), 0));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
   const more = offset + entries.length < total;
-  const body = html`<p><a href="/dashboard/documents">← Documents</a></p>
+  const body = html`<p><a href="/dashboard/documents">← Documents</a> <span class="live-state tag off" id="live-state" role="status">Connecting…</span></p>
     <h1>${head.title}</h1>
+    <div id="live-session" data-stream="/dashboard/sessions/${head.id}/live">
     <section class="card">
       <dl class="facts">
         <dt>Session</dt><dd><code>${head.id}</code></dd>
@@ -55,11 +77,13 @@ sessionPages.get("/:id", async (c) => {
         <dt>Last change</dt><dd>${when(head.updatedAt)}</dd>
       </dl>
     </section>
+    ${renderingCard(head, page, pages, offset)}
     <section class="card"><h2>History <span class="muted">(${total} edit${total === 1 ? "" : "s"})</span></h2>
       ${historyRows(head, entries, offset === 0 && head.baselineGeneration === 0)}
-      ${offset > 0 ? html`<p><a href="/dashboard/sessions/${head.id}?offset=${Math.max(0, offset - PAGE_SIZE)}">Earlier entries</a></p>` : ""}
-      ${more ? html`<p><a href="/dashboard/sessions/${head.id}?offset=${offset + PAGE_SIZE}">Later entries</a></p>` : ""}
+      ${offset > 0 ? html`<p><a href="${pageLink(head.id, Math.max(0, offset - PAGE_SIZE), page)}">Earlier entries</a></p>` : ""}
+      ${more ? html`<p><a href="${pageLink(head.id, offset + PAGE_SIZE, page)}">Later entries</a></p>` : ""}
       ${head.baselineGeneration > 0 ? html`<p class="muted">Earlier history was folded into a snapshot; positions count from it.</p>` : ""}
-    </section>`;
-  return renderPage(c, { title: head.title, body, active: "/dashboard/documents" });
+    </section>
+    </div>`;
+  return renderPage(c, { title: head.title, body, active: "/dashboard/documents", live: LIVE_VIEW_SCRIPT });
 });

@@ -45,6 +45,8 @@ td code { white-space:nowrap; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:8px 20px; margin:0; }
 dl.facts dt { color:var(--muted); }
 dl.facts dd { margin:0; overflow-wrap:anywhere; }
+iframe.rendering { display:block; width:100%; height:70vh; border:1px solid var(--line); border-radius:7px; background:#fff; }
+.live-state { float:right; }
 .consent .client { font-size:1.2rem; font-weight:700; }
 .consent ul { padding-left:20px; }
 .buttons { display:flex; gap:10px; flex-wrap:wrap; }

@@ -1,0 +1,129 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { CallToolResult, McpServer, ServerContext, Tool } from "@modelcontextprotocol/server";
+import { z } from "zod";
+import type { Scope, ToolContext } from "./context";
+import { registerCommentTools } from "./tools/comment-tools";
+import { registerDocumentTools } from "./tools/document-tools";
+import { registerElementTools } from "./tools/element-tools";
+import { registerExportTools } from "./tools/export-tools";
+import { registerHistoryTools } from "./tools/history-tools";
+import { registerLibrarySyncTools } from "./tools/library-sync-tools";
+import { registerReadTools } from "./tools/read-tools";
+import { registerRevisionTools } from "./tools/revision-tools";
+import { registerSectionTools } from "./tools/section-tools";
+import { registerStyleTools } from "./tools/style-tools";
+import { registerTextTools } from "./tools/text-tools";
+
+/** A tool as registered by a tools/ file: its schemas built once, its handler bound to the current call's context. */
+export interface CatalogueTool {
+  name: string;
+  /** The scope a token needs to see it in tools/list (calls are checked again inside the tool). */
+  scope: Scope;
+  input: z.ZodType;
+  output?: z.ZodType;
+  /** The tools/list entry, converted to JSON Schema once. */
+  listing: Tool;
+  handler: (args: unknown, call: ServerContext) => Promise<CallToolResult>;
+}
+
+/** Tools a read-scope token may call although they are not read-only: they open, close or export a read-only copy. */
+const READ_TOKEN_TOOLS = new Set(["document_open", "document_close", "export", "export_markdown", "export_html"]);
+
+const currentCall = new AsyncLocalStorage<ToolContext>();
+
+/**
+ * The context the tools/ files close over: each field is read from the tool call running now. Tool files therefore
+ * run once per isolate, and building 44 tools with their schemas no longer costs every request milliseconds of CPU.
+ */
+const callContext = new Proxy({} as ToolContext, {
+  get(_target, key) {
+    const ctx = currentCall.getStore();
+    if (!ctx) throw new Error(`Tool context field ${String(key)} read outside a tool call; read it inside the handler`);
+    return ctx[key as keyof ToolContext];
+  },
+});
+
+/** Runs work as part of a tool call made by the given caller. */
+export const runAsCaller = <T>(ctx: ToolContext, work: () => Promise<T>): Promise<T> => currentCall.run(ctx, work);
+
+type ToolConfig = {
+  title?: string;
+  description?: string;
+  inputSchema?: z.ZodRawShape | z.ZodType;
+  outputSchema?: z.ZodRawShape | z.ZodType;
+  annotations?: Tool["annotations"];
+};
+
+const asSchema = (schema: z.ZodRawShape | z.ZodType | undefined): z.ZodType | undefined =>
+  schema === undefined ? undefined : schema instanceof z.ZodType ? schema : z.object(schema);
+
+const jsonSchema = (schema: z.ZodType, io: "input" | "output") => {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: "draft-2020-12", io }) as Record<string, unknown>;
+  return { type: "object", ...json } as Tool["inputSchema"];
+};
+
+function record(): Map<string, CatalogueTool> {
+  const tools = new Map<string, CatalogueTool>();
+  const recorder = {
+    registerTool(name: string, config: ToolConfig, callback: (...args: unknown[]) => Promise<CallToolResult>) {
+      if (tools.has(name)) throw new Error(`Tool ${name} is registered twice`);
+      const input = asSchema(config.inputSchema) ?? z.object({});
+      const output = asSchema(config.outputSchema);
+      const readable = config.annotations?.readOnlyHint === true || READ_TOKEN_TOOLS.has(name);
+      const listing: Tool = {
+        name,
+        ...(config.title ? { title: config.title } : {}),
+        ...(config.description ? { description: config.description } : {}),
+        inputSchema: jsonSchema(input, "input"),
+        ...(output ? { outputSchema: jsonSchema(output, "output") } : {}),
+        ...(config.annotations ? { annotations: config.annotations } : {}),
+      };
+      const takesArgs = config.inputSchema !== undefined;
+      tools.set(name, {
+        name,
+        scope: readable ? "read" : "write",
+        input,
+        output,
+        listing,
+        handler: (args, call) => (takesArgs ? callback(args, call) : callback(call)),
+      });
+    },
+  } as unknown as McpServer;
+  for (const register of [
+    registerDocumentTools,
+    registerReadTools,
+    registerHistoryTools,
+    registerLibrarySyncTools,
+    registerElementTools,
+    registerExportTools,
+    registerSectionTools,
+    registerTextTools,
+    registerCommentTools,
+    registerStyleTools,
+    registerRevisionTools,
+  ]) {
+    register(recorder, callContext);
+  }
+  return tools;
+}
+
+let catalogue: Map<string, CatalogueTool> | undefined;
+
+/** Every tool, recorded on first use in this isolate. */
+export function toolCatalogue(): Map<string, CatalogueTool> {
+  catalogue ??= record();
+  return catalogue;
+}
+
+const listings = new Map<string, Tool[]>();
+
+/** The tools/list answer for a token's scopes, in a stable order (the spec asks for determinism for caching). */
+export function toolListFor(scopes: readonly Scope[]): Tool[] {
+  const key = scopes.includes("write") ? "write" : "read";
+  let list = listings.get(key);
+  if (!list) {
+    list = [...toolCatalogue().values()].filter((t) => key === "write" || t.scope === "read").map((t) => t.listing);
+    listings.set(key, list);
+  }
+  return list;
+}
