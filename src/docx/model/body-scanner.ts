@@ -75,6 +75,7 @@ const LT = 60,
   QUOTE = 34,
   APOS = 39;
 const utf8 = new TextDecoder("utf-8");
+const nameEncoder = new TextEncoder();
 
 /**
  * Decodes short byte ranges without allocating a view per call: the bytes are copied into one scratch buffer and
@@ -114,12 +115,16 @@ const attributeDecoder = new ShortDecoder(64);
 
 /**
  * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
- * allocates no string per tag and compares names as integers.
+ * allocates no string per tag and compares names as integers. A hit is confirmed byte by byte: the hash is easy to
+ * collide on purpose (`vYp` and `w:p` share it), and an element taken for another would be edited as one.
  */
 class NameTable {
   private readonly hashes = new Int32Array(4096);
   private readonly codes = new Int32Array(4096).fill(-1);
   private readonly names: string[] = [];
+  /** Each name's UTF-8 bytes, by code. */
+  private readonly nameBytes: Uint8Array[] = [];
+  private readonly codeOf = new Map<string, number>();
   /** End of the name last read. */
   end = 0;
 
@@ -136,7 +141,14 @@ class NameTable {
     this.end = p;
     const slot = h & 4095;
     const code = this.codes[slot];
-    if (code >= 0 && this.hashes[slot] === h && this.names[code].length === p - start) return code;
+    if (code >= 0 && this.hashes[slot] === h) {
+      const known = this.nameBytes[code];
+      if (known.length === p - start) {
+        let k = 0;
+        while (k < known.length && known[k] === bytes[start + k]) k++;
+        if (k === known.length) return code;
+      }
+    }
     return this.add(utf8.decode(bytes.subarray(start, p)), h, slot);
   }
 
@@ -155,8 +167,13 @@ class NameTable {
   }
 
   private add(name: string, h: number, slot: number): number {
-    const existing = this.names.indexOf(name);
-    const code = existing >= 0 ? existing : this.names.push(name) - 1;
+    // A Map, not a search of `names`: a hostile part may hold hundreds of thousands of distinct names.
+    let code = this.codeOf.get(name);
+    if (code === undefined) {
+      code = this.names.push(name) - 1;
+      this.codeOf.set(name, code);
+      this.nameBytes[code] = nameEncoder.encode(name);
+    }
     this.hashes[slot] = h;
     this.codes[slot] = code;
     return code;
