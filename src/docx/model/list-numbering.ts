@@ -7,6 +7,7 @@
 
 import { childElements, firstChild, getAttribute, type XmlElement } from "../xml/index.js";
 import { bulletText, formatNumber } from "./number-format.js";
+import { MAX_BASED_ON_DEPTH } from "./styles.js";
 import type { WordDocument } from "./word-document.js";
 
 interface Level {
@@ -117,7 +118,7 @@ export class ListNumbering {
     const styleEl = pPr && firstChild(pPr, w + "pStyle");
     const styleId = (styleEl && getAttribute(styleEl, w + "val")) ?? this.doc.styles.defaultParagraphStyle()?.styleId ?? null;
     const seen = new Set<string>();
-    for (let id = styleId; id && !seen.has(id) && (numId === null || level === null); ) {
+    for (let id = styleId; id && !seen.has(id) && seen.size < MAX_BASED_ON_DEPTH && (numId === null || level === null); ) {
       seen.add(id);
       const style = this.doc.styles.get(id);
       if (!style) break;
