@@ -38,3 +38,24 @@ describe("a list starting at two billion", () => {
     expect(markdown.length).toBeLessThan(200);
   });
 });
+
+describe("a list level text of 50,000 placeholders", () => {
+  it("labels each item with at most 256 characters, in bounded time", () => {
+    const numbering =
+      `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W_NS}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">` +
+      `<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${"%1".repeat(50_000)}"/></w:lvl></w:abstractNum>` +
+      `<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>`;
+    const item = (t: string) =>
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const doc = DocxDocument.open(
+      buildDocx({
+        body: Array.from({ length: 500 }, (_, i) => item(`item ${i}`)).join(""),
+        relationships: { rIdNum: ["numbering", "numbering.xml"] },
+        extraParts: { "word/numbering.xml": numbering },
+      }),
+    );
+    const markdown = timed("markdown export of 500 items with a 100 KB lvlText", () => [...doc.export("markdown")].join(""));
+    expect(markdown).toContain("item 499");
+    expect(markdown.length).toBeLessThan(500 * 300);
+  });
+});
