@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Live-update latency under `wrangler dev`: 20 listeners watch one session of one tenant (the dashboard's event
-// stream, fed by the tenant object's hub) while an agent makes edits through MCP. Prints p50/p99 of the time from
+// Live-update latency under `wrangler dev`: 20 listeners watch one session of one tenant while an agent makes edits
+// through MCP, once as MCP clients (2026-07-28 subscriptions/listen) and once as dashboard pages (the session's event
+// stream); both are fed by the tenant object's hub. Prints p50/p99 of the time from
 // an edit's response to each listener receiving its event (negative: the event arrived before the response, as the
 // hub is told before the edit answers), and of the time from sending the edit. Target: p99 under 500 ms.
 // Usage: node bench/live-latency.mjs [base-url]   (without a URL it starts wrangler dev on a free port with fresh state)
@@ -116,6 +117,49 @@ async function listen(visitor, id, arrivals) {
   return reader;
 }
 
+/** An MCP 2026-07-28 subscriptions/listen stream on the document; records when each resources/updated arrives. */
+async function listenMcp(baseUrl, token, id, times) {
+  const envelope = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
+  const res = await fetch(`${baseUrl}/mcp`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      "mcp-protocol-version": "2026-07-28",
+      "mcp-method": "subscriptions/listen",
+    },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "subscriptions/listen",
+      params: { notifications: { resourceSubscriptions: [`docx://documents/${id}`] }, _meta: envelope },
+    }),
+  });
+  if (res.status !== 200) throw new Error(`listen refused: ${res.status} ${await res.text()}`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  let ready;
+  const acknowledged = new Promise((resolve) => (ready = resolve));
+  (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+        const data = buffer.slice(0, end).match(/^data: (.*)$/m)?.[1];
+        buffer = buffer.slice(end + 2);
+        if (!data) continue;
+        const message = JSON.parse(data);
+        if (message.method === "notifications/subscriptions/acknowledged") ready();
+        if (message.method === "notifications/resources/updated") times.push(performance.now());
+      }
+    }
+  })().catch(() => {});
+  await acknowledged;
+  return reader;
+}
+
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -134,6 +178,9 @@ try {
   const id = (await client.callTool({ name: "document_create", arguments: { title: "Latency" } })).structuredContent.session.id;
   const arrivals = new Map();
   const readers = await Promise.all(Array.from({ length: LISTENERS }, () => listen(visitor, id, arrivals)));
+  // resources/updated carries only the URI: the k-th notification a listener gets belongs to the k-th edit.
+  const mcpTimes = Array.from({ length: LISTENERS }, () => []);
+  readers.push(...(await Promise.all(mcpTimes.map((times) => listenMcp(server.url, visitor.token, id, times)))));
 
   const sent = new Map();
   const answered = new Map();
@@ -151,26 +198,34 @@ try {
   }
   await new Promise((r) => setTimeout(r, 1000));
 
-  const afterResponse = [];
-  const afterSend = [];
-  let missing = 0;
-  for (const [position, responseAt] of answered) {
-    const times = arrivals.get(position) ?? [];
-    missing += LISTENERS - times.length;
-    for (const t of times) {
-      afterResponse.push(t - responseAt);
-      afterSend.push(t - sent.get(position));
-    }
-  }
-  const editMs = [...answered].map(([p, t]) => t - sent.get(p));
   const fmt = (v) => `${v.toFixed(1)} ms`;
-  console.log(`live latency: ${LISTENERS} listeners, ${EDITS} edits, ${afterResponse.length} deliveries, ${missing} missing`);
-  console.log(
-    `  edit response → listener receives: p50 ${fmt(percentile(afterResponse, 50))}, p99 ${fmt(percentile(afterResponse, 99))}, max ${fmt(Math.max(...afterResponse))}`,
-  );
-  console.log(`  edit sent → listener receives:     p50 ${fmt(percentile(afterSend, 50))}, p99 ${fmt(percentile(afterSend, 99))}`);
-  console.log(`  floor (the edit call itself):      p50 ${fmt(percentile(editMs, 50))}, p99 ${fmt(percentile(editMs, 99))}`);
-  console.log(`  target p99 (response → receipt) < 500 ms: ${percentile(afterResponse, 99) < 500 ? "met" : "NOT met"}`);
+  const editMs = [...answered].map(([p, t]) => t - sent.get(p));
+  const positions = [...answered.keys()];
+  const report = (label, arrivalsOf) => {
+    const afterResponse = [];
+    const afterSend = [];
+    let missing = 0;
+    for (const position of positions) {
+      const times = arrivalsOf(position);
+      missing += LISTENERS - times.length;
+      for (const t of times) {
+        afterResponse.push(t - answered.get(position));
+        afterSend.push(t - sent.get(position));
+      }
+    }
+    console.log(`${label}: ${LISTENERS} listeners, ${EDITS} edits, ${afterResponse.length} deliveries, ${missing} missing`);
+    console.log(
+      `  edit response → listener receives: p50 ${fmt(percentile(afterResponse, 50))}, p99 ${fmt(percentile(afterResponse, 99))}, max ${fmt(Math.max(...afterResponse))}`,
+    );
+    console.log(`  edit sent → listener receives:     p50 ${fmt(percentile(afterSend, 50))}, p99 ${fmt(percentile(afterSend, 99))}`);
+    console.log(`  target p99 (response → receipt) < 500 ms: ${percentile(afterResponse, 99) < 500 ? "met" : "NOT met"}`);
+    return missing;
+  };
+  console.log(`floor (the edit call itself): p50 ${fmt(percentile(editMs, 50))}, p99 ${fmt(percentile(editMs, 99))}`);
+  const missing =
+    report("MCP subscriptions/listen", (position) =>
+      mcpTimes.map((times) => times[positions.indexOf(position)]).filter((t) => t !== undefined),
+    ) + report("dashboard event stream", (position) => arrivals.get(position) ?? []);
   for (const reader of readers) await reader.cancel().catch(() => {});
   await client.close();
   if (missing > 0) process.exitCode = 1;

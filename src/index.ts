@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { authDatabase, authorName, authSecretFor, bearerAuth, bearerStillValid, createAccounts } from "./auth/index";
+import { AuthConfigError, authDatabase, authorName, authSecretFor, bearerAuth, bearerStillValid, createAccounts } from "./auth/index";
 import type { Env } from "./env";
 import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import {
@@ -91,8 +91,15 @@ app.route("/oauth", oauthEndpoints);
 app.use(
   "/mcp",
   mcpOriginGuard((c) => {
-    const own = publicOriginOf(c);
-    return { own: own.origin, allowed: parseAllowedOrigins(c.env.MCP_ALLOWED_ORIGINS), development: !own.configured };
+    const allowed = parseAllowedOrigins(c.env.MCP_ALLOWED_ORIGINS);
+    try {
+      const own = publicOriginOf(c);
+      return { own: own.origin, allowed, development: !own.configured };
+    } catch (error) {
+      // Unconfigured and reached under a public Host (DNS rebinding looks like this): no origin of ours to allow.
+      if (error instanceof AuthConfigError) return { own: null, allowed, development: c.env.ENVIRONMENT === "development" };
+      throw error;
+    }
   }),
 );
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).

@@ -1,59 +1,55 @@
 /** The engine's facade: open a .docx, query it by path with paging, replace a paragraph's text, save. */
+import {
+  countSelected,
+  type HeadingContent,
+  queryDocument,
+  readHeadingContent,
+  readSection,
+  type SectionContent,
+} from "./document-reads.js";
 import { DocxError } from "./errors.js";
 import { EXPORT_FORMATS, type ExportFormat, exportDocument } from "./export/index.js";
 import type { DocumentChange } from "./model/change-journal.js";
-import { blockNodes, type DocNode, nodeHeadingLevel, nodeText, WordDocument } from "./model/index.js";
+import { WordDocument } from "./model/index.js";
 import {
-  addComment,
+  type AppliedOperation,
   adoptDocument,
-  applyPatchOperations,
-  applyRevisions,
   type BodyComparison,
   type CommentInfo,
   type CommentInput,
   compareBodies,
-  deleteComments,
+  describeOperation,
   type HeaderFooterEdit,
-  type HeaderFooterResult,
   type InsertTextOptions,
-  type InsertTextResult,
-  insertText,
   isTracking,
   listComments,
-  type OperationResult,
-  type PageSetup,
+  type OperationName,
+  type OperationResultOf,
   type PageSetupChange,
+  parseOperation,
+  parsePatch,
   type ReplaceTextOptions,
-  type ReplaceTextResult,
+  type ResolvedRevision,
   type Revision,
   type RevisionFilter,
-  replaceParagraphText,
-  replaceText,
-  replyToComment,
-  resolveComment,
   revisionList,
+  runPatch,
   type SectionLayout,
   type StyleOptions,
-  type StyleOutcome,
   sectionLayouts,
-  setHeaderFooter,
-  setPageSetup,
-  setTrackRevisions,
-  styleParagraphs,
-  styleRuns,
-  styleTables,
-  trackingOf,
 } from "./ops/index.js";
 import type { DocxLimits } from "./package/index.js";
-import { findById, resolvePath } from "./paths/index.js";
-import { paginate, type QueryOptions, type QueryResult, RenderContext } from "./queries/index.js";
+import { findById } from "./paths/index.js";
+import type { QueryOptions, QueryResult } from "./queries/index.js";
 import { refuseIllegalXmlInput } from "./xml/index.js";
 
-export interface PatchResult {
-  dry_run: boolean;
-  applied: number;
-  total: number;
-  operations: OperationResult[];
+/** One applied operation: its kind, its result's fields, and for element operations the path of the element at the end. */
+export type OperationOutcome = { op: OperationName; elementPath?: string | null } & Record<string, unknown>;
+
+/** What an atomic edit did: each operation's outcome, and one line per operation for the history. */
+export interface EditOutcome {
+  operations: OperationOutcome[];
+  descriptions: string[];
 }
 
 export class DocxDocument {
@@ -93,22 +89,14 @@ export class DocxDocument {
     return this.doc.mainPart;
   }
 
-  /** Reads whatever `path` selects, paged; `/body` lists the body's top-level blocks. */
+  /** Reads whatever `path` selects, paged; `/body` lists the body's top-level blocks, `/styles` the styles. */
   query(path: string, options: QueryOptions = {}): QueryResult {
-    const { parsed, nodes } = resolvePath(this.doc, path);
-    const ctx = new RenderContext(this.doc);
-    if (nodes.length === 1 && nodes[0].kind === "body") {
-      const blocks = blockNodes(this.doc, nodes[0]);
-      return paginate(ctx, parsed.source, blocks, options, options.format === "summary" ? this.bodyHeader(blocks) : undefined);
-    }
-    return paginate(ctx, parsed.source, nodes, options);
+    return queryDocument(this.doc, path, options);
   }
 
-  /** How many things `path` selects (`/body` counts top-level blocks). */
+  /** How many things `path` selects (`/body` counts top-level blocks, `/styles` the styles). */
   count(path: string): number {
-    const { nodes } = resolvePath(this.doc, path);
-    if (nodes.length === 1 && nodes[0].kind === "body") return this.doc.body.length;
-    return nodes.length;
+    return countSelected(this.doc, path);
   }
 
   /** The canonical path of the element with this id (from any query result), e.g. /body/table[2]/row[1]/cell[0]/paragraph[0]. */
@@ -117,71 +105,13 @@ export class DocxDocument {
   }
 
   /** The blocks of section `index` (0-based), paged. */
-  readSection(index: number, options: QueryOptions = {}): QueryResult {
-    const sections = this.doc.sections();
-    if (!Number.isInteger(index) || index < 0 || index >= sections.length) {
-      throw new DocxError({
-        kind: "path_not_found",
-        path: `/body/section[${index}]`,
-        message: `Section ${index} not found: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).`,
-      });
-    }
-    // The section's own w:sectPr is its properties (see /body/section[N]), not content.
-    const { nodes } = resolvePath(this.doc, `/body/section[${index}]/*`);
-    return paginate(
-      new RenderContext(this.doc),
-      `/body/section[${index}]`,
-      nodes.filter((n) => n.kind !== "sectPr"),
-      options,
-    );
+  readSection(index: number, options: QueryOptions = {}): SectionContent {
+    return readSection(this.doc, index, options);
   }
 
-  /**
-   * A heading and everything under it up to the next heading of the same or a higher level, paged.
-   * `heading` is a path (/body/heading[3], /body/paragraph[id='...']) or text the heading contains.
-   */
-  readHeadingContent(
-    heading: string,
-    options: QueryOptions = {},
-  ): QueryResult & { heading: { path: string; id: string | null; level: number; text: string } } {
-    const blocks = blockNodes(this.doc, { kind: "body", path: "/body", id: null });
-    let start: number;
-    if (heading.startsWith("/")) {
-      const { nodes } = resolvePath(this.doc, heading);
-      const target = nodes[0];
-      if (!target?.list || target.list !== this.doc.body || nodeHeadingLevel(this.doc, target) === null) {
-        throw new DocxError({
-          kind: "invalid_argument",
-          field: "heading",
-          message: `${heading} does not select a heading in the body; try /body/heading[0] or /body/heading[text~='...'].`,
-        });
-      }
-      start = target.index!;
-    } else {
-      const wanted = heading.trim().toLowerCase();
-      const headings = blocks.filter((b) => (nodeHeadingLevel(this.doc, b) ?? -1) >= 0);
-      const found =
-        headings.find((b) => nodeText(this.doc, b).trim().toLowerCase() === wanted) ??
-        headings.find((b) => nodeText(this.doc, b).toLowerCase().includes(wanted));
-      if (!found) {
-        throw new DocxError({
-          kind: "path_not_found",
-          path: heading,
-          message: `No heading contains "${heading}"; the document has ${headings.length} headings (list them with /body/heading and format "summary").`,
-        });
-      }
-      start = found.index!;
-    }
-    const level = nodeHeadingLevel(this.doc, blocks[start])!;
-    let end = start + 1;
-    while (end < blocks.length) {
-      const l = nodeHeadingLevel(this.doc, blocks[end]);
-      if (l !== null && l <= level) break;
-      end++;
-    }
-    const content = blocks.slice(start, end).filter((n) => n.kind !== "sectPr");
-    const result = paginate(new RenderContext(this.doc), blocks[start].path, content, options);
-    return { ...result, heading: { path: blocks[start].path, id: blocks[start].id, level, text: nodeText(this.doc, blocks[start]) } };
+  /** A heading (a path, or text it contains) and everything under it, paged; says which heading it took of several. */
+  readHeadingContent(heading: string, options: QueryOptions = {}): HeadingContent {
+    return readHeadingContent(this.doc, heading, options);
   }
 
   /**
@@ -189,9 +119,8 @@ export class DocxDocument {
    * properties, the first run's formatting and its bookmark/comment range markers. Returns the paragraph's id and path;
    * the id is stored in the paragraph so it stays the same after the edit.
    */
-  replaceParagraphText(path: string, text: string): { id: string; path: string } {
-    refuseIllegalXmlInput({ path, text }, "");
-    return replaceParagraphText(this.doc, path, text);
+  replaceParagraphText(path: string, text: string): OperationResultOf<"replace_paragraph_text"> {
+    return this.apply("replace_paragraph_text", { path, text });
   }
 
   /** Whether the document tracks changes (w:trackRevisions in its settings). */
@@ -199,90 +128,9 @@ export class DocxDocument {
     return isTracking(this.doc);
   }
 
-  /** Turns change tracking on or off in the settings (adding a settings part if needed); returns the previous state. */
-  setTrackChanges(enabled: boolean): { was: boolean } {
-    return setTrackRevisions(this.doc, enabled);
-  }
-
   /** Every tracked change (insertions, deletions, moves, property, row and cell changes) in document order, all stories. */
   revisions(): Revision[] {
     return revisionList(this.doc);
-  }
-
-  /**
-   * Accepts tracked changes as Word does: all of them, one author's, or one by id (a move is accepted as a whole).
-   * Returns the revisions accepted (none is not an error); an unknown id is `revision_not_found`.
-   */
-  acceptRevisions(filter: RevisionFilter = {}): Revision[] {
-    return applyRevisions(this.doc, "accept", filter).revisions;
-  }
-
-  /** Rejects tracked changes as Word does (the document returns to its state before them); see acceptRevisions. */
-  rejectRevisions(filter: RevisionFilter = {}): Revision[] {
-    return applyRevisions(this.doc, "reject", filter).revisions;
-  }
-
-  /**
-   * Applies a patch (docx-mcp's format: add, replace, remove, move, copy, replace_text, remove_column; at most 50
-   * operations) atomically: every operation applies, or a DocxError `patch_failed` names the failing operation and the
-   * document is exactly as before. With `dryRun` the operations run, are reported, and are reverted.
-   */
-  applyPatch(operations: unknown, options: { dryRun?: boolean } = {}): PatchResult {
-    refuseIllegalXmlInput(operations, "operations");
-    this.carried = composeChanges(this.carried, this.doc.journal.take());
-    let results: OperationResult[];
-    try {
-      results = applyPatchOperations(this.doc, operations);
-    } catch (e) {
-      this.revertPending();
-      throw e;
-    }
-    if (options.dryRun) {
-      this.revertPending();
-      for (const r of results) r.status = "would_succeed";
-    }
-    return { dry_run: options.dryRun === true, applied: options.dryRun ? 0 : results.length, total: results.length, operations: results };
-  }
-
-  private revertPending(): void {
-    const partial = this.doc.journal.take();
-    if (partial) this.doc.journal.revert(partial);
-  }
-
-  /**
-   * Replaces occurrences of `find` in the paragraphs `path` covers (a paragraph, a table, a cell, /body, a header, ...),
-   * across runs and hyperlinks, keeping every character's formatting; the replacement takes the first replaced
-   * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
-   */
-  replaceText(path: string, options: Omit<ReplaceTextOptions, "revision">): ReplaceTextResult {
-    refuseIllegalXmlInput({ path, ...options }, "");
-    return replaceText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
-  }
-
-  /** Inserts text into one paragraph at a character offset, or before/after the first match of a string, in the neighbouring character's formatting. */
-  insertText(path: string, options: Omit<InsertTextOptions, "revision">): InsertTextResult {
-    refuseIllegalXmlInput({ path, ...options }, "");
-    return insertText(this.doc, path, { ...options, revision: trackingOf(this.doc) });
-  }
-
-  /**
-   * Adds a comment on the element `path` selects (paragraph, run, hyperlink, table, row, cell, content control), or on
-   * the first occurrence of `anchorText` inside it. Creates the comments part when the document has none.
-   */
-  addComment(path: string, input: CommentInput & { anchorText?: string }): { comment_id: string; path: string; anchored_text: string } {
-    refuseIllegalXmlInput({ path, ...input }, "");
-    return addComment(this.doc, path, input);
-  }
-
-  /** Replies to a comment (a new comment threaded under it in commentsExtended.xml, shown where the parent is). */
-  replyToComment(commentId: string, input: CommentInput): { comment_id: string; parent_id: string; replied_to?: string; note?: string } {
-    refuseIllegalXmlInput({ comment_id: commentId, ...input }, "");
-    return replyToComment(this.doc, commentId, input);
-  }
-
-  /** Marks a comment resolved (done), or open again with `resolved` false. */
-  resolveComment(commentId: string, resolved = true): { comment_id: string; resolved: boolean } {
-    return resolveComment(this.doc, commentId, resolved);
   }
 
   /** The document's comments in order, optionally only those by `author` (any case). */
@@ -290,10 +138,130 @@ export class DocxDocument {
     return listComments(this.doc, author);
   }
 
+  /** Each section's page size, orientation, margins, and the header and footer it shows of each type. */
+  sectionLayouts(): SectionLayout[] {
+    return sectionLayouts(this.doc);
+  }
+
+  /**
+   * Applies operations of any kind (see ops/registry: element, text, style, comment, revision, section, metadata; at
+   * most 50) atomically: every operation applies, or the call throws and the document is exactly as before. Operations
+   * are written as a patch names them (`{"op": "replace_text", "find": ..., ...}`); all are validated before the first
+   * runs. A failing operation of a patch is `patch_failed` naming its index; `{ single: true }` (one operation standing
+   * for a tool call) throws the operation's own error, with fields named as the tool's arguments.
+   */
+  edit(operations: unknown, options: { single?: boolean } = {}): EditOutcome {
+    refuseIllegalXmlInput(operations, options.single ? "" : "operations");
+    const parsed = options.single ? [parseOperation(operations, "")] : parsePatch(operations);
+    return this.atomically(() => {
+      let applied: AppliedOperation[];
+      try {
+        applied = runPatch(this.doc, parsed);
+      } catch (e) {
+        const failure = (e as { failure?: { kind: string; cause?: unknown } }).failure;
+        if (options.single && failure?.kind === "patch_failed") throw new DocxError(failure.cause as never);
+        throw e;
+      }
+      return {
+        operations: applied.map((a) => ({ op: a.op, ...a.result, ...(a.elementPath === undefined ? {} : { elementPath: a.elementPath }) })),
+        descriptions: applied.map((a, i) => describeOperation(parsed[i], a.result)),
+      };
+    });
+  }
+
+  /** Applies a patch in docx-mcp's format (see `edit`); kept for callers that think in patches. */
+  applyPatch(operations: unknown): { applied: number; total: number; operations: OperationOutcome[] } {
+    const { operations: outcomes } = this.edit(operations);
+    return { applied: outcomes.length, total: outcomes.length, operations: outcomes };
+  }
+
+  /** Runs one operation through the registry, atomically, and returns its result. */
+  private apply<N extends OperationName>(op: N, fields: Record<string, unknown>): OperationResultOf<N> {
+    const { op: _op, elementPath: _path, ...result } = this.edit({ op, ...withoutUndefined(fields) }, { single: true }).operations[0];
+    return result as OperationResultOf<N>;
+  }
+
+  /** Runs `edit` so that a failure reverts only what it changed (changes made before it are carried, not lost). */
+  private atomically<T>(edit: () => T): T {
+    this.carried = composeChanges(this.carried, this.doc.journal.take());
+    try {
+      return edit();
+    } catch (e) {
+      const partial = this.doc.journal.take();
+      if (partial) this.doc.journal.revert(partial);
+      throw e;
+    }
+  }
+
+  /** Turns change tracking on or off in the settings (adding a settings part if needed); returns the previous state. */
+  setTrackChanges(enabled: boolean): { was: boolean } {
+    return { was: this.apply("track_changes_enable", { enabled }).wasEnabled };
+  }
+
+  /**
+   * Accepts tracked changes as Word does: all of them, one author's, or one by id (a move is accepted as a whole).
+   * Returns the revisions accepted (none is not an error); an unknown id is `revision_not_found`.
+   */
+  acceptRevisions(filter: RevisionFilter = {}): ResolvedRevision[] {
+    return (
+      filter.id === undefined
+        ? this.apply("revision_accept_all", { author: filter.author })
+        : this.apply("revision_accept", { revision_id: filter.id })
+    ).revisions;
+  }
+
+  /** Rejects tracked changes as Word does (the document returns to its state before them); see acceptRevisions. */
+  rejectRevisions(filter: RevisionFilter = {}): ResolvedRevision[] {
+    return (
+      filter.id === undefined
+        ? this.apply("revision_reject_all", { author: filter.author })
+        : this.apply("revision_reject", { revision_id: filter.id })
+    ).revisions;
+  }
+
+  /**
+   * Replaces occurrences of `find` in the paragraphs `path` covers (a paragraph, a table, a cell, /body, a header, ...),
+   * across runs and hyperlinks, keeping every character's formatting; the replacement takes the first replaced
+   * character's. `maxCount` (default 1) limits replacements in document order; 0 only counts.
+   */
+  replaceText(path: string, options: Omit<ReplaceTextOptions, "revision">): OperationResultOf<"replace_text"> {
+    const { find, replace, maxCount, matchCase, anyQuotes } = options;
+    return this.apply("replace_text", { path, find, replace, max_count: maxCount, match_case: matchCase, any_quotes: anyQuotes });
+  }
+
+  /** Inserts text into one paragraph at a character offset, or before/after the first match of a string, in the neighbouring character's formatting. */
+  insertText(path: string, options: Omit<InsertTextOptions, "revision">): OperationResultOf<"insert_text"> {
+    const { text, offset, after, before, matchCase, anyQuotes } = options;
+    return this.apply("insert_text", { path, text, offset, after, before, match_case: matchCase, any_quotes: anyQuotes });
+  }
+
+  /**
+   * Adds a comment on the element `path` selects (paragraph, run, hyperlink, table, row, cell, content control), or on
+   * the first occurrence of `anchorText` inside it. Creates the comments part when the document has none.
+   */
+  addComment(path: string, input: CommentInput & { anchorText?: string }): OperationResultOf<"comment_add"> {
+    return this.apply("comment_add", {
+      path,
+      text: input.text,
+      anchor_text: input.anchorText,
+      author: input.author,
+      initials: input.initials,
+    });
+  }
+
+  /** Replies to a comment (a new comment threaded under it in commentsExtended.xml, shown where the parent is). */
+  replyToComment(commentId: string, input: CommentInput): OperationResultOf<"comment_reply"> {
+    return this.apply("comment_reply", { comment_id: commentId, ...input });
+  }
+
+  /** Marks a comment resolved (done), or open again with `resolved` false. */
+  resolveComment(commentId: string, resolved = true): OperationResultOf<"comment_resolve"> {
+    return this.apply("comment_resolve", { comment_id: commentId, resolved });
+  }
+
   /** Deletes one comment or all by an author, with their replies and their marks in the body. */
-  deleteComments(by: { commentId?: string; author?: string }): { deleted: string[] } {
-    refuseIllegalXmlInput(by, "");
-    return deleteComments(this.doc, by);
+  deleteComments(by: { commentId?: string; author?: string }): OperationResultOf<"comment_delete"> {
+    return this.apply("comment_delete", { comment_id: by.commentId, author: by.author });
   }
 
   /**
@@ -301,21 +269,33 @@ export class DocxDocument {
    * into every run inside what `options.path` selects, or the whole body. Only the given properties change; null
    * removes one. When the document tracks changes, the old formatting is kept as a w:rPrChange revision.
    */
-  styleElement(style: unknown, options: StyleOptions = {}): StyleOutcome {
-    refuseIllegalXmlInput({ style, ...options }, "");
-    return styleRuns(this.doc, style, options);
+  styleElement(style: unknown, options: StyleOptions = {}): OperationResultOf<"style_element"> {
+    return this.apply("style_element", { path: options.path, style });
   }
 
   /** Merges paragraph formatting (alignment, style, spacing, indentation, shading, keep and page-break flags). */
-  styleParagraph(style: unknown, options: StyleOptions = {}): StyleOutcome {
-    refuseIllegalXmlInput({ style, ...options }, "");
-    return styleParagraphs(this.doc, style, options);
+  styleParagraph(style: unknown, options: StyleOptions = {}): OperationResultOf<"style_paragraph"> {
+    return this.apply("style_paragraph", { path: options.path, style });
   }
 
   /** Merges table (`style`), row (`row_style`) and cell (`cell_style`) formatting into the selected tables, rows or cells. */
-  styleTable(specs: { style?: unknown; cell_style?: unknown; row_style?: unknown }, options: StyleOptions = {}): StyleOutcome {
-    refuseIllegalXmlInput({ ...specs, ...options }, "");
-    return styleTables(this.doc, specs, options);
+  styleTable(
+    specs: { style?: unknown; cell_style?: unknown; row_style?: unknown },
+    options: StyleOptions = {},
+  ): OperationResultOf<"style_table"> {
+    return this.apply("style_table", { path: options.path, ...specs });
+  }
+
+  /** Changes page size, orientation and margins of section `section`, or of every section when it is undefined. */
+  setPageSetup(section: number | undefined, change: PageSetupChange): OperationResultOf<"set_page_setup">["sections"] {
+    const { size, ...rest } = change;
+    return this.apply("set_page_setup", { section_index: section, page_size: size, ...rest }).sections;
+  }
+
+  /** Sets the text of a section's header or footer of one type, creating the part when the section has none. */
+  setHeaderFooter(edit: HeaderFooterEdit): OperationResultOf<"set_header"> {
+    const { kind, lines, section, ...rest } = edit;
+    return this.apply(kind === "footer" ? "set_footer" : "set_header", { text: lines.join("\n"), section_index: section, ...rest });
   }
 
   /** How this document's body differs from `other`'s, block by block (added, removed, modified, moved), as `other` has it. */
@@ -329,22 +309,6 @@ export class DocxDocument {
    */
   adopt(other: DocxDocument): { blocksReplaced: number; partsChanged: number } {
     return adoptDocument(this.doc, other.doc);
-  }
-
-  /** Each section's page size, orientation, margins, and the header and footer it shows of each type. */
-  sectionLayouts(): SectionLayout[] {
-    return sectionLayouts(this.doc);
-  }
-
-  /** Changes page size, orientation and margins of section `section`, or of every section when it is undefined. */
-  setPageSetup(section: number | undefined, change: PageSetupChange): PageSetup[] {
-    return setPageSetup(this.doc, section, change);
-  }
-
-  /** Sets the text of a section's header or footer of one type, creating the part when the section has none. */
-  setHeaderFooter(edit: HeaderFooterEdit): HeaderFooterResult {
-    refuseIllegalXmlInput(edit, "");
-    return setHeaderFooter(this.doc, edit);
   }
 
   /**
@@ -396,20 +360,11 @@ export class DocxDocument {
   saveChunks(): Uint8Array[] {
     return this.doc.saveChunks();
   }
+}
 
-  private bodyHeader(blocks: DocNode[]): string {
-    let paragraphs = 0,
-      tables = 0,
-      headings = 0;
-    for (const b of blocks) {
-      if (b.kind === "paragraph") {
-        paragraphs++;
-        if ((nodeHeadingLevel(this.doc, b) ?? 0) >= 1) headings++;
-      } else if (b.kind === "table") tables++;
-    }
-    const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
-    return `Body: ${n(blocks.length, "block")}: ${n(paragraphs, "paragraph")} (${n(headings, "heading")}), ${n(tables, "table")}, ${n(this.doc.sections().length, "section")}.`;
-  }
+/** The fields that were given: an operation refuses none of its own fields, but undefined means "not given". */
+function withoutUndefined(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
 /** `a` then `b` as one change: splices and part changes apply in order, so `b`'s simply follow `a`'s. */

@@ -1,7 +1,7 @@
 /** The document engine's public surface. Everything not exported here is private to src/docx. */
 
 export { createBlankDocx } from "./blank-document.js";
-export type { PatchResult } from "./document.js";
+export type { EditOutcome, OperationOutcome } from "./document.js";
 export { DocxDocument } from "./document.js";
 export { checkDocxLimits } from "./docx-limits.js";
 export type { DocxFailure, DocxFailureKind } from "./errors.js";
@@ -13,14 +13,16 @@ export type {
   Alignment,
   BodyComparison,
   BodyDifference,
+  CoreProperty,
   HeaderFooterEdit,
   HeaderFooterKind,
   HeaderFooterResult,
   HeaderFooterType,
-  OperationResult,
+  MetadataResult,
+  OperationName,
+  OperationResultOf,
   PageSetup,
   PageSetupChange,
-  PatchOperation,
   Revision,
   RevisionFilter,
   RevisionType,
@@ -30,16 +32,16 @@ export type {
 } from "./ops/index.js";
 export {
   ALIGNMENTS,
+  CORE_PROPERTIES,
   ELEMENT_TYPES,
   HEADER_FOOTER_TYPES,
   imageFormatOf,
   MARGIN_NAMES,
   MAX_IMAGE_BYTES,
   MAX_PATCH_OPERATIONS,
-  PATCH_OPS,
   REVISION_TYPES,
 } from "./ops/index.js";
 export type { DocxLimits, PackageFootprint } from "./package/index.js";
 export { DEFAULT_LIMITS } from "./package/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
-export { DEFAULT_MAX_CHARS, QUERY_FORMATS } from "./queries/index.js";
+export { DEFAULT_LIMIT, DEFAULT_MAX_CHARS, QUERY_FORMATS, queryResultText } from "./queries/index.js";

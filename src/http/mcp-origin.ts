@@ -3,8 +3,8 @@ import { isReservedDevelopmentHost } from "../auth";
 
 /** Which browser origins may call /mcp. */
 export interface OriginPolicy {
-  /** The deployment's own origin. */
-  own: string;
+  /** The deployment's own origin; null when it cannot be known (unconfigured, reached under a foreign Host). */
+  own: string | null;
   /** Further origins the operator allows (MCP_ALLOWED_ORIGINS). */
   allowed: readonly string[];
   /** Local development: any loopback origin may call, e.g. MCP Inspector on localhost:6274. */

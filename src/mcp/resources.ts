@@ -7,6 +7,7 @@ import {
   type Server,
 } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
+import { ELEMENT_GRAMMAR } from "./element-grammar";
 import { toToolFailure } from "./tool-result";
 
 /** The most characters one resource read returns (claude.ai caps results around 150,000). */
@@ -44,6 +45,16 @@ export const RESOURCE_TEMPLATES = [
     description: "A file in your library (name percent-encoded): its size, upload time and version; open it with document_open.",
   },
 ] as const;
+
+/** Reference text the tools point to instead of repeating it in every description. */
+export const GRAMMAR_URI = "docx://reference/element-grammar";
+const GRAMMAR_RESOURCE: Resource = {
+  uri: GRAMMAR_URI,
+  name: "element-grammar",
+  title: "How to write element values and positions",
+  mimeType: "text/plain",
+  description: "The JSON element values add_element, replace_element and apply_patch take, with examples, and the insertion positions.",
+};
 
 export const documentUri = (docId: string) => `docx://documents/${encodeURIComponent(docId)}`;
 export const outlineUri = (docId: string) => `${documentUri(docId)}/outline`;
@@ -107,7 +118,7 @@ async function listPage(ctx: ToolContext, cursor: ListCursor): Promise<{ resourc
       { uri: outlineUri(s.id), name: `${s.title} (outline)`, mimeType: "text/plain" },
     ]);
     const next: ListCursor = page.nextOffset !== null ? { source: "sessions", offset: page.nextOffset } : { source: "library" };
-    return { resources, nextCursor: encodeCursor(next) };
+    return { resources: cursor.offset === 0 ? [GRAMMAR_RESOURCE, ...resources] : resources, nextCursor: encodeCursor(next) };
   }
   const page = await ctx.sessions.libraryFiles({ cursor: cursor.after, limit: PAGE_SIZE });
   const resources = page.files.map(
@@ -117,6 +128,7 @@ async function listPage(ctx: ToolContext, cursor: ListCursor): Promise<{ resourc
 }
 
 async function read(ctx: ToolContext, uri: string): Promise<ReadResourceResult> {
+  if (uri === GRAMMAR_URI) return { contents: [{ uri, mimeType: "text/plain", text: ELEMENT_GRAMMAR }] };
   const ref = parseResourceUri(uri);
   if (!ref) throw notFound(uri, "it is not a docx-edge resource URI (see resources/templates/list)");
   try {

@@ -4,15 +4,13 @@ import { z } from "zod";
 import type { Scope, ToolContext } from "./context";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
-import { registerElementTools } from "./tools/element-tools";
+import { registerEditTools } from "./tools/edit-tools";
 import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerLibrarySyncTools } from "./tools/library-sync-tools";
 import { registerReadTools } from "./tools/read-tools";
 import { registerRevisionTools } from "./tools/revision-tools";
 import { registerSectionTools } from "./tools/section-tools";
-import { registerStyleTools } from "./tools/style-tools";
-import { registerTextTools } from "./tools/text-tools";
 
 /** A tool as registered by a tools/ file: its schemas built once, its handler bound to the current call's context. */
 export interface CatalogueTool {
@@ -94,12 +92,10 @@ function record(): Map<string, CatalogueTool> {
     registerReadTools,
     registerHistoryTools,
     registerLibrarySyncTools,
-    registerElementTools,
+    registerEditTools,
     registerExportTools,
     registerSectionTools,
-    registerTextTools,
     registerCommentTools,
-    registerStyleTools,
     registerRevisionTools,
   ]) {
     register(recorder, callContext);

@@ -36,10 +36,10 @@ export function toolFailureResult(error: unknown): CallToolResult {
   };
 }
 
-/** A successful result: structured data for programs, the same data as text for models. */
+/** A successful result: structured data for programs, the same data as compact JSON text for models (so a budget is its real size). */
 export function toolSuccess(data: Record<string, unknown>, text?: string): CallToolResult {
   return {
-    content: [{ type: "text", text: text ?? JSON.stringify(data, null, 2) }],
+    content: [{ type: "text", text: text ?? JSON.stringify(data) }],
     structuredContent: data,
   };
 }

@@ -36,7 +36,7 @@ describe("headers, footers and page setup over python-docx files", () => {
   it("rewrites an existing first-page header and keeps it after saving", () => {
     const doc = open("python-docx/sct-first-page-hdrftr.docx");
     const result = doc.setHeaderFooter({ kind: "header", type: "first", section: 0, lines: ["Cover page"] });
-    expect(result).toMatchObject({ part: "word/header2.xml", created: false, shown_in_sections: [0, 1] });
+    expect(result).toMatchObject({ part: "word/header2.xml", created: false, shownInSections: [0, 1] });
     const [first, second] = reopen(doc).sectionLayouts();
     expect(first).toMatchObject({ title_page: true, headers: { first: { text: "Cover page", shown: true } } });
     expect(second.headers.first.text).toBe("Cover page");

@@ -66,16 +66,16 @@ describe.each(FILES)("text edits on %s", (file) => {
   it("anchors a comment on a word, replies, resolves and deletes, and the text never changes", () => {
     const doc = DocxDocument.open(input);
     const existing = doc.listComments().length;
-    const { comment_id } = doc.addComment(path, { text: "Check this word", anchorText: word, author: "Corpus Test" });
+    const { commentId: comment_id } = doc.addComment(path, { text: "Check this word", anchorText: word, author: "Corpus Test" });
     const reply = doc.replyToComment(comment_id, { text: "Checked" });
     doc.resolveComment(comment_id);
     const reopened = DocxDocument.open(doc.save());
     const listed = reopened.listComments();
     expect(listed).toHaveLength(existing + 2);
     expect(listed.find((c) => c.id === comment_id)).toMatchObject({ anchored_text: word, resolved: true, text: "Check this word" });
-    expect(listed.find((c) => c.id === reply.comment_id)).toMatchObject({ parent_id: comment_id });
+    expect(listed.find((c) => c.id === reply.commentId)).toMatchObject({ parent_id: comment_id });
     expect(bodyTexts(reopened.save())).toEqual(before);
-    expect(reopened.deleteComments({ commentId: comment_id }).deleted).toEqual([comment_id, reply.comment_id]);
+    expect(reopened.deleteComments({ commentId: comment_id }).deleted).toEqual([comment_id, reply.commentId]);
     expect(DocxDocument.open(reopened.save()).listComments()).toHaveLength(existing);
   });
 });

@@ -4,7 +4,7 @@ import { authDatabase, revokeAccessToken } from "../../src/auth/index";
 import { tenantStub } from "../../src/tenant/index";
 import { buildDocx, p } from "../docx/support/build-docx";
 import { tokenFor } from "../support/access-tokens";
-import { callOk, connectMcp, workerFetch } from "../support/mcp-client";
+import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
 import { sseMessages } from "../support/sse-reader";
 
 // MCP 2026-07-28 subscriptions/listen through the real Worker, fed by the tenant object's hub.
@@ -118,5 +118,22 @@ describe("subscriptions/listen", () => {
     expect(rest.filter((m) => m.method === "notifications/resources/updated")).toEqual([]);
     expect(await stream.next(1000)).toBeNull();
     void auth;
+  });
+
+  it("refuses an edit whose expected position is stale, saying who moved the document and how", async () => {
+    const { auth, editor, docId } = await openDocument("listen-stale");
+    const other = await connectMcp(auth.headers);
+    const { position } = await edit(editor, docId, "Read at this position.");
+    await callOk(other, "replace_text", { doc_id: docId, find: "Start.", replace: "Changed by the other agent." });
+    const refused = await callError(editor, "replace_text", {
+      doc_id: docId,
+      find: "Read at",
+      replace: "Blind",
+      expected_position: position,
+    });
+    expect(refused.kind).toBe("stale_position");
+    expect(refused.message).toContain("replace_text");
+    const text = await callOk(editor, "query", { doc_id: docId, path: "/body/paragraph[0]", format: "text" });
+    expect(JSON.stringify(text)).toContain("Read at this position.");
   });
 });

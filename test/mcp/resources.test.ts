@@ -74,7 +74,7 @@ describe("MCP resources", () => {
     do {
       const page = await listPage(cursor);
       expect(page.resources.length).toBeLessThanOrEqual(50);
-      for (const r of page.resources) names.add(r.uri);
+      for (const r of page.resources) if (r.uri.startsWith("docx://library/")) names.add(r.uri);
       cursor = page.nextCursor;
       pages++;
     } while (cursor && pages < 20);
@@ -114,6 +114,14 @@ describe("MCP resources", () => {
       `docx://documents/${result.structuredContent.session.id}/outline`,
     ]);
     for (const link of links) expect((await client.readResource({ uri: link.uri })).contents[0].text).toContain("Linked");
+  });
+
+  it("publishes the element grammar the edit tools refer to", async () => {
+    const { client } = await tenantWithDocument("res-grammar");
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toContain("docx://reference/element-grammar");
+    const text = (await client.readResource({ uri: "docx://reference/element-grammar" })).contents[0].text as string;
+    expect(text).toContain('"type":"paragraph"');
   });
 
   it("lists three URI templates", async () => {

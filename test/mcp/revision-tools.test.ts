@@ -76,7 +76,10 @@ describe("revision tools over MCP", () => {
     const done = await callOk(client, "revision_accept_all", { doc_id: id, author: "Bob", request_id: "once" });
     expect(done).toMatchObject({ accepted: 3, position: 1 });
     // A retry gets the first call's result and writes no second entry.
-    expect(await callOk(client, "revision_accept_all", { doc_id: id, author: "Bob", request_id: "once" })).toEqual(done);
+    expect(await callOk(client, "revision_accept_all", { doc_id: id, author: "Bob", request_id: "once" })).toEqual({
+      ...done,
+      replayed: true,
+    });
     expect(await entries()).toBe(1);
     expect(await texts()).toEqual(["Contract", "The fee is 120 euros.", "Payment within 30 days", "A new clause.", "End"]);
     expect((await callOk(client, "revision_list", { doc_id: id })).revisions.map((r: { author: string }) => r.author)).toEqual([

@@ -56,7 +56,7 @@ describe("section tools over MCP", () => {
   it("previews with dry_run without changing the document", async () => {
     const { client, id } = await open("sec-dry");
     const preview = await callOk(client, "set_header", { doc_id: id, text: "Draft", dry_run: true });
-    expect(preview).toMatchObject({ dry_run: true, would_change: true, created: true, part: "word/header1.xml" });
+    expect(preview).toMatchObject({ dry_run: true, changed: true, created: true, part: "word/header1.xml" });
     const { sections } = await callOk(client, "get_page_setup", { doc_id: id });
     expect(sections[0].headers.default.part).toBeNull();
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);

@@ -48,10 +48,17 @@ describe("structure edits over MCP", () => {
   it("refuses an unknown property and an impossible page, writing no history entry", async () => {
     const { client, id, entries } = await open("structure-refusals", p("First") + p("Second"));
     const before = await entries();
-    const unknown = await callError(client, "add_element", {
+    // The typed schema refuses an unknown property of an object value; the engine, one given as JSON text.
+    const refused = await callError(client, "add_element", {
       doc_id: id,
       path: "/body/children/1",
       value: { type: "paragraph", text: "x", bidi: true },
+    });
+    expect(refused.message).toContain("bidi");
+    const unknown = await callError(client, "add_element", {
+      doc_id: id,
+      path: "/body/children/1",
+      value: JSON.stringify({ type: "paragraph", text: "x", bidi: true }),
     });
     expect(unknown.message).toContain("value.bidi: is not a property of a paragraph value; allowed:");
     const page = await callError(client, "set_page_setup", {

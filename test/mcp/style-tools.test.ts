@@ -39,8 +39,8 @@ describe("style tools over MCP", () => {
       doc_id: id,
       position: 1,
       styled: 1,
-      changed: 1,
-      document_changed: true,
+      changed_count: 1,
+      changed: true,
       elements: [{ kind: "paragraph", path: "/body/paragraph[1]" }],
     });
     const para = (await callOk(client, "query", { doc_id: id, path: "/body/paragraph[1]" })).items[0];
@@ -54,7 +54,7 @@ describe("style tools over MCP", () => {
   it("accepts the style as JSON text, as docx-mcp did, and styles the whole document without a path", async () => {
     const { client, id } = await openDoc("s-json");
     const result = await callOk(client, "style_element", { doc_id: id, style: '{"italic": true}' });
-    expect(result).toMatchObject({ styled: 7, changed: 7 });
+    expect(result).toMatchObject({ styled: 7, changed_count: 7 });
   });
 
   it("formats paragraphs with alignment, style and spacing, and reports a dry run without writing", async () => {
@@ -65,7 +65,7 @@ describe("style tools over MCP", () => {
       style: { alignment: "center" },
       dry_run: true,
     });
-    expect(dry).toMatchObject({ styled: 3, changed: 3, dry_run: true });
+    expect(dry).toMatchObject({ styled: 3, changed_count: 3, changed: true, dry_run: true });
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
     await callOk(client, "style_paragraph", { doc_id: id, path: "/body/paragraph[2]", style: { style: "Heading 2", spacing_after: 120 } });
     const headings = await callOk(client, "query", { doc_id: id, path: "/body/heading[level=2]" });
@@ -86,7 +86,7 @@ describe("style tools over MCP", () => {
       row_style: { is_header: true },
       cell_style: { shading: "D9D9D9" },
     });
-    expect(header).toMatchObject({ styled: 3, changed: 3, position: 2 });
+    expect(header).toMatchObject({ styled: 3, changed_count: 3, position: 2 });
   });
 
   it("returns the first result for a repeated request_id", async () => {
@@ -99,7 +99,12 @@ describe("style tools over MCP", () => {
 
   it("refuses bad input with the field and what is allowed, writing nothing", async () => {
     const { client, id } = await openDoc("s-bad");
+    // An unknown property is refused by the typed schema; as JSON text, by the engine, which lists the allowed ones.
     expect(await callError(client, "style_element", { doc_id: id, style: { colour: "FF0000" } })).toMatchObject({
+      kind: "invalid_arguments",
+      message: expect.stringContaining("colour"),
+    });
+    expect(await callError(client, "style_element", { doc_id: id, style: '{"colour": "FF0000"}' })).toMatchObject({
       kind: "invalid_argument",
       field: "style.colour",
     });

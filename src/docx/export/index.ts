@@ -2,3 +2,4 @@
 
 export type { ExportFormat } from "./document-export.js";
 export { EXPORT_FORMATS, exportDocument } from "./document-export.js";
+export { queryMarkdown } from "./query-markdown.js";

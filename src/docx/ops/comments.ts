@@ -43,7 +43,7 @@ export function addComment(
   doc: WordDocument,
   path: string,
   input: CommentInput & { anchorText?: string },
-): { comment_id: string; path: string; anchored_text: string } {
+): { commentId: string; path: string; anchoredText: string } {
   checkText(input.text);
   const { nodes } = resolvePath(doc, path);
   const node = nodes[0];
@@ -90,7 +90,7 @@ export function addComment(
     placeMarks(doc, w, id, elementPlaces(target.element, target.owner.list.element(target.owner.index), w));
     target.done();
   }
-  return { comment_id: id, path: anchor?.path ?? node.path, anchored_text: commentAnchor(doc, id)?.text ?? "" };
+  return { commentId: id, path: anchor?.path ?? node.path, anchoredText: commentAnchor(doc, id)?.text ?? "" };
 }
 
 /**
@@ -101,7 +101,7 @@ export function replyToComment(
   doc: WordDocument,
   repliedTo: string,
   input: CommentInput,
-): { comment_id: string; parent_id: string; replied_to?: string; note?: string } {
+): { commentId: string; parentId: string; repliedTo?: string; note?: string } {
   checkText(input.text);
   existingComment(doc, repliedTo);
   const parentId = threadRoot(doc, repliedTo);
@@ -128,11 +128,11 @@ export function replyToComment(
     after(marks.reference, referenceRun(doc, w, id));
     doc.body.refresh(index);
   }
-  if (parentId === repliedTo) return { comment_id: id, parent_id: parentId };
+  if (parentId === repliedTo) return { commentId: id, parentId };
   return {
-    comment_id: id,
-    parent_id: parentId,
-    replied_to: repliedTo,
+    commentId: id,
+    parentId,
+    repliedTo,
     note: `Comment ${repliedTo} is itself a reply; Word threads are one level deep, so the reply joins its thread under comment ${parentId}.`,
   };
 }
@@ -151,14 +151,14 @@ function threadRoot(doc: WordDocument, commentId: string): string {
 }
 
 /** Marks a comment resolved (w15:done="1") or open again. */
-export function resolveComment(doc: WordDocument, commentId: string, resolved: boolean): { comment_id: string; resolved: boolean } {
+export function resolveComment(doc: WordDocument, commentId: string, resolved: boolean): { commentId: string; resolved: boolean } {
   const part = existingComment(doc, commentId);
   const ext = commentsExtended(doc, true)!;
   const entry = commentEx(ext, lastParagraphId(doc, part, commentElements(part).get(commentId)!));
   setAttribute(entry, ext.w15 + "done", resolved ? "1" : "0");
   doc.parts.changed(part.name);
   doc.parts.changed(ext.name);
-  return { comment_id: commentId, resolved };
+  return { commentId, resolved };
 }
 
 /** Every comment in document order, with its anchor text, thread parent and resolved state; `author` filters (any case). */

@@ -11,10 +11,17 @@ export { ELEMENT_TYPES } from "./elements/build-element.js";
 export { imageFormatOf, MAX_IMAGE_BYTES } from "./elements/image-builder.js";
 export type { InsertTextOptions, InsertTextResult } from "./insert-text.js";
 export { insertText } from "./insert-text.js";
-export type { OperationResult } from "./patch/apply-patch.js";
-export { applyPatchOperations } from "./patch/apply-patch.js";
-export type { PatchOperation } from "./patch/patch-operation.js";
-export { MAX_PATCH_OPERATIONS, PATCH_OPS } from "./patch/patch-operation.js";
+export type { CoreProperty, MetadataResult } from "./metadata/core-properties.js";
+export { CORE_PROPERTIES } from "./metadata/core-properties.js";
+export type { AppliedOperation, OperationName, OperationResultOf } from "./registry/index.js";
+export {
+  describeOperation,
+  MAX_PATCH_OPERATIONS,
+  parseOperation,
+  parsePatch,
+  runPatch,
+} from "./registry/index.js";
+export type { ResolvedRevision } from "./registry/revision-operations.js";
 export { replaceParagraphText } from "./replace-paragraph-text.js";
 export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";
 export { replaceText } from "./replace-text.js";

@@ -16,6 +16,7 @@ import {
   type WordDocument,
 } from "../model/index.js";
 import { getAttribute } from "../xml/index.js";
+import { findById } from "./find-by-id.js";
 import { parsePath } from "./path-parser.js";
 import type { ParsedPath, Predicate, Segment } from "./path-syntax.js";
 
@@ -155,6 +156,7 @@ function applyPredicates(
     if (p.type === "all") continue;
     if (p.type === "filter") {
       current = current.filter((n) => matches(doc, n, p));
+      if (current.length === 0 && p.key === "id" && p.op === "=") current = nestedById(doc, parent, segment, p.value);
       filtered = true;
       continue;
     }
@@ -172,6 +174,30 @@ function applyPredicates(
     current = [current[i]];
   }
   return current;
+}
+
+/**
+ * `[id='…']` for an element below the parent's direct children: the ids results hand out for paragraphs in table
+ * cells (`5F4598B5.tr4.tc1.p0`), text boxes and content controls resolve from the container they sit in, as long as
+ * the element is of the kind the segment names.
+ */
+function nestedById(doc: WordDocument, parent: DocNode, segment: Segment, id: string): DocNode[] {
+  let found: DocNode;
+  try {
+    found = findById(doc, id);
+  } catch {
+    return [];
+  }
+  const kindFits =
+    segment.name === "*" ||
+    segment.name === found.kind ||
+    (segment.name === "heading" && found.kind === "paragraph" && (nodeHeadingLevel(doc, found) ?? 0) >= 1);
+  const top = found.owner ?? (found.list && found.index !== undefined ? { list: found.list, index: found.index } : undefined);
+  const inside =
+    parent.kind === "section"
+      ? top?.list === doc.body && top.index >= parent.section!.firstBlock && top.index <= parent.section!.lastBlock
+      : found.path.startsWith(`${parent.path}/`);
+  return kindFits && inside ? [found] : [];
 }
 
 function plural(name: string): string {

@@ -3,6 +3,6 @@
 export type { Json } from "./element-json.js";
 export { runFormatting } from "./formatting.js";
 export { mathLinear } from "./math-linear.js";
-export type { QueryFormat, QueryOptions, QueryResult } from "./paginate.js";
-export { DEFAULT_MAX_CHARS, paginate, QUERY_FORMATS } from "./paginate.js";
+export type { MarkdownChunk, PageSource, QueryFormat, QueryOptions, QueryResult } from "./paginate.js";
+export { DEFAULT_LIMIT, DEFAULT_MAX_CHARS, paginate, QUERY_FORMATS, queryResultText } from "./paginate.js";
 export { RenderContext } from "./render-context.js";

@@ -1,19 +1,6 @@
-/** The `text`, `summary` and `markdown` renderings of nodes. Summaries of top-level blocks use scan facts only, so they never parse a block. */
-import {
-  blockText,
-  type DocNode,
-  elementOf,
-  nodeHeadingLevel,
-  nodeStyleId,
-  nodeText,
-  PREVIEW_CHARS,
-  partOf,
-  tableGrid,
-} from "../model/index.js";
-import { getAttribute, type XmlElement } from "../xml/index.js";
-import { runFormatting } from "./formatting.js";
-import { displayInline, displayText } from "./inline-display.js";
-import { mathLinear } from "./math-linear.js";
+/** The `text` and `summary` renderings of nodes (markdown is the export's writer, see export/query-markdown.ts). Summaries of top-level blocks use scan facts only, so they never parse a block. */
+import { blockText, type DocNode, elementOf, nodeHeadingLevel, nodeStyleId, nodeText, PREVIEW_CHARS, tableGrid } from "../model/index.js";
+import { displayText } from "./inline-display.js";
 import type { RenderContext } from "./render-context.js";
 
 const PREVIEW = 100;
@@ -69,67 +56,6 @@ function mayHaveMergedCells(node: DocNode): boolean {
   if (!bytes) return true;
   const xml = utf8.decode(bytes);
   return ["gridSpan", "vMerge", "gridBefore"].some((name) => xml.includes(name));
-}
-
-export function markdown(ctx: RenderContext, node: DocNode): string {
-  const doc = ctx.doc;
-  if (node.kind === "table") return tableMarkdown(ctx, node);
-  if (node.kind !== "paragraph") return nodeText(doc, node);
-  const el = elementOf(node)!;
-  const full: DocNode = { ...node, element: el };
-  const level = nodeHeadingLevel(doc, full);
-  const body = inlineMarkdown(ctx, full, el);
-  if (level !== null) return `${"#".repeat(Math.max(1, level))} ${body}`;
-  const pPr = el.children.find((c): c is XmlElement => c.type === "element" && c.name === ctx.w + "pPr");
-  const numbered = pPr?.children.some((c) => c.type === "element" && c.name === ctx.w + "numPr");
-  // A level with numFmt none shows no number or bullet (LibreOffice uses it for unnumbered outline levels).
-  return numbered && ctx.numbering.formatOf(el) !== "none" ? `- ${body}` : body;
-}
-
-function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_[\]])/g, "\\$1");
-}
-
-/** Runs with bold/italic/strike marks and hyperlinks as [text](url); deleted runs are left out. */
-function inlineMarkdown(ctx: RenderContext, paragraph: DocNode, el: XmlElement): string {
-  const w = ctx.w;
-  const out: string[] = [];
-  const walk = (parent: XmlElement) => {
-    for (const c of parent.children) {
-      if (c.type !== "element") continue;
-      if (c.name === w + "r") {
-        const text = displayInline(c, w, escapeMarkdown);
-        if (!text.trim()) {
-          out.push(text);
-          continue;
-        }
-        const f = runFormatting(c, w);
-        const lead = text.match(/^\s*/)![0];
-        const trail = text.match(/\s*$/)![0];
-        let core = text.trim();
-        if (f.bold) core = `**${core}**`;
-        if (f.italic) core = `*${core}*`;
-        if (f.strike) core = `~~${core}~~`;
-        out.push(lead + core + trail);
-      } else if (c.name === w + "hyperlink") {
-        const rel = ctx.relationship(partOf(paragraph), getAttribute(c, ctx.doc.prefixes.r + "id"));
-        const anchor = getAttribute(c, w + "anchor");
-        const text = escapeMarkdown(nodeText(ctx.doc, { kind: "hyperlink", path: "", id: null, element: c }));
-        out.push(rel ? `[${text}](${rel.target})` : anchor ? `[${text}](#${anchor})` : text);
-      } else if (c.name === w + "del" || c.name === w + "moveFrom" || c.name === w + "pPr") {
-      } else if (/(^|:)oMath(Para)?$/.test(c.name)) out.push(`[math: ${mathLinear(c).trim()}]`);
-      else walk(c);
-    }
-  };
-  walk(el);
-  return out.join("");
-}
-
-function tableMarkdown(ctx: RenderContext, node: DocNode): string {
-  const rows = gridText(ctx, node, (t) => t.replace(/\s*\n\s*/g, "<br>").replace(/\|/g, "\\|"));
-  if (rows.length === 0) return "";
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(rows[0]), line(rows[0].map(() => "---")), ...rows.slice(1).map(line)].join("\n");
 }
 
 /**

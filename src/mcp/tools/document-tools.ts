@@ -4,6 +4,8 @@ import type { ToolContext } from "../context";
 import { downloadPath } from "../download-path";
 import { withDocumentLinks } from "../resources";
 import { runTool, toolSuccess } from "../tool-result";
+import { limit, listPage, maxChars, offset } from "./paging";
+import { documentListShape } from "./read-shapes";
 import { sessionView } from "./session-view";
 
 const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
@@ -61,22 +63,15 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     {
       title: "List open documents",
       description: "List your open document sessions (ID, title, source file, history position, unsaved changes), paginated.",
-      inputSchema: {
-        offset: z.number().int().min(0).optional().describe("Skip this many sessions (default 0)."),
-        limit: z.number().int().min(1).max(200).optional().describe("At most this many sessions (default 50)."),
-      },
+      inputSchema: z.object({ offset, limit: limit(200), max_chars: maxChars }),
+      outputSchema: documentListShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ offset, limit }) =>
+    async ({ offset: o, limit: l, max_chars }) =>
       runTool(ctx, "document_list", "read", async () => {
-        const page = await ctx.sessions.list({ offset, limit });
-        return toolSuccess({
-          count: page.sessions.length,
-          total: page.total,
-          offset: page.offset,
-          next_offset: page.nextOffset,
-          sessions: page.sessions.map(sessionView),
-        });
+        const page = await ctx.sessions.list({ offset: o, limit: l });
+        const window = { offset: page.offset, total: page.total };
+        return toolSuccess(listPage(page.sessions.map(sessionView), "sessions", { limit: l, maxChars: max_chars }, {}, window));
       }),
   );
 

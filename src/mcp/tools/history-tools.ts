@@ -2,17 +2,25 @@ import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { SessionError, type SessionRecord } from "../../sessions/index";
 import type { ToolContext } from "../context";
+import { docId, requestId } from "../shared-params";
 import { runTool, toolSuccess } from "../tool-result";
-import { editSuccess } from "./edit-result";
+import { withExternalChange } from "./edit-result";
+import { listPage, maxChars, offset } from "./paging";
+import { historyShape } from "./read-shapes";
 
-const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
-const requestId = z
-  .string()
-  .min(1)
-  .max(200)
-  .optional()
-  .describe("Client-chosen id: a retry with the same id returns the first result and moves nothing (no double undo).");
+
+/** What undo, redo and jump_to answer: the steps moved, whether this was a replayed request_id, and the cursor. */
+const cursorMoveOutput = z.strictObject({
+  doc_id: z.string(),
+  steps: z.number(),
+  replayed: z.boolean(),
+  position: z.number(),
+  top: z.number(),
+  can_undo: z.boolean(),
+  can_redo: z.boolean(),
+  external_change: z.strictObject({ file: z.string(), changed_at: z.string().nullable(), hint: z.string() }).optional(),
+});
 
 const cursor = (head: SessionRecord) => ({
   position: head.position,
@@ -33,30 +41,25 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         "List the edit history of a document: one entry per edit with its position, time, tool and a one-line description, plus the current cursor. Position 0 is the document as opened; undo/redo move the cursor. Paginated with offset/limit.",
       inputSchema: {
         doc_id: docId,
-        offset: z.number().int().min(0).optional().describe("Skip this many entries (default 0)."),
+        offset,
         limit: z.number().int().min(1).max(200).optional().describe("At most this many entries (default 20)."),
+        max_chars: maxChars,
       },
+      outputSchema: historyShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ doc_id, offset = 0, limit = 20 }) =>
+    async ({ doc_id, offset: o = 0, limit: l = 20, max_chars }) =>
       runTool(ctx, "document_history", "read", async () => {
-        const page = await history().history(doc_id, offset, limit);
-        const next = offset + page.entries.length < page.total ? offset + page.entries.length : null;
-        return toolSuccess({
-          doc_id,
-          ...cursor(page.head),
-          auto_save_error: page.head.autoSaveError,
-          total: page.total,
-          offset,
-          next_offset: next,
-          entries: page.entries.map((e) => ({
-            position: e.position,
-            at: e.at,
-            tool: e.tool,
-            description: e.description,
-            current: e.position === page.head.position,
-          })),
-        });
+        const page = await history().history(doc_id, o, l);
+        const entries = page.entries.map((e) => ({
+          position: e.position,
+          at: e.at,
+          tool: e.tool,
+          description: e.description,
+          current: e.position === page.head.position,
+        }));
+        const envelope = { doc_id, ...cursor(page.head), auto_save_error: page.head.autoSaveError };
+        return toolSuccess(listPage(entries, "entries", { limit: l, maxChars: max_chars }, envelope, { offset: o, total: page.total }));
       }),
   );
 
@@ -67,6 +70,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
         title: description,
         description: `${description} in the document's edit history. Nothing is deleted: undone edits can be redone until a new edit is made.`,
         inputSchema: { doc_id: docId, steps, request_id: requestId },
+        outputSchema: cursorMoveOutput,
         annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
       },
       async (args) =>
@@ -75,10 +79,10 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           const request = request_id === undefined ? null : { id: request_id, tool: name, args };
           const { head, from, to, replayed } = await history().moveTo(doc_id, (h) => target(h, n), request);
           const moved = Math.abs(to - from);
-          return editSuccess(
+          return withExternalChange(
             ctx,
             doc_id,
-            { doc_id, steps: moved, ...(replayed ? { replayed } : {}), ...cursor(head) },
+            { doc_id, steps: moved, replayed, ...cursor(head) },
             `${moved === 0 ? "Nothing to move" : `Moved ${moved} step(s)`}. Position: ${head.position} of ${head.top}.`,
           );
         }),
@@ -93,12 +97,13 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
       description:
         "Show the document as it was at a position in its history: 0 is the document as opened, N is after N edits. Later edits stay redoable until a new edit is made.",
       inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline)."), request_id: requestId },
+      outputSchema: cursorMoveOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async (args) =>
       runTool(ctx, "document_jump_to", "write", async () => {
         const { doc_id, position, request_id } = args;
-        const { head, from, to } = await history().moveTo(
+        const { head, from, to, replayed } = await history().moveTo(
           doc_id,
           (h) => {
             if (position > h.top) {
@@ -112,10 +117,10 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
           },
           request_id === undefined ? null : { id: request_id, tool: "document_jump_to", args },
         );
-        return editSuccess(
+        return withExternalChange(
           ctx,
           doc_id,
-          { doc_id, steps: Math.abs(to - from), ...cursor(head) },
+          { doc_id, steps: Math.abs(to - from), replayed, ...cursor(head) },
           `Position: ${head.position} of ${head.top}.`,
         );
       }),

@@ -31,8 +31,8 @@ describe("a list level with numFmt none", () => {
     expect(html).toContain('<li><span class="list-label">1.</span>Numbered</li>');
   });
 
-  it("reads as a plain paragraph in the markdown query too", () => {
-    expect(open().query("/body", { format: "markdown" }).text).toMatch(/^Intro\n\nUnnumbered\n\n- Numbered/);
+  it("reads as a plain paragraph in the markdown query too, as the export writes it", () => {
+    expect(open().query("/body", { format: "markdown" }).text).toMatch(/^Intro\n\nUnnumbered\n\n1\. Numbered/);
   });
 
   it("says so in the JSON of the paragraph", () => {

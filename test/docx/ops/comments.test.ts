@@ -18,7 +18,7 @@ describe("comments", () => {
   it("anchors a comment to a phrase in the middle of a run, with marks at the exact characters and formatting kept on both sides", () => {
     const doc = DocxDocument.open(buildDocx({ body: BODY }));
     const added = doc.addComment("/body/paragraph[0]", { text: "Which fox?", anchorText: "brown", author: "Ann Lee" });
-    expect(added).toEqual({ comment_id: "0", path: "/body/paragraph[0]", anchored_text: "brown" });
+    expect(added).toEqual({ commentId: "0", path: "/body/paragraph[0]", anchoredText: "brown" });
     const saved = doc.save();
     expect(part(saved, "word/document.xml")).toContain(
       `${r("The quick ", "<w:b/>")}<w:commentRangeStart w:id="0"/>${r("brown", "<w:b/>")}<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>${r(" fox", "<w:b/>")}`,
@@ -55,7 +55,7 @@ describe("comments", () => {
     doc.addComment("/body/table[0]/row[0]/cell[1]", { text: "a cell" });
     expect(doc.addComment("/body/table[0]", { text: "in table", anchorText: "A" })).toMatchObject({
       path: "/body/table[0]/row[0]/cell[0]/paragraph[0]",
-      anchored_text: "A",
+      anchoredText: "A",
     });
     const xml = part(doc.save(), "word/document.xml")!;
     expect(xml).toMatch(
@@ -78,8 +78,8 @@ describe("comments", () => {
     const doc = DocxDocument.open(buildDocx({ body: BODY }));
     doc.addComment("/body/paragraph[0]", { text: "Root", anchorText: "quick", author: "Ann" });
     doc.addComment("/body/paragraph[1]", { text: "Other", author: "Bob" });
-    expect(doc.replyToComment("0", { text: "Reply", author: "Bob" })).toEqual({ comment_id: "2", parent_id: "0" });
-    expect(doc.resolveComment("0")).toEqual({ comment_id: "0", resolved: true });
+    expect(doc.replyToComment("0", { text: "Reply", author: "Bob" })).toEqual({ commentId: "2", parentId: "0" });
+    expect(doc.resolveComment("0")).toEqual({ commentId: "0", resolved: true });
     const reopened = DocxDocument.open(doc.save());
     const list = reopened.listComments();
     expect(list.map((c) => [c.id, c.author, c.parent_id, c.resolved, c.anchored_text])).toEqual([
@@ -144,7 +144,7 @@ describe("comments", () => {
   it("adds to an existing comments part, after its highest id, and is undone as one change", () => {
     const input = buildDocx({ body: BODY, comments: [{ author: "Old", body: p("old one") }] });
     const doc = DocxDocument.open(input);
-    expect(doc.addComment("/body/paragraph[1]", { text: "new" }).comment_id).toBe("1");
+    expect(doc.addComment("/body/paragraph[1]", { text: "new" }).commentId).toBe("1");
     const change = doc.takeChange()!;
     doc.revertChange(change);
     const saved = doc.save();

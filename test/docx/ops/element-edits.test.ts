@@ -33,11 +33,11 @@ describe("add (element values)", () => {
       },
     ]);
     const op = r.operations[0];
-    expect(op).toMatchObject({ op: "add", status: "success", type: "paragraph", element_path: "/body/paragraph[1]" });
-    const para = doc.query(`/body/paragraph[id='${op.created_id}']`).items![0];
+    expect(op).toMatchObject({ op: "add", type: "paragraph", elementPath: "/body/paragraph[1]" });
+    const para = doc.query(`/body/paragraph[id='${op.createdId}']`).items![0];
     expect(para).toMatchObject({ text: "Bold red", properties: { alignment: "center" }, runs: [{ bold: true }, { color: "FF0000" }] });
     const reopened = DocxDocument.open(doc.save());
-    expect(reopened.pathOf(op.created_id as string)).toBe("/body/paragraph[1]");
+    expect(reopened.pathOf(op.createdId as string)).toBe("/body/paragraph[1]");
     expect(mainXml(doc.save())).toContain('<w:sz w:val="28"/>');
   });
 
@@ -51,7 +51,7 @@ describe("add (element values)", () => {
   it("adds a heading with the document's HeadingN style and validates the level", () => {
     const doc = open();
     const r = doc.applyPatch([{ op: "add", path: "/body/paragraph[1]", value: { type: "heading", level: 2, text: "Sub" } }]);
-    expect(r.operations[0].element_path).toBe("/body/paragraph[2]");
+    expect(r.operations[0].elementPath).toBe("/body/paragraph[2]");
     expect(doc.query("/body/heading[level=2]").items![0]).toMatchObject({ text: "Sub", style: "Heading2" });
     const failure = docxFailure(() =>
       doc.applyPatch([{ op: "add", path: "/body/children/0", value: { type: "heading", level: 10, text: "x" } }]),
@@ -81,7 +81,7 @@ describe("add (element values)", () => {
         },
       },
     ]);
-    const table = doc.query(`/body/table[id='${r.operations[0].created_id}']`).items![0];
+    const table = doc.query(`/body/table[id='${r.operations[0].createdId}']`).items![0];
     expect(table.cells).toEqual([
       ["Name", "Age", "City"],
       ["Ann", "30", "Paris"],
@@ -142,7 +142,7 @@ describe("replace, remove, move, copy", () => {
     const doc = open();
     const id = doc.query("/body/paragraph[1]").items![0].id;
     const r = doc.applyPatch([{ op: "replace", path: "/body/paragraph[1]", value: { type: "table", rows: [["x", "y"]] } }]);
-    expect(r.operations[0]).toMatchObject({ replaced_id: id, element_path: "/body/table[0]" });
+    expect(r.operations[0]).toMatchObject({ replacedId: id, elementPath: "/body/table[0]" });
     expect(DocxDocument.open(doc.save()).pathOf(id as string)).toBe("/body/table[0]");
   });
 
@@ -164,7 +164,7 @@ describe("replace, remove, move, copy", () => {
       { op: "remove", path: "/body/paragraph[text~='draft']" },
       { op: "remove", path: "/body/table[0]/row[0]" },
     ]);
-    expect(r.operations[0].removed_ids).toHaveLength(2);
+    expect(r.operations[0].removedIds).toHaveLength(2);
     expect(texts(doc)).toEqual(["Title", "First", "Second", "table", "Last", "keep", ""]);
     expect(doc.query("/body/table[0]").items![0].cells).toEqual([["d", "e", "f"]]);
     const f = docxFailure(() => doc.applyPatch([{ op: "remove", path: "/body/table[0]/row[0]" }]));
@@ -178,7 +178,7 @@ describe("replace, remove, move, copy", () => {
       { op: "move", from: "/body/paragraph[2]", path: "/body/children/0" },
       { op: "move", from: "/body/table[0]/row[1]", path: "/body/table[0]/children/0" },
     ]);
-    expect(r.operations[0]).toMatchObject({ moved_id: id, element_path: "/body/paragraph[0]" });
+    expect(r.operations[0]).toMatchObject({ movedId: id, elementPath: "/body/paragraph[0]" });
     expect(texts(doc).slice(0, 3)).toEqual(["Second", "Title", "First"]);
     expect(doc.query("/body/table[0]").items![0].cells).toEqual([
       ["d", "e", "f"],
@@ -194,13 +194,13 @@ describe("replace, remove, move, copy", () => {
       { op: "copy", from: "/body/paragraph[0]", path: "/body/children/999" },
       { op: "copy", from: "/body/table[0]/row[1]", path: "/body/table[0]/row" },
     ]);
-    expect(r.operations[0].source_id).toBe("0A0B0C0D");
-    expect(r.operations[0].copy_id).not.toBe("0A0B0C0D");
+    expect(r.operations[0].sourceId).toBe("0A0B0C0D");
+    expect(r.operations[0].copyId).not.toBe("0A0B0C0D");
     const reopened = DocxDocument.open(doc.save());
     expect(reopened.query("/body/paragraph", { format: "text" }).text).toContain("Marked");
     expect(reopened.count("/body/paragraph[text='Marked']")).toBe(2);
     expect(reopened.count("/body/paragraph/bookmark")).toBe(1);
-    expect(reopened.pathOf(r.operations[0].copy_id as string)).toBe("/body/paragraph[1]");
+    expect(reopened.pathOf(r.operations[0].copyId as string)).toBe("/body/paragraph[1]");
     const rowIds = reopened.query("/body/table[0]/row").items!.map((x) => x.id);
     expect(new Set(rowIds).size).toBe(3);
   });
@@ -208,7 +208,7 @@ describe("replace, remove, move, copy", () => {
   it("removes a table column, narrowing a cell that spans it", () => {
     const doc = open();
     const r = doc.applyPatch([{ op: "remove_column", path: "/body/table[0]", column: 1 }]);
-    expect(r.operations[0]).toMatchObject({ column_index: 1, rows_affected: 2 });
+    expect(r.operations[0]).toMatchObject({ columnIndex: 1, rowsAffected: 2 });
     expect(doc.query("/body/table[0]").items![0].cells).toEqual([
       ["a-b", "c"],
       ["d", "f"],
@@ -252,7 +252,7 @@ describe("apply_patch atomicity, dry runs and untouched blocks", () => {
       { op: "replace_text", path: "/body", find: "Hello", replace: "Bye", max_count: 5 },
       { op: "add", path: "/body/children/0", value: { type: "paragraph", text: "first" } },
     ]);
-    expect(r.operations[0]).toMatchObject({ op: "replace_text", matches_found: 2, replacements_made: 2 });
+    expect(r.operations[0]).toMatchObject({ op: "replace_text", matchesFound: 2, replacementsMade: 2 });
     expect(texts(doc)).toEqual(["first", "Bye world", "Bye again", ""]);
   });
 
@@ -273,23 +273,15 @@ describe("apply_patch atomicity, dry runs and untouched blocks", () => {
     expect(doc.takeChange()).toBeNull();
   });
 
-  it("a dry run reports what would happen and changes nothing", () => {
+  it("a patch reverted by its change (how a dry run previews it) leaves the document as it was", () => {
     const input = buildDocx({ body: BODY });
     const doc = DocxDocument.open(input);
-    const r = doc.applyPatch(
-      [
-        { op: "add", path: "/body/children/0", value: { type: "heading", level: 1, text: "Would" } },
-        { op: "remove", path: "/body/table[0]" },
-      ],
-      { dryRun: true },
-    );
-    expect(r).toMatchObject({
-      dry_run: true,
-      applied: 0,
-      total: 2,
-      operations: [{ status: "would_succeed", element_path: "/body/paragraph[0]" }, { status: "would_succeed" }],
-    });
-    expect(doc.takeChange()).toBeNull();
+    const r = doc.applyPatch([
+      { op: "add", path: "/body/children/0", value: { type: "heading", level: 1, text: "Would" } },
+      { op: "remove", path: "/body/table[0]" },
+    ]);
+    expect(r).toMatchObject({ applied: 2, total: 2, operations: [{ op: "add", elementPath: "/body/paragraph[0]" }, { op: "remove" }] });
+    doc.revertChange(doc.takeChange()!);
     expect(mainXml(doc.save())).toBe(mainXml(input));
   });
 

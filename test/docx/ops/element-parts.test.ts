@@ -22,7 +22,7 @@ describe("lists with real numbering", () => {
         value: { type: "list", ordered: true, items: ["Mix", "Bake", { text: "Check", items: ["Nested"] }] },
       },
     ]);
-    expect(r.operations[0].created_ids).toHaveLength(4);
+    expect(r.operations[0].createdIds).toHaveLength(4);
     const saved = doc.save();
     const numbering = part(saved, "word/numbering.xml")!;
     expect(numbering).toMatch(
@@ -129,7 +129,7 @@ describe("headings, hyperlinks, images and footnotes", () => {
   it("adds a footnote, creating footnotes.xml with separator notes, and a reference run in the paragraph", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Claim") + p("Other") }));
     const r = doc.applyPatch([{ op: "add", path: "/body/paragraph[0]", value: { type: "footnote", text: "Source: survey." } }]);
-    expect(r.operations[0]).toMatchObject({ footnote_id: "1", footnote_path: "/footnote[0]" });
+    expect(r.operations[0]).toMatchObject({ footnoteId: "1", footnotePath: "/footnote[0]" });
     const saved = doc.save();
     const notes = part(saved, "word/footnotes.xml")!;
     expect(notes).toContain('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>');
@@ -168,7 +168,7 @@ describe("tracked mode (w:trackRevisions on)", () => {
   it("writes removals as deletions that stay in the document, with w:delText", () => {
     const doc = tracked(p("Gone") + p("Stay"));
     const r = doc.applyPatch([{ op: "remove", path: "/body/paragraph[0]" }]);
-    expect(r.operations[0].removed_id).toBeTruthy();
+    expect(r.operations[0].removedId).toBeTruthy();
     const body = part(doc.save(), "word/document.xml")!;
     expect(body).toMatch(
       /<w:pPr><w:rPr><w:del w:id="\d+"[^>]*\/><\/w:rPr><\/w:pPr><w:del w:id="\d+"[^>]*><w:r><w:delText xml:space="preserve">Gone<\/w:delText><\/w:r><\/w:del>/,
@@ -180,7 +180,7 @@ describe("tracked mode (w:trackRevisions on)", () => {
     const doc = tracked(p("Old"));
     const id = doc.query("/body/paragraph[0]").items![0].id;
     const r = doc.applyPatch([{ op: "replace", path: "/body/paragraph[0]", value: { type: "paragraph", text: "New" } }]);
-    expect(r.operations[0]).toMatchObject({ replaced_id: id, tracked: true });
+    expect(r.operations[0]).toMatchObject({ replacedId: id, tracked: true });
     const body = part(doc.save(), "word/document.xml")!;
     expect(body.indexOf('<w:delText xml:space="preserve">Old')).toBeLessThan(body.indexOf(">New<"));
   });

@@ -14,7 +14,7 @@ describe("a heading style on a paragraph with a direct outline level", () => {
     const doc = open();
     expect(doc.query("/body/heading").items).toEqual([]);
     const outcome = doc.styleParagraph({ style: "Heading1" }, { path: "/body/paragraph[0]" });
-    expect(outcome).toMatchObject({ changed: 1, outline_levels_removed: 1 });
+    expect(outcome).toMatchObject({ changedCount: 1, outlineLevelsRemoved: 1 });
     expect(outcome.note).toContain("had a direct outline level, which outranks a style's; it was removed");
     expect(doc.query("/body/heading[level=1]").items!.map((h) => h.text)).toEqual(["Chapter one"]);
     expect(body(doc)).toMatch(/<w:pPr><w:pStyle w:val="Heading1"\/><w:rPr><\/w:rPr><\/w:pPr><w:r><w:rPr><\/w:rPr><w:t>Chapter one/);
@@ -30,7 +30,7 @@ describe("a heading style on a paragraph with a direct outline level", () => {
 
   it("removes no level from paragraphs that have none", () => {
     const doc = open();
-    expect(doc.styleParagraph({ style: "heading 2" }, { path: "/body/paragraph[2]" })).not.toHaveProperty("outline_levels_removed");
+    expect(doc.styleParagraph({ style: "heading 2" }, { path: "/body/paragraph[2]" })).not.toHaveProperty("outlineLevelsRemoved");
     expect(doc.query("/body/heading[level=2]").items!.map((h) => h.text)).toEqual(["Plain"]);
   });
 });

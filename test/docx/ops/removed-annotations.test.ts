@@ -30,7 +30,7 @@ describe("removing content removes the notes and comments anchored only in it", 
     const doc = open();
     expect(checkPackage(doc.save())).toEqual([]);
     const r = doc.applyPatch([{ op: "remove", path: "/body/paragraph[1]" }]);
-    expect(r.operations[0]).toMatchObject({ notes_removed: 1 });
+    expect(r.operations[0]).toMatchObject({ notesRemoved: 1 });
     expect(noteTexts(doc)).toEqual(["Source two", "Source three"]);
     expect(checkPackage(doc.save())).toEqual([]);
     const run = doc.query("/body/paragraph[1]/run[1]").items![0];
@@ -62,7 +62,7 @@ describe("removing content removes the notes and comments anchored only in it", 
     const doc = DocxDocument.open(
       buildDocx({ body: withNote("Once", 1) + withNote("Again", 1) + p("End"), footnotes: [note("Shared source")] }),
     );
-    expect(doc.applyPatch([{ op: "remove", path: "/body/paragraph[0]" }]).operations[0]).not.toHaveProperty("notes_removed");
+    expect(doc.applyPatch([{ op: "remove", path: "/body/paragraph[0]" }]).operations[0]).not.toHaveProperty("notesRemoved");
     expect(noteTexts(doc)).toEqual(["Shared source"]);
   });
 
@@ -70,7 +70,7 @@ describe("removing content removes the notes and comments anchored only in it", 
     const doc = open();
     doc.takeChange();
     const r = doc.applyPatch([{ op: "remove", path: "/body/paragraph[4]" }]);
-    expect(r.operations[0]).toMatchObject({ comments_removed: ["0"] });
+    expect(r.operations[0]).toMatchObject({ commentsRemoved: ["0"] });
     expect(doc.listComments()).toEqual([]);
     const change = doc.takeChange()!;
     doc.revertChange(change);
@@ -82,7 +82,7 @@ describe("removing content removes the notes and comments anchored only in it", 
       '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>' +
       `<w:tr><w:tc>${withNote("Kept cell", 1)}</w:tc><w:tc>${withNote("Gone cell", 2)}</w:tc></w:tr></w:tbl>`;
     const doc = DocxDocument.open(buildDocx({ body: table + p("End"), footnotes: [note("Source one"), note("Source two")] }));
-    expect(doc.applyPatch([{ op: "remove_column", path: "/body/table[0]", column: 1 }]).operations[0]).toMatchObject({ notes_removed: 1 });
+    expect(doc.applyPatch([{ op: "remove_column", path: "/body/table[0]", column: 1 }]).operations[0]).toMatchObject({ notesRemoved: 1 });
     expect(noteTexts(doc)).toEqual(["Source one"]);
     expect(checkPackage(doc.save())).toEqual([]);
   });
@@ -90,7 +90,7 @@ describe("removing content removes the notes and comments anchored only in it", 
   it("replacing a paragraph drops its footnote too", () => {
     const doc = open();
     const r = doc.applyPatch([{ op: "replace", path: "/body/paragraph[2]", value: { type: "paragraph", text: "Rewritten" } }]);
-    expect(r.operations[0]).toMatchObject({ notes_removed: 1 });
+    expect(r.operations[0]).toMatchObject({ notesRemoved: 1 });
     expect(noteTexts(doc)).toEqual(["Source one", "Source three"]);
     expect(checkPackage(doc.save())).toEqual([]);
   });
@@ -109,9 +109,9 @@ describe("comment replies", () => {
   it("a reply to a reply joins the thread of the first comment, as Word shows threads", () => {
     const doc = open();
     const reply = doc.replyToComment("0", { text: "Done", author: "Bob" });
-    expect(reply).toEqual({ comment_id: reply.comment_id, parent_id: "0" });
-    const second = doc.replyToComment(reply.comment_id, { text: "Thanks", author: "Ann" });
-    expect(second).toMatchObject({ parent_id: "0", replied_to: reply.comment_id });
+    expect(reply).toEqual({ commentId: reply.commentId, parentId: "0" });
+    const second = doc.replyToComment(reply.commentId, { text: "Thanks", author: "Ann" });
+    expect(second).toMatchObject({ parentId: "0", repliedTo: reply.commentId });
     expect(second.note).toContain("Word threads are one level deep");
     expect(doc.listComments().map((c) => [c.text, c.parent_id])).toEqual([
       ["Check this", null],

@@ -91,7 +91,7 @@ describe("styleParagraph: paragraph properties", () => {
 
   it("styles every paragraph, table cells included, when the path is omitted, and paragraphs in a cell by path", () => {
     const doc = open({ body: p("a") + `<w:tbl><w:tr><w:tc>${p("b")}${p("c")}</w:tc></w:tr></w:tbl>` + p("d") });
-    expect(doc.styleParagraph({ alignment: "center" })).toMatchObject({ styled: 4, changed: 4 });
+    expect(doc.styleParagraph({ alignment: "center" })).toMatchObject({ styled: 4, changedCount: 4 });
     expect(doc.styleParagraph({ keep_lines: true }, { path: "/body/table[0]/row[0]/cell[0]" })).toMatchObject({ styled: 2 });
     expect(savedBody(doc).match(/<w:keepLines\/>/g)).toHaveLength(2);
   });
@@ -119,7 +119,7 @@ describe("styleParagraph: paragraph properties", () => {
 describe("styleParagraph: tracked changes", () => {
   it("keeps the old paragraph properties in w:pPrChange, after the mark's w:rPr (§17.13.5.29)", () => {
     const doc = open(trackedSpec({ body: withPPr('<w:pStyle w:val="Heading1"/><w:rPr><w:b/></w:rPr>') }));
-    expect(doc.styleParagraph({ alignment: "center" })).toMatchObject({ tracked: true, changed: 1 });
+    expect(doc.styleParagraph({ alignment: "center" })).toMatchObject({ tracked: true, changedCount: 1 });
     const pPr = pPrOf(doc)!;
     expect(childNames(pPr)).toEqual(["pStyle", "jc", "rPr", "pPrChange"]);
     expect(first(pPr, "pPrChange")).toMatch(

@@ -80,9 +80,9 @@ describe("styleElement: run properties", () => {
   it("styles one run by path, a paragraph's runs, and cells selected with wildcards", () => {
     const table = `<w:tbl><w:tr><w:tc>${para(run("a1"))}</w:tc><w:tc>${para(run("b1"))}</w:tc></w:tr><w:tr><w:tc>${para(run("a2"))}</w:tc><w:tc>${para(run("b2"))}</w:tc></w:tr></w:tbl>`;
     const doc = open({ body: para(run("x"), run("y")) + table });
-    expect(doc.styleElement({ italic: true }, { path: "/body/paragraph[0]/run[1]" })).toMatchObject({ styled: 1, changed: 1 });
+    expect(doc.styleElement({ italic: true }, { path: "/body/paragraph[0]/run[1]" })).toMatchObject({ styled: 1, changedCount: 1 });
     const cells = doc.styleElement({ bold: true }, { path: "/body/table[0]/row[*]/cell[0]" });
-    expect(cells).toMatchObject({ styled: 2, changed: 2 });
+    expect(cells).toMatchObject({ styled: 2, changedCount: 2 });
     expect(cells.elements.map((e) => e.path)).toEqual(["/body/table[0]/row[0]/cell[0]", "/body/table[0]/row[1]/cell[0]"]);
     const xml = savedBody(doc);
     expect(xml).toContain("<w:r><w:t>x</w:t></w:r><w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t>y</w:t></w:r>");
@@ -94,13 +94,13 @@ describe("styleElement: run properties", () => {
   it("styles every run of the body, tables included, when the path is omitted", () => {
     const doc = open({ body: para(run("a")) + `<w:tbl><w:tr><w:tc>${para(run("b"), run("c"))}</w:tc></w:tr></w:tbl>` + para(run("d")) });
     const outcome = doc.styleElement({ strike: true });
-    expect(outcome).toMatchObject({ styled: 4, changed: 4, tracked: false, dry_run: false });
+    expect(outcome).toMatchObject({ styled: 4, changedCount: 4, tracked: false });
     expect(savedBody(doc).match(/<w:strike\/>/g)).toHaveLength(4);
   });
 
   it("styles a header's runs through its path, and the header part is saved with them", () => {
     const doc = open({ body: p("body"), headers: { default: para(run("Head")) } });
-    expect(doc.styleElement({ italic: true }, { path: "/header[0]" })).toMatchObject({ styled: 1, changed: 1 });
+    expect(doc.styleElement({ italic: true }, { path: "/header[0]" })).toMatchObject({ styled: 1, changedCount: 1 });
     const header = DocxDocument.open(doc.save()).query("/header[0]/paragraph[0]/run[0]").items![0];
     expect(JSON.stringify(header)).toContain('"italic":true');
     expect(savedBody(doc)).not.toContain("<w:i/>");
@@ -109,14 +109,16 @@ describe("styleElement: run properties", () => {
   it("counts runs that already have the style as styled but not changed, and leaves their blocks untouched", () => {
     const doc = open({ body: para(run("a", "<w:b/><w:bCs/>")) + para(run("b")) });
     const outcome = doc.styleElement({ bold: true });
-    expect(outcome).toMatchObject({ styled: 2, changed: 1 });
+    expect(outcome).toMatchObject({ styled: 2, changedCount: 1 });
     expect(savedBody(doc)).toContain("<w:p><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>a</w:t></w:r></w:p>");
   });
 
-  it("reports without writing on a dry run", () => {
+  it("is undone exactly by reverting its change (how a dry run previews it)", () => {
     const doc = open({ body: para(run("a")) });
-    expect(doc.styleElement({ bold: true }, { dryRun: true })).toMatchObject({ styled: 1, changed: 1, dry_run: true });
-    expect(doc.takeChange()).toBeNull();
+    const before = savedBody(doc);
+    expect(doc.styleElement({ bold: true })).toMatchObject({ styled: 1, changedCount: 1 });
+    doc.revertChange(doc.takeChange()!);
+    expect(savedBody(doc)).toBe(before);
   });
 
   it("refuses bad input naming the field and what is allowed, changing nothing", () => {
@@ -162,7 +164,7 @@ describe("styleElement: tracked changes", () => {
   it("keeps the old run properties in w:rPrChange with author, date and id (§17.13.5.31)", () => {
     const doc = open(trackedSpec({ body: para(run("a", "<w:i/>")) }));
     doc.setEditor("Ada");
-    expect(doc.styleElement({ bold: true })).toMatchObject({ tracked: true, changed: 1 });
+    expect(doc.styleElement({ bold: true })).toMatchObject({ tracked: true, changedCount: 1 });
     const rPr = rPrOf(doc)!;
     expect(childNames(rPr)).toEqual(["b", "bCs", "i", "rPrChange"]);
     expect(first(rPr, "rPrChange")).toMatch(
@@ -182,7 +184,7 @@ describe("styleElement: tracked changes", () => {
 
   it("writes no revision for runs that already had the style", () => {
     const doc = open(trackedSpec({ body: para(run("a", "<w:b/><w:bCs/>")) }));
-    expect(doc.styleElement({ bold: true })).toMatchObject({ changed: 0 });
+    expect(doc.styleElement({ bold: true })).toMatchObject({ changedCount: 0 });
     expect(savedBody(doc)).not.toContain("rPrChange");
   });
 });

@@ -60,7 +60,7 @@ describe("styleTable: cell and row properties", () => {
       cell_style: { shading: "D9D9D9", vertical_align: "center", width: 2000 },
       row_style: { height: 400, is_header: true, cant_split: true },
     });
-    expect(outcome).toMatchObject({ styled: 6, changed: 6 });
+    expect(outcome).toMatchObject({ styled: 6, changedCount: 6 });
     const xml = savedBody(doc);
     expect(
       xml.match(

@@ -24,7 +24,7 @@ describe("remove_table_column in a document that tracks changes", () => {
   it("keeps the column's cells and marks their content deleted; the grid and other cells stay as they were", () => {
     const doc = tracked();
     const r = doc.applyPatch([{ op: "remove_column", path: "/body/table[0]", column: 2 }]);
-    expect(r.operations[0]).toMatchObject({ column_index: 2, rows_affected: 3, tracked: true });
+    expect(r.operations[0]).toMatchObject({ columnIndex: 2, rowsAffected: 3, tracked: true });
     const xml = savedBody(doc);
     for (const t of ["c", "f", "i"]) expect(xml).toMatch(deletedCell(t));
     expect(xml).toContain(GRID);
@@ -36,7 +36,7 @@ describe("remove_table_column in a document that tracks changes", () => {
   it("leaves a cell spanning the column as it is and says so", () => {
     const doc = tracked();
     const r = doc.applyPatch([{ op: "remove_column", path: "/body/table[0]", column: 1 }]);
-    expect(r.operations[0]).toMatchObject({ rows_affected: 2, spanning_cells_kept: 1, tracked: true });
+    expect(r.operations[0]).toMatchObject({ rowsAffected: 2, spanningCellsKept: 1, tracked: true });
     const xml = savedBody(doc);
     expect(xml).toContain(`<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${p("a-b")}</w:tc>`);
     expect(xml).toMatch(deletedCell("e"));

@@ -16,8 +16,8 @@ describe("move_element in a document that tracks changes (§17.13.5.21-25)", () 
     const doc = tracked(p("Alpha") + p("Beta") + p("Gamma"));
     const sourceId = doc.query("/body/paragraph[0]").items![0].id as string;
     const r = doc.applyPatch([{ op: "move", from: "/body/paragraph[0]", path: "/body/children/3" }]);
-    expect(r.operations[0]).toMatchObject({ source_id: sourceId, tracked: true, element_path: "/body/paragraph[3]" });
-    const movedId = r.operations[0].moved_id as string;
+    expect(r.operations[0]).toMatchObject({ sourceId: sourceId, tracked: true, elementPath: "/body/paragraph[3]" });
+    const movedId = r.operations[0].movedId as string;
     expect(movedId).not.toBe(sourceId);
     const xml = savedBody(doc);
     const from = new RegExp(

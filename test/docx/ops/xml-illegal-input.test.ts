@@ -26,7 +26,7 @@ const CALLS: [field: string, call: (doc: DocxDocument, bad: string) => unknown][
   ["author", (doc, bad) => doc.setEditor(`Ann${bad}`)],
   ["style.font_name", (doc, bad) => doc.styleElement({ font_name: `Arial${bad}` })],
   ["style.style", (doc, bad) => doc.styleParagraph({ style: `Heading${bad}` })],
-  ["lines[1]", (doc, bad) => doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["a", `Head${bad}`] })],
+  ["text", (doc, bad) => doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["a", `Head${bad}`] })],
   [
     "operations[0].value.url",
     (doc, bad) =>

@@ -7,39 +7,19 @@ import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { sofficeAvailable } from "../../support/libreoffice.js";
 import { libreOfficeWords } from "../../support/libreoffice-layout.js";
-import { buildDocx, ROOT_NS } from "../support/build-docx.js";
+import { buildDocx } from "../support/build-docx.js";
+import { DRAWING_ROOT, drawingBox, run, wordTextBox } from "../support/corpus-shaped.js";
 import { docxFailure } from "../support/docx-failure.js";
 import { expectValidPackage } from "../support/valid-package.js";
 
-const ROOT =
-  `${ROOT_NS} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ` +
-  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
-  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
-const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
-const box = (paragraphs: string[]) => `<w:txbxContent>${paragraphs.map((t) => `<w:p>${r(t)}</w:p>`).join("")}</w:txbxContent>`;
-/** An anchored DrawingML shape holding a text box, as both Word and LibreOffice write it. */
-const drawing = (paragraphs: string[]) =>
-  '<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">' +
-  '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>' +
-  '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="2743200" cy="914400"/>' +
-  '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="1" name="Text Box 1"/><wp:cNvGraphicFramePr/>' +
-  '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>' +
-  '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2743200" cy="914400"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>' +
-  `<wps:txbx>${box(paragraphs)}</wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t"><a:noAutofit/></wps:bodyPr>` +
-  "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>";
-/** Word's form: the DrawingML shape in mc:Choice and its VML twin in mc:Fallback (`twin` lets the copies differ). */
-const wordBox = (paragraphs: string[], twin = paragraphs) =>
-  `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing(paragraphs)}</mc:Choice><mc:Fallback><w:pict>` +
-  `<v:shape id="Text Box 1" type="#_x0000_t202" style="position:absolute;width:216pt;height:72pt"><v:textbox>${box(twin)}</v:textbox></v:shape>` +
-  "</w:pict></mc:Fallback></mc:AlternateContent></w:r>";
 /** A DrawingML-only text box, without a VML copy. */
-const plainBox = (paragraphs: string[]) => `<w:r>${drawing(paragraphs)}</w:r>`;
+const plainBox = (paragraphs: string[]) => `<w:r>${drawingBox(paragraphs)}</w:r>`;
 
 const open = (anchor: string) =>
   DocxDocument.open(
     buildDocx({
-      body: `<w:p>${r("Before")}</w:p><w:p>${r("Anchor note ")}${anchor}</w:p><w:p>${r("After note")}</w:p>`,
-      rootAttributes: ROOT,
+      body: `<w:p>${run("Before")}</w:p><w:p>${run("Anchor note ")}${anchor}</w:p><w:p>${run("After note")}</w:p>`,
+      rootAttributes: DRAWING_ROOT,
     }),
   );
 const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)["word/document.xml"]);
@@ -52,7 +32,7 @@ const BOX = "/body/paragraph[1]/textbox[0]";
 
 describe("paths into text boxes", () => {
   it("count_elements and query reach the paragraphs of a text box", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     expect(doc.count("/body/paragraph[1]/textbox[*]")).toBe(1);
     expect(doc.count(`${BOX}/paragraph[*]`)).toBe(2);
     const [item] = doc.query(`${BOX}/paragraph[1]`).items!;
@@ -63,7 +43,7 @@ describe("paths into text boxes", () => {
   });
 
   it("the anchoring paragraph names its text boxes and their paragraphs' paths, in every format", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     const [anchor] = doc.query("/body/paragraph[1]").items!;
     expect(anchor.text_boxes).toEqual([
       expect.objectContaining({
@@ -83,7 +63,7 @@ describe("paths into text boxes", () => {
   });
 
   it("insert_text edits only that text-box paragraph, and its VML twin with it", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     const result = doc.insertText(`${BOX}/paragraph[1]`, { text: "updated ", offset: 7 });
     expect(result).toMatchObject({ path: `${BOX}/paragraph[1]`, text: "Second updated note" });
     const boxes = ["First note", "Second updated note"];
@@ -94,7 +74,7 @@ describe("paths into text boxes", () => {
   });
 
   it("replace_text with a text-box paragraph path replaces nothing outside it", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     const result = doc.replaceText(`${BOX}/paragraph[0]`, { find: "note", replace: "memo", maxCount: 10 });
     expect(result).toMatchObject({ matchesFound: 1, replacementsMade: 1, paragraphs: [{ path: `${BOX}/paragraph[0]` }] });
     const bytes = expectValidPackage(doc);
@@ -104,7 +84,7 @@ describe("paths into text boxes", () => {
   });
 
   it("replace_text over a whole text box edits each of its paragraphs", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     expect(doc.replaceText(BOX, { find: "note", replace: "memo", maxCount: 10 }).replacementsMade).toBe(2);
     const boxes = ["First memo", "Second memo"];
     expect(boxTexts(expectValidPackage(doc))).toEqual([boxes, boxes]);
@@ -112,7 +92,7 @@ describe("paths into text boxes", () => {
   });
 
   it("replacing a text-box paragraph's whole text replaces its twin's too", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     doc.replaceParagraphText(`${BOX}/paragraph[0]`, "Opening");
     const boxes = ["Opening", "Second note"];
     expect(boxTexts(expectValidPackage(doc))).toEqual([boxes, boxes]);
@@ -127,13 +107,13 @@ describe("paths into text boxes", () => {
   });
 
   it("leaves a VML twin alone when it does not hold the same text", () => {
-    const doc = open(wordBox(["New wording"], ["Old wording"]));
+    const doc = open(wordTextBox(["New wording"], ["Old wording"]));
     doc.replaceText(`${BOX}/paragraph[0]`, { find: "wording", replace: "text" });
     expect(boxTexts(expectValidPackage(doc))).toEqual([["New text"], ["Old wording"]]);
   });
 
   it("a text box index past the end names how many boxes the paragraph anchors, and changes nothing", () => {
-    const doc = open(wordBox(["First note"]));
+    const doc = open(wordTextBox(["First note"]));
     const before = documentXml(doc.save());
     const failure = docxFailure(() => doc.insertText("/body/paragraph[1]/textbox[2]/paragraph[0]", { text: "x", offset: 0 }));
     expect(failure.kind).toBe("path_not_found");
@@ -156,7 +136,7 @@ describe("paths into text boxes", () => {
 
 describe("text-box paths in results and other stories", () => {
   it("replace_text over the body names each text-box paragraph it changed by its path", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     const result = doc.replaceText("/body", { find: "Second", replace: "Other", maxCount: 5 });
     expect(result.examples).toEqual([{ path: `${BOX}/paragraph[1]`, context: "Second note" }]);
     expect(boxTexts(expectValidPackage(doc))).toEqual([
@@ -166,7 +146,7 @@ describe("text-box paths in results and other stories", () => {
   });
 
   it("a tracked insert marks both copies with their own revision ids", () => {
-    const doc = open(wordBox(["First note"]));
+    const doc = open(wordTextBox(["First note"]));
     doc.setTrackChanges(true);
     doc.insertText(`${BOX}/paragraph[0]`, { text: "new ", before: "note" });
     const xml = documentXml(expectValidPackage(doc));
@@ -180,10 +160,10 @@ describe("text-box paths in results and other stories", () => {
     const ns =
       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"';
-    const header = `<w:p><w:r ${ns}>${drawing(["Header box"])}</w:r></w:p>`;
-    const nested = `<w:txbxContent><w:p>${r("Outer ")}${plainBox(["Inner"])}</w:p></w:txbxContent>`;
-    const body = `<w:p>${r("Anchor ")}<w:r>${drawing(["x"]).replace(box(["x"]), nested)}</w:r></w:p>`;
-    const doc = DocxDocument.open(buildDocx({ body, rootAttributes: ROOT, headers: { default: header } }));
+    const header = `<w:p><w:r ${ns}>${drawingBox(["Header box"])}</w:r></w:p>`;
+    const nested = `<w:txbxContent><w:p>${run("Outer ")}${plainBox(["Inner"])}</w:p></w:txbxContent>`;
+    const body = `<w:p>${run("Anchor ")}<w:r>${drawingBox(["x"]).replace(/<w:txbxContent>[\s\S]*<\/w:txbxContent>/, nested)}</w:r></w:p>`;
+    const doc = DocxDocument.open(buildDocx({ body, rootAttributes: DRAWING_ROOT, headers: { default: header } }));
     expect(doc.query("/header[0]/paragraph[0]/textbox[0]/paragraph[0]").items![0].text).toBe("Header box");
     doc.replaceText("/header[0]/paragraph[0]/textbox[0]/paragraph[0]", { find: "Header", replace: "Top" });
     const inner = "/body/paragraph[0]/textbox[0]/paragraph[0]/textbox[0]/paragraph[0]";
@@ -200,7 +180,7 @@ describe("text-box paths in results and other stories", () => {
 
 describe("LibreOffice reads the edited text box", () => {
   it.runIf(sofficeAvailable())("shows the new text and not the old", () => {
-    const doc = open(wordBox(["First note", "Second note"]));
+    const doc = open(wordTextBox(["First note", "Second note"]));
     doc.replaceText(`${BOX}/paragraph[1]`, { find: "Second", replace: "Revised" });
     // Its text export leaves frames out, so read the words of the PDF it lays out.
     const words = libreOfficeWords(expectValidPackage(doc), "text-box-path").map((w) => w.word);

@@ -37,14 +37,16 @@ describe("paged reads", () => {
     const huge = DocxDocument.open(buildDocx({ body: p("x".repeat(20_000)) }));
     const r = huge.query("/body/paragraph[0]", { format: "json", maxChars: 2000 });
     expect(JSON.stringify(r).length).toBeLessThanOrEqual(2000);
-    expect(r).toMatchObject({ returned: 1, truncated: true, next_offset: null });
-    expect(r.items![0]).toMatchObject({ path: "/body/paragraph[0]", truncated: true });
-    expect(r.hint).toMatch(/too large/);
+    // The item is continued, not skipped: the next page starts inside it.
+    expect(r).toMatchObject({ returned: 1, truncated: true, next_offset: 0 });
+    expect(r.next_char_offset).toBeGreaterThan(1000);
+    expect(r.items![0]).toMatchObject({ path: "/body/paragraph[0]", truncated: true, text_offset: 0, text_length: 20_000 });
+    expect(r.hint).toContain(`char_offset=${r.next_char_offset}`);
     const quoted = DocxDocument.open(buildDocx({ body: p("&quot;\\".repeat(5000)) }));
     expect(JSON.stringify(quoted.query("/body/paragraph[0]", { maxChars: 2000 })).length).toBeLessThanOrEqual(2000);
     const text = huge.query("/body/paragraph[0]", { format: "text", maxChars: 2000 });
     expect(text.text!.length).toBeLessThan(2000);
-    expect(text.text).toContain("[truncated]");
+    expect(text.text).toContain("…[cut]");
   });
 
   it("reject bad paging arguments with the field name", () => {
@@ -74,10 +76,12 @@ describe("formats", () => {
     }),
   );
 
-  it("renders markdown with headings, marks, links, lists and tables, leaving deleted text out", () => {
-    expect(doc.query("/body", { format: "markdown" }).text).toBe(
-      "# Results\n\n**Bold** and [a link](https://example.org/)\n\n- item\n\n| h1 | h\\|2 |\n| --- | --- |\n| v1 | v2 |\n\n",
+  it("renders markdown as the export does: headings, marks, links, tables, deleted text marked as deleted", () => {
+    const query = doc.query("/body", { format: "markdown" }).text;
+    expect(query).toBe(
+      '# Results\n\n**Bold** and [a link](https://example.org/)<del data-author="A">gone</del>\n\nitem\n\n| h1 | h\\|2 |\n| --- | --- |\n| v1 | v2 |',
     );
+    expect(`${query}\n`).toBe([...doc.export("markdown")].join(""));
   });
 
   it("renders plain text and a summary with a body header", () => {

@@ -30,7 +30,7 @@ export function replaceCellTracked(
   next: XmlElement,
   rev: RevisionContext,
   type: string,
-): { replaced_id: string; type: string; tracked: true } {
+): { replacedId: string; type: string; tracked: true } {
   const owner = ownerOf(node)!;
   doc.touchForEdit(owner.list, owner.index);
   const live = single(doc, node.path, "path", "replace");
@@ -44,7 +44,7 @@ export function replaceCellTracked(
   tc.children = [firstChild(next, w + "tcPr") ?? [], ...childElements(tc).filter((c) => c.name !== w + "tcPr"), ...added].flat();
   tc.selfClosing = false;
   owner.list.refresh(owner.index);
-  return { replaced_id: id, type, tracked: true };
+  return { replacedId: id, type, tracked: true };
 }
 
 /** A replacement row is fitted to the grid of the table it goes into and takes the look of the row it replaces. */

@@ -19,29 +19,29 @@ import { markMoved, moveName } from "./tracked-move.js";
 import { isObject } from "./value-fields.js";
 
 export interface AddResult {
-  created_id: string;
-  created_ids?: string[];
+  createdId: string;
+  createdIds?: string[];
   type: string;
 }
 export interface ReplaceResult extends AnnotationsRemoved {
-  replaced_id: string;
-  created_ids?: string[];
+  replacedId: string;
+  createdIds?: string[];
   type: string;
   tracked?: true;
 }
 export interface RemoveResult extends AnnotationsRemoved {
-  removed_id: string;
-  removed_ids?: string[];
+  removedId: string;
+  removedIds?: string[];
 }
 export interface MoveResult {
-  moved_id: string;
+  movedId: string;
   from: string;
-  source_id?: string;
+  sourceId?: string;
   tracked?: true;
 }
 export interface CopyResult {
-  source_id: string;
-  copy_id: string;
+  sourceId: string;
+  copyId: string;
 }
 
 export function addElement(doc: WordDocument, path: string, value: unknown): AddResult | FootnoteResult {
@@ -52,7 +52,7 @@ export function addElement(doc: WordDocument, path: string, value: unknown): Add
   expectSlot(slot, built.slot, built.type, path);
   if (built.slot === "block") inheritDirection(built.elements, blockBeside(slot), (slot.list ?? slot.owner!.list).prefixes.w);
   const ids = insertAt(doc, slot, built.elements, [], trackingOf(doc), true);
-  return { created_id: ids[0], ...(ids.length > 1 ? { created_ids: ids } : {}), type: built.type };
+  return { createdId: ids[0], ...(ids.length > 1 ? { createdIds: ids } : {}), type: built.type };
 }
 
 export function replaceElement(doc: WordDocument, path: string, value: unknown): ReplaceResult {
@@ -96,7 +96,7 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
     // Tracked: the old element stays as a deletion (with its id), the new one follows it as an insertion.
     const [oldId] = markDeleted(doc, [node], rev);
     const created = insertAt(doc, resolveSlot(doc, findById(doc, node.id ?? oldId).path), built.elements, [], rev, true);
-    return { replaced_id: oldId, created_ids: created, type: built.type, tracked: true };
+    return { replacedId: oldId, createdIds: created, type: built.type, tracked: true };
   }
   const [first, ...rest] = built.elements;
   if (node.kind === "row") fitReplacementRow(doc, node, first);
@@ -105,7 +105,7 @@ export function replaceElement(doc: WordDocument, path: string, value: unknown):
   if (node.kind === "cell") fitRowOf(doc, id);
   // A list replacing one paragraph: the first item takes its place and id, the others follow it.
   const created = rest.length ? insertAt(doc, resolveSlot(doc, findById(doc, id).path), rest) : [];
-  return { replaced_id: id, ...(created.length ? { created_ids: created } : {}), type: built.type, ...removeOrphaned(doc, anchored) };
+  return { replacedId: id, ...(created.length ? { createdIds: created } : {}), type: built.type, ...removeOrphaned(doc, anchored) };
 }
 
 export function removeElement(doc: WordDocument, path: string): RemoveResult {
@@ -129,7 +129,7 @@ export function removeElement(doc: WordDocument, path: string): RemoveResult {
         doc.prefixes.w,
       );
   const ids = rev ? markDeleted(doc, nodes, rev) : removeNodes(doc, nodes);
-  return { removed_id: ids[0], ...(ids.length > 1 ? { removed_ids: ids } : {}), ...(anchored ? removeOrphaned(doc, anchored) : {}) };
+  return { removedId: ids[0], ...(ids.length > 1 ? { removedIds: ids } : {}), ...(anchored ? removeOrphaned(doc, anchored) : {}) };
 }
 
 /** Moves one element; it keeps its id. The destination is resolved after the element left its place, as in docx-mcp. */
@@ -157,7 +157,7 @@ export function moveElement(doc: WordDocument, from: string, to: string): MoveRe
       (el, w) => markMoved(el, w, rev, "moveFrom", name),
       "from",
     );
-    return { moved_id: copyId, from, source_id: node.id ?? "", tracked: true };
+    return { movedId: copyId, from, sourceId: node.id ?? "", tracked: true };
   }
   const id = node.id ?? doc.ids.fresh();
   const kept = structuredClone(element);
@@ -166,7 +166,7 @@ export function moveElement(doc: WordDocument, from: string, to: string): MoveRe
   expectSlot(slot, slotKind, node.kind, to);
   samePart(node, slot, "move");
   insertAt(doc, slot, [kept], [id]);
-  return { moved_id: id, from };
+  return { movedId: id, from };
 }
 
 /** Copies one element; the copy gets new ids throughout, and bookmarks and comment anchors stay with the original. */
@@ -179,7 +179,7 @@ export function copyElement(doc: WordDocument, from: string, to: string): CopyRe
   const copy = prepareCopy(element, list.prefixes);
   freshRevisionIds(copy, list.prefixes.w, revisionContext(doc).nextId);
   const [copyId] = insertAt(doc, slot, [copy], [], trackingOf(doc));
-  return { source_id: node.id ?? "", copy_id: copyId };
+  return { sourceId: node.id ?? "", copyId: copyId };
 }
 
 function source(

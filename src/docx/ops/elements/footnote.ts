@@ -13,10 +13,10 @@ import { paragraph, paragraphRuns } from "./paragraph-builder.js";
 import { objectAt, onlyKnown } from "./value-fields.js";
 
 export interface FootnoteResult {
-  created_id: string;
-  footnote_id: string;
-  footnote_path: string;
-  paragraph_id: string;
+  createdId: string;
+  footnoteId: string;
+  footnotePath: string;
+  paragraphId: string;
   type: "footnote";
 }
 
@@ -59,10 +59,10 @@ export function addFootnote(doc: WordDocument, path: string, value: unknown): Fo
   const index = doc.footnotes.findIndex((n) => n.noteId === id);
   const noteBlocks = doc.footnotes[index]?.blocks;
   return {
-    created_id: noteBlocks?.blocks[0]?.id ?? "",
-    footnote_id: id,
-    footnote_path: `/footnote[${index}]`,
-    paragraph_id: target.node.id ?? "",
+    createdId: noteBlocks?.blocks[0]?.id ?? "",
+    footnoteId: id,
+    footnotePath: `/footnote[${index}]`,
+    paragraphId: target.node.id ?? "",
     type: "footnote",
   };
 }

@@ -15,8 +15,8 @@ export interface Anchored {
 }
 
 export interface AnnotationsRemoved {
-  notes_removed?: number;
-  comments_removed?: string[];
+  notesRemoved?: number;
+  commentsRemoved?: string[];
 }
 
 /** The notes and comments anchored in `elements`, gathered before they are removed. */
@@ -39,7 +39,7 @@ export function removeOrphaned(doc: WordDocument, anchored: Anchored): Annotatio
   const left = anchored.comments.size ? commentsStillMarked(doc, anchored.comments) : new Set<string>();
   const gone = [...anchored.comments].filter((id) => !left.has(id) && doc.comments.some((c) => c.noteId === id));
   const deleted = gone.flatMap((id) => (doc.comments.some((c) => c.noteId === id) ? deleteComments(doc, { commentId: id }).deleted : []));
-  return { ...(notes ? { notes_removed: notes } : {}), ...(deleted.length ? { comments_removed: deleted } : {}) };
+  return { ...(notes ? { notesRemoved: notes } : {}), ...(deleted.length ? { commentsRemoved: deleted } : {}) };
 }
 
 /** Which of `ids` still have a range mark or reference in some story. */

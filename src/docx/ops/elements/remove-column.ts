@@ -16,11 +16,11 @@ import { columnCount, gridWidths, repairVerticalMerges, rowCells, rowSkip } from
 import { markRevision } from "./tracked-elements.js";
 
 export interface RemoveColumnResult extends AnnotationsRemoved {
-  column_index: number;
-  rows_affected: number;
+  columnIndex: number;
+  rowsAffected: number;
   tables: string[];
   tracked?: true;
-  spanning_cells_kept?: number;
+  spanningCellsKept?: number;
 }
 
 export function removeTableColumn(doc: WordDocument, path: string, column: number): RemoveColumnResult {
@@ -101,13 +101,13 @@ export function removeTableColumn(doc: WordDocument, path: string, column: numbe
     owner.list.refresh(owner.index);
     tables.push(node.path);
   }
-  if (!rev) return { column_index: column, rows_affected: rows, tables, ...removeOrphaned(doc, anchoredIn(removedCells, doc.prefixes.w)) };
+  if (!rev) return { columnIndex: column, rowsAffected: rows, tables, ...removeOrphaned(doc, anchoredIn(removedCells, doc.prefixes.w)) };
   return {
-    column_index: column,
-    rows_affected: rows - spanningKept,
+    columnIndex: column,
+    rowsAffected: rows - spanningKept,
     tables,
     tracked: true,
-    ...(spanningKept ? { spanning_cells_kept: spanningKept } : {}),
+    ...(spanningKept ? { spanningCellsKept: spanningKept } : {}),
   };
 }
 

@@ -37,14 +37,14 @@ export interface HeaderFooterResult {
   part: string;
   created: boolean;
   /** Sections whose pages show this part (by their own reference or inherited from an earlier section). */
-  shown_in_sections: number[];
+  shownInSections: number[];
   /** Written as tracked changes (the document tracks revisions). */
   tracked?: true;
   /**
    * Sections using this part that start mid-page (w:type continuous, §17.6.22): the page they start on shows the
    * previous section's header or footer, so this one shows only on pages that begin inside them, if any.
    */
-  continuous_sections?: number[];
+  continuousSections?: number[];
   note?: string;
 }
 
@@ -103,11 +103,11 @@ export function setHeaderFooter(doc: WordDocument, edit: HeaderFooterEdit): Head
     section: edit.section,
     part,
     created: !existing,
-    shown_in_sections: using.filter((i) => !continuous.includes(i)),
+    shownInSections: using.filter((i) => !continuous.includes(i)),
     ...(isTracking(doc) ? { tracked: true as const } : {}),
     ...(continuous.length
       ? {
-          continuous_sections: continuous,
+          continuousSections: continuous,
           note: `Section${continuous.length > 1 ? "s" : ""} ${continuous.join(", ")} ${continuous.length > 1 ? "start" : "starts"} on the same page as the section before (continuous break), which shows that section's ${edit.kind}; this ${edit.kind} appears only on pages that begin inside ${continuous.length > 1 ? "them" : "it"}, and on none if ${continuous.length > 1 ? "they are" : "it is"} shorter than a page.${edit.type === "first" ? ` A first-page ${edit.kind} of a continuous section never shows, since no page is its first.` : ""}`,
         }
       : {}),

@@ -26,16 +26,15 @@ export interface StyleOutcome {
   /** Elements (runs, paragraphs, tables, rows, cells) the style applied to. */
   styled: number;
   /** Of those, how many had their properties changed (the rest already had them). */
-  changed: number;
+  changedCount: number;
   /** The selected nodes that hold styled elements, with how many each; the first MAX_LISTED of them. */
   elements: { kind: string; id: string | null; path: string; styled: number }[];
   /** How many selected nodes hold styled elements (more than `elements` lists when it was cut). */
-  elements_total: number;
+  elementsTotal: number;
   /** True when the changes were written as tracked revisions. */
   tracked: boolean;
-  dry_run: boolean;
   /** Paragraphs whose direct outline level a heading style displaced (styleParagraphs), with a note saying so. */
-  outline_levels_removed?: number;
+  outlineLevelsRemoved?: number;
   note?: string;
 }
 
@@ -45,12 +44,7 @@ const MAX_LISTED = 100;
 /** A row's w:tblPrEx comes before its w:trPr (§17.4.79). */
 const AFTER: Record<string, string[]> = { trPr: ["tblPrEx"] };
 
-export function applyStyle(
-  doc: WordDocument,
-  path: string | undefined,
-  plan: StylePlan,
-  options: { dryRun?: boolean; noun: string },
-): StyleOutcome {
+export function applyStyle(doc: WordDocument, path: string | undefined, plan: StylePlan, options: { noun: string }): StyleOutcome {
   const w = doc.prefixes.w;
   const after = (props: string) => (AFTER[props] ?? []).map((n) => w + n);
   const nodes = styleNodes(doc, path);
@@ -81,8 +75,8 @@ export function applyStyle(
   }
   // When the document tracks revisions, every changed element keeps its old properties in a w:xxxPrChange.
   const revision = trackingOf(doc);
-  const outcome = { styled, changed, elements, elements_total: listed, tracked: revision !== null, dry_run: options.dryRun === true };
-  if (options.dryRun || changed === 0) return outcome;
+  const outcome = { styled, changedCount: changed, elements, elementsTotal: listed, tracked: revision !== null };
+  if (changed === 0) return outcome;
 
   for (const [list, indexes] of touched) for (const i of indexes) doc.touchForEdit(list, i);
   // Selected again: the touched blocks now resolve to their kept trees, which are the ones saved.

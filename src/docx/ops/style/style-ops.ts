@@ -11,8 +11,6 @@ import { tableStyleEdits } from "./table-properties.js";
 export interface StyleOptions {
   /** What to style; omitted means every block of the body. Wildcards ([*]) select many. */
   path?: string;
-  /** Validate and report what would change, writing nothing. */
-  dryRun?: boolean;
 }
 
 /** Merges run properties (§17.3.2) into every run inside the selected elements. */
@@ -45,7 +43,7 @@ export function styleParagraphs(doc: WordDocument, style: unknown, options: Styl
   if (outlined.size === 0) return outcome;
   return {
     ...outcome,
-    outline_levels_removed: outlined.size,
+    outlineLevelsRemoved: outlined.size,
     note: `${outlined.size} paragraph${outlined.size === 1 ? "" : "s"} had a direct outline level, which outranks a style's; it was removed so the heading style makes ${outlined.size === 1 ? "it a heading" : "them headings"}.`,
   };
 }

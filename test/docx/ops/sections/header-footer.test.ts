@@ -20,7 +20,7 @@ describe("setHeaderFooter", () => {
       section: 0,
       part: "word/header-default.xml",
       created: false,
-      shown_in_sections: [0],
+      shownInSections: [0],
     });
     expect(doc.sectionLayouts()[0].headers.default.text).toBe("New header");
     const reopened = DocxDocument.open(doc.save());
@@ -31,7 +31,7 @@ describe("setHeaderFooter", () => {
   it("creates a header part with relationship, content type and reference when the section has none", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("Body") }));
     const result = doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["Acme report"], alignment: "center" });
-    expect(result).toMatchObject({ part: "word/header1.xml", created: true, shown_in_sections: [0] });
+    expect(result).toMatchObject({ part: "word/header1.xml", created: true, shownInSections: [0] });
     const file = files(doc);
     expect(file("word/header1.xml")).toContain(
       '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Acme report</w:t></w:r></w:p>',
@@ -59,7 +59,7 @@ describe("setHeaderFooter", () => {
   it("turns on w:titlePg for a first-page footer, only in that section", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("One") + SECTION_BREAK + p("Two") }));
     const result = doc.setHeaderFooter({ kind: "footer", type: "first", section: 1, lines: ["Cover"] });
-    expect(result.shown_in_sections).toEqual([1]);
+    expect(result.shownInSections).toEqual([1]);
     const [first, second] = doc.sectionLayouts();
     expect(first).toMatchObject({ title_page: false });
     expect(second).toMatchObject({ title_page: true, footers: { first: { text: "Cover", shown: true } } });
@@ -80,7 +80,7 @@ describe("setHeaderFooter", () => {
 
   it("lets later sections inherit a header set on the first section", () => {
     const doc = DocxDocument.open(buildDocx({ body: p("One") + SECTION_BREAK + p("Two") }));
-    expect(doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["Shared"] }).shown_in_sections).toEqual([0, 1]);
+    expect(doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["Shared"] }).shownInSections).toEqual([0, 1]);
     expect(doc.sectionLayouts()[1].headers.default).toMatchObject({ text: "Shared", inherited_from: 0 });
   });
 

@@ -68,11 +68,11 @@ describe("setHeaderFooter on a continuous section", () => {
     const doc = open();
     const result = doc.setHeaderFooter({ kind: "header", type: "default", section: 1, lines: ["Part two"] });
     // Section 2 inherits the header and starts on a new page, so it shows there.
-    expect(result.shown_in_sections).toEqual([2]);
-    expect(result.continuous_sections).toEqual([1]);
+    expect(result.shownInSections).toEqual([2]);
+    expect(result.continuousSections).toEqual([1]);
     expect(result.note).toContain("starts on the same page as the section before (continuous break)");
     const first = doc.setHeaderFooter({ kind: "header", type: "default", section: 0, lines: ["Part one"] });
-    expect(first.shown_in_sections).toEqual([0]);
+    expect(first.shownInSections).toEqual([0]);
     expect(first.note).toBeUndefined();
   });
 });

@@ -1,0 +1,42 @@
+/** Formatting operations: merge run, paragraph, and table/row/cell properties into what a path selects. */
+import type { StyleOutcome } from "../style/apply-style.js";
+import { styleParagraphs, styleRuns, styleTables } from "../style/style-ops.js";
+import { operationKind } from "./operation.js";
+import type { OperationInput } from "./operation-input.js";
+
+type StyleInput = { path?: string; style: unknown };
+type TableStyleInput = { path?: string; specs: { style?: unknown; cell_style?: unknown; row_style?: unknown } };
+
+const STYLE_EXAMPLE = 'an object of properties to merge, e.g. {"bold": true}';
+const summary = (noun: string) => (i: { path?: string }, r: { styled: number; changedCount: number; tracked: boolean }) =>
+  `${r.styled} ${noun} styled, ${r.changedCount} changed${r.tracked ? " (tracked)" : ""}. ${i.path ? `Path: ${i.path}` : "Whole document."}`;
+
+const styleObject = (input: OperationInput, key: string): unknown => input.raw(key, STYLE_EXAMPLE);
+
+export const styleElement = operationKind<StyleInput, StyleOutcome>({
+  fields: ["path", "style"],
+  parse: (i) => ({ path: i.optionalString("path"), style: styleObject(i, "style") }),
+  run: (doc, i) => styleRuns(doc, i.style, { path: i.path }),
+  describe: summary("run(s)"),
+  where: (i) => i.path ?? "/body",
+});
+
+export const styleParagraph = operationKind<StyleInput, StyleOutcome>({
+  fields: ["path", "style"],
+  parse: (i) => ({ path: i.optionalString("path"), style: styleObject(i, "style") }),
+  run: (doc, i) => styleParagraphs(doc, i.style, { path: i.path }),
+  describe: summary("paragraph(s)"),
+  where: (i) => i.path ?? "/body",
+});
+
+export const styleTable = operationKind<TableStyleInput, StyleOutcome>({
+  fields: ["path", "style", "cell_style", "row_style"],
+  parse: (i) => {
+    const specs: { style?: unknown; cell_style?: unknown; row_style?: unknown } = {};
+    for (const key of ["style", "cell_style", "row_style"] as const) if (i.has(key)) specs[key] = styleObject(i, key);
+    return { path: i.optionalString("path"), specs };
+  },
+  run: (doc, i) => styleTables(doc, i.specs, { path: i.path }),
+  describe: summary("table part(s)"),
+  where: (i) => i.path ?? "/body",
+});

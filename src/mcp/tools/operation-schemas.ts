@@ -1,0 +1,148 @@
+/**
+ * The fields of every engine operation kind as typed schemas: the same shape is an apply_patch entry (with its "op")
+ * and, with the shared parameters and the notes below, the input of the operation's own tool. The engine checks the
+ * values again, with errors that name the field and what is allowed.
+ */
+import { z } from "zod";
+import { ALIGNMENTS, CORE_PROPERTIES, HEADER_FOOTER_TYPES, MARGIN_NAMES, type OperationName } from "../../docx/index";
+import { cellStyle, elementValue, paragraphStyle, rowStyle, runStyle, tableStyle } from "../element-schema";
+
+/** docx-mcp passed element values and style objects as JSON text; both that and the object are accepted. */
+const orJson = <T extends z.ZodType>(schema: T) => z.union([schema, z.string()]);
+
+const path = z.string().min(1).max(1000);
+const name = z.string().min(1).max(200);
+const section = z.number().int().min(0);
+const commentId = z.union([z.string().regex(/^\d+$/), z.number().int().min(0)]);
+const length = z.union([z.string().max(20), z.number().min(0)]);
+const headerFooter = {
+  text: z.string().max(10_000),
+  type: z.enum(HEADER_FOOTER_TYPES).optional(),
+  section_index: section.optional(),
+  alignment: z.enum(ALIGNMENTS).optional(),
+};
+const matching = { match_case: z.boolean().optional(), any_quotes: z.boolean().optional() };
+
+export const OPERATION_FIELDS = {
+  add: { path, value: orJson(elementValue) },
+  replace: { path, value: orJson(elementValue) },
+  remove: { path },
+  move: { from: path, path },
+  copy: { from: path, path },
+  remove_column: { path, column: z.number().int().min(0).max(62) },
+  replace_text: {
+    path: path.optional(),
+    find: z.string().min(1).max(10_000),
+    replace: z.string().max(100_000),
+    max_count: z.number().int().min(0).max(1_000_000).optional(),
+    ...matching,
+  },
+  insert_text: {
+    path,
+    text: z.string().min(1).max(100_000),
+    offset: z.number().int().min(0).optional(),
+    after: z.string().min(1).max(10_000).optional(),
+    before: z.string().min(1).max(10_000).optional(),
+    ...matching,
+  },
+  replace_paragraph_text: { path, text: z.string().max(100_000) },
+  style_element: { path: path.optional(), style: orJson(runStyle) },
+  style_paragraph: { path: path.optional(), style: orJson(paragraphStyle) },
+  style_table: {
+    path: path.optional(),
+    style: orJson(tableStyle).optional(),
+    cell_style: orJson(cellStyle).optional(),
+    row_style: orJson(rowStyle).optional(),
+  },
+  comment_add: {
+    path,
+    text: z.string().min(1).max(50_000),
+    anchor_text: z.string().min(1).max(10_000).optional(),
+    author: name.optional(),
+    initials: z.string().min(1).max(20).optional(),
+  },
+  comment_reply: {
+    comment_id: commentId,
+    text: z.string().min(1).max(50_000),
+    author: name.optional(),
+    initials: z.string().min(1).max(20).optional(),
+  },
+  comment_resolve: { comment_id: commentId, resolved: z.boolean().optional() },
+  comment_delete: { comment_id: commentId.optional(), author: name.optional() },
+  revision_accept: { revision_id: z.union([z.number().int(), z.string().min(1).max(32)]) },
+  revision_reject: { revision_id: z.union([z.number().int(), z.string().min(1).max(32)]) },
+  revision_accept_all: { author: name.optional() },
+  revision_reject_all: { author: name.optional() },
+  track_changes_enable: { enabled: z.boolean() },
+  set_page_setup: {
+    section_index: section.optional(),
+    page_size: z.string().max(20).optional(),
+    width: length.optional(),
+    height: length.optional(),
+    orientation: z.enum(["portrait", "landscape"]).optional(),
+    margins: z.strictObject(Object.fromEntries(MARGIN_NAMES.map((m) => [m, length.optional()]))).optional(),
+  },
+  set_header: headerFooter,
+  set_footer: headerFooter,
+  set_metadata: Object.fromEntries(Object.keys(CORE_PROPERTIES).map((property) => [property, z.string().max(10_000).optional()])),
+} satisfies Record<OperationName, z.ZodRawShape>;
+
+/**
+ * What a tool's parameters mean, by field name (or "op.field" where one kind means something else). Only the tools
+ * carry these; apply_patch's entries are the same fields, described once in its own text.
+ */
+const NOTES: Record<string, string> = {
+  path: "A typed path, e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[1].",
+  "add.path": "Where to insert: /body/children/N, <table>/row, <row>/cell, or an element to insert after.",
+  "move.path": "Destination position, e.g. /body/children/0.",
+  "copy.path": "Destination position, e.g. /body/children/999.",
+  "replace_text.path": "Scope: a paragraph, table, cell, header, footer or note (default /body).",
+  "style.path": "What to style (the whole body when omitted).",
+  value: "An element value, or its JSON text (see the element grammar).",
+  from: "The element to move or copy.",
+  column: "Grid column to remove (0-based).",
+  find: "Text to find.",
+  replace: "Replacement text; \\t and \\n become a tab and a line break; empty deletes.",
+  max_count: "Most replacements (default 1; 0 only counts).",
+  match_case: "Match upper/lower case exactly (default true).",
+  any_quotes: "Let straight quotes match typographic ones (default false).",
+  text: "Text; \\t and \\n become a tab and a line break.",
+  "set_header.text": "Header text; lines become paragraphs; {PAGE}, {NUMPAGES}, {SECTIONPAGES} become fields.",
+  "set_footer.text": "Footer text; lines become paragraphs; {PAGE}, {NUMPAGES}, {SECTIONPAGES} become fields.",
+  offset: "Character offset in the paragraph's text.",
+  after: "Insert right after the first occurrence of this text.",
+  before: "Insert right before the first occurrence of this text.",
+  style: "Properties to merge, or their JSON text; null removes one.",
+  anchor_text: "Anchor to this text inside the element (first occurrence).",
+  author: "Author name (default: your account's); for *_all and comment_delete, only this author's.",
+  "set_metadata.author": "The document's author (dc:creator).",
+  comment_id: "Comment id, as comment_list gives it.",
+  revision_id: 'Revision id from revision_list, or its handle (e.g. "0.2").',
+  enabled: "True turns Track Changes on, false off.",
+  section_index: "Section (0-based); omit for every section (headers: section 0).",
+  page_size: "A3, A4, A5, Letter, Legal or Tabloid.",
+  margins: `Lengths by side (${MARGIN_NAMES.join(", ")}): "2.5cm", "1in", "72pt" or twips.`,
+  type: "default (all pages), first or even pages.",
+  alignment: "Omit to keep the existing paragraph's properties.",
+  resolved: "true (default) resolves, false reopens.",
+};
+
+/** The fields of `op` with the notes that tell a tool's caller what each means. */
+export function describedFields(op: OperationName): z.ZodRawShape {
+  const family = op.startsWith("style_") ? "style" : op;
+  return Object.fromEntries(
+    Object.entries(OPERATION_FIELDS[op] as Record<string, z.ZodType>).map(([field, schema]) => {
+      const note = NOTES[`${op}.${field}`] ?? NOTES[`${family}.${field}`] ?? NOTES[field];
+      return [field, note ? schema.describe(note) : schema];
+    }),
+  );
+}
+
+/** One apply_patch entry: an operation of any kind, discriminated by "op". */
+export const patchOperation = z.discriminatedUnion(
+  "op",
+  Object.entries(OPERATION_FIELDS).map(([op, fields]) => z.strictObject({ op: z.literal(op), ...fields })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+);

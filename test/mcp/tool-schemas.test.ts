@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { EDIT_TOOLS } from "../../src/mcp/tools/edit-tools";
+import { connectMcp, tokenFor } from "../support/mcp-memory";
+
+type Schema = { [key: string]: unknown };
+
+/**
+ * Where a schema leaves an object untyped: `additionalProperties` true or `{}` (anything goes), or an object with no
+ * properties and no schema for its values. Paths are JSON-pointer-like, for the failure message.
+ */
+function untypedObjects(schema: unknown, at: string, out: string[] = []): string[] {
+  if (Array.isArray(schema)) {
+    for (const [i, item] of schema.entries()) untypedObjects(item, `${at}/${i}`, out);
+    return out;
+  }
+  if (schema === null || typeof schema !== "object") return out;
+  const s = schema as Schema;
+  const open = s.additionalProperties === true || (isEmptyObject(s.additionalProperties) && s.additionalProperties !== undefined);
+  const shapeless = s.type === "object" && !s.properties && s.additionalProperties === undefined && !s.anyOf && !s.oneOf;
+  if (open || shapeless) out.push(at);
+  for (const [key, value] of Object.entries(s)) if (typeof value === "object") untypedObjects(value, `${at}/${key}`, out);
+  return out;
+}
+
+const isEmptyObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0;
+
+describe("untypedObjects", () => {
+  it("finds open and shapeless objects, however deep", () => {
+    expect(untypedObjects({ type: "object", properties: { a: { type: "object", additionalProperties: {} } } }, "t")).toEqual([
+      "t/properties/a",
+    ]);
+    expect(untypedObjects({ anyOf: [{ type: "object" }, { type: "string" }] }, "t")).toEqual(["t/anyOf/0"]);
+    expect(untypedObjects({ type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, "t")).toEqual([]);
+  });
+});
+
+/**
+ * Outputs left open on purpose: the elements a read returns differ by element type (a paragraph's runs, a table's
+ * rows, a run's formatting), and describing each in every read tool would cost tools/list several thousand characters
+ * for no client that validates them. Their common fields (type, path, id, text) are typed.
+ */
+const OPEN_OUTPUTS = [
+  "query.outputSchema/properties/items/items",
+  "read_section.outputSchema/properties/items/items",
+  "read_heading_content.outputSchema/properties/items/items",
+];
+
+describe("tools/list", () => {
+  it("types every object in every tool's input and output schema", async () => {
+    const client = await connectMcp((await tokenFor("schemas")).headers);
+    const { tools } = await client.listTools();
+    expect(tools.length).toBeGreaterThan(40);
+    const untyped = tools.flatMap((t) => [
+      ...untypedObjects(t.inputSchema, `${t.name}.inputSchema`),
+      ...untypedObjects(t.outputSchema ?? {}, `${t.name}.outputSchema`).filter((at) => !OPEN_OUTPUTS.includes(at)),
+    ]);
+    expect(untyped).toEqual([]);
+  });
+
+  it("gives every edit tool and apply_patch the edit result envelope as its output schema", async () => {
+    const client = await connectMcp((await tokenFor("schemas-out")).headers);
+    const { tools } = await client.listTools();
+    for (const name of [...Object.keys(EDIT_TOOLS), "apply_patch"]) {
+      const tool = tools.find((t) => t.name === name);
+      expect(tool?.outputSchema?.required, name).toEqual(expect.arrayContaining(["doc_id", "position", "changed", "replayed", "dry_run"]));
+      expect(Object.keys(tool?.inputSchema.properties ?? {}), name).toEqual(expect.arrayContaining(["doc_id", "dry_run", "request_id"]));
+    }
+  });
+
+  it("gives undo, redo and jump_to an output schema for their cursor move", async () => {
+    const client = await connectMcp((await tokenFor("schemas-cursor")).headers);
+    const { tools } = await client.listTools();
+    for (const name of ["document_undo", "document_redo", "document_jump_to"])
+      expect(tools.find((t) => t.name === name)?.outputSchema?.required, name).toEqual(
+        expect.arrayContaining(["doc_id", "position", "replayed", "steps"]),
+      );
+  });
+
+  it("types element values as a union discriminated by type", async () => {
+    const client = await connectMcp((await tokenFor("schemas-value")).headers);
+    const { tools } = await client.listTools();
+    const value = tools.find((t) => t.name === "add_element")?.inputSchema as Schema;
+    const types = JSON.stringify(value).match(/"const":"[a-z_]+"/g) ?? [];
+    for (const type of [
+      "paragraph",
+      "heading",
+      "table",
+      "row",
+      "cell",
+      "list",
+      "image",
+      "hyperlink",
+      "page_break",
+      "section_break",
+      "footnote",
+    ])
+      expect(types, type).toContain(`"const":"${type}"`);
+  });
+});
