@@ -20,25 +20,31 @@ const runs = Number(process.argv[3] ?? (bytes.length > 2_000_000 ? 3 : 5));
 // outside the V8 heap, but an isolate's memory limit counts them too). The input .docx is counted: the isolate holds it.
 let peakHeap = 0;
 let peakHeapAndBuffers = 0;
+/** The phase whose sample set peakHeapAndBuffers, so a regression says where to look. */
+let peakPhase = "";
 let liveAfterOpen = 0;
 let heldAfterOpen = 0;
 let estimateAfterOpen = 0;
 // After each phase also after a full collection: what the engine keeps, without garbage V8 had not yet collected.
 let peakLive = 0;
-const sample = () => {
+const sample = (phase: string) => {
   const m = process.memoryUsage();
   peakHeap = Math.max(peakHeap, m.heapUsed);
-  peakHeapAndBuffers = Math.max(peakHeapAndBuffers, m.heapUsed + m.arrayBuffers);
+  if (m.heapUsed + m.arrayBuffers > peakHeapAndBuffers) {
+    peakHeapAndBuffers = m.heapUsed + m.arrayBuffers;
+    peakPhase = phase;
+  }
   gc();
   const live = process.memoryUsage();
   peakLive = Math.max(peakLive, live.heapUsed + live.arrayBuffers);
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = <T>(f: () => T, measured = true): [T, number] => {
+/** Times `f`; a named phase is also sampled for memory (the floors are not: they are not the engine's memory). */
+const time = <T>(f: () => T, phase?: string): [T, number] => {
   const t = performance.now();
   const r = f();
   const ms = performance.now() - t;
-  if (measured) sample();
+  if (phase) sample(phase);
   return [r, ms];
 };
 
@@ -54,8 +60,8 @@ function measureFloors(): { floorOpen: number; floorDeflate: number } {
     const inflated = inflateRawSync(mainEntry.compressed, { maxOutputLength: mainEntry.uncompressedSize });
     scanTags(inflated);
     return inflated;
-  }, false);
-  const [, floorDeflate] = time(() => deflateRawSync(xml, { level: 6 }), false);
+  });
+  const [, floorDeflate] = time(() => deflateRawSync(xml, { level: 6 }));
   return { floorOpen, floorDeflate };
 }
 
@@ -74,7 +80,7 @@ function measureRun(run: number): void {
   const { floorOpen, floorDeflate } = measureFloors();
   // Collect the floors' buffers first (outside any timing) so the peak reflects what the engine itself holds.
   gc();
-  const [doc, open] = time(() => DocxDocument.open(bytes));
+  const [doc, open] = time(() => DocxDocument.open(bytes), "open");
   if (run === 0) {
     // What an open document keeps alive (heap plus buffers, the input included), without transient garbage, next to
     // the engine's own estimate (what the session cache weighs it by).
@@ -84,12 +90,12 @@ function measureRun(run: number): void {
     heldAfterOpen = liveAfterOpen - baseline;
     estimateAfterOpen = doc.memoryBytes();
   }
-  const [summary, summaryMs] = time(() => doc.query("/body", { format: "summary" }));
-  const [headings, heading] = time(() => doc.query("/body/heading[level=2][text~='next steps']", { format: "json", limit: 5 }));
+  const [summary, summaryMs] = time(() => doc.query("/body", { format: "summary" }), "summary");
+  const [headings, heading] = time(() => doc.query("/body/heading[level=2][text~='next steps']", { format: "json", limit: 5 }), "heading");
   const target = (headings.items?.[0]?.path as string | undefined) ?? "/body/paragraph[0]";
-  const [, edit] = time(() => doc.replaceParagraphText(target, `Edited by the benchmark, run ${run}`));
+  const [, edit] = time(() => doc.replaceParagraphText(target, `Edited by the benchmark, run ${run}`), "edit");
   // Chunks, as a save streamed to storage would take them: untouched entries stay views of the input.
-  const [saved, save] = time(() => doc.saveChunks());
+  const [saved, save] = time(() => doc.saveChunks(), "save");
   const savedBytes = saved.reduce((n, c) => n + c.length, 0);
   for (const [k, v] of Object.entries({
     floor_open: floorOpen,
@@ -135,6 +141,7 @@ console.log(
     save_vs_floor: Number((median(figures.save) / median(figures.floor_deflate)).toFixed(2)),
     peak_heap_mb: mb(peakHeap),
     peak_heap_buffers_mb: mb(peakHeapAndBuffers),
+    peak_phase: peakPhase,
     peak_live_mb: mb(peakLive),
     live_after_open_mb: mb(liveAfterOpen),
     held_after_open_mb: mb(heldAfterOpen),

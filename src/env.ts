@@ -18,6 +18,8 @@ export interface Env {
   MCP_ALLOWED_ORIGINS?: string;
   /** Requests per tenant on /mcp and /api (wrangler.toml [[ratelimits]]); absent in apps built without it. */
   TENANT_LIMITER?: RateLimit;
+  /** Bytes one tenant's library may hold (uploads, saves, exports); default 1 GiB. */
+  LIBRARY_QUOTA_BYTES?: string;
   /** Days a session may stay idle before the tenant object's alarm ends it (default 30). */
   SESSION_TTL_DAYS?: string;
   /** Signs sign-in cookies and CSRF tokens. A secret (`wrangler secret put`); loopback/test hosts fall back to a dev value. */

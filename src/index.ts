@@ -19,21 +19,26 @@ import {
 } from "./http/index";
 import { handleMcpRequest } from "./mcp/index";
 import type { ChangeFeed, LibraryStore, SessionIndex } from "./sessions/index";
-import { DocumentCache, DocumentSessions, LiveLibraryStore } from "./sessions/index";
+import { DocumentCache, DocumentSessions, LibraryQuota, LiveLibraryStore, libraryQuotaBytes } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
 import { R2SessionStore } from "./storage/r2/session-store";
 import { DurableSessionIndex, openTenantListener, TenantChangeFeed, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
 
+/** The tenant library on R2, within the configured quota (every writer goes through this). */
+function libraryFor(env: Env): LibraryStore {
+  return new LibraryQuota(new R2LibraryStore(env.DOCS), libraryQuotaBytes(env.LIBRARY_QUOTA_BYTES));
+}
+
 /** The tenant object with the storage its alarm saves and expires sessions through. */
 export class TenantObject extends TenantObjectBase {
   protected override sessionsFor(tenantId: string, index: SessionIndex, feed: ChangeFeed): DocumentSessions {
-    const library = new LiveLibraryStore(new R2LibraryStore(this.env.DOCS), feed);
+    const library = new LiveLibraryStore(libraryFor(this.env), feed);
     return new DocumentSessions({ tenantId, library, store: new R2SessionStore(this.env.DOCS), index, feed });
   }
 }
 
-/** The library on R2, announcing every file written or removed to the tenant's live listeners. */
-const liveLibrary = (env: Env): LibraryStore => new LiveLibraryStore(new R2LibraryStore(env.DOCS), new TenantChangeFeed(env.TENANT));
+/** The library on R2 within its quota, announcing every file written or removed to the tenant's live listeners. */
+const liveLibrary = (env: Env): LibraryStore => new LiveLibraryStore(libraryFor(env), new TenantChangeFeed(env.TENANT));
 
 /** Documents this isolate has open, reused across requests while their session version is unchanged. */
 const documentCache = new DocumentCache();

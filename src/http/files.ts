@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { SessionError } from "../sessions/errors";
-import { imageTypeForName } from "../sessions/index";
+import { imageTypeForName, LibraryQuota, libraryQuotaBytes } from "../sessions/index";
 import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
@@ -17,7 +17,9 @@ import { checkUploadContentType, readUpload } from "./upload-body";
  */
 export const fileRoutes = new Hono<AppEnv>();
 
-const libraryOf = (c: Context<AppEnv>): LibraryStore => c.var.library ?? new R2LibraryStore(c.env.DOCS);
+// Routes mounted by src/index.ts get the live library; the fallback (tests wiring the routes alone) keeps the quota.
+const libraryOf = (c: Context<AppEnv>): LibraryStore =>
+  c.var.library ?? new LibraryQuota(new R2LibraryStore(c.env.DOCS), libraryQuotaBytes(c.env.LIBRARY_QUOTA_BYTES));
 
 // Names may contain "/" (folder-like), so the whole rest of the path is the name.
 const NAME = "/:name{.+}";

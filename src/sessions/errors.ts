@@ -10,7 +10,8 @@ export type SessionFailure =
   | { kind: "conflict"; sessionId: string; message: string }
   | { kind: "forbidden"; scope: string; message: string }
   | { kind: "invalid_argument"; field: string; message: string }
-  | { kind: "quota_exceeded"; quota: string; limit: number; message: string }
+  /** `used`: what the quota had consumed before this request (library bytes). */
+  | { kind: "quota_exceeded"; quota: string; limit: number; used?: number; message: string }
   /** document_save to the session's own file, which changed in the library since the session read or wrote it. */
   | { kind: "save_conflict"; name: string; changedAt: string | null; message: string }
   /** document_close of a session whose document differs from its library file, without `discard: true`. */

@@ -18,6 +18,7 @@ export type { ExternalState } from "./external-changes";
 export { ExternalChanges } from "./external-changes";
 export { checkLibraryImage, imageTypeForName, MAX_LIBRARY_IMAGE_BYTES } from "./library-images";
 export { MAX_LIBRARY_NAME_LENGTH, validateLibraryName } from "./library-names";
+export { DEFAULT_LIBRARY_QUOTA_BYTES, LibraryQuota, libraryQuotaBytes } from "./library-quota";
 export type { LiveEvent, LiveKey, LiveStream } from "./live-events";
 export {
   checkLiveKeys,

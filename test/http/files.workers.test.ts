@@ -231,4 +231,32 @@ describe("scopes and tenants", () => {
     expect(new Uint8Array(await bCopy.arrayBuffer())).toEqual(secret);
     expect(((await (await call("/api/files", bearer(b.token))).json()) as ListBody).files).toHaveLength(1);
   });
+
+  it("refuses an upload past the tenant's library quota with 429 naming used and limit, storing nothing", async () => {
+    const { token } = await tokenFor(freshTenantName("quota"));
+    const first = minimalDocx("first");
+    expect((await upload(token, "first.docx", first)).status).toBe(200);
+    const second = minimalDocx("second, a little longer than the first");
+    // The quota holds the first file and not quite the second.
+    const tight = { ...env, LIBRARY_QUOTA_BYTES: String(first.length + second.length - 1) };
+    const put = await app.request(
+      `https://docx.example${filePath("second.docx")}`,
+      bearer(token, { method: "PUT", body: second, headers: { "Content-Type": DOCX_TYPE, "Content-Length": String(second.length) } }),
+      tight,
+    );
+    expect(put.status).toBe(429);
+    const body = (await put.json()) as ErrorBody;
+    expect(body.error).toBe("quota_exceeded");
+    expect(body.message).toContain(`past its ${((first.length + second.length - 1) / 1024).toFixed(1)} KB quota`);
+    expect(first.length).toBeLessThan(1024); // so the message gives it in bytes
+    expect(body.message).toContain(`(it holds ${first.length} bytes now)`);
+    expect(((await (await call("/api/files", bearer(token))).json()) as ListBody).files.map((f) => f.name)).toEqual(["first.docx"]);
+    // Replacing the first file with one of the same size fits: its old bytes are freed by the write.
+    const replaced = await app.request(
+      `https://docx.example${filePath("first.docx")}`,
+      bearer(token, { method: "PUT", body: first, headers: { "Content-Type": DOCX_TYPE, "Content-Length": String(first.length) } }),
+      tight,
+    );
+    expect(replaced.status).toBe(200);
+  });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createBlankDocx } from "../../src/docx/index";
-import { DocumentSessions, SessionError } from "../../src/sessions/index";
+import { DocumentSessions } from "../../src/sessions/index";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { MemorySessionStore } from "../../src/storage/memory/session-store";
+import { sessionFailure } from "../support/session-failure";
 
 function setup(tenantId = "tenant-a") {
   const library = new MemoryLibraryStore();
@@ -19,16 +20,6 @@ function setup(tenantId = "tenant-a") {
     now: () => new Date("2026-01-02T03:04:05Z"),
   });
   return { library, store, index, sessions };
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof SessionError) return e.failure;
-    throw e;
-  }
-  throw new Error("expected a SessionError");
 }
 
 describe("DocumentSessions", () => {
@@ -50,7 +41,7 @@ describe("DocumentSessions", () => {
   it("refuses a library file that is not a .docx and creates nothing", async () => {
     const { sessions, library, store } = setup();
     await library.write("tenant-a", "notes.docx", new TextEncoder().encode("plain text, not a zip"));
-    expect((await failure(sessions.open("notes.docx"))).kind).toBe("not_a_docx");
+    expect((await sessionFailure(sessions.open("notes.docx"))).kind).toBe("not_a_docx");
     expect(store.objectCount).toBe(0);
     expect((await sessions.list()).total).toBe(0);
   });
@@ -58,7 +49,7 @@ describe("DocumentSessions", () => {
   it("cannot see another tenant's library files", async () => {
     const { sessions, library } = setup("tenant-a");
     await library.write("tenant-b", "secret.docx", createBlankDocx());
-    expect((await failure(sessions.open("secret.docx"))).kind).toBe("file_not_found");
+    expect((await sessionFailure(sessions.open("secret.docx"))).kind).toBe("file_not_found");
   });
 
   it("paginates the session list with next_offset", async () => {
@@ -74,7 +65,7 @@ describe("DocumentSessions", () => {
   it("saves back to the source file, or to output_path for a new document", async () => {
     const { sessions, library } = setup();
     const fresh = await sessions.create();
-    expect((await failure(sessions.save(fresh.id))).kind).toBe("invalid_argument");
+    expect((await sessionFailure(sessions.save(fresh.id))).kind).toBe("invalid_argument");
     const { file, session } = await sessions.save(fresh.id, { outputName: "out/new.docx" });
     expect(file.name).toBe("out/new.docx");
     expect(session).toMatchObject({ sourceName: "out/new.docx", savedPosition: 0 });
@@ -84,7 +75,7 @@ describe("DocumentSessions", () => {
   it("rejects a bad output name before writing anything", async () => {
     const { sessions, library } = setup();
     const fresh = await sessions.create();
-    expect((await failure(sessions.save(fresh.id, { outputName: "../escape.docx" }))).kind).toBe("invalid_name");
+    expect((await sessionFailure(sessions.save(fresh.id, { outputName: "../escape.docx" }))).kind).toBe("invalid_name");
     expect((await library.list("tenant-a")).files).toEqual([]);
   });
 
@@ -94,7 +85,7 @@ describe("DocumentSessions", () => {
     const closed = await sessions.close(record.id);
     expect(closed.discardedUnsavedChanges).toBe(false); // no edits yet
     expect(store.objectCount).toBe(0);
-    const again = await failure(sessions.close(record.id));
+    const again = await sessionFailure(sessions.close(record.id));
     expect(again).toMatchObject({ kind: "session_not_found", sessionId: record.id });
   });
 });

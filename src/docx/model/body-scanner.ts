@@ -75,15 +75,56 @@ const LT = 60,
   QUOTE = 34,
   APOS = 39;
 const utf8 = new TextDecoder("utf-8");
+const nameEncoder = new TextEncoder();
+
+/**
+ * Decodes short byte ranges without allocating a view per call: the bytes are copied into one scratch buffer and
+ * decoded through a view of it kept per length. A scan decodes a few short strings per block, and a view costs more
+ * heap than the string it yields.
+ */
+class ShortDecoder {
+  private readonly scratch: Uint8Array;
+  private readonly views: Uint8Array[] = [];
+  constructor(readonly room: number) {
+    this.scratch = new Uint8Array(room);
+  }
+
+  /** The scratch buffer, for a caller that fills it itself before calling decodeScratch. */
+  get buffer(): Uint8Array {
+    return this.scratch;
+  }
+
+  decode(bytes: Uint8Array, start: number, end: number): string {
+    const length = end - start;
+    if (length > this.room) return utf8.decode(bytes.subarray(start, end));
+    for (let i = 0; i < length; i++) this.scratch[i] = bytes[start + i];
+    return this.decodeScratch(length);
+  }
+
+  decodeScratch(length: number): string {
+    let view = this.views[length];
+    if (view === undefined) {
+      view = this.scratch.subarray(0, length);
+      this.views[length] = view;
+    }
+    return utf8.decode(view);
+  }
+}
+/** For attribute values (ids, style ids): longer ones are rare and decoded directly. */
+const attributeDecoder = new ShortDecoder(64);
 
 /**
  * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
- * allocates no string per tag and compares names as integers.
+ * allocates no string per tag and compares names as integers. A hit is confirmed byte by byte: the hash is easy to
+ * collide on purpose (`vYp` and `w:p` share it), and an element taken for another would be edited as one.
  */
 class NameTable {
   private readonly hashes = new Int32Array(4096);
   private readonly codes = new Int32Array(4096).fill(-1);
   private readonly names: string[] = [];
+  /** Each name's UTF-8 bytes, by code. */
+  private readonly nameBytes: Uint8Array[] = [];
+  private readonly codeOf = new Map<string, number>();
   /** End of the name last read. */
   end = 0;
 
@@ -100,7 +141,14 @@ class NameTable {
     this.end = p;
     const slot = h & 4095;
     const code = this.codes[slot];
-    if (code >= 0 && this.hashes[slot] === h && this.names[code].length === p - start) return code;
+    if (code >= 0 && this.hashes[slot] === h) {
+      const known = this.nameBytes[code];
+      if (known.length === p - start) {
+        let k = 0;
+        while (k < known.length && known[k] === bytes[start + k]) k++;
+        if (k === known.length) return code;
+      }
+    }
     return this.add(utf8.decode(bytes.subarray(start, p)), h, slot);
   }
 
@@ -119,8 +167,13 @@ class NameTable {
   }
 
   private add(name: string, h: number, slot: number): number {
-    const existing = this.names.indexOf(name);
-    const code = existing >= 0 ? existing : this.names.push(name) - 1;
+    // A Map, not a search of `names`: a hostile part may hold hundreds of thousands of distinct names.
+    let code = this.codeOf.get(name);
+    if (code === undefined) {
+      code = this.names.push(name) - 1;
+      this.codeOf.set(name, code);
+      this.nameBytes[code] = nameEncoder.encode(name);
+    }
     this.hashes[slot] = h;
     this.codes[slot] = code;
     return code;
@@ -165,7 +218,7 @@ export function tagAttribute(bytes: Uint8Array, start: number, end: number, name
     const quote = bytes[q];
     if (quote !== QUOTE && quote !== APOS) return null;
     const close = bytes.indexOf(quote, q + 1);
-    return decodeEntities(utf8.decode(bytes.subarray(q + 1, close)), q + 1);
+    return decodeEntities(attributeDecoder.decode(bytes, q + 1, close), q + 1);
   }
   return null;
 }
@@ -223,8 +276,9 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
     MOVE_FROM = -1,
     COMMENT_START = -1,
     ID = -1;
-  // Interned names of atom elements (ATOM_LABELS) -> their label; math is in its own namespace, written m: in practice.
-  let atomNames = new Map<number, string>();
+  // Labels of atom elements (ATOM_LABELS) by interned name code: an array lookup per tag, not a Map probe; math is in
+  // its own namespace, written m: in practice.
+  let atomByCode: (string | undefined)[] = [];
   let W14_PARAID = "",
     DMCP_ID = "",
     VAL = "";
@@ -238,28 +292,32 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   let block: BlockFacts | null = null;
   let gapStart = -1;
   let txbxDepth = 0;
-  let preview = "";
-  let previewFull = false;
-  const addText = (s: string) => {
-    if (previewFull) return;
-    if (preview.length + s.length > PREVIEW_CHARS) {
-      preview += s.slice(0, PREVIEW_CHARS - preview.length);
-      previewFull = true;
-    } else preview += s;
+  const preview = new PreviewBuilder();
+  // Style ids repeat across thousands of blocks: each block refers to one shared string.
+  const styleIds = new Map<string, string>();
+  const styleId = (id: string | null): string | null => {
+    if (id === null) return null;
+    const known = styleIds.get(id);
+    if (known !== undefined) return known;
+    styleIds.set(id, id);
+    return id;
   };
   const n = bytes.length;
   let i = 0;
   for (;;) {
-    const lt = bytes.indexOf(LT, i);
-    if (lt < 0) break;
+    // A plain loop, not indexOf: most gaps between tags are a few bytes, shorter than a builtin call costs.
+    let lt = i;
+    while (lt < n && bytes[lt] !== LT) lt++;
+    if (lt >= n) break;
     const c1 = bytes[lt + 1];
     if (c1 === 63 || c1 === 33) {
       i = skipSpecial(bytes, lt);
       continue;
     }
     if (c1 === SLASH) {
-      const gt = bytes.indexOf(GT, lt);
-      if (gt < 0) throw malformed(lt, "unterminated end tag");
+      let gt = lt;
+      while (gt < n && bytes[gt] !== GT) gt++;
+      if (gt >= n) throw malformed(lt, "unterminated end tag");
       depth--;
       if (depth < 0) throw malformed(lt, "end tag without a start tag");
       const name = stack[depth];
@@ -267,7 +325,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         throw malformed(lt, `end tag </${names.name(names.read(bytes, lt + 2))}> does not match <${names.name(name)}>`);
       }
       if (block) {
-        if (name === P && depth > 2 && txbxDepth === 0 && preview.length > 0 && !previewFull) addText(" ");
+        if (name === P && depth > 2 && txbxDepth === 0) preview.separate();
         // Text boxes are their own stories and moved-away text is not there any more: neither is in the preview.
         if (name === TXBX || name === MOVE_FROM) txbxDepth--;
         if (depth === 2) {
@@ -315,9 +373,8 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         "commentRangeStart",
       ].map((l) => names.intern(w + l));
       MOVE_FROM = names.intern(w + "moveFrom");
-      atomNames = new Map(
-        Object.entries(ATOM_LABELS).map(([local, label]) => [names.intern((local === "oMath" ? "m:" : w) + local), label]),
-      );
+      atomByCode = [];
+      for (const [local, label] of Object.entries(ATOM_LABELS)) atomByCode[names.intern((local === "oMath" ? "m:" : w) + local)] = label;
       ID = names.intern(w + "id");
       W14_PARAID = prefixes.w14 ? prefixes.w14 + "paraId" : "\u0000";
       DMCP_ID = prefixes.dmcp ? prefixes.dmcp + "id" : "\u0000";
@@ -332,8 +389,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       }
     } else if (depth === 2 && contentStart >= 0 && contentEnd < 0) {
       block = newBlock(names.name(name), gapStart, lt);
-      preview = "";
-      previewFull = false;
+      preview.reset();
       txbxDepth = 0;
       if (name === P) {
         block.kind = "paragraph";
@@ -345,7 +401,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       if (block.kind !== "paragraph") block.dmcpId = tagAttribute(bytes, lt, gt, DMCP_ID);
     } else if (block) {
       const parent = stack[depth - 1];
-      const atom = atomNames.get(name);
+      const atom = name < atomByCode.length ? atomByCode[name] : undefined;
       if (atom !== undefined) addAtom(block, atom);
       if ((name === P || name === TR) && W14_PARAID !== "\u0000") {
         const id = tagAttribute(bytes, lt, gt, W14_PARAID);
@@ -356,13 +412,13 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         if (id) nestedIds.push(id);
       }
       if (name === T) {
-        if (!selfClosing && txbxDepth === 0 && !previewFull) {
+        if (!selfClosing && txbxDepth === 0 && !preview.full) {
           const next = bytes.indexOf(LT, gt + 1);
-          if (next > gt + 1) addText(textSlice(bytes, gt + 1, next, PREVIEW_CHARS - preview.length));
+          if (next > gt + 1) preview.add(bytes, gt + 1, next);
         }
       } else if (parent === R && txbxDepth === 0) {
-        if (name === TAB) addText("\t");
-        else if (name === BR || name === CR) addText("\n");
+        if (name === TAB) preview.add(TAB_BYTE, 0, 1);
+        else if (name === BR || name === CR) preview.add(NEWLINE_BYTE, 0, 1);
       } else if (name === COMMENT_START) {
         const id = tagAttribute(bytes, lt, gt, names.name(ID));
         if (id !== null) {
@@ -372,13 +428,13 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       } else if (name === TXBX || name === MOVE_FROM) {
         if (!selfClosing) txbxDepth++;
       } else if (depth === 4 && parent === PPR && block.kind === "paragraph") {
-        if (name === PSTYLE) block.styleId = tagAttribute(bytes, lt, gt, VAL);
+        if (name === PSTYLE) block.styleId = styleId(tagAttribute(bytes, lt, gt, VAL));
         else if (name === OUTLINE) block.outlineLevel = Number(tagAttribute(bytes, lt, gt, VAL));
         else if (name === NUMPR) block.numbered = true;
         else if (name === SECTPR) block.sectionBreak = true;
       } else if (block.kind === "table") {
         if (depth === 3 && name === TR) block.rows++;
-        else if (depth === 4 && parent === TBLPR && name === TBLSTYLE) block.styleId = tagAttribute(bytes, lt, gt, VAL);
+        else if (depth === 4 && parent === TBLPR && name === TBLSTYLE) block.styleId = styleId(tagAttribute(bytes, lt, gt, VAL));
       }
     }
     if (selfClosing) {
@@ -407,38 +463,84 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   return { prefixes, rootAttributes, rootTagStart, rootTagEnd, contentStart, contentEnd, bodySelfClosing, blocks, nestedIds };
 
   function finishBlock(b: BlockFacts): void {
-    b.preview = preview;
+    const [text, complete] = preview.finish(b.start);
+    b.preview = text;
     // Only a paragraph's preview is its exact text; tables and others separate cells differently from blockText.
-    b.previewComplete = !previewFull && b.kind === "paragraph";
+    b.previewComplete = complete && b.kind === "paragraph";
     blocks.push(b);
   }
 }
 
+const TAB_BYTE = new Uint8Array([9]);
+const NEWLINE_BYTE = new Uint8Array([10]);
+/** Entities take up to 10 bytes per character: room for a full preview however its text is written. */
+const PREVIEW_ROOM = PREVIEW_CHARS * 10 + 4;
+
 /**
- * Decodes at most about `want` characters of the text in [start, end): ASCII without a TextDecoder call, otherwise
- * UTF-8 cut back to a character boundary. Only previews need it, so the cut cannot lose anything that matters.
+ * Collects a block's leading text as raw bytes in one scratch buffer and decodes it once, when the block ends: one
+ * string per block, not one per run (a 2,400-page document has hundreds of thousands of runs).
  */
-function textSlice(bytes: Uint8Array, start: number, end: number, want: number): string {
-  // Entities take up to 10 bytes per character; leave room so a cut never splits one unless the preview is full anyway.
-  const stop = Math.min(end, start + want * 10);
-  let ascii = true;
-  for (let i = start; i < stop; i++) {
-    if (bytes[i] >= 0x80) {
-      ascii = false;
-      break;
+class PreviewBuilder {
+  private readonly decoder = new ShortDecoder(PREVIEW_ROOM);
+  private readonly scratch = this.decoder.buffer;
+  private length = 0;
+  /** UTF-16 units copied so far, an entity counting as one (an astral one decodes to two: the count only runs short). */
+  private units = 0;
+  private entities = false;
+  private inEntity = false;
+  /** Whether more text arrived than the preview keeps. */
+  full = false;
+
+  reset(): void {
+    this.length = 0;
+    this.units = 0;
+    this.entities = false;
+    this.inEntity = false;
+    this.full = false;
+  }
+
+  /** A space after a nested paragraph, only after text. */
+  separate(): void {
+    if (this.length > 0 && !this.full) this.add(SPACE_BYTE, 0, 1);
+  }
+
+  add(bytes: Uint8Array, start: number, end: number): void {
+    if (this.full) return;
+    const scratch = this.scratch;
+    let p = start;
+    while (p < end) {
+      const c = bytes[p];
+      // Enough text: past PREVIEW_CHARS units, or out of room; only ever at a character start, outside an entity.
+      if ((c & 0xc0) !== 0x80 && (this.length === PREVIEW_ROOM - 4 || (!this.inEntity && this.units > PREVIEW_CHARS))) {
+        this.full = true;
+        return;
+      }
+      if (c === 38) {
+        this.entities = this.inEntity = true;
+        this.units++;
+      } else if (this.inEntity) {
+        if (c === 59) this.inEntity = false;
+      } else if ((c & 0xc0) !== 0x80) this.units += c >= 0xf0 ? 2 : 1;
+      scratch[this.length++] = c;
+      p++;
     }
   }
-  let cut = stop;
-  if (!ascii) while (cut > start && cut < end && (bytes[cut] & 0xc0) === 0x80) cut--;
-  let raw = ascii
-    ? String.fromCharCode.apply(null, bytes.subarray(start, cut) as unknown as number[])
-    : utf8.decode(bytes.subarray(start, cut));
-  if (cut < end) {
-    const amp = raw.lastIndexOf("&");
-    if (amp >= 0 && raw.indexOf(";", amp) < 0) raw = raw.slice(0, amp);
+
+  /** The preview (at most PREVIEW_CHARS units) and whether it is the block's whole text; `at` locates entity errors. */
+  finish(at: number): [string, boolean] {
+    if (this.length === 0) return ["", !this.full];
+    let raw = this.decoder.decodeScratch(this.length);
+    if (this.full && this.entities) {
+      // The copy may have stopped inside an entity: drop the unfinished reference.
+      const amp = raw.lastIndexOf("&");
+      if (amp >= 0 && raw.indexOf(";", amp) < 0) raw = raw.slice(0, amp);
+    }
+    const text = this.entities ? decodeEntities(raw, at) : raw;
+    if (text.length <= PREVIEW_CHARS) return [text, !this.full];
+    return [text.slice(0, PREVIEW_CHARS), false];
   }
-  return decodeEntities(raw, start);
 }
+const SPACE_BYTE = new Uint8Array([32]);
 
 function newBlock(name: string, gapStart: number, start: number): BlockFacts {
   return {

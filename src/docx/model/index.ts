@@ -28,7 +28,7 @@ export { nodeHeadingLevel, nodeStyleId, nodeText, styleMatches } from "./node-fa
 export type { Note } from "./stories.js";
 export type { StyleInfo, StyleSheet } from "./styles.js";
 export type { GridCell, TableGrid } from "./table-grid.js";
-export { tableGrid } from "./table-grid.js";
+export { MAX_GRID_SPAN, tableGrid } from "./table-grid.js";
 export { blockText, inlineText } from "./text.js";
 export type { HeaderFooter, Section } from "./word-document.js";
 export { WordDocument } from "./word-document.js";

@@ -7,6 +7,15 @@
 
 import { childElements, firstChild, getAttribute, type XmlElement } from "../xml/index.js";
 import { bulletText, formatNumber } from "./number-format.js";
+import { MAX_BASED_ON_DEPTH } from "./styles.js";
+
+/**
+ * Longest w:lvlText read and longest label made from it. Real ones are a few characters ("%1.", "Article %1 -"); a
+ * hostile lvlText of 50,000 placeholders made 500 list items export 250 million characters.
+ */
+const MAX_LEVEL_TEXT = 128;
+const MAX_LABEL = 256;
+
 import type { WordDocument } from "./word-document.js";
 
 interface Level {
@@ -81,7 +90,7 @@ export class ListNumbering {
     return {
       start: Number(val("start") ?? 0),
       numFmt: val("numFmt") ?? "decimal",
-      lvlText: val("lvlText") ?? "",
+      lvlText: (val("lvlText") ?? "").slice(0, MAX_LEVEL_TEXT),
       restart: restart === null ? null : Number(restart),
       legal: isLgl !== undefined && !["0", "false", "off"].includes(getAttribute(isLgl, w + "val") ?? ""),
       pStyle: val("pStyle"),
@@ -117,7 +126,7 @@ export class ListNumbering {
     const styleEl = pPr && firstChild(pPr, w + "pStyle");
     const styleId = (styleEl && getAttribute(styleEl, w + "val")) ?? this.doc.styles.defaultParagraphStyle()?.styleId ?? null;
     const seen = new Set<string>();
-    for (let id = styleId; id && !seen.has(id) && (numId === null || level === null); ) {
+    for (let id = styleId; id && !seen.has(id) && seen.size < MAX_BASED_ON_DEPTH && (numId === null || level === null); ) {
       seen.add(id);
       const style = this.doc.styles.get(id);
       if (!style) break;
@@ -164,6 +173,6 @@ export class ListNumbering {
       const fmt = this.definition(numId, ilvl)?.numFmt ?? "decimal";
       return formatNumber(value, def.legal && fmt !== "bullet" ? "decimal" : fmt);
     });
-    return { level, label: def.numFmt === "none" ? "" : label, ordered: true, list: num.abstractId };
+    return { level, label: def.numFmt === "none" ? "" : label.slice(0, MAX_LABEL), ordered: true, list: num.abstractId };
   }
 }

@@ -28,12 +28,18 @@ function roman(n: number): string {
   return out;
 }
 
-/** Word's letter numbering repeats the letter after z: 26 -> z, 27 -> aa, 53 -> aaa. */
+/**
+ * Word's letter numbering repeats the letter after z: 26 -> z, 27 -> aa, 53 -> aaa. Past MAX_LETTER_REPEATS the number
+ * is written in digits, as roman numerals are from 4000: a list starting at 2,000,000,000 (a valid w:start) would
+ * otherwise be labelled with 76 million letters per item.
+ */
 function letters(n: number): string {
-  if (n <= 0) return String(n);
+  if (n <= 0 || n > 26 * MAX_LETTER_REPEATS) return String(n);
   const letter = String.fromCharCode(97 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
+
+const MAX_LETTER_REPEATS = 50;
 
 function ordinalSuffix(n: number): string {
   const tens = n % 100;

@@ -14,9 +14,17 @@ export interface StyleInfo {
   numbering: { numId: string | null; level: number | null } | null;
 }
 
+/**
+ * Longest basedOn chain followed. Real style sheets nest a few levels; a hostile one can chain thousands of styles,
+ * and walking such a chain for each style or paragraph is quadratic.
+ */
+export const MAX_BASED_ON_DEPTH = 64;
+
 export class StyleSheet {
   private readonly styles = new Map<string, StyleInfo>();
   private readonly levels = new Map<string, number | null>();
+  /** The default paragraph style, found once (undefined: not looked up yet; null: there is none). */
+  private defaultParagraph: StyleInfo | null | undefined;
 
   /**
    * Reads styles.xml text one w:style at a time, so even a multi-megabyte style sheet never becomes one tree;
@@ -83,8 +91,15 @@ export class StyleSheet {
 
   /** The default paragraph style (usually Normal), used when a paragraph names none. */
   defaultParagraphStyle(): StyleInfo | undefined {
-    for (const s of this.styles.values()) if (s.type === "paragraph" && s.isDefault) return s;
-    return undefined;
+    if (this.defaultParagraph === undefined) {
+      this.defaultParagraph = null;
+      for (const s of this.styles.values())
+        if (s.type === "paragraph" && s.isDefault) {
+          this.defaultParagraph = s;
+          break;
+        }
+    }
+    return this.defaultParagraph ?? undefined;
   }
 
   /**
@@ -103,7 +118,7 @@ export class StyleSheet {
   private computeLevel(styleId: string): number | null {
     const seen = new Set<string>();
     let id: string | null = styleId;
-    while (id && !seen.has(id)) {
+    while (id && !seen.has(id) && seen.size < MAX_BASED_ON_DEPTH) {
       seen.add(id);
       const s = this.styles.get(id);
       if (!s) break;

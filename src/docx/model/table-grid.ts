@@ -29,9 +29,15 @@ function wrapped(parent: XmlElement, name: string, w: string): XmlElement[] {
   return out;
 }
 
+/**
+ * Largest w:gridSpan, w:gridBefore or w:gridAfter taken as written (Word's tables have at most 63 columns). A hostile
+ * gridSpan of millions would otherwise make a grid of millions of columns: 5,000,000 took 3 s and 700 MB to export.
+ */
+export const MAX_GRID_SPAN = 256;
+
 const intVal = (el: XmlElement | undefined, w: string, fallback: number) => {
   const v = el ? Number(getAttribute(el, w + "val")) : NaN;
-  return Number.isInteger(v) && v > 0 ? v : fallback;
+  return Number.isInteger(v) && v > 0 ? Math.min(v, MAX_GRID_SPAN) : fallback;
 };
 
 export function tableGrid(table: XmlElement, w: string): TableGrid {

@@ -5,7 +5,7 @@ import { concat } from "./concat.js";
 import { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
 import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, type Relationship, relationshipsPartName, relTypeIs } from "./relationships.js";
-import type { ZipEntry } from "./zip-entry.js";
+import type { ZipEntry, ZipEntryToWrite } from "./zip-entry.js";
 import { inflateEntry, readZipEntries } from "./zip-reader.js";
 import { deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
 
@@ -169,7 +169,7 @@ export class DocxPackage {
 
   /** Like save, as consecutive chunks that view the input for untouched entries (no second copy of the package). */
   saveChunks(): Uint8Array[] {
-    const out: ZipEntry[] = [];
+    const out: ZipEntryToWrite[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
       const bytes = this.replaced.get(e.name);
@@ -180,6 +180,6 @@ export class DocxPackage {
   }
 }
 
-function compress(name: string, bytes: Uint8Array | Uint8Array[], like?: ZipEntry): ZipEntry {
+function compress(name: string, bytes: Uint8Array | Uint8Array[], like?: ZipEntry): ZipEntryToWrite {
   return Array.isArray(bytes) ? deflateEntryChunks(name, bytes, like) : deflateEntry(name, bytes, like);
 }

@@ -13,3 +13,8 @@ export interface ZipEntry {
   flags: number;
   compressed: Uint8Array;
 }
+
+/** An entry to write: a large part deflated in batches keeps its compressed bytes as consecutive chunks. */
+export interface ZipEntryToWrite extends Omit<ZipEntry, "compressed"> {
+  compressed: Uint8Array | Uint8Array[];
+}

@@ -2,8 +2,8 @@
 import { DocxError } from "../errors.js";
 import { concat } from "./concat.js";
 import { crc32 } from "./crc32.js";
-import { deflateRaw, RawDeflater } from "./deflate-raw.js";
-import type { ZipEntry } from "./zip-entry.js";
+import { deflateRaw, levelFor, RawDeflater } from "./deflate-raw.js";
+import type { ZipEntry, ZipEntryToWrite } from "./zip-entry.js";
 
 const encoder = new TextEncoder();
 
@@ -23,22 +23,25 @@ export function deflateEntry(name: string, data: Uint8Array, like?: ZipEntry): Z
   };
 }
 
-/** Like deflateEntry for content given as consecutive chunks, so a large part is never joined into one buffer before compression. */
-export function deflateEntryChunks(name: string, chunks: Uint8Array[], like?: ZipEntry): ZipEntry {
-  const deflater = new RawDeflater();
-  let crc = 0;
+/**
+ * Like deflateEntry for content given as consecutive chunks: a large part is never joined into one buffer, before
+ * compression or after (its compressed bytes stay the deflater's chunks).
+ */
+export function deflateEntryChunks(name: string, chunks: Uint8Array[], like?: ZipEntry): ZipEntryToWrite {
   let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const deflater = new RawDeflater(levelFor(size));
+  let crc = 0;
   for (const chunk of chunks) {
     crc = crc32(chunk, crc);
-    size += chunk.length;
     deflater.push(chunk);
   }
-  const compressed = concat(deflater.finish());
+  const compressed = deflater.finish();
   return {
     name,
     method: 8,
     crc,
-    compressedSize: compressed.length,
+    compressedSize: compressed.reduce((n, c) => n + c.length, 0),
     uncompressedSize: size,
     dosTime: like?.dosTime ?? 0,
     dosDate: like?.dosDate ?? 0x21,
@@ -47,7 +50,7 @@ export function deflateEntryChunks(name: string, chunks: Uint8Array[], like?: Zi
   };
 }
 
-export function writeZip(entries: ZipEntry[]): Uint8Array {
+export function writeZip(entries: ZipEntryToWrite[]): Uint8Array {
   return concat(writeZipChunks(entries));
 }
 
@@ -55,10 +58,10 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
  * The zip as consecutive chunks: each entry's compressed bytes are the entry's own view (of the input, for untouched
  * entries), so a caller that streams the chunks never holds a second copy of a large package.
  */
-export function writeZipChunks(entries: ZipEntry[]): Uint8Array[] {
+export function writeZipChunks(entries: ZipEntryToWrite[]): Uint8Array[] {
   const names = entries.map((e) => encoder.encode(e.name));
   let size = 22;
-  for (let i = 0; i < entries.length; i++) size += 30 + 46 + 2 * names[i].length + entries[i].compressed.length;
+  for (let i = 0; i < entries.length; i++) size += 30 + 46 + 2 * names[i].length + entries[i].compressedSize;
   if (size > 0xffffffff || entries.length > 0xffff) {
     throw new DocxError({
       kind: "unsupported_zip",
@@ -81,12 +84,14 @@ export function writeZipChunks(entries: ZipEntry[]): Uint8Array[] {
     view.setUint16(10, e.dosTime, true);
     view.setUint16(12, e.dosDate, true);
     view.setUint32(14, e.crc, true);
-    view.setUint32(18, e.compressed.length, true);
+    view.setUint32(18, e.compressedSize, true);
     view.setUint32(22, e.uncompressedSize, true);
     view.setUint16(26, names[i].length, true);
     header.set(names[i], 30);
-    chunks.push(header, e.compressed);
-    p += header.length + e.compressed.length;
+    chunks.push(header);
+    if (Array.isArray(e.compressed)) chunks.push(...e.compressed);
+    else chunks.push(e.compressed);
+    p += header.length + e.compressedSize;
   }
   const cdSize = entries.reduce((n, _, i) => n + 46 + names[i].length, 0);
   const central = new Uint8Array(cdSize + 22);
@@ -102,7 +107,7 @@ export function writeZipChunks(entries: ZipEntry[]): Uint8Array[] {
     view.setUint16(q + 12, e.dosTime, true);
     view.setUint16(q + 14, e.dosDate, true);
     view.setUint32(q + 16, e.crc, true);
-    view.setUint32(q + 20, e.compressed.length, true);
+    view.setUint32(q + 20, e.compressedSize, true);
     view.setUint32(q + 24, e.uncompressedSize, true);
     view.setUint16(q + 28, names[i].length, true);
     view.setUint32(q + 42, offsets[i], true);
@@ -119,6 +124,6 @@ export function writeZipChunks(entries: ZipEntry[]): Uint8Array[] {
 }
 
 /** General purpose bit 11: the name is UTF-8 (any name outside printable ASCII). */
-function utf8Flag(e: ZipEntry): number {
+function utf8Flag(e: ZipEntryToWrite): number {
   return (e.flags & 0x800) | (/[^\x20-\x7e]/.test(e.name) ? 0x800 : 0);
 }

@@ -169,3 +169,23 @@ describe("replaceText across a hyperlink's edge", () => {
     expect(documentXml(expectValidPackage(doc))).not.toContain("w:hyperlink");
   });
 });
+
+describe("text past the first 120 characters", () => {
+  // Runs that end exactly at the preview length (120 characters), then more text: the body scanner once took such a
+  // paragraph's 120-character preview for its whole text, so reads cut it short and replace skipped the rest.
+  const head = "a".repeat(50);
+  const middle = "b".repeat(70);
+  const body = `<w:p>${r(head)}${r(middle)}${r(" then the tail")}</w:p>`;
+
+  it("reads the whole paragraph", () => {
+    const doc = DocxDocument.open(buildDocx({ body }));
+    expect(textOf(doc, "/body/paragraph[0]")).toBe(`${head}${middle} then the tail`);
+    expect(doc.query("/body/paragraph[text~='the tail']").total).toBe(1);
+  });
+
+  it("replaces a match after the first 120 characters", () => {
+    const doc = DocxDocument.open(buildDocx({ body }));
+    expect(doc.replaceText("/body", { find: "tail", replace: "end" })).toMatchObject({ matchesFound: 1, replacementsMade: 1 });
+    expect(textOf(doc, "/body/paragraph[0]")).toBe(`${head}${middle} then the end`);
+  });
+});

@@ -65,3 +65,17 @@ describe("work budget of one path", () => {
     expect(doc.query("/body/table[3]/row[*]/cell[*]", { format: "json" }).total).toBe(120);
   });
 });
+
+describe("work budget of one replace", () => {
+  it("refuses a replace with a million matches before changing anything, naming the count", () => {
+    // 10,000 paragraphs of 100 words that each start with "a": at least a million matches, under the parse budget.
+    const words = (i: number) => Array.from({ length: 100 }, (_, j) => `a${((i * 100 + j) * 7919).toString(36)}`).join(" ");
+    const doc = DocxDocument.open(buildDocx({ body: Array.from({ length: 10_000 }, (_, i) => p(words(i))).join("") }));
+    const f = timed("replace_text with a million matches", () =>
+      docxFailure(() => doc.replaceText("/body", { find: "a", replace: "b", maxCount: 1_000_000 })),
+    );
+    expect(f).toMatchObject({ kind: "invalid_argument", field: "max_count" });
+    expect(Number(/replace (\d+) matches/.exec(f.message)?.[1])).toBeGreaterThanOrEqual(1_000_000);
+    expect(doc.takeChange()).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import { inflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { concat } from "../../../src/docx/package/concat";
-import { deflateRaw, inflateRaw, RawDeflater } from "../../../src/docx/package/deflate-raw";
+import { deflateRaw, inflateRaw, levelFor, RawDeflater } from "../../../src/docx/package/deflate-raw";
 
 const text = (n: number, seed = 1) => {
   let x = seed;
@@ -25,6 +25,16 @@ describe("RawDeflater", () => {
     expect(inflateSync(compressed)).toEqual(expected);
     // Batching restarts the dictionary now and then; the stream stays within a few percent of one-shot deflate.
     expect(compressed.length).toBeLessThan(deflateRaw(expected).length * 1.05);
+  });
+
+  it("compresses a large part at the faster level into a valid stream, larger than the default level gives", () => {
+    expect([levelFor(1000), levelFor(4 << 20)]).toEqual([6, 3]);
+    const data = text(900_000, 6);
+    const deflater = new RawDeflater(levelFor(4 << 20));
+    deflater.push(data);
+    const fast = concat(deflater.finish());
+    expect(inflateSync(fast)).toEqual(data);
+    expect(fast.length).toBeGreaterThan(deflateRaw(data, 6).length);
   });
 
   it("writes a valid empty stream when nothing was pushed", () => {

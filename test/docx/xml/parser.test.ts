@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canonicalDifference, parseXml, serializeXml } from "../../../src/docx/xml/index.js";
 import { docxFailure } from "../support/docx-failure.js";
+import { timed } from "../support/timed.js";
 
 describe("parseXml and serializeXml", () => {
   it("keeps prefixes, namespace declarations, attribute order, comments, PIs and the declaration", () => {
@@ -78,5 +79,20 @@ describe("canonicalDifference", () => {
     expect(canonicalDifference('<a xmlns:w="u"><w:b/></a>', '<a xmlns:x="u"><x:b/></a>')).toMatch(/attribute/);
     expect(canonicalDifference("<a><!--x--></a>", "<a/>")).toMatch(/1 child nodes vs 0/);
     expect(canonicalDifference("<a> t</a>", "<a>t</a>")).toMatch(/text/);
+  });
+});
+
+describe("parseXml on elements with many attributes", () => {
+  const many = (count: number, extra = "") => `<a${Array.from({ length: count }, (_, i) => ` n${i}="${i}"`).join("")}${extra}/>`;
+
+  it("refuses a duplicate attribute whether it comes early or after many others", () => {
+    expect(docxFailure(() => parseXml('<a x="1" x="2"/>')).message).toContain("duplicate attribute x in <a>");
+    expect(docxFailure(() => parseXml(many(40, ' n3="again"'))).message).toContain("duplicate attribute n3 in <a>");
+    expect(parseXml(many(40)).root.attributes).toHaveLength(40);
+  });
+
+  it("parses an element with 50,000 attributes in linear time", () => {
+    const doc = timed("parse of 50,000 attributes", () => parseXml(many(50_000)));
+    expect(doc.root.attributes.at(-1)).toEqual({ name: "n49999", value: "49999" });
   });
 });

@@ -5,6 +5,7 @@
  * their own way, so an edit that leaves one renders differently in each.
  */
 import { DocxError } from "../../errors.js";
+import { MAX_GRID_SPAN } from "../../model/index.js";
 import { childElements, element, firstChild, getAttribute, insertInOrder, setAttribute, type XmlElement } from "../../xml/index.js";
 
 export interface PlacedCell {
@@ -25,9 +26,10 @@ function wrapped(parent: XmlElement, local: string, w: string): XmlElement[] {
   return out;
 }
 
+/** A span or skip as written, at most MAX_GRID_SPAN (see there). */
 function intVal(el: XmlElement | undefined, w: string, fallback: number): number {
   const v = el ? Number(getAttribute(el, w + "val")) : Number.NaN;
-  return Number.isInteger(v) && v >= 0 ? v : fallback;
+  return Number.isInteger(v) && v >= 0 ? Math.min(v, MAX_GRID_SPAN) : fallback;
 }
 
 function tableRows(tbl: XmlElement, w: string): XmlElement[] {
