@@ -178,18 +178,20 @@ const table = z.strictObject({
 type ListItem =
   | string
   | { text?: string; runs?: z.infer<typeof runs>; style?: string | z.infer<typeof runStyle>; level?: number; items?: ListItem[] };
-const listItem: z.ZodType<ListItem> = z.lazy(() =>
-  z.union([
-    text,
-    z.strictObject({
-      text: text.optional(),
-      runs: runs.optional(),
-      style: styleOrRuns.optional(),
-      level: z.number().optional(),
-      items: z.array(listItem).optional(),
-    }),
-  ]),
-);
+const listItem: z.ZodType<ListItem> = z
+  .lazy(() =>
+    z.union([
+      text,
+      z.strictObject({
+        text: text.optional(),
+        runs: runs.optional(),
+        style: styleOrRuns.optional(),
+        level: z.number().optional(),
+        items: z.array(listItem).optional(),
+      }),
+    ]),
+  )
+  .meta({ id: "list_item" });
 const list = z.strictObject({
   type: z.literal("list"),
   items: z.array(listItem),

@@ -12,26 +12,56 @@ const isNode = (v: unknown): v is Node => v !== null && typeof v === "object" &&
 /** The JSON Schema of a tool's input or output, compacted. */
 export function listedSchema(schema: z.ZodType, io: "input" | "output"): Tool["inputSchema"] {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: "draft-2020-12", io }) as Node;
-  const defs = json.$defs as Node | undefined;
-  if (defs) inlineSingleUseDefs(json, defs);
-  return { type: "object", ...(compact(json, io) as Node) } as Tool["inputSchema"];
+  const nullables = new Set<string>();
+  const compacted = compact(json, io, nullables) as Node;
+  if (nullables.size) {
+    const defs = (compacted.$defs ?? {}) as Node;
+    for (const type of nullables) defs[`${type}_or_null`] = { anyOf: [{ type }, { type: "null" }] };
+    compacted.$defs = defs;
+  }
+  if (compacted.$defs) inlineSingleUseDefs(compacted, compacted.$defs as Node);
+  return { type: "object", ...compacted } as Tool["inputSchema"];
 }
 
-function compact(value: unknown, io: "input" | "output"): unknown {
-  if (Array.isArray(value)) return value.map((v) => compact(v, io));
+/** Keywords whose value is a map of names to schemas; and those whose value is data, never a schema. */
+const SCHEMA_MAPS = new Set(["properties", "$defs", "patternProperties", "dependentSchemas"]);
+const DATA = new Set(["const", "enum", "default", "examples", "required"]);
+
+function compact(value: unknown, io: "input" | "output", nullables: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => compact(v, io, nullables));
   if (!isNode(value)) return value;
-  const node: Node = {};
-  for (const [key, v] of Object.entries(value)) node[key] = compact(v, io);
+  let node: Node = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (DATA.has(key)) node[key] = v;
+    else if (SCHEMA_MAPS.has(key) && isNode(v))
+      node[key] = Object.fromEntries(Object.entries(v).map(([name, schema]) => [name, compact(schema, io, nullables)]));
+    else node[key] = compact(v, io, nullables);
+  }
   // zod bounds every integer by ±2^53; JSON numbers have no other limit worth 50 characters.
   if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
   if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
-  // A const or an enum of strings already says the value is a string.
-  const fixed = node.const !== undefined ? [node.const] : Array.isArray(node.enum) ? node.enum : null;
-  if (node.type === "string" && fixed?.every((v) => typeof v === "string")) delete node.type;
+  // A const or an enum already says what type the value is.
+  if (node.const !== undefined || Array.isArray(node.enum)) delete node.type;
+  // An array of types is legal but not portable (clients that map schemas onto one-type dialects reject it): spell it
+  // as anyOf, and a nullable scalar as a reference to one shared definition per type.
+  if (Array.isArray(node.type)) node = splitTypeUnion(node, nullables);
   // A result may carry more than its schema names (per-operation fields, notices): outputs do not close their objects,
   // which is what the server's own check (a non-strict zod object) does too.
   if (io === "output" && node.properties !== undefined) delete node.additionalProperties;
   return node;
+}
+
+/** `{"type": [A, B, ...], ...}` as anyOf branches of one type each; type-specific keywords stay beside them. */
+function splitTypeUnion(node: Node, nullables: Set<string>): Node {
+  const { type, ...rest } = node;
+  const types = type as string[];
+  const scalar = types.length === 2 && types[1] === "null" && ["string", "number", "integer", "boolean"].includes(types[0]);
+  if (scalar && Object.keys(rest).every((key) => key === "description")) {
+    nullables.add(types[0]);
+    return { $ref: `#/$defs/${types[0]}_or_null`, ...rest };
+  }
+  if (rest.anyOf !== undefined) throw new Error("A schema with both a type array and anyOf cannot be listed portably");
+  return { anyOf: types.map((t) => ({ type: t })), ...rest };
 }
 
 /** Replaces every `$ref` to a definition used only once by the definition itself (recursive ones stay). */

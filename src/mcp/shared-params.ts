@@ -16,9 +16,4 @@ export const dryRun = z.boolean().optional();
 
 export const sectionIndex = z.number().int().min(0);
 
-export const expectedPosition = z
-  .number()
-  .int()
-  .min(0)
-  .optional()
-  .describe("Refuse the edit unless the history is still at this position.");
+export const expectedPosition = z.number().int().min(0).optional().describe("Refuse unless at this history position.");

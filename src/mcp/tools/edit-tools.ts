@@ -224,7 +224,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
     "apply_patch",
     {
       title: "Apply a patch",
-      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations atomically as one history entry; each is {"op": kind, ...that kind's tool parameters} (move/copy: from, path), and sees the document as the earlier ones left it. ${GRAMMAR}`,
+      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations atomically as one history entry; each is {"op": kind, ...the parameters of its tool} (add is add_element, remove_column remove_table_column; move/copy take from, path) and sees the document as earlier ones left it. ${GRAMMAR}`,
       inputSchema: z.strictObject({
         ...shared,
         patches: z

@@ -97,7 +97,7 @@ export const OPERATION_FIELDS = {
  * carry these; apply_patch's entries are the same fields, described once in its own text.
  */
 const NOTES: Record<string, string> = {
-  path: "Typed path, e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[1].",
+  path: "e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[1].",
   "add.path": "Insert position, or an element to insert after.",
   "move.path": "Destination position, e.g. /body/children/0.",
   "copy.path": "Destination position, e.g. /body/children/0.",
@@ -112,7 +112,9 @@ const NOTES: Record<string, string> = {
   "insert_text.text": "\\t and \\n become a tab and a line break.",
   offset: "Character offset in the paragraph's text.",
   style: "Properties to merge, or their JSON text; null removes one.",
-  author: "Default: your account name; for *_all and comment_delete, only this author's.",
+  author: "Only this author's.",
+  "comment_add.author": "Default: your account name.",
+  "comment_reply.author": "Default: your account name.",
   "set_metadata.author": "Creator (dc:creator).",
   comment_id: "As comment_list gives it.",
   revision_id: "Id or handle from revision_list.",

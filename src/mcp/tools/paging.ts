@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DEFAULT_LIMIT, DEFAULT_MAX_CHARS } from "../../docx/index";
 import { ToolError } from "../tool-result";
 
-export const offset = z.number().int().min(0).optional().describe("Pass next_offset to continue.");
+export const offset = z.number().int().min(0).optional();
 export const limit = (max: number) =>
   z
     .number()
@@ -16,13 +16,7 @@ export const limit = (max: number) =>
     .max(max)
     .optional()
     .describe(`Default ${Math.min(max, DEFAULT_LIMIT)}.`);
-export const maxChars = z
-  .number()
-  .int()
-  .min(500)
-  .max(150_000)
-  .optional()
-  .describe(`Character budget of the result (default ${DEFAULT_MAX_CHARS}).`);
+export const maxChars = z.number().int().min(500).max(150_000).optional().describe(`Result budget (default ${DEFAULT_MAX_CHARS}).`);
 export const charOffset = z.number().int().min(0).optional().describe("Pass next_char_offset to continue inside a cut item.");
 
 /**
