@@ -19,7 +19,7 @@ export function listedSchema(schema: z.ZodType, io: "input" | "output"): Tool["i
     for (const type of nullables) defs[`${type}_or_null`] = { anyOf: [{ type }, { type: "null" }] };
     compacted.$defs = defs;
   }
-  if (compacted.$defs) inlineSingleUseDefs(compacted, compacted.$defs as Node);
+  if (compacted.$defs) inlineCheapDefs(compacted, compacted.$defs as Node);
   return { type: "object", ...compacted } as Tool["inputSchema"];
 }
 
@@ -64,34 +64,62 @@ function splitTypeUnion(node: Node, nullables: Set<string>): Node {
   return { anyOf: types.map((t) => ({ type: t })), ...rest };
 }
 
-/** Replaces every `$ref` to a definition used only once by the definition itself (recursive ones stay). */
-function inlineSingleUseDefs(root: Node, defs: Node): void {
-  const uses = new Map<string, number>();
-  const count = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(count);
-    else if (isNode(v)) {
-      if (typeof v.$ref === "string") uses.set(v.$ref, (uses.get(v.$ref) ?? 0) + 1);
-      Object.values(v).forEach(count);
+const refName = (v: Node) => (typeof v.$ref === "string" && v.$ref.startsWith("#/$defs/") ? v.$ref.slice(8) : undefined);
+
+/** The definition names `v` refers to, once per reference. */
+function refsIn(v: unknown, out: string[] = []): string[] {
+  if (Array.isArray(v)) for (const x of v) refsIn(x, out);
+  else if (isNode(v)) {
+    const name = refName(v);
+    if (name) out.push(name);
+    for (const [key, x] of Object.entries(v)) if (!DATA.has(key)) refsIn(x, out);
+  }
+  return out;
+}
+
+/**
+ * Replaces the references to a definition by the definition itself wherever that is no longer than keeping it (always
+ * for one use; small definitions used a few times), one definition at a time. Recursive definitions stay.
+ */
+function inlineCheapDefs(root: Node, defs: Node): void {
+  const recursive = (name: string) => {
+    const seen = new Set<string>();
+    const stack = refsIn(defs[name]);
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (next === name) return true;
+      if (!seen.has(next) && defs[next] !== undefined) {
+        seen.add(next);
+        stack.push(...refsIn(defs[next]));
+      }
     }
+    return false;
   };
-  count(root);
-  const inline = (v: unknown, within: Set<string>): unknown => {
-    if (Array.isArray(v)) return v.map((x) => inline(x, within));
+  const replace = (v: unknown, name: string): unknown => {
+    if (Array.isArray(v)) return v.map((x) => replace(x, name));
     if (!isNode(v)) return v;
-    const ref = typeof v.$ref === "string" ? v.$ref : undefined;
-    const name = ref?.replace("#/$defs/", "");
-    if (ref && name && uses.get(ref) === 1 && !within.has(name) && defs[name] !== undefined) {
+    if (refName(v) === name) {
       const { $ref: _ref, ...rest } = v;
-      const target = inline(defs[name], new Set([...within, name])) as Node;
-      delete defs[name];
-      return { ...target, ...rest };
+      return { ...(defs[name] as Node), ...rest };
     }
     const out: Node = {};
-    for (const [key, x] of Object.entries(v)) out[key] = key === "$defs" ? x : inline(x, within);
+    for (const [key, x] of Object.entries(v)) out[key] = DATA.has(key) ? x : replace(x, name);
     return out;
   };
-  for (const [key, v] of Object.entries(root)) if (key !== "$defs") root[key] = inline(v, new Set());
-  for (const name of Object.keys(defs)) if (defs[name] !== undefined) defs[name] = inline(defs[name], new Set([name]));
+  for (;;) {
+    const uses = new Map<string, number>();
+    for (const name of refsIn(root)) uses.set(name, (uses.get(name) ?? 0) + 1);
+    const cheap = Object.keys(defs).find((name) => {
+      const n = uses.get(name) ?? 0;
+      const size = JSON.stringify(defs[name]).length;
+      const ref = `{"$ref":"#/$defs/${name}"}`.length;
+      return !recursive(name) && n * (size - ref) <= size + name.length + 4;
+    });
+    if (cheap === undefined) break;
+    for (const [key, v] of Object.entries(root)) if (key !== "$defs") root[key] = replace(v, cheap);
+    for (const name of Object.keys(defs)) if (name !== cheap) defs[name] = replace(defs[name], cheap);
+    delete defs[cheap];
+  }
   if (Object.keys(defs).length === 0) delete root.$defs;
 }
 
