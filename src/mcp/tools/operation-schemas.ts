@@ -98,7 +98,7 @@ export const OPERATION_FIELDS = {
  */
 const NOTES: Record<string, string> = {
   path: "e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[1].",
-  "add.path": "Insert position, or an element to insert after.",
+  "add.path": "/body/children/N, <table>/row, <row>/cell, or an element to insert after.",
   "move.path": "Destination position, e.g. /body/children/0.",
   "copy.path": "Destination position, e.g. /body/children/0.",
   "replace_text.path": "Scope (default /body).",
