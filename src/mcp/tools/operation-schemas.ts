@@ -18,8 +18,7 @@ const elementOrJson = orJson(elementValue);
 const revisionId = z.union([z.number().int(), z.string().min(1).max(32)]);
 const section = z.number().int().min(0);
 const commentId = z.union([z.string().regex(/^\d+$/), z.number().int().min(0)]).meta({ id: "comment_id" });
-/** A length as "2.5cm", "1in", "72pt", or twips. */
-const length = z.union([z.string().max(20), z.number().min(0)]).meta({ id: "length" });
+const length = z.union([z.string().max(20), z.number().min(0)]).meta({ id: "length", description: '"2.5cm", "1in", "72pt" or twips.' });
 const headerFooter = {
   text: z.string().max(10_000),
   type: z.enum(HEADER_FOOTER_TYPES).optional(),
@@ -120,7 +119,6 @@ const NOTES: Record<string, string> = {
   revision_id: "Id or handle from revision_list.",
   section_index: "0-based; omit for every section (headers: section 0).",
   page_size: "A3, A4, A5, Letter, Legal or Tabloid.",
-  margins: 'Lengths: "2.5cm", "1in", "72pt" or twips.',
   type: "default (all pages), first or even.",
   resolved: "Default true; false reopens.",
 };
