@@ -2,7 +2,8 @@
 // each in a child Node with the heap capped at 128 MB, and prints a table of medians, or with --json one JSON record
 // per document. Arguments other than --json are labels (S, M, L, 60MB) or paths to .docx files.
 // When python-docx is importable, its open + edit + save of the same document is measured as the peer.
-// Without arguments the session-history bench (bench/history.ts) follows. Benchmarks print figures; nothing asserts a time.
+// Without arguments the session-history bench (bench/history.ts) follows; without --json, the size of tools/list
+// (bench/tool-list-size.ts) ends the run. Benchmarks print figures; nothing asserts a time.
 import { spawnSync } from "node:child_process";
 
 const args = process.argv.slice(2);
@@ -118,4 +119,9 @@ function printTargets(records) {
 if (!json && documents.length === 0) {
   const history = spawnSync(process.execPath, ["--import", "tsx", "bench/history.ts"], { stdio: "inherit" });
   if (history.status !== 0) process.exitCode = 1;
+}
+
+if (!json) {
+  const size = spawnSync(process.execPath, ["--import", "tsx", "bench/tool-list-size.ts"], { stdio: "inherit" });
+  if (size.status !== 0) process.exitCode = 1;
 }

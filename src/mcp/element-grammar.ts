@@ -1,5 +1,5 @@
 /**
- * How to write element values and insertion positions, in one place: tools refer to it instead of repeating it, and
+ * How to write element values, insertion positions and paths, in one place: tools refer to it instead of repeating it, and
  * the server can publish it for clients that read resources.
  */
 export const ELEMENT_GRAMMAR = [
@@ -16,4 +16,10 @@ export const ELEMENT_GRAMMAR = [
   '{"type":"footnote","text":"Note"}: added at the path of the paragraph it belongs to.',
   "Lengths are twips (1440 = 1 inch) unless a field says otherwise. Unknown properties are refused with the allowed ones listed.",
   "Positions: /body/children/N (N past the end appends), <table path>/row or <row path>/cell (append), <table>/children/N, <cell>/children/N, or the path of one element to insert right after it.",
+  "Paths (query, count_elements and every path parameter): /body (a summary of the top-level blocks), /body/paragraph[0], /body/p[-1] (last), /body/heading[level=2], " +
+    "/body/paragraph[text~='budget'] (contains, case-insensitive), /body/paragraph[text='Exact text'], /body/paragraph[style='ListBullet'], " +
+    "/body/paragraph[id='1A2B3C4D'] (any id a result gave, also of paragraphs in cells and text boxes; /body/*[id='…'] for any element), " +
+    "/body/table[0]/row[1]/cell[2]/paragraph[0], /body/paragraph[0]/run[1], /body/paragraph[0]/hyperlink[0]/run[0], " +
+    "/body/paragraph[3]/textbox[0]/paragraph[1] (a paragraph in a text box the paragraph anchors), /body/section[0], /header[type=default], /footer[type=first], " +
+    "/footnote[0], /comment[0], /metadata, /styles (paged by style). [*] selects all. Reads are paged: total, offset, next_offset; an item larger than max_chars continues with char_offset=next_char_offset.",
 ].join("\n");

@@ -25,7 +25,7 @@ export const runStyle = z
     rtl: onOff.optional(),
     style: z.string().nullable().optional(),
   })
-  .meta({ id: "run_style", description: "Run formatting: font_size in points, color hex; null removes a property (style tools)." });
+  .meta({ id: "run_style" });
 
 /** Paragraph formatting for style_paragraph (null removes a property). */
 export const paragraphStyle = z
@@ -46,41 +46,41 @@ export const paragraphStyle = z
     page_break_before: onOff.optional(),
     bidi: onOff.optional(),
   })
-  .meta({ id: "paragraph_style", description: "Paragraph formatting; lengths in twips (240 = 12 pt); null removes." });
+  .meta({ id: "paragraph_style" });
 
 const borderStyle = z.string().nullable();
 
-export const tableStyle = z
-  .strictObject({
-    border_style: borderStyle.optional(),
-    border_size: z.number().optional(),
-    border_color: color.optional(),
-    width: z.number().optional(),
-    width_type: z.enum(["dxa", "pct", "auto"]).optional(),
-    table_style: z.string().optional(),
-    table_alignment: z.string().optional(),
-  })
-  .describe("Table formatting: borders, width, table_style, table_alignment.");
-
-const cellBorders = z.strictObject({
-  top: borderStyle.optional(),
-  bottom: borderStyle.optional(),
-  left: borderStyle.optional(),
-  right: borderStyle.optional(),
+export const tableStyle = z.strictObject({
+  border_style: borderStyle.optional(),
+  border_size: z.number().optional(),
+  border_color: color.optional(),
+  width: z.number().optional(),
+  width_type: z.enum(["dxa", "pct", "auto"]).optional(),
+  table_style: z.string().optional(),
+  table_alignment: z.string().optional(),
 });
 
-export const cellStyle = z
+const cellBorders = z
   .strictObject({
-    shading: color.nullable().optional(),
-    vertical_align: z.string().nullable().optional(),
-    width: z.number().nullable().optional(),
-    borders: cellBorders.nullable().optional(),
+    top: borderStyle.optional(),
+    bottom: borderStyle.optional(),
+    left: borderStyle.optional(),
+    right: borderStyle.optional(),
   })
-  .describe("Cell formatting: shading, vertical_align, width (twips), borders by side.");
+  .meta({ id: "cell_borders" });
 
-export const rowStyle = z
-  .strictObject({ height: z.number().nullable().optional(), is_header: onOff.optional(), cant_split: onOff.optional() })
-  .describe("Row formatting: height (twips), is_header, cant_split.");
+export const cellStyle = z.strictObject({
+  shading: color.nullable().optional(),
+  vertical_align: z.string().nullable().optional(),
+  width: z.number().nullable().optional(),
+  borders: cellBorders.nullable().optional(),
+});
+
+export const rowStyle = z.strictObject({
+  height: z.number().nullable().optional(),
+  is_header: onOff.optional(),
+  cant_split: onOff.optional(),
+});
 
 /** A paragraph's `style`: its paragraph style name, or run formatting for its text. */
 const styleOrRuns = z.union([z.string(), runStyle]).meta({ id: "style_or_run_style" });
@@ -117,7 +117,7 @@ const run = z
     anchor: z.string().optional(),
   })
   .meta({ id: "run" });
-const runs = z.array(run);
+const runs = z.array(run).meta({ id: "runs" });
 
 /** `style` of a paragraph is its paragraph style name, or run formatting for its `text`. */
 const paragraphFields = {
@@ -130,11 +130,13 @@ const paragraphFields = {
 const paragraph = z.strictObject({ type: z.literal("paragraph"), ...paragraphFields });
 const heading = z.strictObject({ type: z.literal("heading"), level: z.number().optional(), ...paragraphFields });
 
-const cellParagraph = z.strictObject({
-  type: z.enum(["paragraph", "heading"]).optional(),
-  level: z.number().optional(),
-  ...paragraphFields,
-});
+const cellParagraph = z
+  .strictObject({
+    type: z.enum(["paragraph", "heading"]).optional(),
+    level: z.number().optional(),
+    ...paragraphFields,
+  })
+  .meta({ id: "cell_paragraph" });
 
 const cellFields = {
   text: text.optional(),
@@ -176,18 +178,20 @@ const table = z.strictObject({
 type ListItem =
   | string
   | { text?: string; runs?: z.infer<typeof runs>; style?: string | z.infer<typeof runStyle>; level?: number; items?: ListItem[] };
-const listItem: z.ZodType<ListItem> = z.lazy(() =>
-  z.union([
-    text,
-    z.strictObject({
-      text: text.optional(),
-      runs: runs.optional(),
-      style: styleOrRuns.optional(),
-      level: z.number().optional(),
-      items: z.array(listItem).optional(),
-    }),
-  ]),
-);
+const listItem: z.ZodType<ListItem> = z
+  .lazy(() =>
+    z.union([
+      text,
+      z.strictObject({
+        text: text.optional(),
+        runs: runs.optional(),
+        style: styleOrRuns.optional(),
+        level: z.number().optional(),
+        items: z.array(listItem).optional(),
+      }),
+    ]),
+  )
+  .meta({ id: "list_item" });
 const list = z.strictObject({
   type: z.literal("list"),
   items: z.array(listItem),
@@ -196,8 +200,8 @@ const list = z.strictObject({
 });
 const image = z.strictObject({
   type: z.literal("image"),
-  data: z.string().optional().describe("Base64 PNG, JPEG or GIF."),
-  file: z.string().optional().describe("A picture in your library, instead of data."),
+  data: z.string().optional(),
+  file: z.string().optional(),
   width: z.number().optional(),
   height: z.number().optional(),
   unit: z.enum(["px", "cm"]).optional(),

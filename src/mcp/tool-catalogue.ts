@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { CallToolResult, McpServer, ServerContext, Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { Scope, ToolContext } from "./context";
+import { listedAnnotations, listedSchema } from "./listed-schema";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
 import { registerEditTools } from "./tools/edit-tools";
@@ -55,11 +56,6 @@ type ToolConfig = {
 const asSchema = (schema: z.ZodRawShape | z.ZodType | undefined): z.ZodType | undefined =>
   schema === undefined ? undefined : schema instanceof z.ZodType ? schema : z.object(schema);
 
-const jsonSchema = (schema: z.ZodType, io: "input" | "output") => {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: "draft-2020-12", io }) as Record<string, unknown>;
-  return { type: "object", ...json } as Tool["inputSchema"];
-};
-
 function record(): Map<string, CatalogueTool> {
   const tools = new Map<string, CatalogueTool>();
   const recorder = {
@@ -68,13 +64,14 @@ function record(): Map<string, CatalogueTool> {
       const input = asSchema(config.inputSchema) ?? z.object({});
       const output = asSchema(config.outputSchema);
       const readable = config.annotations?.readOnlyHint === true || READ_TOKEN_TOOLS.has(name);
+      const annotations = listedAnnotations(config.annotations);
       const listing: Tool = {
         name,
         ...(config.title ? { title: config.title } : {}),
         ...(config.description ? { description: config.description } : {}),
-        inputSchema: jsonSchema(input, "input"),
-        ...(output ? { outputSchema: jsonSchema(output, "output") } : {}),
-        ...(config.annotations ? { annotations: config.annotations } : {}),
+        inputSchema: listedSchema(input, "input"),
+        ...(output ? { outputSchema: listedSchema(output, "output") } : {}),
+        ...(annotations ? { annotations } : {}),
       };
       const takesArgs = config.inputSchema !== undefined;
       tools.set(name, {

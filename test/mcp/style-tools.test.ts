@@ -21,7 +21,8 @@ describe("style tools over MCP", () => {
     const { tools } = await client.listTools();
     for (const name of ["style_element", "style_paragraph", "style_table"]) {
       const tool = tools.find((t) => t.name === name);
-      expect(tool?.annotations?.readOnlyHint, name).toBe(false);
+      // tools/list leaves out hints equal to the spec's defaults: an absent readOnlyHint means false.
+      expect(tool?.annotations?.readOnlyHint, name).not.toBe(true);
       expect(Object.keys(tool?.inputSchema.properties ?? {}), name).toEqual(
         expect.arrayContaining(["doc_id", "path", "dry_run", "request_id"]),
       );

@@ -14,11 +14,10 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
     "comment_list",
     {
       title: "List comments",
-      description:
-        "List comments in a document with optional filtering and pagination: id, author, initials, date, text, anchored_text, parent_id (for replies) and resolved.",
+      description: "List a document's comments (id, author, date, text, anchored_text, parent_id of replies, resolved), paged.",
       inputSchema: z.object({
         doc_id: docId,
-        author: z.string().min(1).max(200).optional().describe("Filter by author name (case-insensitive)."),
+        author: z.string().min(1).max(200).optional(),
         offset,
         limit: limit(50),
         max_chars: maxChars,

@@ -3,12 +3,11 @@ import { z } from "zod";
 import type { ToolContext } from "../context";
 import { downloadPath } from "../download-path";
 import { withDocumentLinks } from "../resources";
+import { docId } from "../shared-params";
 import { runTool, toolSuccess } from "../tool-result";
 import { limit, listPage, maxChars, offset } from "./paging";
 import { documentListShape } from "./read-shapes";
 import { sessionView } from "./session-view";
-
-const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 
 /** Session lifecycle tools: document_create, document_open, document_list, document_save, document_close. */
 export function registerDocumentTools(server: McpServer, ctx: ToolContext): void {
@@ -17,8 +16,8 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     {
       title: "Create document",
       description:
-        "Create a new, empty Word document and open an editing session on it. Returns the session ID (doc_id) to pass to every other tool. Save it to your library with document_save and an output_path.",
-      inputSchema: { title: z.string().max(200).optional().describe("Title shown in document_list.") },
+        "Create an empty Word document in a new session; returns the doc_id the other tools take. document_save with output_path stores it.",
+      inputSchema: { title: z.string().max(200).optional() },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     async ({ title }) =>
@@ -33,15 +32,11 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     "document_open",
     {
       title: "Open document",
-      description:
-        'Open a .docx file from your document library and start an editing session on a copy of it. `path` is the library file name as uploaded (e.g. "contracts/nda.docx"); omit it to create a new empty document. Edits stay in the session until document_save writes them back. With a read-only token the session is read-only: it can be read, exported inline and closed, not edited or saved.',
+      description: "Open a .docx from your library in a new editing session (read-only with a read-only token); returns its doc_id.",
       inputSchema: {
-        path: z.string().min(1).max(255).optional().describe('Library file name, e.g. "report.docx". Omit to create a new empty document.'),
-        title: z.string().max(200).optional().describe("Title shown in document_list; defaults to the file name."),
-        auto_save: z
-          .boolean()
-          .optional()
-          .describe("Write edits back to the file by themselves once they settle (default true; see document_set_source)."),
+        path: z.string().min(1).max(255).optional().describe('Library file name, e.g. "contracts/nda.docx"; omit for a new document.'),
+        title: z.string().max(200).optional(),
+        auto_save: z.boolean().optional().describe("Save edits back by themselves once they settle (default true)."),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -62,7 +57,7 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     "document_list",
     {
       title: "List open documents",
-      description: "List your open document sessions (ID, title, source file, history position, unsaved changes), paginated.",
+      description: "List your open document sessions: id, title, source file, history position, unsaved changes; paged.",
       inputSchema: z.object({ offset, limit: limit(200), max_chars: maxChars }),
       outputSchema: documentListShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -80,15 +75,11 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     {
       title: "Save document",
       description:
-        'Write the session\'s current document to your library: back to the file it was opened from, or to output_path ("save as"; required for new documents, and it replaces a file of that name). ' +
-        "Saving back is refused if the file changed in the library since this session opened or last saved it (another session or an upload): review with get_external_changes, bring the change in with sync_external_changes, save under another output_path, or pass overwrite: true to replace it.",
+        "Write the document to its library file, or to output_path (save as). Refused if the file changed in the library meanwhile: see get_external_changes, or pass overwrite.",
       inputSchema: {
         doc_id: docId,
-        output_path: z.string().min(1).max(255).optional().describe('Library file name to save to, e.g. "report-v2.docx".'),
-        overwrite: z
-          .boolean()
-          .optional()
-          .describe("Replace the session's file even if it changed in the library since the session read it (default false)."),
+        output_path: z.string().min(1).max(255).optional(),
+        overwrite: z.boolean().optional(),
       },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
@@ -106,12 +97,8 @@ export function registerDocumentTools(server: McpServer, ctx: ToolContext): void
     "document_close",
     {
       title: "Close document",
-      description:
-        "Close an editing session and delete its stored state. If the document differs from its library file (unsaved edits, also after document_snapshot), closing is refused with the number of edits that would be lost, unless discard is true; save first with document_save to keep them. A read-only token can close read-only sessions.",
-      inputSchema: {
-        doc_id: docId,
-        discard: z.boolean().optional().describe("Close even though unsaved edits would be lost (default false)."),
-      },
+      description: "Close a session and delete its state; refused while it has unsaved edits unless discard is true.",
+      inputSchema: { doc_id: docId, discard: z.boolean().optional() },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
     async ({ doc_id, discard }) =>

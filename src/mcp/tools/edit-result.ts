@@ -17,14 +17,17 @@ const DELETED_HINT = "the file was deleted from the library; document_save write
 /** Fields an operation may take as docx-mcp's JSON text instead of an object. */
 const JSON_FIELDS = ["value", "style", "cell_style", "row_style"];
 
-const json: z.ZodType<Json> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]),
-);
-
-/** The envelope every edit result has; a tool's operation fields (or a patch's `operations`) follow it as JSON values. */
-export const editOutputSchema = z
-  .object({ doc_id: z.string(), position: z.number(), changed: z.boolean(), replayed: z.boolean(), dry_run: z.boolean() })
-  .catchall(json);
+/**
+ * The envelope every edit result has. A tool's operation fields (or a patch's `operations`) follow it untyped: they
+ * differ by operation, and an open object lets them through (listed schemas of outputs do not close objects).
+ */
+export const editOutputSchema = z.object({
+  doc_id: z.string(),
+  position: z.number(),
+  changed: z.boolean(),
+  replayed: z.boolean(),
+  dry_run: z.boolean(),
+});
 
 export interface EditCall {
   tool: string;

@@ -7,6 +7,7 @@ import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { MAX_PATCH_OPERATIONS, type OperationName } from "../../docx/index";
 import type { ToolContext } from "../context";
+import { GRAMMAR_URI } from "../resources";
 import { docId, dryRun, expectedPosition, requestId } from "../shared-params";
 import { runTool, ToolError } from "../tool-result";
 import type { Json } from "../wire";
@@ -26,53 +27,52 @@ interface EditTool {
   summary?: (result: Record<string, Json>, args: Record<string, unknown>) => string;
 }
 
-const GRAMMAR = "Element values and positions: see the value schema and the element-grammar resource.";
+const GRAMMAR = `Value and position syntax: ${GRAMMAR_URI}.`;
+const TRACKED = "Tracked when the document tracks changes.";
 const dry = (r: Record<string, Json>) => (r.dry_run ? "Would have: " : "");
 
-/** docx-mcp's edit tools, each bound to the engine operation it is. */
+/** docx-mcp's edit tools, each bound to the engine operation it is. Descriptions are one or two tight sentences. */
 export const EDIT_TOOLS: Record<string, EditTool> = {
   add_element: {
     op: "add",
     title: "Add an element",
-    description: `Insert a paragraph, heading, table, row, cell, list, image, hyperlink, break or footnote. ${GRAMMAR} Returns created_id and element_path.`,
+    description: `Insert a paragraph, heading, table, row, cell, list, image, hyperlink, break or footnote; returns created_id. ${GRAMMAR}`,
   },
   replace_element: {
     op: "replace",
     title: "Replace an element",
-    description: `Replace one block, row or cell with a new element; it keeps its id. ${GRAMMAR}`,
+    description: `Replace one block, row or cell by a new element value; it keeps its id. ${GRAMMAR}`,
     destructive: true,
   },
   remove_element: {
     op: "remove",
     title: "Remove elements",
-    description: "Remove blocks, rows or cells (a filter may select several). A table keeps one row, a row one cell, a cell one paragraph.",
+    description: "Remove the blocks, rows or cells a path selects; a table keeps one row, a row one cell, a cell one paragraph.",
     destructive: true,
   },
   move_element: {
     op: "move",
     title: "Move an element",
-    description: `Move one block, row or cell; it keeps its id (tracked: w:moveFrom/w:moveTo for paragraphs, the copy's id is moved_id). The destination is read after the element left its place. ${GRAMMAR}`,
+    description: `Move one block, row or cell to position \`to\`, read after it left its place; it keeps its id. ${GRAMMAR}`,
     renamed: { to: "path" },
     destructive: true,
   },
   copy_element: {
     op: "copy",
     title: "Copy an element",
-    description: `Duplicate one block, row or cell; the copy gets new ids (copy_id); bookmarks and comment anchors stay with the original. ${GRAMMAR}`,
+    description: `Copy one block, row or cell to position \`to\`; the copy gets new ids (copy_id). ${GRAMMAR}`,
     renamed: { to: "path" },
   },
   remove_table_column: {
     op: "remove_column",
     title: "Remove a table column",
-    description:
-      "Remove grid column `column` from the selected tables; spanning cells get narrower. When tracking, the cells stay and their content is marked deleted.",
+    description: "Remove grid column `column` (0-based) from the selected tables; spanning cells get narrower.",
     destructive: true,
   },
   replace_text: {
     op: "replace_text",
     title: "Find and replace text",
-    description:
-      "Find and replace text keeping all formatting; matches may span runs and hyperlinks (not paragraphs). A match cutting through a field, equation, image or note reference is skipped and listed. max_count: 1 (default), N, or 0 to count only; at most 10,000 per call. Tracked when the document tracks changes.",
+    description: `Find and replace text inside paragraphs keeping formatting; matches may span runs. ${TRACKED}`,
     destructive: true,
     summary: (r, a) =>
       r.matches_found === 0
@@ -82,42 +82,37 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   insert_text: {
     op: "insert_text",
     title: "Insert text into a paragraph",
-    description:
-      "Insert text into one paragraph at a character offset, or right after/before the first occurrence of some text (give exactly one of offset, after, before), in the neighbouring character's formatting. Tracked when the document tracks changes.",
+    description: `Insert text into one paragraph at offset, or after or before the first occurrence of some text (give one), in the neighbouring formatting. ${TRACKED}`,
   },
   style_element: {
     op: "style_element",
     title: "Format text (runs)",
-    description:
-      "Merge character formatting into every run inside what path selects (the whole body when omitted); null removes a property. Tracked when the document tracks changes.",
+    description: `Merge character formatting (font_size in points, color hex) into every run in path, or the whole body. ${TRACKED}`,
     idempotent: true,
   },
   style_paragraph: {
     op: "style_paragraph",
     title: "Format paragraphs",
-    description:
-      "Merge paragraph formatting (alignment, style, spacing, indentation, shading, keep and page-break flags, bidi) into the selected paragraphs, or all.",
+    description: "Merge paragraph formatting (lengths in twips, 240 = 12 pt) into the selected paragraphs, or all.",
     idempotent: true,
   },
   style_table: {
     op: "style_table",
     title: "Format tables",
     description:
-      "Merge table (style), row (row_style) and cell (cell_style) formatting into the selected tables, rows or cells (every table when path is omitted). Give at least one of them.",
+      "Merge table (style), row (row_style) and cell (cell_style) formatting into the selected tables, rows or cells, or every table.",
     idempotent: true,
   },
   comment_add: {
     op: "comment_add",
     title: "Add a comment",
-    description:
-      "Comment on one element (paragraph, run, hyperlink, table, row, cell), or on anchor_text inside it (first occurrence, across runs).",
+    description: "Comment on one element, or on anchor_text inside it (first occurrence, across runs).",
     summary: (r) => `Comment ${r.comment_id} added on ${r.path}.`,
   },
   comment_reply: {
     op: "comment_reply",
     title: "Reply to a comment",
-    description:
-      "Reply to a comment, threaded under it; a reply to a reply joins its thread (parent_id; replied_to names the comment answered).",
+    description: "Reply to a comment, threaded under it; a reply to a reply joins its thread.",
   },
   comment_resolve: {
     op: "comment_resolve",
@@ -128,67 +123,63 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   comment_delete: {
     op: "comment_delete",
     title: "Delete comments",
-    description: "Delete one comment (comment_id) or all by an author, with their replies and marks; the commented text stays.",
+    description: "Delete one comment (comment_id), or all of an author's, with replies; the commented text stays.",
     destructive: true,
   },
   revision_accept: {
     op: "revision_accept",
     title: "Accept a tracked change",
-    description: "Accept one revision by id or handle, as Word does; either side of a move accepts the whole move.",
+    description: "Accept one revision by id or handle from revision_list; either side of a move accepts the whole move.",
     destructive: true,
   },
   revision_reject: {
     op: "revision_reject",
     title: "Reject a tracked change",
-    description:
-      "Reject one revision by id or handle: inserted content goes, deleted content comes back; either side of a move rejects the whole move.",
+    description: "Reject one revision by id or handle from revision_list; either side of a move rejects the whole move.",
     destructive: true,
   },
   revision_accept_all: {
     op: "revision_accept_all",
     title: "Accept all tracked changes",
-    description: "Accept every revision in every story, or only one author's, the way Word does.",
+    description: "Accept every revision in every story, or only one author's.",
     destructive: true,
     idempotent: true,
   },
   revision_reject_all: {
     op: "revision_reject_all",
     title: "Reject all tracked changes",
-    description: "Reject every revision in every story, or only one author's, the way Word does.",
+    description: "Reject every revision in every story, or only one author's.",
     destructive: true,
     idempotent: true,
   },
   track_changes_enable: {
     op: "track_changes_enable",
     title: "Turn change tracking on or off",
-    description: "Enable or disable Track Changes in the document's settings; while enabled, every edit tool writes revisions.",
+    description: "Turn Track Changes on or off; while on, every edit tool writes revisions.",
     idempotent: true,
   },
   set_page_setup: {
     op: "set_page_setup",
     title: "Set page size, orientation and margins",
-    description: "Change paper size, orientation (landscape swaps width and height) and margins of one section, or of every section.",
+    description: "Set paper size, orientation and margins of one section, or of every section.",
     idempotent: true,
   },
   set_header: {
     op: "set_header",
     title: "Set a section's header",
-    description:
-      'Set a section\'s header text (one paragraph per line, "Page {PAGE} of {NUMPAGES}" fields); type first/even turns those pages on. Tracked when the document tracks changes.',
+    description: `Set a section's header text: one paragraph per line, {PAGE} and {NUMPAGES} become fields. ${TRACKED}`,
     idempotent: true,
   },
   set_footer: {
     op: "set_footer",
     title: "Set a section's footer",
-    description:
-      'Set a section\'s footer text (one paragraph per line, "Page {PAGE} of {NUMPAGES}" fields); type first/even turns those pages on. Tracked when the document tracks changes.',
+    description: `Set a section's footer text: one paragraph per line, {PAGE} and {NUMPAGES} become fields. ${TRACKED}`,
     idempotent: true,
   },
   set_metadata: {
     op: "set_metadata",
     title: "Set document properties",
-    description:
-      'Set the document\'s title, subject, author, keywords, description or category (File > Info in Word); "" removes one, others stay.',
+    description: 'Set the document\'s core properties (File > Info in Word); "" removes one, the others stay.',
     idempotent: true,
   },
 };
@@ -233,7 +224,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
     "apply_patch",
     {
       title: "Apply a patch",
-      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations of any kind atomically, as one history entry: all apply or none does, and a failure names the operation's index. Each is {"op": <kind>, ...the fields of that kind's tool}: add, replace, remove, move/copy (from, path), remove_column, replace_text, insert_text, replace_paragraph_text (path, text), style_*, comment_*, revision_*, track_changes_enable, set_page_setup, set_header, set_footer, set_metadata. Later operations see the document as earlier ones left it. ${GRAMMAR}`,
+      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations atomically as one history entry; each is {"op": kind, ...the parameters of its tool} (add is add_element, remove_column remove_table_column; move/copy take from, path) and sees the document as earlier ones left it. ${GRAMMAR}`,
       inputSchema: z.strictObject({
         ...shared,
         patches: z

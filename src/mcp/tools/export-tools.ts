@@ -3,21 +3,11 @@ import { z } from "zod";
 import { type ExportOutcome, INLINE_EXPORT_BYTES } from "../../sessions/index";
 import type { ToolContext } from "../context";
 import { downloadPath } from "../download-path";
+import { docId } from "../shared-params";
 import { requireScope, runTool, toolSuccess } from "../tool-result";
 
-const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
-const outputPath = z
-  .string()
-  .min(1)
-  .max(255)
-  .optional()
-  .describe(
-    'Library file name to write the export to, e.g. "exports/report.md"; its extension must match the format. Without it, small text exports come back inline and larger ones get a new unique name.',
-  );
-const overwrite = z
-  .boolean()
-  .optional()
-  .describe("Replace an existing library file named output_path (default false: an existing name is refused).");
+const outputPath = z.string().min(1).max(255).optional().describe("Library file to write, its extension matching the format.");
+const overwrite = z.boolean().optional();
 
 function shape(doc_id: string, outcome: ExportOutcome) {
   if (outcome.text !== undefined)
@@ -53,12 +43,10 @@ export function registerExportTools(server: McpServer, ctx: ToolContext): void {
     "export",
     {
       title: "Export a document",
-      description:
-        "Export the whole document as markdown or html (headings, numbered lists, tables with merged cells, links, footnotes, comments and tracked changes kept and marked up) or as a .docx file. " +
-        `Text exports up to ${INLINE_EXPORT_BYTES / 1024} KB come back inline; larger ones, every docx, and any export with output_path are written to your library (a new unique name unless output_path is given; an existing output_path needs overwrite: true) and the result gives the file name and a download path.`,
+      description: `Export the document as markdown (default), html or docx. Text up to ${INLINE_EXPORT_BYTES / 1024} KB comes back inline; the rest goes to a library file, with a download path.`,
       inputSchema: {
         doc_id: docId,
-        format: z.enum(["markdown", "html", "docx"]).optional().describe("markdown (default), html or docx."),
+        format: z.enum(["markdown", "html", "docx"]).optional(),
         output_path: outputPath,
         overwrite,
       },

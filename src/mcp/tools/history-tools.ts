@@ -8,19 +8,13 @@ import { withExternalChange } from "./edit-result";
 import { listPage, maxChars, offset } from "./paging";
 import { historyShape } from "./read-shapes";
 
-const steps = z.number().int().min(1).max(10_000).optional().describe("Number of steps (default 1).");
+const steps = z.number().int().min(1).max(10_000).optional().describe("Default 1.");
 
-/** What undo, redo and jump_to answer: the steps moved, whether this was a replayed request_id, and the cursor. */
-const cursorMoveOutput = z.strictObject({
-  doc_id: z.string(),
-  steps: z.number(),
-  replayed: z.boolean(),
-  position: z.number(),
-  top: z.number(),
-  can_undo: z.boolean(),
-  can_redo: z.boolean(),
-  external_change: z.strictObject({ file: z.string(), changed_at: z.string().nullable(), hint: z.string() }).optional(),
-});
+/**
+ * What undo, redo and jump_to answer: the steps moved, whether this was a replayed request_id, and the cursor (with
+ * top, can_undo, can_redo and any external_change notice, untyped here to keep tools/list short).
+ */
+const cursorMoveOutput = z.object({ doc_id: z.string(), steps: z.number(), replayed: z.boolean(), position: z.number() });
 
 const cursor = (head: SessionRecord) => ({
   position: head.position,
@@ -38,11 +32,11 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     {
       title: "Document history",
       description:
-        "List the edit history of a document: one entry per edit with its position, time, tool and a one-line description, plus the current cursor. Position 0 is the document as opened; undo/redo move the cursor. Paginated with offset/limit.",
+        "List a document's edits (position, time, tool, description) and the current position, paged; position 0 is the document as opened.",
       inputSchema: {
         doc_id: docId,
         offset,
-        limit: z.number().int().min(1).max(200).optional().describe("At most this many entries (default 20)."),
+        limit: z.number().int().min(1).max(200).optional().describe("Default 20."),
         max_chars: maxChars,
       },
       outputSchema: historyShape,
@@ -68,7 +62,7 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
       name,
       {
         title: description,
-        description: `${description} in the document's edit history. Nothing is deleted: undone edits can be redone until a new edit is made.`,
+        description: `${description} in the document's edit history; undone edits stay redoable until a new edit is made.`,
         inputSchema: { doc_id: docId, steps, request_id: requestId },
         outputSchema: cursorMoveOutput,
         annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
@@ -95,8 +89,8 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     {
       title: "Jump to a position in history",
       description:
-        "Show the document as it was at a position in its history: 0 is the document as opened, N is after N edits. Later edits stay redoable until a new edit is made.",
-      inputSchema: { doc_id: docId, position: z.number().int().min(0).describe("History position (0 = baseline)."), request_id: requestId },
+        "Move to a position in the document's history (0: as opened, N: after N edits); later edits stay redoable until a new edit.",
+      inputSchema: { doc_id: docId, position: z.number().int().min(0), request_id: requestId },
       outputSchema: cursorMoveOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
@@ -131,11 +125,8 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     {
       title: "Compact history",
       description:
-        "Make the current document the session's new starting point: history up to the cursor is removed (it can no longer be undone). Redo entries are kept unless discard_redo is true.",
-      inputSchema: {
-        doc_id: docId,
-        discard_redo: z.boolean().optional().describe("Also drop the edits after the cursor (default false)."),
-      },
+        "Make the current document the history's new start: earlier edits can no longer be undone; redoable ones stay unless discard_redo.",
+      inputSchema: { doc_id: docId, discard_redo: z.boolean().optional() },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
     async ({ doc_id, discard_redo = false }) =>

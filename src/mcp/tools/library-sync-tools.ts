@@ -2,10 +2,10 @@ import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { BodyComparison } from "../../docx/index";
 import type { ToolContext } from "../context";
+import { docId, requestId } from "../shared-params";
 import { runTool, toolSuccess } from "../tool-result";
 import { sessionView } from "./session-view";
 
-const docId = z.string().min(1).max(64).describe("Session ID returned by document_open or document_create.");
 /** docx-mcp's change list is capped the same way: enough to review, short enough for a model's context. */
 const MAX_LISTED_CHANGES = 20;
 
@@ -33,15 +33,8 @@ export function registerLibrarySyncTools(server: McpServer, ctx: ToolContext): v
     {
       title: "Check the library file for outside changes",
       description:
-        "Check whether the session's library file changed since the session opened, saved or synced it (another session saved it, or it was re-uploaded), and summarise how the file's body differs from the session's document, block by block: " +
-        "added and removed are blocks only the file or only the session has, modified are blocks changed in place, moved are blocks found elsewhere. document_save refuses to overwrite a changed file; bring the change in with sync_external_changes.",
-      inputSchema: {
-        doc_id: docId,
-        acknowledge: z
-          .boolean()
-          .optional()
-          .describe("Accepted for docx-mcp compatibility; edits are never blocked here, because saves are guarded instead."),
-      },
+        "Check whether the session's library file changed since the session read or wrote it, and list how its body differs, block by block (added, removed, modified, moved).",
+      inputSchema: { doc_id: docId, acknowledge: z.boolean().optional().describe("Ignored; kept for docx-mcp callers.") },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ doc_id }) =>
@@ -80,12 +73,8 @@ export function registerLibrarySyncTools(server: McpServer, ctx: ToolContext): v
     {
       title: "Bring in the library file's changes",
       description:
-        "Replace the session's document by the current version of its library file, as one history entry: document_undo brings the session's previous version back. " +
-        "Afterwards the session counts as saved at that file version. Use get_external_changes first to review what changes.",
-      inputSchema: {
-        doc_id: docId,
-        request_id: z.string().min(1).max(128).optional().describe("Idempotency key: a retry with the same request_id syncs once."),
-      },
+        "Replace the session's document by its library file's current version as one undoable history entry; the session then counts as saved.",
+      inputSchema: { doc_id: docId, request_id: requestId },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     async (args) =>
@@ -117,13 +106,8 @@ export function registerLibrarySyncTools(server: McpServer, ctx: ToolContext): v
     {
       title: "Set the library file a session saves to",
       description:
-        'Set or change the library file a document saves to ("save as" target, or a target for a new document); the next save writes there, replacing a file of that name. ' +
-        "With auto_sync (default true) the document is written back by itself a few seconds after edits settle (at least once a minute while editing continues), with the same conflict check as document_save; a failed automatic save shows in document_list.",
-      inputSchema: {
-        doc_id: docId,
-        path: z.string().min(1).max(255).describe('Library file name, e.g. "reports/final.docx".'),
-        auto_sync: z.boolean().optional().describe("Save automatically after edits settle (default true)."),
-      },
+        "Set the library file the document saves to (replacing a file of that name); with auto_sync (default true) it saves by itself once edits settle.",
+      inputSchema: { doc_id: docId, path: z.string().min(1).max(255), auto_sync: z.boolean().optional() },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async ({ doc_id, path, auto_sync = true }) =>

@@ -10,11 +10,15 @@ import { cellStyle, elementValue, paragraphStyle, rowStyle, runStyle, tableStyle
 /** docx-mcp passed element values and style objects as JSON text; both that and the object are accepted. */
 const orJson = <T extends z.ZodType>(schema: T) => z.union([schema, z.string()]);
 
-const path = z.string().min(1).max(1000);
+/** Named, so apply_patch's many paths refer to one definition. */
+const path = z.string().min(1).max(1000).meta({ id: "path" });
 const name = z.string().min(1).max(200);
+const author = name.optional();
+const elementOrJson = orJson(elementValue);
+const revisionId = z.union([z.number().int(), z.string().min(1).max(32)]);
 const section = z.number().int().min(0);
-const commentId = z.union([z.string().regex(/^\d+$/), z.number().int().min(0)]);
-const length = z.union([z.string().max(20), z.number().min(0)]);
+const commentId = z.union([z.string().regex(/^\d+$/), z.number().int().min(0)]).meta({ id: "comment_id" });
+const length = z.union([z.string().max(20), z.number().min(0)]).meta({ id: "length", description: '"2.5cm", "1in", "72pt" or twips.' });
 const headerFooter = {
   text: z.string().max(10_000),
   type: z.enum(HEADER_FOOTER_TYPES).optional(),
@@ -24,8 +28,8 @@ const headerFooter = {
 const matching = { match_case: z.boolean().optional(), any_quotes: z.boolean().optional() };
 
 export const OPERATION_FIELDS = {
-  add: { path, value: orJson(elementValue) },
-  replace: { path, value: orJson(elementValue) },
+  add: { path, value: elementOrJson },
+  replace: { path, value: elementOrJson },
   remove: { path },
   move: { from: path, path },
   copy: { from: path, path },
@@ -58,21 +62,21 @@ export const OPERATION_FIELDS = {
     path,
     text: z.string().min(1).max(50_000),
     anchor_text: z.string().min(1).max(10_000).optional(),
-    author: name.optional(),
+    author,
     initials: z.string().min(1).max(20).optional(),
   },
   comment_reply: {
     comment_id: commentId,
     text: z.string().min(1).max(50_000),
-    author: name.optional(),
+    author,
     initials: z.string().min(1).max(20).optional(),
   },
   comment_resolve: { comment_id: commentId, resolved: z.boolean().optional() },
-  comment_delete: { comment_id: commentId.optional(), author: name.optional() },
-  revision_accept: { revision_id: z.union([z.number().int(), z.string().min(1).max(32)]) },
-  revision_reject: { revision_id: z.union([z.number().int(), z.string().min(1).max(32)]) },
-  revision_accept_all: { author: name.optional() },
-  revision_reject_all: { author: name.optional() },
+  comment_delete: { comment_id: commentId.optional(), author },
+  revision_accept: { revision_id: revisionId },
+  revision_reject: { revision_id: revisionId },
+  revision_accept_all: { author },
+  revision_reject_all: { author },
   track_changes_enable: { enabled: z.boolean() },
   set_page_setup: {
     section_index: section.optional(),
@@ -92,39 +96,31 @@ export const OPERATION_FIELDS = {
  * carry these; apply_patch's entries are the same fields, described once in its own text.
  */
 const NOTES: Record<string, string> = {
-  path: "A typed path, e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[1].",
-  "add.path": "Where to insert: /body/children/N, <table>/row, <row>/cell, or an element to insert after.",
+  path: "e.g. /body/paragraph[id='1A2B3C4D'] or /body/table[0]/row[1].",
+  "add.path": "/body/children/N, <table>/row, <row>/cell, or an element to insert after.",
   "move.path": "Destination position, e.g. /body/children/0.",
-  "copy.path": "Destination position, e.g. /body/children/999.",
-  "replace_text.path": "Scope: a paragraph, table, cell, header, footer or note (default /body).",
-  "style.path": "What to style (the whole body when omitted).",
-  value: "An element value, or its JSON text (see the element grammar).",
+  "copy.path": "Destination position, e.g. /body/children/0.",
+  "replace_text.path": "Scope (default /body).",
+  "style.path": "What to format (default: the whole body).",
+  value: "Element value, or its JSON text.",
   from: "The element to move or copy.",
-  column: "Grid column to remove (0-based).",
-  find: "Text to find.",
-  replace: "Replacement text; \\t and \\n become a tab and a line break; empty deletes.",
+  replace: "Empty deletes; \\t and \\n become a tab and a line break.",
   max_count: "Most replacements (default 1; 0 only counts).",
-  match_case: "Match upper/lower case exactly (default true).",
-  any_quotes: "Let straight quotes match typographic ones (default false).",
-  text: "Text; \\t and \\n become a tab and a line break.",
-  "set_header.text": "Header text; lines become paragraphs; {PAGE}, {NUMPAGES}, {SECTIONPAGES} become fields.",
-  "set_footer.text": "Footer text; lines become paragraphs; {PAGE}, {NUMPAGES}, {SECTIONPAGES} become fields.",
+  match_case: "Default true.",
+  any_quotes: "Straight quotes match typographic ones.",
+  "insert_text.text": "\\t and \\n become a tab and a line break.",
   offset: "Character offset in the paragraph's text.",
-  after: "Insert right after the first occurrence of this text.",
-  before: "Insert right before the first occurrence of this text.",
   style: "Properties to merge, or their JSON text; null removes one.",
-  anchor_text: "Anchor to this text inside the element (first occurrence).",
-  author: "Author name (default: your account's); for *_all and comment_delete, only this author's.",
-  "set_metadata.author": "The document's author (dc:creator).",
-  comment_id: "Comment id, as comment_list gives it.",
-  revision_id: 'Revision id from revision_list, or its handle (e.g. "0.2").',
-  enabled: "True turns Track Changes on, false off.",
-  section_index: "Section (0-based); omit for every section (headers: section 0).",
+  author: "Only this author's.",
+  "comment_add.author": "Default: your account name.",
+  "comment_reply.author": "Default: your account name.",
+  "set_metadata.author": "Creator (dc:creator).",
+  comment_id: "As comment_list gives it.",
+  revision_id: "Id or handle from revision_list.",
+  section_index: "0-based; omit for every section (headers: section 0).",
   page_size: "A3, A4, A5, Letter, Legal or Tabloid.",
-  margins: `Lengths by side (${MARGIN_NAMES.join(", ")}): "2.5cm", "1in", "72pt" or twips.`,
-  type: "default (all pages), first or even pages.",
-  alignment: "Omit to keep the existing paragraph's properties.",
-  resolved: "true (default) resolves, false reopens.",
+  type: "default (all pages), first or even.",
+  resolved: "Default true; false reopens.",
 };
 
 /** The fields of `op` with the notes that tell a tool's caller what each means. */
@@ -138,11 +134,23 @@ export function describedFields(op: OperationName): z.ZodRawShape {
   );
 }
 
-/** One apply_patch entry: an operation of any kind, discriminated by "op". */
-export const patchOperation = z.discriminatedUnion(
-  "op",
-  Object.entries(OPERATION_FIELDS).map(([op, fields]) => z.strictObject({ op: z.literal(op), ...fields })) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
-);
+/** Whether two kinds take the very same fields (the same schemas under the same names). */
+const sameFields = (a: z.ZodRawShape, b: z.ZodRawShape) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([field, schema]) => b[field] === schema);
+
+/**
+ * One apply_patch entry: an operation of any kind, discriminated by "op". Kinds with the same fields (add and replace,
+ * move and copy, ...) share one member whose "op" is any of them: it accepts exactly what a member per kind would.
+ */
+export const patchOperation = (() => {
+  const groups: { ops: string[]; fields: z.ZodRawShape }[] = [];
+  for (const [op, fields] of Object.entries(OPERATION_FIELDS) as [string, z.ZodRawShape][]) {
+    const group = groups.find((g) => sameFields(g.fields, fields));
+    if (group) group.ops.push(op);
+    else groups.push({ ops: [op], fields });
+  }
+  const members = groups.map(({ ops, fields }) =>
+    z.strictObject({ op: ops.length === 1 ? z.literal(ops[0]) : z.enum(ops as [string, ...string[]]), ...fields }),
+  );
+  return z.discriminatedUnion("op", members as unknown as [z.ZodObject, ...z.ZodObject[]]);
+})();

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DEFAULT_LIMIT, DEFAULT_MAX_CHARS } from "../../docx/index";
 import { ToolError } from "../tool-result";
 
-export const offset = z.number().int().min(0).optional().describe("Items to skip (default 0); pass next_offset to continue.");
+export const offset = z.number().int().min(0).optional();
 export const limit = (max: number) =>
   z
     .number()
@@ -15,20 +15,9 @@ export const limit = (max: number) =>
     .min(1)
     .max(max)
     .optional()
-    .describe(`At most this many items (default ${Math.min(max, DEFAULT_LIMIT)}).`);
-export const maxChars = z
-  .number()
-  .int()
-  .min(500)
-  .max(150_000)
-  .optional()
-  .describe(`Character budget of the whole result (default ${DEFAULT_MAX_CHARS}, about 20,000 tokens).`);
-export const charOffset = z
-  .number()
-  .int()
-  .min(0)
-  .optional()
-  .describe("Character to start at inside the item at offset: next_char_offset of a result that cut it.");
+    .describe(`Default ${Math.min(max, DEFAULT_LIMIT)}.`);
+export const maxChars = z.number().int().min(500).max(150_000).optional().describe(`Result budget (default ${DEFAULT_MAX_CHARS}).`);
+export const charOffset = z.number().int().min(0).optional().describe("Pass next_char_offset to continue inside a cut item.");
 
 /**
  * A whole number in an output schema. Typed as number: zod writes an integer with ±2^53 bounds, 50 characters
@@ -36,29 +25,18 @@ export const charOffset = z
  */
 export const whole = z.number();
 
-/** The fields every paged list result has, next to its items. */
-export const listPageFields = {
-  total: whole,
-  offset: whole,
-  limit: whole,
-  count: whole,
-  next_offset: whole.nullable(),
-  truncated: z.boolean(),
-  hint: z.string().optional(),
-};
+/**
+ * What an agent needs of a paged list result to continue it; the other paging fields (offset, limit, count,
+ * truncated, hint) are there too. Output schemas name only what helps, since tools/list carries them all.
+ */
+export const listPageFields = { total: whole, next_offset: whole.nullable() };
 
-/** What the engine's paged reads return (query, read_section, read_heading_content). */
+/** What the engine's paged reads return (query, read_section, read_heading_content), as far as an agent needs it typed. */
 export const pagedReadFields = {
-  path: z.string(),
-  format: z.enum(["json", "text", "summary", "markdown"]),
   total: whole,
-  offset: whole,
-  returned: whole,
   next_offset: whole.nullable(),
   next_char_offset: whole.nullable(),
-  truncated: z.boolean(),
-  hint: z.string().optional(),
-  /** For json: each element with type, id, path, text and what its type has (runs, cells, properties). */
+  /** For json: each element with type, path, id and text, and what its type has (runs, cells, properties). */
   items: z
     .array(z.looseObject({ type: z.string(), path: z.string(), id: z.string().nullable().optional(), text: z.string().optional() }))
     .optional(),

@@ -7,7 +7,7 @@ import { runTool, toolSuccess } from "../tool-result";
 import { limit, listPage, maxChars, offset } from "./paging";
 import { revisionListShape } from "./read-shapes";
 
-const author = z.string().min(1).max(200).optional().describe("Only this author's revisions (exact name, any case).");
+const author = z.string().min(1).max(200).optional();
 
 /** revision_list (accepting and rejecting are edit tools, see edit-tools.ts). */
 export function registerRevisionTools(server: McpServer, ctx: ToolContext): void {
@@ -18,14 +18,11 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
     {
       title: "List tracked changes",
       description:
-        "List the revisions (tracked changes) of a document in every story (body, headers, footers, notes, comments): insertions, deletions, moves, " +
-        "paragraph marks, formatting, section, table, row and cell changes. Each has its id, type, author, date, the path and id of its paragraph/row/cell/table " +
-        "and a text excerpt; a move is one entry (type move) from path to to_path. When a document reuses an id for different revisions, each gets a handle to pass as revision_id. " +
-        "Filter by author or type; paginated with offset/limit. Accept or reject them with revision_accept/revision_reject (by id or handle) or revision_accept_all/revision_reject_all.",
+        "List tracked changes in every story (id, type, author, date, path, text; a move is one entry), paged. Where ids repeat, pass the handle as revision_id.",
       inputSchema: z.object({
         doc_id: docId,
         author,
-        type: z.enum(REVISION_TYPES).optional().describe("Only revisions of this type."),
+        type: z.enum(REVISION_TYPES).optional(),
         offset,
         limit: limit(100),
         max_chars: maxChars,

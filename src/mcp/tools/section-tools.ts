@@ -12,11 +12,8 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
     {
       title: "Page setup, headers and footers",
       description:
-        "List each section's page size (twips and cm), orientation, margins (twips) and first-page setting, and for headers and footers of each type (default, first, even) the part shown, its text, and whether it is inherited from an earlier section.",
-      inputSchema: z.object({
-        doc_id: docId,
-        section_index: sectionIndex.optional().describe("Only this section (0-based); omit for all."),
-      }),
+        "List each section's page size, orientation and margins (twips), and its headers and footers (default, first, even) with their text.",
+      inputSchema: z.object({ doc_id: docId, section_index: sectionIndex.optional() }),
       outputSchema: pageSetupShape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
