@@ -52,7 +52,8 @@ export interface PageSource {
 
 export const DEFAULT_MAX_CHARS = 80_000;
 export const DEFAULT_LIMIT = 50;
-const MIN_MAX_CHARS = 500;
+// Below the tools' 500: the MCP layer keeps some of a caller's budget for the fields it adds (the position).
+const MIN_MAX_CHARS = 400;
 const CUT_MARK = " …[cut]";
 /** The first part of an element of each kind, for a hint on reading a large one piece by piece. */
 const PART_OF: Partial<Record<DocNode["kind"], string>> = { paragraph: "run[0]", table: "row[0]", row: "cell[0]", hyperlink: "run[0]" };

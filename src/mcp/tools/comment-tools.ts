@@ -27,8 +27,8 @@ export function registerCommentTools(server: McpServer, ctx: ToolContext): void 
     },
     async ({ doc_id, author: by, offset: o, limit: l, max_chars }) =>
       runTool(ctx, "comment_list", "read", async () => {
-        const all = await history().read(doc_id, (doc) => doc.listComments(by));
-        return toolSuccess(listPage(all, "comments", { offset: o, limit: l, maxChars: max_chars }, { doc_id }));
+        const { all, position } = await history().read(doc_id, (doc, head) => ({ all: doc.listComments(by), position: head.position }));
+        return toolSuccess(listPage(all, "comments", { offset: o, limit: l, maxChars: max_chars }, { doc_id, position }));
       }),
   );
 }

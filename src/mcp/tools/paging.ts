@@ -33,6 +33,8 @@ export const listPageFields = { total: whole, next_offset: whole.nullable() };
 
 /** What the engine's paged reads return (query, read_section, read_heading_content), as far as an agent needs it typed. */
 export const pagedReadFields = {
+  /** The document's history position when it was read. */
+  position: whole,
   total: whole,
   next_offset: whole.nullable(),
   next_char_offset: whole.nullable(),

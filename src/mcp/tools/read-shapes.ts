@@ -8,6 +8,7 @@ const truncated = z.boolean().optional();
 
 // Items name the fields an agent acts on; the rest of each item is there too (output objects are open).
 export const commentListShape = z.object({
+  position: whole,
   ...listPageFields,
   comments: z.array(
     z.object({
@@ -22,6 +23,7 @@ export const commentListShape = z.object({
 });
 
 export const revisionListShape = z.object({
+  position: whole,
   track_changes_enabled: z.boolean(),
   ...listPageFields,
   revisions: z.array(
@@ -48,6 +50,7 @@ export const historyShape = z.object({
 });
 
 export const pageSetupShape = z.object({
+  position: whole,
   sections: z.array(
     z.object({
       section: whole,

@@ -32,14 +32,15 @@ export function registerRevisionTools(server: McpServer, ctx: ToolContext): void
     },
     async ({ doc_id, author: who, type, offset: o, limit: l, max_chars }) =>
       runTool(ctx, "revision_list", "read", async () => {
-        const { revisions, tracking } = await history().read(doc_id, (doc) => ({
+        const { revisions, tracking, position } = await history().read(doc_id, (doc, head) => ({
           revisions: doc.revisions(),
           tracking: doc.tracksChanges,
+          position: head.position,
         }));
         const matching = revisions.filter(
           (r) => (!who || (r.author ?? "").toLowerCase() === who.toLowerCase()) && (!type || r.type === type),
         );
-        const envelope = { doc_id, track_changes_enabled: tracking };
+        const envelope = { doc_id, position, track_changes_enabled: tracking };
         return toolSuccess(listPage(matching, "revisions", { offset: o, limit: l, maxChars: max_chars }, envelope));
       }),
   );

@@ -19,7 +19,10 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
     },
     async ({ doc_id, section_index }) =>
       runTool(ctx, "get_page_setup", "read", async () => {
-        const sections = await ctx.sessions.history.read(doc_id, (doc) => doc.sectionLayouts());
+        const { sections, position } = await ctx.sessions.history.read(doc_id, (doc, head) => ({
+          sections: doc.sectionLayouts(),
+          position: head.position,
+        }));
         const chosen = section_index === undefined ? sections : sections.filter((s) => s.section === section_index);
         if (section_index !== undefined && chosen.length === 0) {
           throw new ToolError({
@@ -28,7 +31,7 @@ export function registerSectionTools(server: McpServer, ctx: ToolContext): void 
             message: `Section ${section_index} does not exist: the document has ${sections.length} section${sections.length === 1 ? "" : "s"} (0-${sections.length - 1}).`,
           });
         }
-        return toolSuccess({ doc_id, total: sections.length, sections: chosen });
+        return toolSuccess({ doc_id, position, total: sections.length, sections: chosen });
       }),
   );
 }
