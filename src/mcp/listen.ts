@@ -36,6 +36,12 @@ export class ListenRefusal extends Error {
 /** Decides what a listen request may hear: unknown URIs and other tenants' documents are left out of the acknowledgement. */
 export async function planListen(message: ListenMessage, ctx: ToolContext): Promise<ListenPlan> {
   const filter = message.params?.notifications;
+  if (filter === null || typeof filter !== "object" || Array.isArray(filter)) {
+    throw new ListenRefusal(
+      -32602,
+      'params.notifications must be an object such as {"resourceSubscriptions": ["docx://documents/<doc_id>"], "resourcesListChanged": true}.',
+    );
+  }
   const requested = Array.isArray(filter?.resourceSubscriptions) ? filter.resourceSubscriptions.filter((u) => typeof u === "string") : [];
   const keys = new Set<string>();
   const uris = new Set<string>();

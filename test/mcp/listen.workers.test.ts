@@ -81,6 +81,34 @@ describe("subscriptions/listen", () => {
     await stream.close();
   });
 
+  it("refuses a malformed filter with -32602 and leaves other streams untouched", async () => {
+    const { auth, editor, docId } = await openDocument("listen-malformed");
+    const good = await listen(auth.headers, { resourceSubscriptions: [`docx://documents/${docId}`] });
+    await good.next();
+    const res = await workerFetch("/mcp", {
+      method: "POST",
+      headers: {
+        ...auth.headers,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": MODERN,
+        "mcp-method": "subscriptions/listen",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 6,
+        method: "subscriptions/listen",
+        params: { notifications: "everything", _meta: envelope },
+      }),
+    });
+    const body = (await res.json()) as { error: { code: number } };
+    expect(body.error.code).toBe(-32602);
+    await edit(editor, docId, "Still heard.");
+    const updates = (await good.drain(1500)).filter((m) => m.method === "notifications/resources/updated");
+    expect(updates).toHaveLength(1);
+    await good.close();
+  });
+
   it("refuses a listen that follows too many documents with a message that says how many", async () => {
     const { auth } = await openDocument("listen-many");
     const client = await connectMcp(auth.headers);
