@@ -15,7 +15,7 @@ export const ELEMENT_GRAMMAR = [
   '{"type":"hyperlink","text":"Site","url":"https://example.com"} or "anchor":"<bookmark>"; {"type":"page_break"}; {"type":"section_break","break_type":"next_page"}.',
   '{"type":"footnote","text":"Note"}: added at the path of the paragraph it belongs to.',
   "Lengths are twips (1440 = 1 inch) unless a field says otherwise. Unknown properties are refused with the allowed ones listed.",
-  "Positions: /body/children/N (N past the end appends), <table path>/row or <row path>/cell (append), <table>/children/N, <cell>/children/N, or the path of one element to insert right after it.",
+  "Positions: /body/children/N (N past the end, - or -1 append), <table path>/row or <row path>/cell (append), <table>/children/N, <cell>/children/N, or the path of one element to insert right after it.",
   "Paths (query, count_elements and every path parameter): /body (a summary of the top-level blocks), /body/paragraph[0], /body/p[-1] (last), /body/heading[level=2], " +
     "/body/paragraph[text~='budget'] (contains, case-insensitive), /body/paragraph[text='Exact text'], /body/paragraph[style='ListBullet'], " +
     "/body/paragraph[id='1A2B3C4D'] (any id a result gave, also of paragraphs in cells and text boxes; /body/*[id='…'] for any element), " +

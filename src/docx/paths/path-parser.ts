@@ -3,7 +3,8 @@ import { DocxError } from "../errors.js";
 import { ALIASES, FILTER_KEYS, type FilterOp, type ParsedPath, type Predicate, type Segment } from "./path-syntax.js";
 
 function invalid(path: string, segment: string, message: string, allowed?: string[]): DocxError {
-  return new DocxError({ kind: "invalid_path", path, segment, allowed, message: `Invalid path ${path}: ${message}` });
+  const sentence = /[.!?)]$/.test(message) ? message : `${message}.`;
+  return new DocxError({ kind: "invalid_path", path, segment, allowed, message: `Invalid path ${path}: ${sentence}` });
 }
 
 /** Splits on '/' outside brackets and quotes; inside quotes a backslash escapes the next character (it\'s). */

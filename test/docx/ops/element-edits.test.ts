@@ -48,6 +48,19 @@ describe("add (element values)", () => {
     expect(xml).toMatch(/Appended<\/w:t><\/w:r><\/w:p><w:sectPr>/);
   });
 
+  it("appends at /children/- (RFC 6902's end) and /children/-1, in the body and in a table cell", () => {
+    for (const end of ["-", "-1"]) {
+      const doc = open();
+      doc.applyPatch([
+        { op: "add", path: `/body/children/${end}`, value: { type: "paragraph", text: "At the end" } },
+        { op: "add", path: `/body/table[0]/row[1]/cell[0]/children/${end}`, value: { type: "paragraph", text: "Cell end" } },
+      ]);
+      expect(doc.query("/body/paragraph[-1]").items![0].text).toBe("At the end");
+      expect(doc.query("/body/table[0]/row[1]/cell[0]/paragraph[*]").items!.map((i) => i.text)).toEqual(["d", "Cell end"]);
+      expect(mainXml(doc.save())).toMatch(/At the end<\/w:t><\/w:r><\/w:p><w:sectPr>/);
+    }
+  });
+
   it("adds a heading with the document's HeadingN style and validates the level", () => {
     const doc = open();
     const r = doc.applyPatch([{ op: "add", path: "/body/paragraph[1]", value: { type: "heading", level: 2, text: "Sub" } }]);

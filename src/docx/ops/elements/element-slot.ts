@@ -1,5 +1,6 @@
 /**
- * Where elements are inserted, following docx-mcp's paths: `<container>/children/N` (position N, past the end appends),
+ * Where elements are inserted, following docx-mcp's paths: `<container>/children/N` (position N, past the end appends;
+ * `-` as in RFC 6902 patches, and `-1` as agents often write it, append),
  * `<table>/row` or `<row>/cell` (append), or the path of one element (right after it). Containers are the body,
  * headers, footers, notes and comments and table cells (blocks), tables (rows) and rows (cells).
  */
@@ -23,14 +24,17 @@ export interface Slot {
   position: number;
 }
 
-const CHILDREN = /^(.*)\/children\/(\d+)$/i;
+const CHILDREN = /^(.*)\/children\/(\d+|-|-1)$/i;
 const APPEND = /^(.*)\/(row|rows|tr|cell|cells|tc)$/i;
 
 /** Resolves an insertion path. Nested containers have their block touched (kept as a tree, ids stored) first. */
 export function resolveSlot(doc: WordDocument, path: string, field = "path"): Slot {
   const trimmed = path.trim();
   const children = CHILDREN.exec(trimmed);
-  if (children) return containerSlot(doc, children[1] || "/body", Number(children[2]), field);
+  if (children) {
+    const position = children[2].startsWith("-") ? Number.MAX_SAFE_INTEGER : Number(children[2]);
+    return containerSlot(doc, children[1] || "/body", position, field);
+  }
   const append = APPEND.exec(trimmed);
   if (append) {
     const slot = containerSlot(doc, append[1], Number.MAX_SAFE_INTEGER, field);
@@ -49,7 +53,7 @@ export function resolveSlot(doc: WordDocument, path: string, field = "path"): Sl
     throw new DocxError({
       kind: "invalid_argument",
       field,
-      message: `${path} selects a ${node.kind}; give a block, row or cell to insert after, or a position like /body/children/0.`,
+      message: `${path} selects a ${node.kind}; give a block, row or cell to insert after, or a position like /body/children/0 (/body/children/- appends).`,
     });
   const slot = containerSlot(doc, parent, 0, field);
   slot.position = node.list && node.index !== undefined && slot.list ? node.index + 1 : siblingIndex(slot, node) + 1;
