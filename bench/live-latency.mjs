@@ -87,15 +87,16 @@ async function signedIn(baseUrl) {
   return { request, token };
 }
 
-/** Opens the session's event stream and records when each position's edit event arrives. */
-async function listen(visitor, id, arrivals) {
-  const res = await visitor.request(`/dashboard/sessions/${id}/live`, { headers: { accept: "text/event-stream" } });
-  if (res.status !== 200) throw new Error(`listener refused: ${res.status} ${await res.text()}`);
+/**
+ * Reads an SSE response in the background, calling onBlock with each event block and when it arrived; resolves with
+ * the reader once `ready` (called by onBlock) says the stream is attached.
+ */
+async function followEvents(res, onBlock) {
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
   let ready;
   const attached = new Promise((resolve) => (ready = resolve));
   (async () => {
+    let buffer = "";
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
@@ -103,18 +104,28 @@ async function listen(visitor, id, arrivals) {
       for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const now = performance.now();
-        if (block.startsWith("event: ready")) ready();
-        const data = block.match(/^data: (.*)$/m)?.[1];
-        if (block.startsWith("event: change") && data) {
-          const event = JSON.parse(data);
-          if (event.kind === "edited") (arrivals.get(event.position) ?? arrivals.set(event.position, []).get(event.position)).push(now);
-        }
+        onBlock(block, performance.now(), ready);
       }
     }
   })().catch(() => {});
   await attached;
   return reader;
+}
+
+const dataOf = (block) => block.match(/^data: (.*)$/m)?.[1];
+
+/** Opens the session's event stream and records when each position's edit event arrives. */
+async function listen(visitor, id, arrivals) {
+  const res = await visitor.request(`/dashboard/sessions/${id}/live`, { headers: { accept: "text/event-stream" } });
+  if (res.status !== 200) throw new Error(`listener refused: ${res.status} ${await res.text()}`);
+  return followEvents(res, (block, now, ready) => {
+    if (block.startsWith("event: ready")) ready();
+    const data = dataOf(block);
+    if (block.startsWith("event: change") && data) {
+      const event = JSON.parse(data);
+      if (event.kind === "edited") (arrivals.get(event.position) ?? arrivals.set(event.position, []).get(event.position)).push(now);
+    }
+  });
 }
 
 /** An MCP 2026-07-28 subscriptions/listen stream on the document; records when each resources/updated arrives. */
@@ -137,27 +148,13 @@ async function listenMcp(baseUrl, token, id, times) {
     }),
   });
   if (res.status !== 200) throw new Error(`listen refused: ${res.status} ${await res.text()}`);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
-  let ready;
-  const acknowledged = new Promise((resolve) => (ready = resolve));
-  (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += value;
-      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-        const data = buffer.slice(0, end).match(/^data: (.*)$/m)?.[1];
-        buffer = buffer.slice(end + 2);
-        if (!data) continue;
-        const message = JSON.parse(data);
-        if (message.method === "notifications/subscriptions/acknowledged") ready();
-        if (message.method === "notifications/resources/updated") times.push(performance.now());
-      }
-    }
-  })().catch(() => {});
-  await acknowledged;
-  return reader;
+  return followEvents(res, (block, now, ready) => {
+    const data = dataOf(block);
+    if (!data) return;
+    const message = JSON.parse(data);
+    if (message.method === "notifications/subscriptions/acknowledged") ready();
+    if (message.method === "notifications/resources/updated") times.push(now);
+  });
 }
 
 const percentile = (values, p) => {

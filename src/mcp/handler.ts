@@ -1,6 +1,6 @@
 import { type AuthInfo, type CreateMcpHandlerOptions, createMcpHandler, type McpServerFactory } from "@modelcontextprotocol/server";
 import type { ToolContext } from "./context";
-import { feedListen, ListenRefusal, listenRefusalResponse, planListen } from "./listen";
+import { feedListen, ListenRefusal, planListen } from "./listen";
 import { buildMcpServer } from "./server";
 import { toToolFailure } from "./tool-result";
 
@@ -41,45 +41,43 @@ function toolContextOf(authInfo: AuthInfo | undefined): ToolContext {
 export async function handleMcpRequest(request: Request, ctx: ToolContext): Promise<Response> {
   const authInfo: AuthInfo = { token: "", clientId: ctx.tenantId, scopes: [...ctx.scopes], extra: { [TOOL_CONTEXT]: ctx } };
   if (request.method !== "POST") return mcp.fetch(request, { authInfo });
-  const body = await request.text();
-  const refused = batchRefusal(body, request.headers.get("mcp-protocol-version"));
+  // The body is read and parsed once here and handed on parsed; text that is not JSON goes to the SDK as it came,
+  // so it answers the parse error.
+  const text = await request.text();
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return mcp.fetch(new Request(request.url, { method: "POST", headers: request.headers, body: text, signal: request.signal }), {
+      authInfo,
+    });
+  }
+  const refused = batchRefusal(message, request.headers.get("mcp-protocol-version"));
   if (refused) return refused;
-  const resent = (text: string) =>
-    new Request(request.url, { method: "POST", headers: request.headers, body: text, signal: request.signal });
-  const listen = ctx.listen ? modernListen(body) : null;
-  if (listen) return serveListen(listen, resent, ctx, authInfo);
-  return mcp.fetch(resent(body), { authInfo });
+  if (ctx.listen && isModernListen(message)) return serveListen(message, request, ctx, authInfo);
+  return mcp.fetch(request, { authInfo, parsedBody: message });
 }
 
-/** A 2026-07-28 `subscriptions/listen` request, parsed; null for anything else. */
-function modernListen(body: string): { id?: unknown; params?: Record<string, unknown> } | null {
-  if (!body.includes('"subscriptions/listen"')) return null;
-  try {
-    const message = JSON.parse(body);
-    return message?.method === "subscriptions/listen" && message.params?._meta ? message : null;
-  } catch {
-    return null;
-  }
+type ListenMessage = { id?: unknown; method: "subscriptions/listen"; params?: Record<string, unknown> };
+
+/** A 2026-07-28 `subscriptions/listen` request (it carries the per-request `_meta` envelope). */
+function isModernListen(message: unknown): message is ListenMessage {
+  const m = message as { method?: unknown; params?: { _meta?: unknown } } | null;
+  return m?.method === "subscriptions/listen" && m.params?._meta !== undefined;
 }
 
 /**
  * A listen gets a handler of its own whose event bus is fed by this tenant's hub, so no stream can hear another
  * tenant's events; what it may hear is narrowed before the SDK acknowledges it.
  */
-async function serveListen(
-  message: { id?: unknown; params?: Record<string, unknown> },
-  resent: (body: string) => Request,
-  ctx: ToolContext,
-  authInfo: AuthInfo,
-): Promise<Response> {
+async function serveListen(message: ListenMessage, request: Request, ctx: ToolContext, authInfo: AuthInfo): Promise<Response> {
   let plan: Awaited<ReturnType<typeof planListen>>;
   try {
     plan = await planListen(message, ctx);
   } catch (error) {
-    if (error instanceof ListenRefusal) return listenRefusalResponse(message.id, error);
+    if (error instanceof ListenRefusal) return jsonRpcError(message.id, error.code, error.message);
     throw error;
   }
-  const request = resent(plan.body);
   let stream = null;
   if (plan.keys.length > 0 && ctx.listen) {
     try {
@@ -87,27 +85,33 @@ async function serveListen(
     } catch (error) {
       const failure = toToolFailure(error);
       const code = failure.kind === "quota_exceeded" ? -32603 : -32602;
-      return listenRefusalResponse(message.id, { code, message: failure.message });
+      return jsonRpcError(message.id, code, failure.message);
     }
   }
   const everyMs = ctx.listenCheckEveryMs ?? LISTEN_CHECK_EVERY_MS;
   const feed = feedListen(ctx, plan, stream, everyMs);
   const handler = createMcpHandler(factory, { ...options, bus: feed.bus, keepAliveMs: everyMs });
-  return feed.wrap(await handler.fetch(request, { authInfo }));
+  return feed.wrap(await handler.fetch(request, { authInfo, parsedBody: plan.message }));
 }
 
 /**
  * JSON-RPC batches exist only in protocol revision 2025-03-26 (the assumed version when the header is absent);
  * 2025-06-18 removed them. The SDK refuses them for 2026-07-28 but serves them to any 2025-era request.
  */
-function batchRefusal(body: string, version: string | null): Response | null {
-  if (!body.trimStart().startsWith("[") || version === null || version <= "2025-03-26") return null;
-  const error = {
-    code: -32600,
-    message: `JSON-RPC batches are not part of MCP protocol revision ${version}; send one message per request.`,
-  };
-  return new Response(JSON.stringify({ jsonrpc: "2.0", error, id: null }), {
-    status: 400,
+function batchRefusal(message: unknown, version: string | null): Response | null {
+  if (!Array.isArray(message) || version === null || version <= "2025-03-26") return null;
+  return jsonRpcError(
+    null,
+    -32600,
+    `JSON-RPC batches are not part of MCP protocol revision ${version}; send one message per request.`,
+    400,
+  );
+}
+
+/** A JSON-RPC error answer of this layer's own (the SDK answers its own refusals). */
+function jsonRpcError(id: unknown, code: number, message: string, status = 200): Response {
+  return new Response(JSON.stringify({ jsonrpc: "2.0", id: id ?? null, error: { code, message } }), {
+    status,
     headers: { "content-type": "application/json" },
   });
 }

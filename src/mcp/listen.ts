@@ -10,8 +10,8 @@ import { toToolFailure } from "./tool-result";
  * caller's own documents and library before the SDK acknowledges them, and events come from the tenant's hub.
  */
 export interface ListenPlan {
-  /** The request body with the filter narrowed to what is honoured. */
-  body: string;
+  /** The request with the filter narrowed to what is honoured. */
+  message: unknown;
   /** Hub keys to listen on; none when nothing the hub carries was asked for. */
   keys: string[];
   /** The resource URIs the caller subscribed to and may hear of. */
@@ -72,7 +72,7 @@ export async function planListen(message: ListenMessage, ctx: ToolContext): Prom
   if (listChanged) keys.add(LIBRARY_KEY).add(SESSIONS_KEY);
   const narrowed = { ...message, params: { ...message.params, notifications: { ...filter, resourceSubscriptions: [...uris] } } };
   if (uris.size === 0) delete (narrowed.params.notifications as { resourceSubscriptions?: unknown }).resourceSubscriptions;
-  return { body: JSON.stringify(narrowed), keys: [...keys], uris, listChanged };
+  return { message: narrowed, keys: [...keys], uris, listChanged };
 }
 
 /** Publishes one hub event as the MCP change notifications it means; the SDK sends only what the listener asked for. */
@@ -162,9 +162,3 @@ export function feedListen(
   };
   return { bus, wrap };
 }
-
-export const listenRefusalResponse = (id: unknown, refusal: ListenRefusal | { code: number; message: string }) =>
-  new Response(JSON.stringify({ jsonrpc: "2.0", id: id ?? null, error: { code: refusal.code, message: refusal.message } }), {
-    status: 200,
-    headers: { "content-type": "application/json" },
-  });

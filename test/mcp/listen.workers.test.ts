@@ -19,8 +19,9 @@ async function openDocument(tenant: string) {
   return { auth, editor, docId: session.id as string };
 }
 
-async function listen(headers: Record<string, string>, notifications: Record<string, unknown>, id = 41) {
-  const res = await workerFetch("/mcp", {
+/** POSTs one subscriptions/listen request as a 2026-07-28 client; the filter goes in as given, even a malformed one. */
+function postListen(headers: Record<string, string>, notifications: unknown, id: number) {
+  return workerFetch("/mcp", {
     method: "POST",
     headers: {
       ...headers,
@@ -31,6 +32,10 @@ async function listen(headers: Record<string, string>, notifications: Record<str
     },
     body: JSON.stringify({ jsonrpc: "2.0", id, method: "subscriptions/listen", params: { notifications, _meta: envelope } }),
   });
+}
+
+async function listen(headers: Record<string, string>, notifications: Record<string, unknown>, id = 41) {
+  const res = await postListen(headers, notifications, id);
   expect(res.status).toBe(200);
   return sseMessages(res);
 }
@@ -85,22 +90,7 @@ describe("subscriptions/listen", () => {
     const { auth, editor, docId } = await openDocument("listen-malformed");
     const good = await listen(auth.headers, { resourceSubscriptions: [`docx://documents/${docId}`] });
     await good.next();
-    const res = await workerFetch("/mcp", {
-      method: "POST",
-      headers: {
-        ...auth.headers,
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        "mcp-protocol-version": MODERN,
-        "mcp-method": "subscriptions/listen",
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 6,
-        method: "subscriptions/listen",
-        params: { notifications: "everything", _meta: envelope },
-      }),
-    });
+    const res = await postListen(auth.headers, "everything", 6);
     const body = (await res.json()) as { error: { code: number } };
     expect(body.error.code).toBe(-32602);
     await edit(editor, docId, "Still heard.");
@@ -114,22 +104,7 @@ describe("subscriptions/listen", () => {
     const client = await connectMcp(auth.headers);
     const uris: string[] = [];
     for (let i = 0; i < 9; i++) uris.push(`docx://documents/${(await callOk(client, "document_create", {})).session.id}`);
-    const res = await workerFetch("/mcp", {
-      method: "POST",
-      headers: {
-        ...auth.headers,
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        "mcp-protocol-version": MODERN,
-        "mcp-method": "subscriptions/listen",
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 5,
-        method: "subscriptions/listen",
-        params: { notifications: { resourceSubscriptions: uris }, _meta: envelope },
-      }),
-    });
+    const res = await postListen(auth.headers, { resourceSubscriptions: uris }, 5);
     const body = (await res.json()) as { error: { code: number; message: string } };
     expect(body.error.code).toBe(-32602);
     expect(body.error.message).toMatch(/at most 8 documents/);
