@@ -40,10 +40,13 @@ export function bodyTooLarge(limit: BodyLimit): HttpError {
   });
 }
 
+/** What a capped read throws; it is told how many bytes were declared or had been received when the cap was passed. */
+export type TooLarge = (bytes: number) => Error;
+
 /** Rejects up front when the declared length is already over the cap (the body is then never read). */
-function checkDeclaredLength(request: Request, limit: number, tooLarge: () => Error): void {
+function checkDeclaredLength(request: Request, limit: number, tooLarge: TooLarge): void {
   const declared = request.headers.get("Content-Length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge();
+  if (declared !== null && Number(declared) > limit) throw tooLarge(Number(declared));
 }
 
 /**
@@ -53,7 +56,7 @@ function checkDeclaredLength(request: Request, limit: number, tooLarge: () => Er
 export function countingStream(
   source: ReadableStream<Uint8Array>,
   limit: number,
-  tooLarge: () => Error,
+  tooLarge: TooLarge,
 ): { stream: ReadableStream<Uint8Array>; bytesSeen: () => number } {
   const reader = source.getReader();
   let seen = 0;
@@ -63,7 +66,7 @@ export function countingStream(
       if (done) return controller.close();
       seen += value.length;
       if (seen > limit) {
-        const error = tooLarge();
+        const error = tooLarge(seen);
         await reader.cancel(error).catch(() => undefined);
         return controller.error(error);
       }
@@ -77,7 +80,7 @@ export function countingStream(
 }
 
 /** Reads a whole request body into memory, never holding more than `limit` bytes of it. */
-export async function readBodyCapped(request: Request, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
+export async function readBodyCapped(request: Request, limit: number, tooLarge: TooLarge): Promise<Uint8Array> {
   checkDeclaredLength(request, limit, tooLarge);
   if (!request.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];

@@ -1,4 +1,5 @@
 import { checkLibraryImage, MAX_LIBRARY_IMAGE_BYTES, SessionError } from "../sessions/index";
+import { readBodyCapped } from "./body-limit";
 import { HttpError } from "./http-errors";
 
 const tooLarge = (name: string, size: number) =>
@@ -22,20 +23,6 @@ export async function readImageUpload(name: string, request: Request): Promise<{
       contentType: type,
       message: `Content-Type ${type} is not a picture; send the raw image bytes as image/png, image/jpeg, image/gif or application/octet-stream.`,
     });
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_LIBRARY_IMAGE_BYTES) throw tooLarge(name, declared);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body ?? new ReadableStream<Uint8Array>()) {
-    size += chunk.length;
-    if (size > MAX_LIBRARY_IMAGE_BYTES) throw tooLarge(name, size);
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
+  const bytes = await readBodyCapped(request, MAX_LIBRARY_IMAGE_BYTES, (size) => tooLarge(name, size));
   return { bytes, contentType: checkLibraryImage(name, bytes) };
 }

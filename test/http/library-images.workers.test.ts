@@ -1,5 +1,6 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { MAX_LIBRARY_IMAGE_BYTES } from "../../src/sessions/index";
 import { tokenFor } from "../support/access-tokens";
 import { libraryClient } from "../support/library-client";
 import { callError, callOk, connectMcp, workerFetch } from "../support/mcp-client";
@@ -32,6 +33,31 @@ describe("pictures in the library", () => {
       ["pics/logo.png", "image/png"],
       ["pics/photo.jpg", "image/jpeg"],
     ]);
+  });
+
+  it("refuses a picture over the limit, sent without a length, with 413 naming the limit, storing nothing", async () => {
+    const { owner, files } = await setup("img-too-large");
+    const limit = MAX_LIBRARY_IMAGE_BYTES;
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > limit) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await workerFetch("/api/files/pics/huge.png", {
+      method: "PUT",
+      headers: { ...owner.headers, "content-type": "image/png" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    const failure = (await res.json()) as { error: string; message: string };
+    expect(failure.error).toBe("file_too_large");
+    expect(failure.message).toContain(`pics/huge.png is larger than ${limit / (1024 * 1024)} MB`);
+    expect(await files()).toEqual([]);
   });
 
   it("refuses a picture whose extension lies about its bytes, or bytes that are no picture, storing nothing", async () => {
