@@ -14,6 +14,8 @@ export type {
   BodyComparison,
   BodyDifference,
   CoreProperty,
+  Field,
+  Fields,
   HeaderFooterEdit,
   HeaderFooterKind,
   HeaderFooterResult,
@@ -39,6 +41,7 @@ export {
   MARGIN_NAMES,
   MAX_IMAGE_BYTES,
   MAX_PATCH_OPERATIONS,
+  OPERATION_FIELDS,
   REVISION_TYPES,
 } from "./ops/index.js";
 export type { DocxLimits, PackageFootprint } from "./package/index.js";

@@ -17,10 +17,12 @@ export type { AppliedOperation, OperationName, OperationResultOf } from "./regis
 export {
   describeOperation,
   MAX_PATCH_OPERATIONS,
+  OPERATION_FIELDS,
   parseOperation,
   parsePatch,
   runPatch,
 } from "./registry/index.js";
+export type { Field, Fields } from "./registry/operation-fields.js";
 export type { ResolvedRevision } from "./registry/revision-operations.js";
 export { replaceParagraphText } from "./replace-paragraph-text.js";
 export type { ReplaceTextOptions, ReplaceTextResult } from "./replace-text.js";

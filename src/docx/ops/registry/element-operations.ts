@@ -2,11 +2,17 @@
 import { addElement, copyElement, moveElement, removeElement, replaceElement } from "../elements/element-edits.js";
 import { removeTableColumn } from "../elements/remove-column.js";
 import { operationKind } from "./operation.js";
+import { field, noted } from "./operation-fields.js";
 
 const VALUE_EXAMPLE = 'the element as JSON, e.g. {"type": "paragraph", "text": "Hello"}';
+const DESTINATION = noted(field.path(), "Destination position, e.g. /body/children/0.");
+const FROM = noted(field.path(), "The element to move or copy.");
 
 export const add = operationKind({
-  fields: ["path", "value"],
+  fields: {
+    path: noted(field.path(), "/body/children/N, <table>/row, <row>/cell, or an element to insert after."),
+    value: field.element(),
+  },
   parse: (i) => ({ path: i.string("path"), value: i.raw("value", VALUE_EXAMPLE) }),
   run: (doc, i) => addElement(doc, i.path, i.value),
   describe: (i, r) => `add ${r.type} at ${i.path}`,
@@ -14,7 +20,7 @@ export const add = operationKind({
 });
 
 export const replace = operationKind({
-  fields: ["path", "value"],
+  fields: { path: field.path(), value: field.element() },
   parse: (i) => ({ path: i.string("path"), value: i.raw("value", VALUE_EXAMPLE) }),
   run: (doc, i) => replaceElement(doc, i.path, i.value),
   describe: (i) => `replace ${i.path}`,
@@ -22,7 +28,7 @@ export const replace = operationKind({
 });
 
 export const remove = operationKind({
-  fields: ["path"],
+  fields: { path: field.path() },
   parse: (i) => ({ path: i.string("path") }),
   run: (doc, i) => removeElement(doc, i.path),
   describe: (i) => `remove ${i.path}`,
@@ -30,7 +36,7 @@ export const remove = operationKind({
 });
 
 export const move = operationKind({
-  fields: ["from", "path"],
+  fields: { from: FROM, path: DESTINATION },
   parse: (i) => ({ from: i.string("from"), path: i.string("path") }),
   run: (doc, i) => moveElement(doc, i.from, i.path),
   describe: (i) => `move ${i.from} to ${i.path}`,
@@ -38,7 +44,7 @@ export const move = operationKind({
 });
 
 export const copy = operationKind({
-  fields: ["from", "path"],
+  fields: { from: FROM, path: DESTINATION },
   parse: (i) => ({ from: i.string("from"), path: i.string("path") }),
   run: (doc, i) => copyElement(doc, i.from, i.path),
   describe: (i) => `copy ${i.from} to ${i.path}`,
@@ -46,7 +52,7 @@ export const copy = operationKind({
 });
 
 export const removeColumn = operationKind({
-  fields: ["path", "column"],
+  fields: { path: field.path(), column: field.integer(0, 62) },
   parse: (i) => ({ path: i.string("path"), column: i.integer("column") }),
   run: (doc, i) => removeTableColumn(doc, i.path, i.column),
   describe: (i) => `remove column ${i.column} of ${i.path}`,

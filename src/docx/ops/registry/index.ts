@@ -10,6 +10,7 @@ import { commentAdd, commentDelete, commentReply, commentResolve } from "./comme
 import { add, copy, move, remove, removeColumn, replace } from "./element-operations.js";
 import { setMetadata } from "./metadata-operations.js";
 import type { OperationKind } from "./operation.js";
+import type { Fields } from "./operation-fields.js";
 import { OperationInput } from "./operation-input.js";
 import { revisionAccept, revisionAcceptAll, revisionReject, revisionRejectAll, trackChanges } from "./revision-operations.js";
 import { setFooter, setHeader, setPageSetupKind } from "./section-operations.js";
@@ -50,6 +51,12 @@ export const OPERATIONS = {
 export type OperationName = keyof typeof OPERATIONS;
 const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 
+/** Every kind's fields as data, for adapters that type them (src/mcp derives its schemas from these). */
+export const OPERATION_FIELDS = Object.fromEntries(OPERATION_NAMES.map((name) => [name, OPERATIONS[name].fields])) as Record<
+  OperationName,
+  Fields
+>;
+
 export type OperationResultOf<N extends OperationName> = ReturnType<(typeof OPERATIONS)[N]["run"]>;
 
 /** One validated operation, ready to run. */
@@ -83,7 +90,7 @@ export function parseOperation(o: unknown, at: string): ParsedOperation {
     throw invalid(field("op"), `${describeValue(op)} is not an operation; use one of ${OPERATION_NAMES.join(", ")}.`);
   const kind = kindOf(op as OperationName);
   const input = new OperationInput(o, at, op);
-  input.only(kind.fields);
+  input.only(Object.keys(kind.fields));
   return { op: op as OperationName, input: kind.parse(input) };
 }
 

@@ -1,10 +1,11 @@
 /** What an operation kind is to the engine: how to read it, how to apply it, and how history names it. */
 import type { WordDocument } from "../../model/index.js";
+import type { Fields } from "./operation-fields.js";
 import type { OperationInput } from "./operation-input.js";
 
 export interface OperationKind<Input, Result> {
-  /** The fields the operation takes, as a patch entry names them (besides "op"). */
-  fields: readonly string[];
+  /** The fields the operation takes, as a patch entry names them (besides "op"), each described as data. */
+  fields: Fields;
   /** Validates the fields before anything is applied; errors name the field (see OperationInput). */
   parse(input: OperationInput): Input;
   /** Applies the operation; a failure throws a DocxError and the caller reverts what the call changed. */

@@ -1,6 +1,7 @@
 /** Tracked-change operations (§17.13.5): accept or reject one revision or all (of one author), turn tracking on or off. */
 import { applyRevisions, type Revision, type RevisionAction, setTrackRevisions } from "../revisions/index.js";
 import { operationKind } from "./operation.js";
+import { field, noted, optional } from "./operation-fields.js";
 
 /** How many resolved revisions a result spells out; the count is always complete. */
 const LISTED = 50;
@@ -30,7 +31,7 @@ const countOf = (r: RevisionsResolved) => ("accepted" in r ? r.accepted : r.reje
 
 const one = (action: RevisionAction) =>
   operationKind({
-    fields: ["revision_id"],
+    fields: { revision_id: noted(field.revisionId(), "Id or handle from revision_list.") },
     parse: (i) => {
       const v = i.fields.revision_id;
       if (typeof v === "number" && Number.isInteger(v)) return { id: v as number | string };
@@ -43,7 +44,7 @@ const one = (action: RevisionAction) =>
 
 const all = (action: RevisionAction) =>
   operationKind({
-    fields: ["author"],
+    fields: { author: optional(field.string(200), "Only this author's.") },
     parse: (i) => ({ author: i.optionalString("author") }),
     run: (doc, i) => resolved(action, applyRevisions(doc, action, { author: i.author }).revisions),
     describe: (i, r) => `${action} ${countOf(r)} revision(s)${i.author ? ` by ${i.author}` : ""}`,
@@ -56,7 +57,7 @@ export const revisionAcceptAll = all("accept");
 export const revisionRejectAll = all("reject");
 
 export const trackChanges = operationKind({
-  fields: ["enabled"],
+  fields: { enabled: field.boolean() },
   parse: (i) => ({ enabled: i.boolean("enabled") }),
   run: (doc, i) => ({ trackChangesEnabled: i.enabled, wasEnabled: setTrackRevisions(doc, i.enabled).was }),
   describe: (i) => `track changes ${i.enabled ? "on" : "off"}`,

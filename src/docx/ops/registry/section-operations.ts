@@ -3,11 +3,19 @@
 import { describe as describeValue, isObject } from "../elements/value-fields.js";
 import { ALIGNMENTS, HEADER_FOOTER_TYPES, type HeaderFooterKind, MARGIN_NAMES, setHeaderFooter, setPageSetup } from "../sections/index.js";
 import { operationKind } from "./operation.js";
+import { field, optional } from "./operation-fields.js";
 
 type Length = string | number;
 
 export const setPageSetupKind = operationKind({
-  fields: ["section_index", "page_size", "width", "height", "orientation", "margins"],
+  fields: {
+    section_index: optional(field.integer(), "0-based; omit for every section."),
+    page_size: optional(field.string(20, 0), "A3, A4, A5, Letter, Legal or Tabloid."),
+    width: optional(field.length()),
+    height: optional(field.length()),
+    orientation: optional(field.oneOf(["portrait", "landscape"])),
+    margins: optional(field.lengths(MARGIN_NAMES)),
+  },
   parse: (i) => {
     const length = (key: string): Length | undefined => {
       if (!i.has(key)) return undefined;
@@ -40,7 +48,12 @@ export const setPageSetupKind = operationKind({
 
 const headerFooter = (kind: HeaderFooterKind) =>
   operationKind({
-    fields: ["text", "type", "section_index", "alignment"],
+    fields: {
+      text: field.string(10_000, 0),
+      type: optional(field.oneOf(HEADER_FOOTER_TYPES), "default (all pages), first or even."),
+      section_index: optional(field.integer(), "0-based; default 0."),
+      alignment: optional(field.oneOf(ALIGNMENTS)),
+    },
     parse: (i) => ({
       kind,
       text: i.string("text", { allowEmpty: true }),

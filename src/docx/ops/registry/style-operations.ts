@@ -2,6 +2,7 @@
 import type { StyleOutcome } from "../style/apply-style.js";
 import { styleParagraphs, styleRuns, styleTables } from "../style/style-ops.js";
 import { operationKind } from "./operation.js";
+import { field, optional } from "./operation-fields.js";
 import type { OperationInput } from "./operation-input.js";
 
 type StyleInput = { path?: string; style: unknown };
@@ -11,10 +12,13 @@ const STYLE_EXAMPLE = 'an object of properties to merge, e.g. {"bold": true}';
 const summary = (noun: string) => (i: { path?: string }, r: { styled: number; changedCount: number; tracked: boolean }) =>
   `${r.styled} ${noun} styled, ${r.changedCount} changed${r.tracked ? " (tracked)" : ""}. ${i.path ? `Path: ${i.path}` : "Whole document."}`;
 
+const TARGET = optional(field.path(), "What to format (default: the whole body).");
+const PROPERTIES = "Properties to merge, or their JSON text; null removes one.";
+
 const styleObject = (input: OperationInput, key: string): unknown => input.raw(key, STYLE_EXAMPLE);
 
 export const styleElement = operationKind<StyleInput, StyleOutcome>({
-  fields: ["path", "style"],
+  fields: { path: TARGET, style: { ...field.style("run"), note: PROPERTIES } },
   parse: (i) => ({ path: i.optionalString("path"), style: styleObject(i, "style") }),
   run: (doc, i) => styleRuns(doc, i.style, { path: i.path }),
   describe: summary("run(s)"),
@@ -22,7 +26,7 @@ export const styleElement = operationKind<StyleInput, StyleOutcome>({
 });
 
 export const styleParagraph = operationKind<StyleInput, StyleOutcome>({
-  fields: ["path", "style"],
+  fields: { path: TARGET, style: { ...field.style("paragraph"), note: PROPERTIES } },
   parse: (i) => ({ path: i.optionalString("path"), style: styleObject(i, "style") }),
   run: (doc, i) => styleParagraphs(doc, i.style, { path: i.path }),
   describe: summary("paragraph(s)"),
@@ -30,7 +34,12 @@ export const styleParagraph = operationKind<StyleInput, StyleOutcome>({
 });
 
 export const styleTable = operationKind<TableStyleInput, StyleOutcome>({
-  fields: ["path", "style", "cell_style", "row_style"],
+  fields: {
+    path: TARGET,
+    style: optional(field.style("table"), PROPERTIES),
+    cell_style: optional(field.style("cell"), PROPERTIES),
+    row_style: optional(field.style("row"), PROPERTIES),
+  },
   parse: (i) => {
     const specs: { style?: unknown; cell_style?: unknown; row_style?: unknown } = {};
     for (const key of ["style", "cell_style", "row_style"] as const) if (i.has(key)) specs[key] = styleObject(i, key);

@@ -4,9 +4,22 @@ import { replaceParagraphText } from "../replace-paragraph-text.js";
 import { replaceText } from "../replace-text.js";
 import { trackingOf } from "../tracking.js";
 import { operationKind, quote } from "./operation.js";
+import { field, noted, optional } from "./operation-fields.js";
+
+const BREAKS = "\\t and \\n become a tab and a line break.";
+const matching = {
+  match_case: optional(field.boolean(), "Default true."),
+  any_quotes: optional(field.boolean(), "Straight quotes match typographic ones."),
+};
 
 export const replaceTextKind = operationKind({
-  fields: ["path", "find", "replace", "max_count", "match_case", "any_quotes"],
+  fields: {
+    path: optional(field.path(), "Scope (default /body)."),
+    find: field.string(10_000),
+    replace: noted(field.string(100_000, 0), `Empty deletes; ${BREAKS}`),
+    max_count: optional(field.integer(0, 1_000_000), "Most replacements (default 1; 0 only counts)."),
+    ...matching,
+  },
   parse: (i) => ({
     path: i.optionalString("path") ?? "/body",
     find: i.string("find", { blank: true }),
@@ -21,7 +34,14 @@ export const replaceTextKind = operationKind({
 });
 
 export const insertTextKind = operationKind({
-  fields: ["path", "text", "offset", "after", "before", "match_case", "any_quotes"],
+  fields: {
+    path: field.path(),
+    text: noted(field.string(100_000), BREAKS),
+    offset: optional(field.integer(), "Character offset in the paragraph's text."),
+    after: optional(field.string(10_000)),
+    before: optional(field.string(10_000)),
+    ...matching,
+  },
   parse: (i) => ({
     path: i.string("path"),
     text: i.string("text", { allowEmpty: true }),
@@ -37,7 +57,7 @@ export const insertTextKind = operationKind({
 });
 
 export const replaceParagraphTextKind = operationKind({
-  fields: ["path", "text"],
+  fields: { path: field.path(), text: field.string(100_000, 0) },
   parse: (i) => ({ path: i.string("path"), text: i.string("text", { allowEmpty: true }) }),
   run: (doc, i) => replaceParagraphText(doc, i.path, i.text),
   describe: (i, r) => `set the text of ${r.path} to ${quote(i.text)}`,
