@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../src/docx/index";
+import { toolCatalogue } from "../../src/mcp/tool-catalogue";
 import { EDIT_TOOLS } from "../../src/mcp/tools/edit-tools";
 import { del, ins, plainP, run } from "../docx/ops/revisions/support";
 import { buildDocx, p } from "../docx/support/build-docx";
@@ -165,6 +166,48 @@ describe("set_metadata, an operation kind added in the registry only", () => {
     const doc = DocxDocument.open(await sessionsFor(tenantId).currentDocument(id));
     expectValidPackage(doc);
     expect(doc.query("/metadata").items![0]).toMatchObject({ properties: { ...hadCore.properties, subject: "Created" } });
+  });
+});
+
+describe("set_language, an operation kind added in the engine only (its operation and its registry entry)", () => {
+  it("is typed in apply_patch's listed schema, derived from the kind's field descriptors", () => {
+    const listed = JSON.stringify(toolCatalogue().get("apply_patch")!.listing.inputSchema);
+    expect(listed).toContain('"op":{"const":"set_language"}');
+    expect(listed).toContain('"enum":["latin","east_asian","complex"]');
+  });
+
+  it("sets the language of the text a patch just replaced, in one history entry, and the package stays valid", async () => {
+    const { client, id, history, bytes, document } = await open("voc-language");
+    const result = await callOk(client, "apply_patch", {
+      doc_id: id,
+      patches: [
+        { op: "replace_text", path: "/body/paragraph[1]", find: "The fee is ten euros.", replace: "Le prix est de dix euros." },
+        { op: "set_language", path: "/body/paragraph[1]", language: "fr-FR" },
+      ],
+    });
+    expect(result.operations[1]).toMatchObject({ op: "set_language", status: "success", styled: 1, changed_count: 1 });
+    expect(await history()).toMatchObject({ total: 1, position: 1 });
+    const saved = Object.fromEntries(await bytes())["word/document.xml"];
+    expect(saved).toMatch(/<w:lang w:val="fr-FR"\/><\/w:rPr><w:t[^>]*>Le prix est de dix euros\.<\/w:t>/);
+    expect(saved.match(/w:lang/g)).toHaveLength(1);
+    await document();
+  });
+
+  it("refuses a bad language or script, whether typed or as JSON text, changing nothing and writing no entry", async () => {
+    const { client, id, history, bytes } = await open("voc-language-bad");
+    const before = await bytes();
+    const typed = await callError(client, "apply_patch", {
+      doc_id: id,
+      patches: [MIXED[0], { op: "set_language", language: "fr", script: "greek" }],
+    });
+    expect(typed).toMatchObject({ kind: "invalid_arguments", message: expect.stringContaining("patches") });
+    const text = await callError(client, "apply_patch", {
+      doc_id: id,
+      patches: JSON.stringify([MIXED[0], { op: "set_language", language: "French!" }]),
+    });
+    expect(text).toMatchObject({ kind: "invalid_argument", field: "operations[1].language" });
+    expect(await history()).toMatchObject({ total: 0, position: 0 });
+    expect(await bytes()).toEqual(before);
   });
 });
 

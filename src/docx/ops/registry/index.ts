@@ -14,7 +14,7 @@ import type { Fields } from "./operation-fields.js";
 import { OperationInput } from "./operation-input.js";
 import { revisionAccept, revisionAcceptAll, revisionReject, revisionRejectAll, trackChanges } from "./revision-operations.js";
 import { setFooter, setHeader, setPageSetupKind } from "./section-operations.js";
-import { styleElement, styleParagraph, styleTable } from "./style-operations.js";
+import { setLanguageKind, styleElement, styleParagraph, styleTable } from "./style-operations.js";
 import { insertTextKind, replaceParagraphTextKind, replaceTextKind } from "./text-operations.js";
 
 export const MAX_PATCH_OPERATIONS = 50;
@@ -46,6 +46,7 @@ export const OPERATIONS = {
   set_header: setHeader,
   set_footer: setFooter,
   set_metadata: setMetadata,
+  set_language: setLanguageKind,
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

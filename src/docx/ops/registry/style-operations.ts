@@ -1,7 +1,8 @@
 /** Formatting operations: merge run, paragraph, and table/row/cell properties into what a path selects. */
 import type { StyleOutcome } from "../style/apply-style.js";
+import { LANGUAGE_SCRIPTS, LANGUAGE_TAG, setLanguage } from "../style/set-language.js";
 import { styleParagraphs, styleRuns, styleTables } from "../style/style-ops.js";
-import { operationKind } from "./operation.js";
+import { operationKind, quote } from "./operation.js";
 import { field, optional } from "./operation-fields.js";
 import type { OperationInput } from "./operation-input.js";
 
@@ -47,5 +48,22 @@ export const styleTable = operationKind<TableStyleInput, StyleOutcome>({
   },
   run: (doc, i) => styleTables(doc, i.specs, { path: i.path }),
   describe: summary("table part(s)"),
+  where: (i) => i.path ?? "/body",
+});
+
+export const setLanguageKind = operationKind({
+  fields: {
+    path: TARGET,
+    language: { ...field.matching(LANGUAGE_TAG, 35), note: 'A language tag, e.g. "en-US", "fr-FR".' },
+    script: optional(field.oneOf(LANGUAGE_SCRIPTS), "Which text it is for (default latin)."),
+  },
+  parse: (i) => {
+    const language = i.string("language");
+    if (!LANGUAGE_TAG.test(language))
+      throw i.invalid("language", `must be a language tag like "en-US", "fr-FR" or "zh-Hans-CN", got ${quote(language)}.`);
+    return { path: i.optionalString("path"), language, script: i.oneOf("script", LANGUAGE_SCRIPTS) };
+  },
+  run: (doc, { language, ...options }) => setLanguage(doc, language, options),
+  describe: (i, r) => `language ${i.language}${i.script ? ` (${i.script})` : ""}: ${summary("run(s)")(i, r)}`,
   where: (i) => i.path ?? "/body",
 });
