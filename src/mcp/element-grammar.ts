@@ -15,6 +15,7 @@ export const ELEMENT_GRAMMAR = [
   '{"type":"hyperlink","text":"Site","url":"https://example.com"} or "anchor":"<bookmark>"; {"type":"page_break"}; {"type":"section_break","break_type":"next_page"}.',
   '{"type":"footnote","text":"Note"}: added at the path of the paragraph it belongs to.',
   "Lengths are twips (1440 = 1 inch) unless a field says otherwise. Unknown properties are refused with the allowed ones listed.",
+  "Every edit takes dry_run (preview), request_id (a retry with it returns the first result) and expected_position (refused once the document moved past that history position).",
   "Positions: /body/children/N (N past the end, - or -1 append), <table path>/row or <row path>/cell (append), <table>/children/N, <cell>/children/N, or the path of one element to insert right after it.",
   "Paths (query, count_elements and every path parameter): /body (a summary of the top-level blocks), /body/paragraph[0], /body/p[-1] (last), /body/heading[level=2], " +
     "/body/paragraph[text~='budget'] (contains, case-insensitive), /body/paragraph[text='Exact text'], /body/paragraph[style='ListBullet'], " +

@@ -1,6 +1,7 @@
 /**
  * A tool's schemas as tools/list shows them: zod's JSON Schema without what costs characters and says nothing, since
- * every client loads the whole list into its model's context. Nothing here changes what an input schema accepts.
+ * every client loads the whole list into its model's context. Nothing here changes the type of what an input schema
+ * accepts; string lengths are left to the server, which enforces them.
  */
 import type { Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
@@ -40,6 +41,12 @@ function compact(value: unknown, io: "input" | "output", nullables: Set<string>)
   // zod bounds every integer by ±2^53; JSON numbers have no other limit worth 50 characters.
   if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
   if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
+  // String lengths are the server's limits against abuse, not what a caller aims for: the server enforces them (with an
+  // error naming the limit) and they cost thousands of characters across the list. Inputs only; outputs have none.
+  if (io === "input" && node.type === "string") {
+    delete node.minLength;
+    delete node.maxLength;
+  }
   // A const or an enum already says what type the value is.
   if (node.const !== undefined || Array.isArray(node.enum)) delete node.type;
   // An array of types is legal but not portable (clients that map schemas onto one-type dialects reject it): spell it

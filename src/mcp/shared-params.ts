@@ -10,10 +10,11 @@ export const docId = z.string().min(1).max(64);
 /** One limit for every idempotency key (it is stored with the history entry it names). */
 const MAX_REQUEST_ID_LENGTH = 200;
 
-export const requestId = z.string().min(1).max(MAX_REQUEST_ID_LENGTH).optional().describe("Idempotency key.");
+/** What request_id and expected_position do is said once, in document_history's description and the grammar resource. */
+export const requestId = z.string().min(1).max(MAX_REQUEST_ID_LENGTH).optional();
 
 export const dryRun = z.boolean().optional();
 
 export const sectionIndex = z.number().int().min(0);
 
-export const expectedPosition = z.number().int().min(0).optional().describe("Refuse unless at this history position.");
+export const expectedPosition = z.number().int().min(0).optional();

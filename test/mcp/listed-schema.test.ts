@@ -38,6 +38,16 @@ describe("listedSchema", () => {
     expect(Object.keys(listed.$defs as object)).toEqual(["tree"]);
   });
 
+  it("lists no string lengths in inputs, which the server still enforces", () => {
+    const listed = listedSchema(z.object({ s: z.string().min(1).max(5), p: z.string().regex(/^\d+$/) }), "input");
+    expect(listed.properties).toEqual({ s: { type: "string" }, p: { type: "string", pattern: "^\\d+$" } });
+    const edit = toolCatalogue().get("remove_element")!;
+    const args = { doc_id: "d1", path: "/body/paragraph[0]" };
+    expect(edit.input.safeParse({ ...args, request_id: "r".repeat(200) }).success).toBe(true);
+    expect(edit.input.safeParse({ ...args, request_id: "r".repeat(201) }).success).toBe(false);
+    expect(edit.input.safeParse({ ...args, path: "" }).success).toBe(false);
+  });
+
   it("leaves output objects open, since results carry more than their schema names", () => {
     const listed = listedSchema(z.object({ id: z.string() }), "output");
     expect(listed).toEqual({ type: "object", properties: { id: { type: "string" } }, required: ["id"] });

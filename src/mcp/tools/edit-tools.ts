@@ -27,8 +27,9 @@ interface EditTool {
   summary?: (result: Record<string, Json>, args: Record<string, unknown>) => string;
 }
 
-const GRAMMAR = `Value and position syntax: ${GRAMMAR_URI}.`;
-const TRACKED = "Tracked when the document tracks changes.";
+const GRAMMAR = `Syntax: ${GRAMMAR_URI}.`;
+/** Style fields merge; said once per style tool rather than on each of its fields. */
+const MERGE = "null removes a property; a JSON text of the object is accepted too.";
 const dry = (r: Record<string, Json>) => (r.dry_run ? "Would have: " : "");
 
 /** docx-mcp's edit tools, each bound to the engine operation it is. Descriptions are one or two tight sentences. */
@@ -53,14 +54,14 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   move_element: {
     op: "move",
     title: "Move an element",
-    description: `Move one block, row or cell to position \`to\`, read after it left its place; it keeps its id. ${GRAMMAR}`,
+    description: "Move one block, row or cell to position `to`, read after it left its place; it keeps its id.",
     renamed: { to: "path" },
     destructive: true,
   },
   copy_element: {
     op: "copy",
     title: "Copy an element",
-    description: `Copy one block, row or cell to position \`to\`; the copy gets new ids (copy_id). ${GRAMMAR}`,
+    description: "Copy one block, row or cell to position `to`; the copy gets new ids (copy_id).",
     renamed: { to: "path" },
   },
   remove_table_column: {
@@ -72,7 +73,7 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   replace_text: {
     op: "replace_text",
     title: "Find and replace text",
-    description: `Find and replace text inside paragraphs keeping formatting; matches may span runs. ${TRACKED}`,
+    description: "Find and replace text inside paragraphs keeping formatting; matches may span runs.",
     destructive: true,
     summary: (r, a) =>
       r.matches_found === 0
@@ -82,25 +83,25 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   insert_text: {
     op: "insert_text",
     title: "Insert text into a paragraph",
-    description: `Insert text into one paragraph at offset, or after or before the first occurrence of some text (give one), in the neighbouring formatting. ${TRACKED}`,
+    description:
+      "Insert text into one paragraph at offset, or after or before the first occurrence of some text (give one), in the neighbouring formatting.",
   },
   style_element: {
     op: "style_element",
     title: "Format text (runs)",
-    description: `Merge character formatting (font_size in points, color hex) into every run in path, or the whole body. ${TRACKED}`,
+    description: `Merge character formatting (font_size in points, color hex) into every run in path, or the whole body; ${MERGE}`,
     idempotent: true,
   },
   style_paragraph: {
     op: "style_paragraph",
     title: "Format paragraphs",
-    description: "Merge paragraph formatting (lengths in twips, 240 = 12 pt) into the selected paragraphs, or all.",
+    description: `Merge paragraph formatting (lengths in twips, 240 = 12 pt) into the selected paragraphs, or all; ${MERGE}`,
     idempotent: true,
   },
   style_table: {
     op: "style_table",
     title: "Format tables",
-    description:
-      "Merge table (style), row (row_style) and cell (cell_style) formatting into the selected tables, rows or cells, or every table.",
+    description: `Merge table (style), row (row_style) and cell (cell_style) formatting into the selected tables, rows or cells, or every table; ${MERGE}`,
     idempotent: true,
   },
   comment_add: {
@@ -155,7 +156,7 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   track_changes_enable: {
     op: "track_changes_enable",
     title: "Turn change tracking on or off",
-    description: "Turn Track Changes on or off; while on, every edit tool writes revisions.",
+    description: "Turn Track Changes on or off; while on, every edit (tool or patch) is written as tracked revisions.",
     idempotent: true,
   },
   set_page_setup: {
@@ -167,13 +168,13 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
   set_header: {
     op: "set_header",
     title: "Set a section's header",
-    description: `Set a section's header text: one paragraph per line, {PAGE} and {NUMPAGES} become fields. ${TRACKED}`,
+    description: "Set a section's header text: one paragraph per line, {PAGE} and {NUMPAGES} become fields.",
     idempotent: true,
   },
   set_footer: {
     op: "set_footer",
     title: "Set a section's footer",
-    description: `Set a section's footer text: one paragraph per line, {PAGE} and {NUMPAGES} become fields. ${TRACKED}`,
+    description: "Set a section's footer text: one paragraph per line, {PAGE} and {NUMPAGES} become fields.",
     idempotent: true,
   },
   set_metadata: {

@@ -32,7 +32,8 @@ export function registerHistoryTools(server: McpServer, ctx: ToolContext): void 
     {
       title: "Document history",
       description:
-        "List a document's edits (position, time, tool, description) and the current position, paged; position 0 is the document as opened.",
+        "List a document's edits (position, time, tool, description) and the current position, paged; position 0 is the document as opened. " +
+        "Every edit takes request_id (a retry returns the first result) and expected_position (refused once the document moved past it).",
       inputSchema: {
         doc_id: docId,
         offset,

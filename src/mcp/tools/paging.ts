@@ -16,8 +16,8 @@ export const limit = (max: number) =>
     .max(max)
     .optional()
     .describe(`Default ${Math.min(max, DEFAULT_LIMIT)}.`);
-export const maxChars = z.number().int().min(500).max(150_000).optional().describe(`Result budget (default ${DEFAULT_MAX_CHARS}).`);
-export const charOffset = z.number().int().min(0).optional().describe("Pass next_char_offset to continue inside a cut item.");
+export const maxChars = z.number().int().min(500).max(150_000).optional().describe(`Characters (default ${DEFAULT_MAX_CHARS}).`);
+export const charOffset = z.number().int().min(0).optional().describe("next_char_offset, to continue a cut item.");
 
 /**
  * A whole number in an output schema. Typed as number: zod writes an integer with ±2^53 bounds, 50 characters

@@ -6,7 +6,6 @@ import { field, noted } from "./operation-fields.js";
 
 const VALUE_EXAMPLE = 'the element as JSON, e.g. {"type": "paragraph", "text": "Hello"}';
 const DESTINATION = noted(field.path(), "Destination position, e.g. /body/children/0.");
-const FROM = noted(field.path(), "The element to move or copy.");
 
 export const add = operationKind({
   fields: {
@@ -36,7 +35,7 @@ export const remove = operationKind({
 });
 
 export const move = operationKind({
-  fields: { from: FROM, path: DESTINATION },
+  fields: { from: field.path(), path: DESTINATION },
   parse: (i) => ({ from: i.string("from"), path: i.string("path") }),
   run: (doc, i) => moveElement(doc, i.from, i.path),
   describe: (i) => `move ${i.from} to ${i.path}`,
@@ -44,7 +43,7 @@ export const move = operationKind({
 });
 
 export const copy = operationKind({
-  fields: { from: FROM, path: DESTINATION },
+  fields: { from: field.path(), path: DESTINATION },
   parse: (i) => ({ from: i.string("from"), path: i.string("path") }),
   run: (doc, i) => copyElement(doc, i.from, i.path),
   describe: (i) => `copy ${i.from} to ${i.path}`,

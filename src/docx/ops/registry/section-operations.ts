@@ -50,7 +50,7 @@ const headerFooter = (kind: HeaderFooterKind) =>
   operationKind({
     fields: {
       text: field.string(10_000, 0),
-      type: optional(field.oneOf(HEADER_FOOTER_TYPES), "default (all pages), first or even."),
+      type: optional(field.oneOf(HEADER_FOOTER_TYPES), "default: every page."),
       section_index: optional(field.integer(), "0-based; default 0."),
       alignment: optional(field.oneOf(ALIGNMENTS)),
     },

@@ -13,13 +13,12 @@ const STYLE_EXAMPLE = 'an object of properties to merge, e.g. {"bold": true}';
 const summary = (noun: string) => (i: { path?: string }, r: { styled: number; changedCount: number; tracked: boolean }) =>
   `${r.styled} ${noun} styled, ${r.changedCount} changed${r.tracked ? " (tracked)" : ""}. ${i.path ? `Path: ${i.path}` : "Whole document."}`;
 
-const TARGET = optional(field.path(), "What to format (default: the whole body).");
-const PROPERTIES = "Properties to merge, or their JSON text; null removes one.";
+const TARGET = optional(field.path());
 
 const styleObject = (input: OperationInput, key: string): unknown => input.raw(key, STYLE_EXAMPLE);
 
 export const styleElement = operationKind<StyleInput, StyleOutcome>({
-  fields: { path: TARGET, style: { ...field.style("run"), note: PROPERTIES } },
+  fields: { path: TARGET, style: field.style("run") },
   parse: (i) => ({ path: i.optionalString("path"), style: styleObject(i, "style") }),
   run: (doc, i) => styleRuns(doc, i.style, { path: i.path }),
   describe: summary("run(s)"),
@@ -27,7 +26,7 @@ export const styleElement = operationKind<StyleInput, StyleOutcome>({
 });
 
 export const styleParagraph = operationKind<StyleInput, StyleOutcome>({
-  fields: { path: TARGET, style: { ...field.style("paragraph"), note: PROPERTIES } },
+  fields: { path: TARGET, style: field.style("paragraph") },
   parse: (i) => ({ path: i.optionalString("path"), style: styleObject(i, "style") }),
   run: (doc, i) => styleParagraphs(doc, i.style, { path: i.path }),
   describe: summary("paragraph(s)"),
@@ -37,9 +36,9 @@ export const styleParagraph = operationKind<StyleInput, StyleOutcome>({
 export const styleTable = operationKind<TableStyleInput, StyleOutcome>({
   fields: {
     path: TARGET,
-    style: optional(field.style("table"), PROPERTIES),
-    cell_style: optional(field.style("cell"), PROPERTIES),
-    row_style: optional(field.style("row"), PROPERTIES),
+    style: optional(field.style("table")),
+    cell_style: optional(field.style("cell")),
+    row_style: optional(field.style("row")),
   },
   parse: (i) => {
     const specs: { style?: unknown; cell_style?: unknown; row_style?: unknown } = {};
