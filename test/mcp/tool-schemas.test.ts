@@ -22,6 +22,31 @@ function untypedObjects(schema: unknown, at: string, out: string[] = []): string
   return out;
 }
 
+/** Keywords that constrain a value; a subschema with none of them accepts anything (MCP Inspector's strict mode warns). */
+const CONSTRAINING = ["type", "enum", "const", "anyOf", "oneOf", "allOf", "not", "$ref", "properties", "items", "required", "pattern"];
+/** Keywords whose value is a map of names to subschemas, or a list of subschemas, or one subschema. */
+const MAPS = ["properties", "$defs", "patternProperties"];
+const LISTS = ["anyOf", "oneOf", "allOf", "prefixItems"];
+const SINGLE = ["items", "additionalProperties", "not", "propertyNames"];
+
+/** Subschemas that constrain nothing, and references that do not resolve inside the tool's own schema. */
+function portabilityFindings(root: Schema, at: string): string[] {
+  const out: string[] = [];
+  const defs = (root.$defs ?? {}) as Schema;
+  const visit = (s: unknown, where: string) => {
+    if (s === null || typeof s !== "object" || Array.isArray(s)) return;
+    const node = s as Schema;
+    if (!CONSTRAINING.some((k) => k in node)) out.push(`${where}: constrains nothing`);
+    if (typeof node.$ref === "string" && !(node.$ref.startsWith("#/$defs/") && node.$ref.slice(8) in defs))
+      out.push(`${where}: $ref ${node.$ref} does not resolve locally`);
+    for (const k of MAPS) for (const [name, sub] of Object.entries((node[k] ?? {}) as Schema)) visit(sub, `${where}/${k}/${name}`);
+    for (const k of LISTS) for (const [i, sub] of ((node[k] ?? []) as unknown[]).entries()) visit(sub, `${where}/${k}/${i}`);
+    for (const k of SINGLE) if (typeof node[k] === "object") visit(node[k], `${where}/${k}`);
+  };
+  visit(root, at);
+  return out;
+}
+
 const isEmptyObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0;
 
 describe("untypedObjects", () => {
@@ -44,6 +69,20 @@ describe("tools/list", () => {
       ...untypedObjects(t.outputSchema ?? {}, `${t.name}.outputSchema`),
     ]);
     expect(untyped).toEqual([]);
+  });
+
+  it("constrains every subschema and resolves every $ref inside its own tool, as strict clients need", async () => {
+    const client = await connectMcp((await tokenFor("schemas-portable")).headers);
+    const { tools } = await client.listTools();
+    const findings = tools.flatMap((t) => [
+      ...portabilityFindings(t.inputSchema as Schema, `${t.name}.inputSchema`),
+      ...(t.outputSchema ? portabilityFindings(t.outputSchema as Schema, `${t.name}.outputSchema`) : []),
+    ]);
+    expect(findings).toEqual([]);
+    expect(portabilityFindings({ properties: { a: { description: "x" }, b: { $ref: "#/$defs/c" } } }, "t")).toEqual([
+      "t/properties/a: constrains nothing",
+      "t/properties/b: $ref #/$defs/c does not resolve locally",
+    ]);
   });
 
   it("gives every edit tool and apply_patch the edit result envelope as its output schema", async () => {
