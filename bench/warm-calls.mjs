@@ -1,7 +1,9 @@
 // `npm run bench:calls`: small warm tool calls over /mcp under wrangler dev, next to the floor of a minimal stateless
 // MCP Worker with one trivial tool (bench/minimal-mcp: same SDK, transport settings and workerd). 8 concurrent
 // keep-alive clients per case for a few seconds; prints requests/s, p50 and p99, and each case's ratio to the floor.
-// The per-tenant request limit is left out of the bench's copy of wrangler.toml: it would measure the limiter.
+// The floor and the cases run in alternating rounds and each ratio is the median over rounds against the floor of
+// its own round, so load from elsewhere on the machine shifts both sides alike. The per-tenant request limiter stays
+// on, with its limit raised in the bench's copy of wrangler.toml, so its cost is measured but it does not throttle.
 // Benchmarks print figures; nothing asserts a time.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +11,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CLIENTS = 8;
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true" };
 const wrangler = ["node_modules/wrangler/bin/wrangler.js"];
@@ -96,7 +99,10 @@ const logs = mkdtempSync(join(tmpdir(), "docx-edge-calls-logs-"));
 const config = ".bench-wrangler.toml";
 writeFileSync(
   config,
-  readFileSync("wrangler.toml", "utf8").replace(/\n# Requests per tenant[^\n]*\n\[\[ratelimits\]\]\nname = "TENANT_LIMITER"[^[]*/, "\n"),
+  readFileSync("wrangler.toml", "utf8").replace(
+    /(name = "TENANT_LIMITER"\nnamespace_id = "\d+"\nsimple = \{ limit = )\d+/,
+    "$11000000",
+  ),
 );
 const children = [];
 try {
@@ -128,25 +134,49 @@ try {
   await measure("warm-up", () => rpc(floorUrl, null, "tools/call", { name: "echo", arguments: { text: "hi" } }));
   await measure("warm-up", () => rpc(mcp, token, "tools/call", query));
 
-  const floor = await measure("floor: echo (minimal MCP Worker)", () =>
-    rpc(floorUrl, null, "tools/call", { name: "echo", arguments: { text: "hi" } }),
-  );
-  const cases = [
-    await measure("query of one paragraph", () => rpc(mcp, token, "tools/call", query)),
-    await measure("document_list", () => rpc(mcp, token, "tools/call", { name: "document_list", arguments: {} })),
-    await measure("tools/list", () => rpc(mcp, token, "tools/list", {})),
+  const floorCase = () => rpc(floorUrl, null, "tools/call", { name: "echo", arguments: { text: "hi" } });
+  const shapes = [
+    // Not a target: authentication, limits and the protocol with no tool work, to show where the rest goes.
+    ["server/discover (no tool work)", () => rpc(mcp, token, "server/discover", {})],
+    ["query of one paragraph", () => rpc(mcp, token, "tools/call", query)],
+    ["document_list", () => rpc(mcp, token, "tools/call", { name: "document_list", arguments: {} })],
+    ["tools/list", () => rpc(mcp, token, "tools/list", {})],
   ];
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const floor = await measure("floor: echo (minimal MCP Worker)", floorCase);
+    const cases = [];
+    for (const [label, send] of shapes) cases.push(await measure(label, send));
+    rounds.push({ floor, cases });
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const summary = (pick) => {
+    const runs = rounds.map(pick);
+    return {
+      label: runs[0].result.label,
+      requests: runs.reduce((n, r) => n + r.result.requests, 0),
+      failures: runs.reduce((n, r) => n + r.result.failures, 0),
+      rps: median(runs.map((r) => r.result.rps)),
+      p50: median(runs.map((r) => r.result.p50)),
+      p99: median(runs.map((r) => r.result.p99)),
+      ratio: median(runs.map((r) => r.result.rps / r.floor.rps)),
+    };
+  };
   console.log(
-    `Small warm calls under wrangler dev: ${CLIENTS} concurrent keep-alive clients, ${SECONDS} s per case; target: each >= 0.5x the floor.`,
+    `Small warm calls under wrangler dev: ${CLIENTS} concurrent keep-alive clients, ${ROUNDS} rounds of ${SECONDS} s per case ` +
+      "(medians over rounds; each ratio against its own round's floor); target: each >= 0.5x the floor.",
   );
-  const rows = [floor, ...cases].map((r) => ({
+  const rows = [
+    summary((r) => ({ result: r.floor, floor: r.floor })),
+    ...shapes.map((_, i) => summary((r) => ({ result: r.cases[i], floor: r.floor }))),
+  ].map((r) => ({
     case: r.label,
     requests: r.requests,
     failures: r.failures,
     "req/s": r.rps.toFixed(0),
     "p50 ms": r.p50.toFixed(1),
     "p99 ms": r.p99.toFixed(1),
-    "vs floor": (r.rps / floor.rps).toFixed(2),
+    "vs floor": r.ratio.toFixed(2),
   }));
   console.table(rows);
 } finally {

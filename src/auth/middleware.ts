@@ -5,6 +5,7 @@ import { recordGrantUse, verifyOAuthAccessToken } from "./oauth/access-tokens";
 import { OAUTH_ACCESS_PREFIX } from "./oauth/oauth-secrets";
 import type { Principal } from "./principal";
 import { LAST_USED_RESOLUTION_MS, lastUsedIsStale, recordAccessTokenUse, verifyAccessToken } from "./token-store";
+import { forgetToken, noteTokenUse, recalledToken, rememberToken, type VerifiedToken } from "./verified-tokens";
 
 /** What bearerAuth needs from the Hono app: the D1 binding in, the principal out. */
 export type AuthEnv = { Bindings: { DB: D1Database }; Variables: { principal: Principal } };
@@ -19,23 +20,36 @@ export interface BearerAuthOptions {
   oauthResource?: (c: Context<AuthEnv>) => string;
 }
 
-type Verified = { principal: Principal; lastUsedAt: number | null; recordUse: () => Promise<void> };
+type Verified = VerifiedToken & { recordUse: () => Promise<void> };
 
-/** Personal tokens (dxe_) and OAuth access tokens (dxa_) are told apart by prefix; both give a Principal. */
-async function verifyBearer(c: Context<AuthEnv>, token: string, now: number, options: BearerAuthOptions): Promise<Verified> {
+/**
+ * Personal tokens (dxe_) and OAuth access tokens (dxa_) are told apart by prefix; both give a Principal. A token
+ * verified on this isolate in the last few seconds is taken from memory unless `fresh` (verified-tokens.ts).
+ */
+async function verifyBearer(c: Context<AuthEnv>, token: string, now: number, options: BearerAuthOptions, fresh = false): Promise<Verified> {
   const db = authDatabase(c.env.DB);
-  if (token.startsWith(OAUTH_ACCESS_PREFIX)) {
-    if (!options.oauthResource) {
-      throw new AuthError({
-        kind: "wrong_audience",
-        message: "OAuth access tokens are only accepted at /mcp; use a personal access token (dxe_...) here.",
-      });
-    }
-    const verified = await verifyOAuthAccessToken(db, token, options.oauthResource(c), now);
-    return { ...verified, recordUse: () => recordGrantUse(db, verified.principal.tokenId, now, LAST_USED_RESOLUTION_MS) };
+  const oauth = token.startsWith(OAUTH_ACCESS_PREFIX);
+  if (oauth && !options.oauthResource) {
+    throw new AuthError({
+      kind: "wrong_audience",
+      message: "OAuth access tokens are only accepted at /mcp; use a personal access token (dxe_...) here.",
+    });
   }
-  const verified = await verifyAccessToken(db, token, now);
-  return { ...verified, recordUse: () => recordAccessTokenUse(db, verified.principal.tokenId, now) };
+  const resource = oauth ? options.oauthResource?.(c) : undefined;
+  const key = resource === undefined ? token : `${resource} ${token}`;
+  let verified = fresh ? undefined : recalledToken(key, now);
+  if (!verified) {
+    try {
+      verified = oauth ? await verifyOAuthAccessToken(db, token, resource as string, now) : await verifyAccessToken(db, token, now);
+    } catch (error) {
+      forgetToken(key);
+      throw error;
+    }
+    rememberToken(key, verified, now);
+  }
+  const tokenId = verified.principal.tokenId;
+  const record = oauth ? () => recordGrantUse(db, tokenId, now, LAST_USED_RESOLUTION_MS) : () => recordAccessTokenUse(db, tokenId, now);
+  return { ...verified, recordUse: () => record().then(() => noteTokenUse(key, now)) };
 }
 
 function bearerToken(header: string | undefined): string {
@@ -57,13 +71,13 @@ function inBackground(c: Context, work: Promise<unknown>): Promise<unknown> | un
 }
 
 /**
- * Whether the request's bearer token still verifies now (not revoked, not expired): long-lived responses such as an
- * MCP listen stream ask again while they stay open.
+ * Whether the request's bearer token still verifies now (not revoked, not expired), read from D1: long-lived
+ * responses such as an MCP listen stream ask again while they stay open.
  */
 export async function bearerStillValid(c: Context<AuthEnv>, options: BearerAuthOptions = {}): Promise<boolean> {
   try {
     const token = bearerToken(c.req.header("Authorization"));
-    await verifyBearer(c, token, (options.now ?? Date.now)(), options);
+    await verifyBearer(c, token, (options.now ?? Date.now)(), options, true);
     return true;
   } catch (error) {
     if (error instanceof AuthError) return false;

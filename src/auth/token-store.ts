@@ -2,8 +2,9 @@ import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { accessTokens, users } from "../../schema";
 import { AuthError } from "./auth-error";
 import type { AuthDatabase } from "./database";
-import { formatScopes, type Principal, parseScopes, type Scope } from "./principal";
+import { formatScopes, parseScopes, type Scope } from "./principal";
 import { checkTokenFormat, hashAccessToken, mintAccessToken, tokenDisplayParts } from "./token-format";
+import { forgetVerifiedTokens, type VerifiedToken } from "./verified-tokens";
 
 /** A stored token as people see it in a list: never the secret, never the hash. */
 export interface AccessTokenInfo {
@@ -54,14 +55,10 @@ export async function issueAccessToken(db: AuthDatabase, input: IssueAccessToken
 }
 
 /**
- * Resolves a presented token to its principal, reading D1 every time so a revocation or expiry
- * applies to the very next request. Malformed tokens are refused before any database read.
+ * Resolves a presented token to its principal from D1 (bearerAuth remembers the answer for a few seconds:
+ * src/auth/verified-tokens.ts). Malformed tokens are refused before any database read.
  */
-export async function verifyAccessToken(
-  db: AuthDatabase,
-  token: string,
-  now: number,
-): Promise<{ principal: Principal; lastUsedAt: number | null }> {
+export async function verifyAccessToken(db: AuthDatabase, token: string, now: number): Promise<VerifiedToken> {
   const format = checkTokenFormat(token);
   if (!format.ok) {
     throw new AuthError({ kind: "malformed_token", message: `The access token is malformed (${format.reason.replace("_", " ")}).` });
@@ -87,6 +84,7 @@ export async function verifyAccessToken(
       scopes: parseScopes(row.scopes),
     },
     lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
   };
 }
 
@@ -115,6 +113,7 @@ export async function revokeAccessToken(
     .set({ revokedAt: now })
     .where(and(eq(accessTokens.id, ref.tokenId), eq(accessTokens.tenantId, ref.tenantId), isNull(accessTokens.revokedAt)))
     .returning({ id: accessTokens.id });
+  forgetVerifiedTokens();
   return revoked.length > 0;
 }
 

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { authDatabase, revokeAccessToken } from "../../src/auth";
+import { authDatabase, bearerStillValid, revokeAccessToken } from "../../src/auth";
+import { VERIFIED_TOKEN_TTL_MS } from "../../src/auth/verified-tokens";
 import { mintAccessToken } from "../../src/auth/token-format";
 import { countingD1 } from "../support/counting-d1";
 import { restApp } from "../support/rest-app";
@@ -107,5 +108,57 @@ describe("last-used tracking", () => {
     expect((await callMcp(bearer(token), bindings, app)).status).toBe(200);
     expect(updates(counted.statements)).toBe(2);
     expect(await lastUsed(tokenId)).toBe(now);
+  });
+});
+
+describe("verified tokens remembered per isolate", () => {
+  const selects = (statements: string[]) => statements.filter((s) => /^\s*select/i.test(s)).length;
+  /** A revocation written by another isolate: D1 changes, this isolate's memory is not told. */
+  const revokeElsewhere = (tokenId: string, now: number) =>
+    env.DB.prepare("UPDATE access_tokens SET revoked_at = ? WHERE id = ?").bind(now, tokenId).run();
+
+  it("reads D1 once for a burst of calls with one token", async () => {
+    const now = 1_810_000_000_000;
+    const { token } = await tokenFor(freshTenantName(), { now });
+    const counted = countingD1(env.DB);
+    const app = restApp({ now: () => now });
+    for (let i = 0; i < 5; i++) expect((await callMcp(bearer(token), { ...env, DB: counted.db }, app)).status).toBe(200);
+    expect(selects(counted.statements)).toBe(1);
+  });
+
+  it(`stops accepting a token revoked on another isolate within ${VERIFIED_TOKEN_TTL_MS} ms`, async () => {
+    let now = 1_820_000_000_000;
+    const { token, tokenId } = await tokenFor(freshTenantName(), { now });
+    const app = restApp({ now: () => now });
+    expect((await callMcp(bearer(token), env, app)).status).toBe(200);
+    await revokeElsewhere(tokenId, now);
+    now += VERIFIED_TOKEN_TTL_MS;
+    const res = await callMcp(bearer(token), env, app);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error_description: string }).error_description).toContain("revoked");
+  });
+
+  it("forgets every remembered token when this isolate revokes one", async () => {
+    const now = 1_830_000_000_000;
+    const { token } = await tokenFor(freshTenantName(), { now });
+    const other = await tokenFor(freshTenantName(), { now });
+    const counted = countingD1(env.DB);
+    const app = restApp({ now: () => now });
+    expect((await callMcp(bearer(token), { ...env, DB: counted.db }, app)).status).toBe(200);
+    await revokeAccessToken(authDatabase(env.DB), { tenantId: other.tenantId, tokenId: other.tokenId }, now);
+    expect((await callMcp(bearer(token), { ...env, DB: counted.db }, app)).status).toBe(200);
+    expect(selects(counted.statements)).toBe(2);
+  });
+
+  it("checks D1 afresh for a stream that asks whether its token still holds", async () => {
+    const now = 1_840_000_000_000;
+    const { token, tokenId } = await tokenFor(freshTenantName(), { now });
+    const app = restApp({ now: () => now });
+    app.post("/still-valid", async (c) => c.json({ valid: await bearerStillValid(c, { now: () => now }) }));
+    expect((await callMcp(bearer(token), env, app)).status).toBe(200);
+    await revokeElsewhere(tokenId, now);
+    const res = await app.request(`${ORIGIN}/still-valid`, { method: "POST", ...bearer(token) }, env);
+    expect(await res.json()).toEqual({ valid: false });
+    expect((await callMcp(bearer(token), env, app)).status).toBe(401);
   });
 });

@@ -2,7 +2,8 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { oauthGrants, oauthTokens, users } from "../../../schema";
 import { AuthError } from "../auth-error";
 import type { AuthDatabase } from "../database";
-import { type Principal, parseScopes } from "../principal";
+import { parseScopes } from "../principal";
+import type { VerifiedToken } from "../verified-tokens";
 import { hashOAuthSecret, isOAuthSecret, OAUTH_ACCESS_PREFIX } from "./oauth-secrets";
 
 /**
@@ -10,12 +11,7 @@ import { hashOAuthSecret, isOAuthSecret, OAUTH_ACCESS_PREFIX } from "./oauth-sec
  * read on every request, so revoking a connected app or a reused refresh token takes effect at once.
  * `resource` is the URL being called: a token issued for another resource is refused (RFC 8707).
  */
-export async function verifyOAuthAccessToken(
-  db: AuthDatabase,
-  token: string,
-  resource: string,
-  now: number,
-): Promise<{ principal: Principal; lastUsedAt: number | null }> {
+export async function verifyOAuthAccessToken(db: AuthDatabase, token: string, resource: string, now: number): Promise<VerifiedToken> {
   if (!isOAuthSecret(token, OAUTH_ACCESS_PREFIX))
     throw new AuthError({ kind: "malformed_token", message: "The access token is malformed." });
   const found = await db
@@ -41,6 +37,7 @@ export async function verifyOAuthAccessToken(
       scopes: parseScopes(grant.scopes),
     },
     lastUsedAt: grant.lastUsedAt,
+    expiresAt: found.token.expiresAt,
   };
 }
 

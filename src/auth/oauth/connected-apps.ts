@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { oauthClients, oauthGrants } from "../../../schema";
 import type { AuthDatabase } from "../database";
 import { parseScopes, type Scope } from "../principal";
+import { forgetVerifiedTokens } from "../verified-tokens";
 
 /** An app a person has authorized, as the dashboard lists it (one entry per client). */
 export interface ConnectedApp {
@@ -57,5 +58,6 @@ export async function revokeConnectedApp(db: AuthDatabase, ref: { userId: string
     .set({ revokedAt: now, revokedReason: "user" })
     .where(and(eq(oauthGrants.userId, ref.userId), eq(oauthGrants.clientId, ref.clientId), isNull(oauthGrants.revokedAt)))
     .returning({ id: oauthGrants.id });
+  forgetVerifiedTokens();
   return revoked.length;
 }

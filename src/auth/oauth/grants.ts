@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { type OAuthCodeRow, oauthCodes, oauthGrants, oauthTokens } from "../../../schema";
 import type { AuthDatabase } from "../database";
 import { parseScopes, type Scope } from "../principal";
+import { forgetVerifiedTokens } from "../verified-tokens";
 import {
   ACCESS_TOKEN_TTL_MS,
   hashOAuthSecret,
@@ -61,4 +62,5 @@ export async function revokeGrant(db: AuthDatabase, grantId: string, reason: Gra
     .update(oauthGrants)
     .set({ revokedAt: now, revokedReason: reason })
     .where(and(eq(oauthGrants.id, grantId), isNull(oauthGrants.revokedAt)));
+  forgetVerifiedTokens();
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { oauthGrants, oauthTokens } from "../../../schema";
 import type { AuthDatabase } from "../database";
+import { forgetVerifiedTokens } from "../verified-tokens";
 import { revokeGrant } from "./grants";
 import { hashOAuthSecret, isOAuthSecret, OAUTH_ACCESS_PREFIX, OAUTH_REFRESH_PREFIX } from "./oauth-secrets";
 
@@ -21,5 +22,8 @@ export async function revokeOAuthToken(db: AuthDatabase, token: string, clientId
     .get();
   if (!found || found.clientId !== clientId) return;
   if (kind === "refresh") await revokeGrant(db, found.grantId, "client_revocation", now);
-  else await db.update(oauthTokens).set({ expiresAt: now }).where(eq(oauthTokens.tokenHash, tokenHash));
+  else {
+    await db.update(oauthTokens).set({ expiresAt: now }).where(eq(oauthTokens.tokenHash, tokenHash));
+    forgetVerifiedTokens();
+  }
 }
