@@ -101,7 +101,7 @@ writeFileSync(
   config,
   readFileSync("wrangler.toml", "utf8").replace(
     /(name = "TENANT_LIMITER"\nnamespace_id = "\d+"\nsimple = \{ limit = )\d+/,
-    "$11000000",
+    (_, head) => `${head}1000000`,
   ),
 );
 const children = [];
