@@ -5,7 +5,6 @@ import { dashboardRoutes, type WebServices } from "./http/dashboard/index";
 import {
   type AppEnv,
   BODY_LIMITS,
-  bodyLimit,
   fileRoutes,
   healthRoutes,
   httpErrorResponse,
@@ -14,6 +13,7 @@ import {
   oauthEndpoints,
   parseAllowedOrigins,
   publicOriginOf,
+  readTextCapped,
   tenantRateLimit,
   wellKnownRoutes,
 } from "./http/index";
@@ -105,18 +105,29 @@ app.use(
 // /mcp takes personal access tokens and OAuth access tokens issued for exactly this URL (RFC 8707).
 const mcpBearer = { oauthResource: (c: Parameters<typeof publicOriginOf>[0]) => mcpResourceUrl(publicOriginOf(c).origin) };
 app.use("/mcp", bearerAuth(mcpBearer));
-app.use("/mcp", tenantRateLimit(), bodyLimit(BODY_LIMITS.mcp));
-app.all("/mcp", (c) => {
+app.use("/mcp", tenantRateLimit());
+app.all("/mcp", async (c) => {
+  // The body's one read, capped by the bytes received whatever the headers say; the handler parses this text.
+  const body = c.req.raw.body ? await readTextCapped(c.req.raw, BODY_LIMITS.mcp) : undefined;
   const { tenantId, scopes, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-  return handleMcpRequest(c.req.raw, {
-    tenantId,
-    scopes,
-    author: authorName(userName),
-    sessions: sessionsFor(c.env, tenantId, background),
-    listen: (keys, signal) => openTenantListener(c.env.TENANT, tenantId, keys, signal),
-    stillAuthorized: () => bearerStillValid(c as unknown as Parameters<typeof bearerStillValid>[0], mcpBearer),
-  });
+  let sessions: DocumentSessions | undefined;
+  return handleMcpRequest(
+    c.req.raw,
+    {
+      tenantId,
+      scopes,
+      author: authorName(userName),
+      // Built on first use: discovery and tools/list never touch the tenant's sessions.
+      get sessions() {
+        sessions ??= sessionsFor(c.env, tenantId, background);
+        return sessions;
+      },
+      listen: (keys, signal) => openTenantListener(c.env.TENANT, tenantId, keys, signal),
+      stillAuthorized: bearerStillValid(c, mcpBearer),
+    },
+    body,
+  );
 });
 
 app.route("/", dashboardRoutes(webServicesFor));

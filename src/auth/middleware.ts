@@ -22,21 +22,28 @@ export interface BearerAuthOptions {
 
 type Verified = VerifiedToken & { recordUse: () => Promise<void> };
 
+/** What verifying a bearer token needs from a request: the D1 binding and, for an OAuth token, the audience it must have. */
+interface BearerCheck {
+  d1: D1Database;
+  token: string;
+  /** The resource URL an OAuth access token must have been issued for; without it only personal tokens work. */
+  resource?: string;
+}
+
 /**
  * Personal tokens (dxe_) and OAuth access tokens (dxa_) are told apart by prefix; both give a Principal. A token
  * verified on this isolate in the last few seconds is taken from memory unless `fresh` (verified-tokens.ts).
  */
-async function verifyBearer(c: Context<AuthEnv>, token: string, now: number, options: BearerAuthOptions, fresh = false): Promise<Verified> {
-  const db = authDatabase(c.env.DB);
+async function verifyBearer({ d1, token, resource }: BearerCheck, now: number, fresh = false): Promise<Verified> {
+  const db = authDatabase(d1);
   const oauth = token.startsWith(OAUTH_ACCESS_PREFIX);
-  if (oauth && !options.oauthResource) {
+  if (oauth && resource === undefined) {
     throw new AuthError({
       kind: "wrong_audience",
       message: "OAuth access tokens are only accepted at /mcp; use a personal access token (dxe_...) here.",
     });
   }
-  const resource = oauth ? options.oauthResource?.(c) : undefined;
-  const key = resource === undefined ? token : `${resource} ${token}`;
+  const key = oauth ? `${resource} ${token}` : token;
   let verified = fresh ? undefined : recalledToken(key, now);
   if (!verified) {
     try {
@@ -50,6 +57,13 @@ async function verifyBearer(c: Context<AuthEnv>, token: string, now: number, opt
   const tokenId = verified.principal.tokenId;
   const record = oauth ? () => recordGrantUse(db, tokenId, now, LAST_USED_RESOLUTION_MS) : () => recordAccessTokenUse(db, tokenId, now);
   return { ...verified, recordUse: () => record().then(() => noteTokenUse(key, now)) };
+}
+
+/** The check for this request's token; the audience is worked out only for an OAuth token. */
+function bearerCheck(c: Context<AuthEnv>, options: BearerAuthOptions): BearerCheck {
+  const token = bearerToken(c.req.header("Authorization"));
+  const resource = token.startsWith(OAUTH_ACCESS_PREFIX) ? options.oauthResource?.(c) : undefined;
+  return { d1: c.env.DB, token, resource };
 }
 
 function bearerToken(header: string | undefined): string {
@@ -71,18 +85,21 @@ function inBackground(c: Context, work: Promise<unknown>): Promise<unknown> | un
 }
 
 /**
- * Whether the request's bearer token still verifies now (not revoked, not expired), read from D1: long-lived
- * responses such as an MCP listen stream ask again while they stay open.
+ * For a request bearerAuth let through: a check of its token that reads D1 afresh every time it runs, so long-lived
+ * responses such as an MCP listen stream can ask again while they stay open (not revoked, not expired).
  */
-export async function bearerStillValid(c: Context<AuthEnv>, options: BearerAuthOptions = {}): Promise<boolean> {
-  try {
-    const token = bearerToken(c.req.header("Authorization"));
-    await verifyBearer(c, token, (options.now ?? Date.now)(), options, true);
-    return true;
-  } catch (error) {
-    if (error instanceof AuthError) return false;
-    throw error;
-  }
+export function bearerStillValid<E extends AuthEnv>(c: Context<E>, options: BearerAuthOptions = {}): () => Promise<boolean> {
+  const clock = options.now ?? Date.now;
+  return async () => {
+    try {
+      // Only the header and the D1 binding are read, which every AuthEnv context has.
+      await verifyBearer(bearerCheck(c as unknown as Context<AuthEnv>, options), clock(), true);
+      return true;
+    } catch (error) {
+      if (error instanceof AuthError) return false;
+      throw error;
+    }
+  };
 }
 
 /**
@@ -92,9 +109,8 @@ export async function bearerStillValid(c: Context<AuthEnv>, options: BearerAuthO
 export function bearerAuth(options: BearerAuthOptions = {}): MiddlewareHandler<AuthEnv> {
   const clock = options.now ?? Date.now;
   return async (c, next) => {
-    const token = bearerToken(c.req.header("Authorization"));
     const now = clock();
-    const { principal, lastUsedAt, recordUse } = await verifyBearer(c, token, now, options);
+    const { principal, lastUsedAt, recordUse } = await verifyBearer(bearerCheck(c, options), now);
     if (lastUsedIsStale(lastUsedAt, now)) {
       const write = recordUse().catch((e) => {
         console.warn("could not record access token use", principal.tokenId, e);

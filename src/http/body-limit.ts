@@ -49,43 +49,31 @@ function checkDeclaredLength(request: Request, limit: number, tooLarge: TooLarge
   if (declared !== null && Number(declared) > limit) throw tooLarge(Number(declared));
 }
 
-/**
- * Passes a stream through while counting its bytes; the stream errors with `tooLarge()` as soon as more than
- * `limit` bytes have gone by, and the source is cancelled so nothing more is received.
- */
-export function countingStream(
-  source: ReadableStream<Uint8Array>,
-  limit: number,
-  tooLarge: TooLarge,
-): { stream: ReadableStream<Uint8Array>; bytesSeen: () => number } {
-  const reader = source.getReader();
-  let seen = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      seen += value.length;
-      if (seen > limit) {
-        const error = tooLarge(seen);
-        await reader.cancel(error).catch(() => undefined);
-        return controller.error(error);
-      }
-      controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  return { stream, bytesSeen: () => seen };
-}
-
 /** Reads a whole request body into memory, never holding more than `limit` bytes of it. */
 export async function readBodyCapped(request: Request, limit: number, tooLarge: TooLarge): Promise<Uint8Array> {
   checkDeclaredLength(request, limit, tooLarge);
   if (!request.body) return new Uint8Array(0);
+  // Counted straight off the reader: small bodies (every MCP call) pay for no stream in between.
+  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
-  for await (const chunk of countingStream(request.body, limit, tooLarge).stream) chunks.push(chunk);
-  return joinChunks(chunks);
+  let seen = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    seen += value.length;
+    if (seen > limit) {
+      const error = tooLarge(seen);
+      await reader.cancel(error).catch(() => undefined);
+      throw error;
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? chunks[0] : joinChunks(chunks);
+}
+
+/** A capped body as UTF-8 text: for routes that parse the body themselves (read once, never re-wrapped). */
+export async function readTextCapped(request: Request, limit: BodyLimit): Promise<string> {
+  return new TextDecoder().decode(await readBodyCapped(request, limit.bytes, () => bodyTooLarge(limit)));
 }
 
 /**

@@ -1,5 +1,5 @@
 export type { AppEnv } from "./app-env";
-export { BODY_LIMITS, bodyLimit } from "./body-limit";
+export { BODY_LIMITS, bodyLimit, readTextCapped } from "./body-limit";
 export { fileRoutes } from "./files";
 export { healthRoutes } from "./health";
 export { HttpError, type HttpFailure, httpErrorResponse } from "./http-errors";

@@ -37,13 +37,13 @@ function toolContextOf(authInfo: AuthInfo | undefined): ToolContext {
   return ctx;
 }
 
-/** Serves one Streamable HTTP request for an authenticated caller. */
-export async function handleMcpRequest(request: Request, ctx: ToolContext): Promise<Response> {
+/** Serves one Streamable HTTP request for an authenticated caller; `body` is its text when the caller already read it. */
+export async function handleMcpRequest(request: Request, ctx: ToolContext, body?: string): Promise<Response> {
   const authInfo: AuthInfo = { token: "", clientId: ctx.tenantId, scopes: [...ctx.scopes], extra: { [TOOL_CONTEXT]: ctx } };
   if (request.method !== "POST") return mcp.fetch(request, { authInfo });
-  // The body is read and parsed once here and handed on parsed; text that is not JSON goes to the SDK as it came,
-  // so it answers the parse error.
-  const text = await request.text();
+  // The body is parsed once here and handed on parsed; text that is not JSON goes to the SDK as it came, so it
+  // answers the parse error.
+  const text = body ?? (await request.text());
   let message: unknown;
   try {
     message = JSON.parse(text);
