@@ -2,6 +2,7 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument } from "../../../src/docx/index.js";
 import { MAX_PARSED_XML_BYTES } from "../../../src/docx/model/work-budget.js";
+import { MAX_RESOLVED_REVISIONS } from "../../../src/docx/ops/revisions/apply-revisions.js";
 import { buildDocx, p } from "../support/build-docx.js";
 import { docxFailure } from "../support/docx-failure.js";
 import { prose } from "../support/large-docx.js";
@@ -77,5 +78,49 @@ describe("work budget of one replace", () => {
     expect(f).toMatchObject({ kind: "invalid_argument", field: "max_count" });
     expect(Number(/replace (\d+) matches/.exec(f.message)?.[1])).toBeGreaterThanOrEqual(1_000_000);
     expect(doc.takeChange()).toBeNull();
+  });
+});
+
+describe("work budget of resolving revisions", () => {
+  /** `count` insertions, four to a paragraph, the first `byB` of them by author B and the rest by A. */
+  const tracked = (count: number, byB = 0) => {
+    let body = "";
+    for (let para = 0; para < count / 4; para++) {
+      let runs = "";
+      for (let k = 0; k < 4; k++) {
+        const id = para * 4 + k;
+        runs +=
+          `<w:r><w:t xml:space="preserve">kept ${id} </w:t></w:r>` +
+          `<w:ins w:id="${id}" w:author="${id < byB ? "B" : "A"}" w:date="2024-01-01T00:00:00Z"><w:r><w:t>added ${id}</w:t></w:r></w:ins>`;
+      }
+      body += `<w:p>${runs}</w:p>`;
+    }
+    return buildDocx({ body });
+  };
+
+  it(`refuses to accept more than ${MAX_RESOLVED_REVISIONS} revisions at once, naming authors to split by, and changes nothing`, () => {
+    const doc = DocxDocument.open(tracked(MAX_RESOLVED_REVISIONS + 4, 8));
+    const before = doc.save();
+    const f = timed(`revision_accept_all of ${MAX_RESOLVED_REVISIONS + 4}`, () =>
+      docxFailure(() => doc.applyPatch([{ op: "revision_accept_all" }])),
+    );
+    expect(f).toMatchObject({ kind: "patch_failed", cause: { kind: "work_too_large", limit: MAX_RESOLVED_REVISIONS } });
+    const cause = (f as unknown as { cause: { actual: number; message: string } }).cause;
+    expect(cause.actual).toBe(MAX_RESOLVED_REVISIONS + 4);
+    expect(cause.message).toContain("Nothing was changed");
+    expect(cause.message).toContain(`"A" has ${MAX_RESOLVED_REVISIONS - 4}, "B" has 8`);
+    expect(doc.takeChange()).toBeNull();
+    expect(unzipSync(doc.save())).toEqual(unzipSync(before));
+
+    // The advice works: one author's share is within the bound.
+    const byB = doc.applyPatch([{ op: "revision_reject_all", author: "B" }]);
+    expect(byB.operations[0]).toMatchObject({ rejected: 8 });
+  });
+
+  it(`resolves exactly ${MAX_RESOLVED_REVISIONS} in one call`, () => {
+    const doc = DocxDocument.open(tracked(MAX_RESOLVED_REVISIONS));
+    const done = timed(`revision_accept_all of ${MAX_RESOLVED_REVISIONS}`, () => doc.applyPatch([{ op: "revision_accept_all" }]));
+    expect(done.operations[0]).toMatchObject({ accepted: MAX_RESOLVED_REVISIONS });
+    expect(doc.revisions()).toHaveLength(0);
   });
 });
