@@ -99,6 +99,25 @@ const LO_RTL =
   '<w:p><w:pPr><w:pStyle w:val="Normal"/><w:bidi/><w:jc w:val="left"/><w:rPr><w:rtl/></w:rPr></w:pPr>' +
   '<w:r><w:rPr><w:rtl/><w:lang w:val="he-IL" w:bidi="he-IL"/></w:rPr><w:t>שלום עולם</w:t></w:r></w:p>';
 
+describe("highlight colours", () => {
+  it("element values take every ST_HighlightColor that style_element takes, white and none included", () => {
+    const doc = open();
+    add(doc, {
+      type: "paragraph",
+      runs: [
+        { text: "on white", style: { highlight: "white" } },
+        { text: "cleared", style: { highlight: "none" } },
+      ],
+    });
+    const xml = part(doc, "word/document.xml");
+    expect(xml).toContain('<w:highlight w:val="white"/>');
+    expect(xml).toContain('<w:highlight w:val="none"/>');
+    const cause = refused({ type: "paragraph", runs: [{ text: "x", style: { highlight: "pink" } }] });
+    expect(cause.message).toContain("black, blue, cyan, green, magenta, red, yellow, white,");
+    expect(cause.message).toContain("lightGray, none");
+  });
+});
+
 describe("new content follows the direction around it", () => {
   it("a paragraph added after a right-to-left paragraph is right-to-left, its runs too, with the same language", () => {
     const doc = open(LO_RTL + LO_RTL);

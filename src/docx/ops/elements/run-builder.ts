@@ -1,5 +1,6 @@
 /** Runs and run properties (§17.3.2.25 w:r, §17.3.2.28 w:rPr) from the JSON `runs` / `style` of an element value. */
 import type { XmlElement, XmlNode } from "../../xml/index.js";
+import { HIGHLIGHT_COLORS } from "../style/run-properties.js";
 import { type BuildContext, wEl, wText } from "./build-context.js";
 import { checkLinkTarget, linkAttributes, linkLook } from "./link-target.js";
 import {
@@ -14,23 +15,6 @@ import {
   optionalString,
 } from "./value-fields.js";
 
-const HIGHLIGHTS = [
-  "yellow",
-  "green",
-  "cyan",
-  "magenta",
-  "blue",
-  "red",
-  "darkBlue",
-  "darkCyan",
-  "darkGreen",
-  "darkMagenta",
-  "darkRed",
-  "darkYellow",
-  "lightGray",
-  "darkGray",
-  "black",
-] as const;
 const BREAKS = ["line", "page", "column"] as const;
 
 const RUN_STYLE_KEYS = [
@@ -85,8 +69,8 @@ function highlightOf(s: JsonObject, field: string): string | undefined {
   const v = optionalString(s, "highlight", field);
   if (v === undefined) return undefined;
   const key = v.toLowerCase().replace(/_/g, "");
-  const hit = HIGHLIGHTS.find((h) => h.toLowerCase() === key);
-  if (!hit) throw invalid(`${field}.highlight`, `"${v}" is not a highlight colour; use one of ${HIGHLIGHTS.join(", ")}.`);
+  const hit = HIGHLIGHT_COLORS.find((h) => h.toLowerCase() === key);
+  if (!hit) throw invalid(`${field}.highlight`, `"${v}" is not a highlight colour; use one of ${HIGHLIGHT_COLORS.join(", ")}.`);
   return hit;
 }
 

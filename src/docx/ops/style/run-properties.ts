@@ -2,8 +2,8 @@
 import type { PropertyEdit } from "./property-edits.js";
 import { hexColor, invalid, measure, named, oneOf, onOff, type PropertyParser, parseStyle } from "./style-values.js";
 
-/** ST_HighlightColor (§17.18.40). */
-const HIGHLIGHT = named(
+/** ST_HighlightColor (§17.18.40): what style_element and element values (run-builder.ts) accept. */
+export const HIGHLIGHT_COLORS = [
   "black",
   "blue",
   "cyan",
@@ -21,7 +21,8 @@ const HIGHLIGHT = named(
   "darkGray",
   "lightGray",
   "none",
-);
+] as const;
+const HIGHLIGHT = named(...HIGHLIGHT_COLORS);
 
 /** ST_Underline (§17.18.99). */
 const UNDERLINE = named(
