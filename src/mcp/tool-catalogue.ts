@@ -56,12 +56,15 @@ type ToolConfig = {
 const asSchema = (schema: z.ZodRawShape | z.ZodType | undefined): z.ZodType | undefined =>
   schema === undefined ? undefined : schema instanceof z.ZodType ? schema : z.object(schema);
 
+/** Arguments a tool does not take are refused by name, not dropped: a misspelt `max_char` would otherwise read all. */
+const strictInput = (schema: z.ZodType): z.ZodType => (schema instanceof z.ZodObject ? schema.strict() : schema);
+
 function record(): Map<string, CatalogueTool> {
   const tools = new Map<string, CatalogueTool>();
   const recorder = {
     registerTool(name: string, config: ToolConfig, callback: (...args: unknown[]) => Promise<CallToolResult>) {
       if (tools.has(name)) throw new Error(`Tool ${name} is registered twice`);
-      const input = asSchema(config.inputSchema) ?? z.object({});
+      const input = strictInput(asSchema(config.inputSchema) ?? z.object({}));
       const output = asSchema(config.outputSchema);
       const readable = config.annotations?.readOnlyHint === true || READ_TOKEN_TOOLS.has(name);
       const annotations = listedAnnotations(config.annotations);

@@ -125,3 +125,19 @@ describe("tools/list", () => {
       expect(types, type).toContain(`"const":"${type}"`);
   });
 });
+
+describe("arguments a tool does not take", () => {
+  it("are refused by name by every tool, read or edit, and an edit refused so writes nothing", async () => {
+    const client = await connectMcp((await tokenFor("schemas-unknown-args")).headers);
+    const { tools } = await client.listTools();
+    const created = await client.callTool({ name: "document_create", arguments: { title: "Strict" } });
+    const id = (created.structuredContent as { session: { id: string } }).session.id;
+    for (const tool of tools) {
+      const result = await client.callTool({ name: tool.name, arguments: { doc_id: id, max_char: 10 } });
+      expect(result.isError, tool.name).toBe(true);
+      expect(JSON.stringify(result.content), tool.name).toMatch(/Unrecognized keys?: [^\]]*max_char/);
+    }
+    const history = await client.callTool({ name: "document_history", arguments: { doc_id: id } });
+    expect((history.structuredContent as { position: number }).position).toBe(0);
+  });
+});
