@@ -14,8 +14,9 @@ import { toToolFailure } from "./tool-result";
 export const MAX_RESOURCE_CHARS = 100_000;
 const PAGE_SIZE = 50;
 
+/** "100,000": grouped by hand, since the first toLocaleString in an isolate loads ICU (about 19 ms of startup). */
 function charCount(): string {
-  return MAX_RESOURCE_CHARS.toLocaleString("en-US");
+  return String(MAX_RESOURCE_CHARS).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
 /**
