@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { authDatabase, bearerStillValid, revokeAccessToken } from "../../src/auth";
-import { VERIFIED_TOKEN_TTL_MS } from "../../src/auth/verified-tokens";
 import { mintAccessToken } from "../../src/auth/token-format";
+import { VERIFIED_TOKEN_TTL_MS } from "../../src/auth/verified-tokens";
 import { countingD1 } from "../support/counting-d1";
 import { restApp } from "../support/rest-app";
 import { bearer, freshTenantName, tokenFor } from "../support/tokens";
@@ -154,7 +154,9 @@ describe("verified tokens remembered per isolate", () => {
     const now = 1_840_000_000_000;
     const { token, tokenId } = await tokenFor(freshTenantName(), { now });
     const app = restApp({ now: () => now });
-    app.post("/still-valid", async (c) => c.json({ valid: await bearerStillValid(c, { now: () => now }) }));
+    app.post("/still-valid", async (c) =>
+      c.json({ valid: await bearerStillValid(c as unknown as Parameters<typeof bearerStillValid>[0], { now: () => now }) }),
+    );
     expect((await callMcp(bearer(token), env, app)).status).toBe(200);
     await revokeElsewhere(tokenId, now);
     const res = await app.request(`${ORIGIN}/still-valid`, { method: "POST", ...bearer(token) }, env);
