@@ -107,11 +107,12 @@ const mcpBearer = { oauthResource: (c: Parameters<typeof publicOriginOf>[0]) => 
 app.use("/mcp", bearerAuth(mcpBearer));
 app.use("/mcp", tenantRateLimit(), bodyLimit(BODY_LIMITS.mcp));
 app.all("/mcp", (c) => {
-  const { tenantId, scopes, userName } = c.var.principal;
+  const { tenantId, scopes, toolSet, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
   return handleMcpRequest(c.req.raw, {
     tenantId,
     scopes,
+    toolSet,
     author: authorName(userName),
     sessions: sessionsFor(c.env, tenantId, background),
     listen: (keys, signal) => openTenantListener(c.env.TENANT, tenantId, keys, signal),

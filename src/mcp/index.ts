@@ -1,2 +1,2 @@
-export type { Scope, ToolContext } from "./context";
+export type { Scope, ToolContext, ToolSet } from "./context";
 export { handleMcpRequest } from "./handler";

@@ -1,5 +1,6 @@
 import { type CallToolResult, ProtocolError, ProtocolErrorCode, Server } from "@modelcontextprotocol/server";
 import type { z } from "zod";
+import { DEFAULT_TOOL_SET } from "../auth/principal";
 import type { ToolContext } from "./context";
 import { PROGRESS_EVERY_MS, withProgress } from "./progress";
 import { registerResources } from "./resources";
@@ -14,12 +15,12 @@ const INSTRUCTIONS =
 const FIVE_MINUTES = 300_000;
 
 /**
- * 2026-07-28 cache hints: discovery, templates and the full tool list are the same for every caller and change only
- * with a deploy, so shared caches may keep them five minutes; a read-only token's shorter list is its own; tenant
- * data (resource lists and reads) is never cached.
+ * 2026-07-28 cache hints: discovery, templates and the default tool list (a write token's compact set) are the same
+ * for most callers and change only with a deploy, so shared caches may keep them five minutes; a read-only token's
+ * list or the complete set is the caller's own choice; tenant data (resource lists and reads) is never cached.
  */
 function cacheHintsFor(ctx: ToolContext) {
-  const toolsScope = ctx.scopes.includes("write") ? "public" : "private";
+  const toolsScope = ctx.scopes.includes("write") && ctx.toolSet === DEFAULT_TOOL_SET ? "public" : "private";
   return {
     "server/discover": { ttlMs: FIVE_MINUTES, cacheScope: "public" },
     "tools/list": { ttlMs: FIVE_MINUTES, cacheScope: toolsScope },
@@ -39,7 +40,7 @@ export function buildMcpServer(ctx: ToolContext, era: "modern" | "legacy" = "mod
     cacheHints: cacheHintsFor(ctx),
   });
   const everyMs = ctx.progressEveryMs ?? PROGRESS_EVERY_MS;
-  server.setRequestHandler("tools/list", () => ({ tools: toolListFor(ctx.scopes) }));
+  server.setRequestHandler("tools/list", () => ({ tools: toolListFor(ctx.scopes, ctx.toolSet) }));
   server.setRequestHandler("tools/call", async (request, call) => {
     const { name, arguments: args } = request.params;
     const tool = toolCatalogue().get(name);

@@ -5,14 +5,14 @@
  */
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { MAX_PATCH_OPERATIONS, type OperationName } from "../../docx/index";
+import { type Fields, MAX_PATCH_OPERATIONS, OPERATION_FIELDS, type OperationName } from "../../docx/index";
 import type { ToolContext } from "../context";
 import { GRAMMAR_URI } from "../resources";
 import { docId, dryRun, expectedPosition, requestId } from "../shared-params";
 import { runTool, ToolError } from "../tool-result";
 import type { Json } from "../wire";
 import { decodeJson, editOutputSchema, runEdit } from "./edit-result";
-import { describedFields, patchOperation } from "./operation-schemas";
+import { describedFields, patchOperationOf } from "./operation-schemas";
 
 interface EditTool {
   op: OperationName;
@@ -187,6 +187,39 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
 
 const shared = { doc_id: docId, dry_run: dryRun, request_id: requestId, expected_position: expectedPosition };
 
+/** A tool's parameters (or a patch entry under the tool's name) as its engine operation: renamed fields mapped back. */
+function operationOf(tool: EditTool, parameters: Record<string, unknown>): Record<string, unknown> {
+  const operation: Record<string, unknown> = { op: tool.op };
+  for (const [parameter, v] of Object.entries(parameters)) operation[tool.renamed?.[parameter] ?? parameter] = v;
+  return operation;
+}
+
+/** Edit tools named unlike their engine operation (add_element is "add", move_element's `to` is "path"). */
+const ALIASED = Object.entries(EDIT_TOOLS).filter(([name, tool]) => name !== tool.op || tool.renamed !== undefined);
+
+/**
+ * apply_patch's op names: every edit tool's name with that tool's parameters, plus the engine's own operation names
+ * (docx-mcp's patch ops add, replace, remove, move, copy, remove_column), so the op enum lists every edit tool.
+ */
+const patchOperation = patchOperationOf({
+  ...OPERATION_FIELDS,
+  ...Object.fromEntries(
+    ALIASED.map(([name, tool]) => {
+      const fields: Fields = OPERATION_FIELDS[tool.op];
+      const toParameter = Object.fromEntries(Object.entries(tool.renamed ?? {}).map(([parameter, field]) => [field, parameter]));
+      return [name, Object.fromEntries(Object.entries(fields).map(([field, f]) => [toParameter[field] ?? field, f]))];
+    }),
+  ),
+});
+
+/** A patch entry named after an edit tool, as its engine operation; any other entry is the engine's to check. */
+function patchEntryOperation(entry: unknown): unknown {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return entry;
+  const { op, ...parameters } = entry as Record<string, unknown>;
+  const aliased = ALIASED.find(([name]) => name === op);
+  return aliased ? operationOf(aliased[1], parameters) : entry;
+}
+
 /** Registers every edit tool of the table, and apply_patch. */
 export function registerEditTools(server: McpServer, ctx: ToolContext): void {
   for (const [name, tool] of Object.entries(EDIT_TOOLS)) {
@@ -205,8 +238,6 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
       async (args: Record<string, unknown>) =>
         runTool(ctx, name, "write", async () => {
           const { doc_id, dry_run, request_id, expected_position, ...rest } = args;
-          const operation: Record<string, unknown> = { op: tool.op };
-          for (const [parameter, v] of Object.entries(rest)) operation[tool.renamed?.[parameter] ?? parameter] = v;
           return runEdit(ctx, {
             tool: name,
             docId: doc_id as string,
@@ -214,7 +245,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
             requestId: request_id as string | undefined,
             expectedPosition: expected_position as number | undefined,
             args,
-            operations: operation,
+            operations: operationOf(tool, rest),
             summary: tool.summary ? (r) => tool.summary!(r, args) : undefined,
           });
         }),
@@ -225,7 +256,10 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
     "apply_patch",
     {
       title: "Apply a patch",
-      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations atomically as one history entry; each is {"op": kind, ...the parameters of its tool} (add is add_element, remove_column remove_table_column; move/copy take from, path) and sees the document as earlier ones left it. ${GRAMMAR}`,
+      description:
+        `Apply up to ${MAX_PATCH_OPERATIONS} edits atomically as one history entry: each is {"op": an edit tool's name, ...that tool's parameters}, ` +
+        `e.g. {"op":"replace_text","find":"a","replace":"b"}, and sees the document as earlier ones left it (docx-mcp's patch ops add, replace, ` +
+        `remove, move and copy with from and path, and remove_column work too). Every op is also a tool you can call by name, listed or not. ${GRAMMAR}`,
       inputSchema: z.strictObject({
         ...shared,
         patches: z
@@ -244,7 +278,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
           requestId: args.request_id,
           expectedPosition: args.expected_position,
           args,
-          operations: asArray(decodeJson(args.patches, "patches")),
+          operations: asArray(decodeJson(args.patches, "patches")).map(patchEntryOperation),
         }),
       ),
   );
