@@ -207,6 +207,8 @@ describe("/mcp with OAuth access tokens", () => {
       (await (await connectMcp({ authorization: `Bearer ${accessToken}` })).listTools()).tools.map((t) => t.name);
     const chosen = await authorizedClient("mcp-oauth-complete@example.com", {}, { tool_set: "complete" });
     expect(await listed(chosen.tokens.access_token)).toHaveLength(48);
+    await chosen.browser.get("/dashboard/apps");
+    expect(chosen.browser.lastPage).toContain('<td data-label="Tools"><span class="tag">complete</span></td>');
     const { client, tokens } = await authorizedClient("mcp-oauth-compact@example.com");
     const compact = await listed(tokens.access_token);
     expect(compact).toContain("apply_patch");
