@@ -64,4 +64,23 @@ export function buildMcpServer(ctx: ToolContext, era: "modern" | "legacy" = "mod
 
 const textError = (text: string): CallToolResult => ({ isError: true, content: [{ type: "text", text }] });
 
-const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
+const issues = (error: z.ZodError) =>
+  explained(error.issues, [])
+    .map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`)
+    .join("; ");
+
+type Issue = z.ZodError["issues"][number];
+
+/**
+ * A union's bare "Invalid input" says nothing about what to fix. When every alternative but one failed only because
+ * the value is another type altogether (patches is an array or its JSON text), the one left is what the caller meant:
+ * report its issues, e.g. "patches.0: Unrecognized key: "path"".
+ */
+function explained(list: readonly Issue[], at: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  return list.flatMap((issue) => {
+    const path = [...at, ...issue.path];
+    if (issue.code !== "invalid_union") return [{ path, message: issue.message }];
+    const meant = issue.errors.filter((branch) => !branch.every((i) => i.code === "invalid_type" && i.path.length === 0));
+    return meant.length === 1 ? explained(meant[0], path) : [{ path, message: issue.message }];
+  });
+}

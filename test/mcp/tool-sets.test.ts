@@ -63,13 +63,17 @@ describe("tool sets over MCP", () => {
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(1);
   });
 
-  it("refuses an op under a tool's name with the engine's field name, and changes nothing", async () => {
+  it("refuses an op under a tool's name with the engine's field name, as objects or JSON text, and changes nothing", async () => {
     const { client, id, texts } = await openAs("ts-patch-fields", "compact");
-    const error = await callError(client, "apply_patch", {
-      doc_id: id,
-      patches: [{ op: "move_element", from: "/body/paragraph[2]", path: "/body/children/0" }],
-    });
-    expect(error.message).toMatch(/patches\.0/);
+    const entry = { op: "move_element", from: "/body/paragraph[2]", path: "/body/children/0" };
+    const asObjects = await callError(client, "apply_patch", { doc_id: id, patches: [entry] });
+    expect(asObjects.message).toContain('patches.0: Unrecognized key: "path"');
+    const asText = await callError(client, "apply_patch", { doc_id: id, patches: JSON.stringify([entry]) });
+    expect(asText).toMatchObject({ kind: "invalid_argument", field: "patches[0]" });
+    expect(asText.message).toBe("patches[0] (move_element) has no field path; move_element takes from, to.");
+    // A misspelt op is answered with the op names there are, the single-edit tools' among them.
+    const misspelt = await callError(client, "apply_patch", { doc_id: id, patches: [{ op: "replace_txt", find: "a", replace: "b" }] });
+    expect(misspelt.message).toMatch(/patches\.0\.op: Invalid discriminator value\. Expected .*'replace_text'.*'move_element'/);
     expect(await texts()).toEqual(["Alpha beta", "Gamma beta", "Delta"]);
     expect((await callOk(client, "document_history", { doc_id: id })).total).toBe(0);
   });

@@ -194,8 +194,14 @@ function operationOf(tool: EditTool, parameters: Record<string, unknown>): Recor
   return operation;
 }
 
+/** An operation's fields (schemas or descriptors) under the tool's parameter names: move_element's "path" is `to`. */
+function asParameters<T>(tool: EditTool, fields: Readonly<Record<string, T>>): Record<string, T> {
+  const toParameter = Object.fromEntries(Object.entries(tool.renamed ?? {}).map(([parameter, field]) => [field, parameter]));
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [toParameter[field] ?? field, value]));
+}
+
 /** Edit tools named unlike their engine operation (add_element is "add", move_element's `to` is "path"). */
-const ALIASED = Object.entries(EDIT_TOOLS).filter(([name, tool]) => name !== tool.op || tool.renamed !== undefined);
+const ALIASED = new Map(Object.entries(EDIT_TOOLS).filter(([name, tool]) => name !== tool.op || tool.renamed !== undefined));
 
 /**
  * apply_patch's op names: every edit tool's name with that tool's parameters, plus the engine's own operation names
@@ -203,29 +209,34 @@ const ALIASED = Object.entries(EDIT_TOOLS).filter(([name, tool]) => name !== too
  */
 const patchOperation = patchOperationOf({
   ...OPERATION_FIELDS,
-  ...Object.fromEntries(
-    ALIASED.map(([name, tool]) => {
-      const fields: Fields = OPERATION_FIELDS[tool.op];
-      const toParameter = Object.fromEntries(Object.entries(tool.renamed ?? {}).map(([parameter, field]) => [field, parameter]));
-      return [name, Object.fromEntries(Object.entries(fields).map(([field, f]) => [toParameter[field] ?? field, f]))];
-    }),
-  ),
+  ...Object.fromEntries([...ALIASED].map(([name, tool]) => [name, asParameters<Fields[string]>(tool, OPERATION_FIELDS[tool.op])])),
 });
 
-/** A patch entry named after an edit tool, as its engine operation; any other entry is the engine's to check. */
-function patchEntryOperation(entry: unknown): unknown {
+/**
+ * A patch entry named after an edit tool, as its engine operation; any other entry is the engine's to check. Entries
+ * given as JSON text skipped the schema, so an engine field name under a tool's name (move_element with "path") is
+ * refused here rather than taken for something the caller did not mean.
+ */
+function patchEntryOperation(entry: unknown, index: number): unknown {
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return entry;
   const { op, ...parameters } = entry as Record<string, unknown>;
-  const aliased = ALIASED.find(([name]) => name === op);
-  return aliased ? operationOf(aliased[1], parameters) : entry;
+  const tool = typeof op === "string" ? ALIASED.get(op) : undefined;
+  if (!tool) return entry;
+  const accepted = Object.keys(asParameters(tool, OPERATION_FIELDS[tool.op]));
+  const unknown = Object.keys(parameters).filter((parameter) => !accepted.includes(parameter));
+  if (unknown.length > 0)
+    throw new ToolError({
+      kind: "invalid_argument",
+      field: `patches[${index}]`,
+      message: `patches[${index}] (${op}) has no field ${unknown.join(", ")}; ${op} takes ${accepted.join(", ")}.`,
+    });
+  return operationOf(tool, parameters);
 }
 
 /** Registers every edit tool of the table, and apply_patch. */
 export function registerEditTools(server: McpServer, ctx: ToolContext): void {
   for (const [name, tool] of Object.entries(EDIT_TOOLS)) {
-    const fields = describedFields(tool.op);
-    const toParameter = Object.fromEntries(Object.entries(tool.renamed ?? {}).map(([parameter, field]) => [field, parameter]));
-    const parameters = Object.fromEntries(Object.entries(fields).map(([field, schema]) => [toParameter[field] ?? field, schema]));
+    const parameters = asParameters(tool, describedFields(tool.op));
     server.registerTool(
       name,
       {
