@@ -17,7 +17,7 @@ import {
   tenantRateLimit,
   wellKnownRoutes,
 } from "./http/index";
-import { handleMcpRequest } from "./mcp/index";
+import { handleMcpRequest, toolSetSizes } from "./mcp/index";
 import type { ChangeFeed, LibraryStore, SessionIndex } from "./sessions/index";
 import { DocumentCache, DocumentSessions, LibraryQuota, LiveLibraryStore, libraryQuotaBytes } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -68,6 +68,7 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
     library: liveLibrary(env),
     sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
     listen: (tenantId, keys, signal) => openTenantListener(env.TENANT, tenantId, keys, signal),
+    toolSetSizes,
   };
 }
 

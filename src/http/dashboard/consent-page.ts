@@ -68,7 +68,7 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
       <form method="post" action="/oauth/authorize">
         ${csrfField(c)}
         ${PARAMS.filter((p) => params[p] !== undefined).map((p) => html`<input type="hidden" name="${p}" value="${params[p]}" />`)}
-        ${toolSetChoice()}
+        ${toolSetChoice(c)}
         <div class="buttons">
           <button type="submit" name="decision" value="allow">Allow</button>
           <button type="submit" name="decision" value="deny" class="secondary">Deny</button>

@@ -60,7 +60,7 @@ const createForm = (c: WebContext) => html`<form method="post" action="/dashboar
   <fieldset><legend class="muted">Scopes</legend>
     ${SCOPES.map((s) => html`<label><input type="checkbox" name="scope_${s}" value="1" checked /> ${s}</label>`)}
   </fieldset>
-  ${toolSetChoice()}
+  ${toolSetChoice(c)}
   <button type="submit">Create token</button>
 </form>`;
 
