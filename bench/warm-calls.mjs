@@ -110,13 +110,16 @@ try {
     env,
     stdio: "ignore",
   });
-  const token = spawnSync(process.execPath, ["scripts/token.mjs", "--tenant", "bench-calls", "--persist-to", state], {
-    env,
-    encoding: "utf8",
-  })
-    .stdout.trim()
-    .split("\n")
-    .pop();
+  const mint = (toolSet) =>
+    spawnSync(process.execPath, ["scripts/token.mjs", "--tenant", "bench-calls", "--tool-set", toolSet, "--persist-to", state], {
+      env,
+      encoding: "utf8",
+    })
+      .stdout.trim()
+      .split("\n")
+      .pop();
+  // The default tool set for every case; the complete set only for its own tools/list row.
+  const [token, completeToken] = [mint("compact"), mint("complete")];
   const [productPort, floorPort] = [await freePort(), await freePort()];
   children.push(await startWorker(config, productPort, state), await startWorker("bench/minimal-mcp/wrangler.toml", floorPort, state));
   const mcp = `http://127.0.0.1:${productPort}/mcp`;
@@ -140,7 +143,8 @@ try {
     ["server/discover (no tool work)", () => rpc(mcp, token, "server/discover", {})],
     ["query of one paragraph", () => rpc(mcp, token, "tools/call", query)],
     ["document_list", () => rpc(mcp, token, "tools/call", { name: "document_list", arguments: {} })],
-    ["tools/list", () => rpc(mcp, token, "tools/list", {})],
+    ["tools/list (compact, the default)", () => rpc(mcp, token, "tools/list", {})],
+    ["tools/list (complete set)", () => rpc(mcp, completeToken, "tools/list", {})],
   ];
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {

@@ -33,6 +33,10 @@ export const oauthGrants = sqliteTable(
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
     scopes: text("scopes").notNull(), // space-separated
+    // As on access_tokens: chosen on the consent page; grants from before the column keep the full list.
+    toolSet: text("tool_set", { enum: ["compact", "complete"] })
+      .notNull()
+      .default("complete"),
     resource: text("resource").notNull(), // the RFC 8707 resource the tokens are bound to
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at"),
@@ -55,6 +59,9 @@ export const oauthCodes = sqliteTable("oauth_codes", {
   redirectUri: text("redirect_uri").notNull(),
   codeChallenge: text("code_challenge").notNull(), // S256 only
   scopes: text("scopes").notNull(),
+  toolSet: text("tool_set", { enum: ["compact", "complete"] })
+    .notNull()
+    .default("complete"), // the consent page's choice
   resource: text("resource").notNull(),
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),

@@ -21,6 +21,11 @@ export const accessTokens = sqliteTable(
     displayPrefix: text("display_prefix").notNull(),
     lastFour: text("last_four").notNull(),
     scopes: text("scopes").notNull(), // space-separated, e.g. "read write"
+    // What tools/list shows (src/auth/principal.ts ToolSet). The default is for rows from before the column, which
+    // keep the full list; new tokens are written with the person's choice, compact unless they pick otherwise.
+    toolSet: text("tool_set", { enum: ["compact", "complete"] })
+      .notNull()
+      .default("complete"),
     createdAt: integer("created_at").notNull(), // epoch ms
     expiresAt: integer("expires_at"),
     revokedAt: integer("revoked_at"),

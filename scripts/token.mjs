@@ -10,9 +10,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const usage = `Usage: npm run token -- --tenant NAME [--name LABEL] [--scopes read,write] [--expires-days N] [--persist-to DIR]
+const usage = `Usage: npm run token -- --tenant NAME [--name LABEL] [--scopes read,write] [--tool-set compact|complete]
+                       [--expires-days N] [--persist-to DIR]
 
 Creates the tenant and its owner user if needed, then prints a new access token (only the token) on stdout.
+--tool-set picks what tools/list shows the token: compact (the default: apply_patch and every non-edit tool) or
+complete (all of docx-mcp's tools); every tool the scopes allow can be called either way.
 Works on the local D1 database only (.wrangler/state, or --persist-to DIR as used by wrangler dev).`;
 
 function fail(message) {
@@ -36,6 +39,7 @@ try {
       tenant: { type: "string" },
       name: { type: "string", default: "development token" },
       scopes: { type: "string", default: "read,write" },
+      "tool-set": { type: "string" },
       "expires-days": { type: "string" },
       "persist-to": { type: "string" },
       remote: { type: "boolean" },
@@ -77,6 +81,8 @@ scopes = options.scopes.split(/[,\s]+/).filter(Boolean);
 const unknown = scopes.filter((s) => !auth.isScope(s));
 if (unknown.length > 0 || scopes.length === 0)
   fail(`--scopes must list ${auth.SCOPES.join(" and/or ")}, got ${JSON.stringify(options.scopes)}.`);
+const toolSet = options["tool-set"] ?? auth.DEFAULT_TOOL_SET;
+if (!auth.isToolSet(toolSet)) fail(`--tool-set must be ${auth.TOOL_SETS.join(" or ")}, got ${JSON.stringify(options["tool-set"])}.`);
 if (options["expires-days"] !== undefined) {
   const days = Number(options["expires-days"]);
   if (!Number.isInteger(days) || days < 1)
@@ -119,11 +125,11 @@ const platform = await getPlatformProxy({
 try {
   const db = auth.authDatabase(platform.env.DB);
   const { tenantId, userId } = await auth.ensureTenantAndUser(db, tenantName);
-  const { token, info } = await auth.issueAccessToken(db, { tenantId, userId, name: options.name, scopes, expiresAt });
+  const { token, info } = await auth.issueAccessToken(db, { tenantId, userId, name: options.name, scopes, toolSet, expiresAt });
   process.stdout.write(token + "\n");
   const expiry = expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ", never expires";
   process.stderr.write(
-    `token: ${info.displayPrefix}…${info.lastFour} for tenant ${tenantName} (${info.scopes.join(" ")}${expiry}); only its hash is stored.\n`,
+    `token: ${info.displayPrefix}…${info.lastFour} for tenant ${tenantName} (${info.scopes.join(" ")}, ${info.toolSet} tool set${expiry}); only its hash is stored.\n`,
   );
 } finally {
   await platform.dispose();

@@ -17,7 +17,7 @@ import {
   tenantRateLimit,
   wellKnownRoutes,
 } from "./http/index";
-import { handleMcpRequest } from "./mcp/index";
+import { handleMcpRequest, toolSetSizes } from "./mcp/index";
 import type { ChangeFeed, LibraryStore, SessionIndex } from "./sessions/index";
 import { DocumentCache, DocumentSessions, LibraryQuota, LiveLibraryStore, libraryQuotaBytes } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
@@ -68,6 +68,7 @@ function webServicesFor(env: Env, origin: string, background: (work: Promise<unk
     library: liveLibrary(env),
     sessionsFor: (tenantId) => sessionsFor(env, tenantId, background),
     listen: (tenantId, keys, signal) => openTenantListener(env.TENANT, tenantId, keys, signal),
+    toolSetSizes,
   };
 }
 
@@ -109,7 +110,7 @@ app.use("/mcp", tenantRateLimit());
 app.all("/mcp", async (c) => {
   // The body's one read, capped by the bytes received whatever the headers say; the handler parses this text.
   const body = c.req.raw.body ? await readTextCapped(c.req.raw, BODY_LIMITS.mcp) : undefined;
-  const { tenantId, scopes, userName } = c.var.principal;
+  const { tenantId, scopes, toolSet, userName } = c.var.principal;
   const background = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
   let sessions: DocumentSessions | undefined;
   return handleMcpRequest(
@@ -117,6 +118,7 @@ app.all("/mcp", async (c) => {
     {
       tenantId,
       scopes,
+      toolSet,
       author: authorName(userName),
       // Built on first use: discovery and tools/list never touch the tenant's sessions.
       get sessions() {

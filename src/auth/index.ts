@@ -35,7 +35,19 @@ export {
   revokeOAuthToken,
   type TokenSet,
 } from "./oauth/index";
-export { formatScopes, hasScope, isScope, type Principal, parseScopes, SCOPES, type Scope } from "./principal";
+export {
+  DEFAULT_TOOL_SET,
+  formatScopes,
+  hasScope,
+  isScope,
+  isToolSet,
+  type Principal,
+  parseScopes,
+  SCOPES,
+  type Scope,
+  TOOL_SETS,
+  type ToolSet,
+} from "./principal";
 export { type PublicOrigin, resolvePublicOrigin } from "./public-origin";
 export { ensureTenantAndUser, validateTenantName } from "./tenants";
 export { checkTokenFormat, hashAccessToken, mintAccessToken, TOKEN_PREFIX } from "./token-format";

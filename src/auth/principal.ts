@@ -10,6 +10,23 @@ export interface Principal {
   userName: string;
   tokenId: string;
   scopes: readonly Scope[];
+  /** Which tools tools/list shows this caller; every tool its scopes allow stays callable whatever the set. */
+  toolSet: ToolSet;
+}
+
+/**
+ * The tool lists a token or OAuth grant can be given. "compact" lists apply_patch for edits and every non-edit tool;
+ * "complete" lists all of docx-mcp's tools. Every listed character is loaded into the model's context on each turn.
+ */
+export type ToolSet = "compact" | "complete";
+
+export const TOOL_SETS: readonly ToolSet[] = ["compact", "complete"];
+
+/** What new tokens and grants get unless the person chooses otherwise. */
+export const DEFAULT_TOOL_SET: ToolSet = "compact";
+
+export function isToolSet(value: unknown): value is ToolSet {
+  return (TOOL_SETS as readonly unknown[]).includes(value);
 }
 
 export function hasScope(principal: Principal, scope: Scope): boolean {

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { accessTokens, users } from "../../schema";
 import { AuthError } from "./auth-error";
 import type { AuthDatabase } from "./database";
-import { formatScopes, parseScopes, type Scope } from "./principal";
+import { DEFAULT_TOOL_SET, formatScopes, parseScopes, type Scope, type ToolSet } from "./principal";
 import { checkTokenFormat, hashAccessToken, mintAccessToken, tokenDisplayParts } from "./token-format";
 import { forgetVerifiedTokens, type VerifiedToken } from "./verified-tokens";
 
@@ -15,6 +15,7 @@ export interface AccessTokenInfo {
   displayPrefix: string;
   lastFour: string;
   scopes: Scope[];
+  toolSet: ToolSet;
   createdAt: number;
   expiresAt: number | null;
   revokedAt: number | null;
@@ -29,6 +30,8 @@ export interface IssueAccessTokenInput {
   userId: string;
   name: string;
   scopes: readonly Scope[];
+  /** Which tools tools/list shows the token (default compact). */
+  toolSet?: ToolSet;
   expiresAt?: number | null;
   now?: number;
 }
@@ -44,6 +47,7 @@ export async function issueAccessToken(db: AuthDatabase, input: IssueAccessToken
     tokenHash: await hashAccessToken(token),
     ...tokenDisplayParts(token),
     scopes: formatScopes(input.scopes),
+    toolSet: input.toolSet ?? DEFAULT_TOOL_SET,
     createdAt: input.now ?? Date.now(),
     expiresAt: input.expiresAt ?? null,
     revokedAt: null,
@@ -82,6 +86,7 @@ export async function verifyAccessToken(db: AuthDatabase, token: string, now: nu
       userName: found.userName ?? "",
       tokenId: row.id,
       scopes: parseScopes(row.scopes),
+      toolSet: row.toolSet,
     },
     lastUsedAt: row.lastUsedAt,
     expiresAt: row.expiresAt,

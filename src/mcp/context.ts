@@ -1,11 +1,15 @@
+import type { ToolSet } from "../auth/principal";
 import type { DocumentSessions, LiveStream } from "../sessions/index";
 
 export type Scope = "read" | "write";
+export type { ToolSet };
 
 /** Who is calling and the services a tool may use; built per request by the HTTP layer. */
 export interface ToolContext {
   tenantId: string;
   scopes: readonly Scope[];
+  /** Which tools tools/list shows; what the caller may call depends on its scopes alone. */
+  toolSet: ToolSet;
   /** Author of the caller's tracked changes and comments: the account's name. */
   author: string;
   sessions: DocumentSessions;

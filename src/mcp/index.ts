@@ -1,2 +1,3 @@
-export type { Scope, ToolContext } from "./context";
+export type { Scope, ToolContext, ToolSet } from "./context";
 export { handleMcpRequest } from "./handler";
+export { toolSetSizes } from "./tool-catalogue";

@@ -1,5 +1,6 @@
 import { type CallToolResult, ProtocolError, ProtocolErrorCode, Server } from "@modelcontextprotocol/server";
 import type { z } from "zod";
+import { DEFAULT_TOOL_SET } from "../auth/principal";
 import type { ToolContext } from "./context";
 import { PROGRESS_EVERY_MS, withProgress } from "./progress";
 import { registerResources } from "./resources";
@@ -14,12 +15,12 @@ const INSTRUCTIONS =
 const FIVE_MINUTES = 300_000;
 
 /**
- * 2026-07-28 cache hints: discovery, templates and the full tool list are the same for every caller and change only
- * with a deploy, so shared caches may keep them five minutes; a read-only token's shorter list is its own; tenant
- * data (resource lists and reads) is never cached.
+ * 2026-07-28 cache hints: discovery, templates and the default tool list (a write token's compact set) are the same
+ * for most callers and change only with a deploy, so shared caches may keep them five minutes; a read-only token's
+ * list or the complete set is the caller's own choice; tenant data (resource lists and reads) is never cached.
  */
 function cacheHintsFor(ctx: ToolContext) {
-  const toolsScope = ctx.scopes.includes("write") ? "public" : "private";
+  const toolsScope = ctx.scopes.includes("write") && ctx.toolSet === DEFAULT_TOOL_SET ? "public" : "private";
   return {
     "server/discover": { ttlMs: FIVE_MINUTES, cacheScope: "public" },
     "tools/list": { ttlMs: FIVE_MINUTES, cacheScope: toolsScope },
@@ -39,7 +40,7 @@ export function buildMcpServer(ctx: ToolContext, era: "modern" | "legacy" = "mod
     cacheHints: cacheHintsFor(ctx),
   });
   const everyMs = ctx.progressEveryMs ?? PROGRESS_EVERY_MS;
-  server.setRequestHandler("tools/list", () => ({ tools: toolListFor(ctx.scopes) }));
+  server.setRequestHandler("tools/list", () => ({ tools: toolListFor(ctx.scopes, ctx.toolSet) }));
   server.setRequestHandler("tools/call", async (request, call) => {
     const { name, arguments: args } = request.params;
     const tool = toolCatalogue().get(name);
@@ -63,4 +64,23 @@ export function buildMcpServer(ctx: ToolContext, era: "modern" | "legacy" = "mod
 
 const textError = (text: string): CallToolResult => ({ isError: true, content: [{ type: "text", text }] });
 
-const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
+const issues = (error: z.ZodError) =>
+  explained(error.issues, [])
+    .map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`)
+    .join("; ");
+
+type Issue = z.ZodError["issues"][number];
+
+/**
+ * A union's bare "Invalid input" says nothing about what to fix. When every alternative but one failed only because
+ * the value is another type altogether (patches is an array or its JSON text), the one left is what the caller meant:
+ * report its issues, e.g. "patches.0: Unrecognized key: "path"".
+ */
+function explained(list: readonly Issue[], at: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  return list.flatMap((issue) => {
+    const path = [...at, ...issue.path];
+    if (issue.code !== "invalid_union") return [{ path, message: issue.message }];
+    const meant = issue.errors.filter((branch) => !branch.every((i) => i.code === "invalid_type" && i.path.length === 0));
+    return meant.length === 1 ? explained(meant[0], path) : [{ path, message: issue.message }];
+  });
+}

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { CallToolResult, McpServer, ServerContext, Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import type { Scope, ToolContext } from "./context";
+import type { Scope, ToolContext, ToolSet } from "./context";
 import { listedAnnotations, listedSchema } from "./listed-schema";
 import { registerCommentTools } from "./tools/comment-tools";
 import { registerDocumentTools } from "./tools/document-tools";
-import { registerEditTools } from "./tools/edit-tools";
+import { EDIT_TOOLS, registerEditTools } from "./tools/edit-tools";
 import { registerExportTools } from "./tools/export-tools";
 import { registerHistoryTools } from "./tools/history-tools";
 import { registerLibrarySyncTools } from "./tools/library-sync-tools";
@@ -111,15 +111,33 @@ export function toolCatalogue(): Map<string, CatalogueTool> {
   return catalogue;
 }
 
+/**
+ * Whether a tool is in a tool set's list. The compact set leaves out the one-operation edit tools, whose operations
+ * apply_patch takes under the same names; they stay callable by name, since listing is all a set changes.
+ */
+const inToolSet = (name: string, toolSet: ToolSet) => toolSet === "complete" || !Object.hasOwn(EDIT_TOOLS, name);
+
 const listings = new Map<string, Tool[]>();
 
-/** The tools/list answer for a token's scopes, in a stable order (the spec asks for determinism for caching). */
-export function toolListFor(scopes: readonly Scope[]): Tool[] {
-  const key = scopes.includes("write") ? "write" : "read";
+/** The tools/list answer for a token's scopes and tool set, in a stable order (the spec asks for it, for caching). */
+export function toolListFor(scopes: readonly Scope[], toolSet: ToolSet): Tool[] {
+  const access = scopes.includes("write") ? "write" : "read";
+  const key = `${access} ${toolSet}`;
   let list = listings.get(key);
   if (!list) {
-    list = [...toolCatalogue().values()].filter((t) => key === "write" || t.scope === "read").map((t) => t.listing);
+    list = [...toolCatalogue().values()]
+      .filter((t) => (access === "write" || t.scope === "read") && inToolSet(t.name, toolSet))
+      .map((t) => t.listing);
     listings.set(key, list);
   }
   return list;
+}
+
+/** What each tool set costs a write token: tools listed and characters of tools/list JSON, for people choosing one. */
+export function toolSetSizes(): Record<ToolSet, { tools: number; chars: number }> {
+  const size = (toolSet: ToolSet) => {
+    const tools = toolListFor(["read", "write"], toolSet);
+    return { tools: tools.length, chars: JSON.stringify({ tools }).length };
+  };
+  return { compact: size("compact"), complete: size("complete") };
 }

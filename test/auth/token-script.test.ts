@@ -65,20 +65,29 @@ describe("npm run token", () => {
 
     const rows = await query(
       persistTo,
-      "SELECT t.name AS tenant, a.name, a.scopes, a.token_hash, a.expires_at FROM access_tokens a JOIN tenants t ON t.id = a.tenant_id",
+      "SELECT t.name AS tenant, a.name, a.scopes, a.tool_set, a.token_hash, a.expires_at FROM access_tokens a JOIN tenants t ON t.id = a.tenant_id",
     );
     expect(rows).toEqual([
-      { tenant: "acme", name: "laptop", scopes: "read", token_hash: await hashAccessToken(minted), expires_at: expect.any(Number) },
+      {
+        tenant: "acme",
+        name: "laptop",
+        scopes: "read",
+        tool_set: "compact",
+        token_hash: await hashAccessToken(minted),
+        expires_at: expect.any(Number),
+      },
     ]);
     expect(rows[0].expires_at as number).toBeGreaterThan(Date.now() + 29 * 86_400_000);
   }, 60_000);
 
-  it("reuses the tenant on a second run", async () => {
-    const result = await token(["--tenant", "acme", "--persist-to", persistTo]);
+  it("reuses the tenant on a second run, and gives the token the --tool-set chosen", async () => {
+    const result = await token(["--tenant", "acme", "--tool-set", "complete", "--persist-to", persistTo]);
     expect(result.code).toBe(0);
+    expect(result.stderr).toContain("complete tool set");
     const tenants = await query(persistTo, "SELECT COUNT(*) AS n FROM tenants");
-    const tokens = await query(persistTo, "SELECT COUNT(*) AS n FROM access_tokens");
-    expect([tenants[0].n, tokens[0].n]).toEqual([1, 2]);
+    const tokens = await query(persistTo, "SELECT tool_set FROM access_tokens ORDER BY created_at");
+    expect(tenants[0].n).toBe(1);
+    expect(tokens.map((t) => t.tool_set)).toEqual(["compact", "complete"]);
   }, 60_000);
 
   const refusals: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
@@ -86,6 +95,7 @@ describe("npm run token", () => {
     ["--env production", ["--tenant", "acme", "--env", "production"], quietEnv, /refusing --env production/],
     ["CLOUDFLARE_API_TOKEN", ["--tenant", "acme"], { ...quietEnv, CLOUDFLARE_API_TOKEN: "set" }, /CLOUDFLARE_API_TOKEN/],
     ["an unknown scope", ["--tenant", "acme", "--scopes", "admin"], quietEnv, /--scopes/],
+    ["an unknown tool set", ["--tenant", "acme", "--tool-set", "all"], quietEnv, /--tool-set must be compact or complete, got "all"/],
     ["a missing tenant", [], quietEnv, /--tenant is required/],
   ];
   for (const [what, args, env, message] of refusals) {

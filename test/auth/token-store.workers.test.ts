@@ -52,6 +52,7 @@ describe("verifyAccessToken", () => {
       userName: `${tenant} owner`,
       tokenId: issued.tokenId,
       scopes: ["read"],
+      toolSet: "compact",
     });
   });
 

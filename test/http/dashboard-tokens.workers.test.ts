@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toolSetSizes } from "../../src/mcp/index";
 import { connectMcp, workerFetch } from "../support/mcp-client";
 import { location, TestBrowser } from "./browser";
 
@@ -56,6 +57,54 @@ describe("dashboard: tokens page", () => {
     const week = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     await browser.get("/dashboard/tokens");
     expect(browser.lastPage).toContain(week);
+  });
+
+  it("offers the tool sets with their measured sizes, compact checked", async () => {
+    const browser = new TestBrowser();
+    await browser.signUp("tokens-sets-form@example.com");
+    const sizes = toolSetSizes();
+    const about = (chars: number) => `about ${(Math.round(chars / 1000) * 1000).toLocaleString("en-US")} characters`;
+    expect(browser.lastPage).toMatch(/<input type="radio" name="tool_set" value="compact" checked \/>/);
+    expect(browser.lastPage).toContain(`compact (recommended; ${sizes.compact.tools} tools, ${about(sizes.compact.chars)} of context)`);
+    expect(browser.lastPage).toContain(`complete docx-mcp set (48 tools, ${about(sizes.complete.chars)})`);
+  });
+
+  it("creates tokens with each tool set, shows each token's set, and /mcp lists that set", async () => {
+    const browser = new TestBrowser();
+    await browser.signUp("tokens-sets@example.com");
+    const listed: Record<string, string[]> = {};
+    for (const toolSet of ["compact", "complete"]) {
+      await browser.post("/dashboard/tokens", {
+        name: `agent ${toolSet}`,
+        scope_read: "1",
+        scope_write: "1",
+        expiry: "7",
+        tool_set: toolSet,
+      });
+      const client = await connectMcp({ authorization: `Bearer ${newToken(browser.lastPage)!}` });
+      listed[toolSet] = (await client.listTools()).tools.map((t) => t.name);
+      // Listing is all the set changes: either token's call reaches replace_text, which refuses only the unknown session.
+      const call = await client.callTool({ name: "replace_text", arguments: { doc_id: "missing", find: "a", replace: "b" } });
+      expect(call.structuredContent).toMatchObject({ error: { kind: "session_not_found", sessionId: "missing" } });
+    }
+    expect(listed.complete).toHaveLength(48);
+    expect(listed.compact).toContain("apply_patch");
+    expect(listed.compact).not.toContain("replace_text");
+    await browser.get("/dashboard/tokens");
+    const row = (name: string) =>
+      browser.lastPage.match(new RegExp(`${name}</td>[\\s\\S]*?data-label="Tools"><span class="tag">(\\w+)<`))?.[1];
+    expect([row("agent compact"), row("agent complete")]).toEqual(["compact", "complete"]);
+  });
+
+  it("refuses a tool set no form offers with a 400 naming the choices, and creates nothing", async () => {
+    const browser = new TestBrowser();
+    await browser.signUp("tokens-sets-bad@example.com");
+    const refused = await browser.post("/dashboard/tokens", { name: "tampered", scope_read: "1", expiry: "7", tool_set: "everything" });
+    expect(refused.status).toBe(400);
+    expect(browser.lastPage).toContain("Choose which tools agents see: compact or complete.");
+    expect(browser.lastPage).not.toMatch(/id="new-token"/);
+    await browser.get("/dashboard/tokens");
+    expect(browser.lastPage).not.toContain("tampered");
   });
 
   it("refuses a form without a valid CSRF token or from another site (cross-site request forgery)", async () => {

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { workerFetch } from "../support/mcp-client";
 import { location, TestBrowser } from "./browser";
@@ -122,6 +123,20 @@ describe("authorization endpoint", () => {
     expect(query.get("code")).toMatch(/^dxc_/);
     expect(query.get("state")).toBe("xyz");
     expect(query.get("iss")).toBe("https://docx-edge.test");
+  });
+
+  it("offers the tool set choice, compact checked, and refuses a tampered value without issuing a code", async () => {
+    const params = await validParams();
+    const browser = await signedIn("consent-tool-set@example.com");
+    await browser.get(authorizeUrl(params));
+    expect(browser.lastPage).toMatch(/<input type="radio" name="tool_set" value="compact" checked \/> compact \(recommended; \d+ tools/);
+    expect(browser.lastPage).toMatch(/<input type="radio" name="tool_set" value="complete" +\/> complete docx-mcp set \(48 tools/);
+    const refused = await consent(browser, params, "allow", { tool_set: "all" });
+    expect(refused.status).toBe(400);
+    expect(location(refused)).toBeNull();
+    expect(browser.lastPage).toContain("Choose which tools agents see: compact or complete.");
+    const codes = await env.DB.prepare("SELECT count(*) AS n FROM oauth_codes WHERE client_id = ?").bind(params.client_id).first();
+    expect(codes).toEqual({ n: 0 });
   });
 
   it("returns access_denied to the client after Deny", async () => {

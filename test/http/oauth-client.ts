@@ -39,29 +39,44 @@ export function authorizeUrl(params: Record<string, string>): string {
 /** The query of the URL the browser is sent back to. */
 export const callbackParams = (response: Response) => new URL(location(response)!).searchParams;
 
-/** Signs a new person in, opens the consent page and allows it; returns the redirect response. */
-export async function consent(browser: TestBrowser, params: Record<string, string>, decision = "allow"): Promise<Response> {
+/** Opens the consent page and answers it (with any choices in `choices`, e.g. tool_set); returns the redirect response. */
+export async function consent(
+  browser: TestBrowser,
+  params: Record<string, string>,
+  decision = "allow",
+  choices: Record<string, string> = {},
+): Promise<Response> {
   const page = await browser.get(authorizeUrl(params));
   if (page.status !== 200) throw new Error(`consent page answered ${page.status} ${location(page) ?? ""}`);
   const hidden = Object.fromEntries(
     [...browser.lastPage.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, "&")]),
   );
   delete hidden._csrf;
-  return browser.post("/oauth/authorize", { ...hidden, decision });
+  return browser.post("/oauth/authorize", { ...hidden, ...choices, decision });
 }
 
 /** Consents as `browser` to a code flow for `clientId` with a fresh PKCE pair; returns the code and its verifier. */
-export async function consentedCode(browser: TestBrowser, clientId: string, extra: Record<string, string> = {}) {
+export async function consentedCode(
+  browser: TestBrowser,
+  clientId: string,
+  extra: Record<string, string> = {},
+  choices: Record<string, string> = {},
+) {
   const { verifier, challenge } = await pkcePair();
   const code = callbackParams(
-    await consent(browser, {
-      response_type: "code",
-      client_id: clientId,
-      redirect_uri: CLAUDE_CALLBACK,
-      code_challenge: challenge,
-      code_challenge_method: "S256",
-      ...extra,
-    }),
+    await consent(
+      browser,
+      {
+        response_type: "code",
+        client_id: clientId,
+        redirect_uri: CLAUDE_CALLBACK,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+        ...extra,
+      },
+      "allow",
+      choices,
+    ),
   ).get("code")!;
   return { code, verifier };
 }
@@ -76,11 +91,11 @@ export async function tokenRequest(fields: Record<string, string>) {
 }
 
 /** A whole authorization for a fresh person and client: returns the client, the tokens and the browser. */
-export async function authorizedClient(email: string, extra: Record<string, string> = {}) {
+export async function authorizedClient(email: string, extra: Record<string, string> = {}, choices: Record<string, string> = {}) {
   const { body: client } = await registerClient();
   const browser = new TestBrowser();
   await browser.signUp(email);
-  const { code, verifier } = await consentedCode(browser, client.client_id, { state: "st", resource: MCP_URL, ...extra });
+  const { code, verifier } = await consentedCode(browser, client.client_id, { state: "st", resource: MCP_URL, ...extra }, choices);
   const exchange = {
     grant_type: "authorization_code",
     code,

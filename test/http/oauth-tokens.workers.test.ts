@@ -202,6 +202,21 @@ describe("/mcp with OAuth access tokens", () => {
     expect(listed.sessions.map((s) => s.title)).toContain("same tenant");
   });
 
+  it("lists the tool set chosen at consent (compact unless chosen), and keeps it across a refresh", async () => {
+    const listed = async (accessToken: string) =>
+      (await (await connectMcp({ authorization: `Bearer ${accessToken}` })).listTools()).tools.map((t) => t.name);
+    const chosen = await authorizedClient("mcp-oauth-complete@example.com", {}, { tool_set: "complete" });
+    expect(await listed(chosen.tokens.access_token)).toHaveLength(48);
+    await chosen.browser.get("/dashboard/apps");
+    expect(chosen.browser.lastPage).toContain('<td data-label="Tools"><span class="tag">complete</span></td>');
+    const { client, tokens } = await authorizedClient("mcp-oauth-compact@example.com");
+    const compact = await listed(tokens.access_token);
+    expect(compact).toContain("apply_patch");
+    expect(compact).not.toContain("replace_text");
+    const refreshed = await refresh(client.client_id, tokens.refresh_token);
+    expect(await listed(refreshed.body.access_token)).toEqual(compact);
+  });
+
   it("refuses an access token issued for another resource (token forwarded from another service)", async () => {
     const db = authDatabase(env.DB);
     const { body: client } = await registerClient();

@@ -18,8 +18,8 @@ async function setup(tenant: string) {
 }
 
 describe("element tools over MCP", () => {
-  it("lists every element tool", async () => {
-    const { client } = await setup("el-list");
+  it("lists every element tool to a token with the complete tool set", async () => {
+    const client = await connectMcp((await tokenFor("el-list", undefined, { toolSet: "complete" })).headers);
     const names = (await client.listTools()).tools.map((t) => t.name);
     expect(names).toEqual(
       expect.arrayContaining([

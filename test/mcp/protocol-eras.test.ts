@@ -5,9 +5,9 @@ import { mcpFetch, tokenFor } from "../support/mcp-memory";
 const MODERN = "2026-07-28";
 const envelope = { "io.modelcontextprotocol/protocolVersion": MODERN, "io.modelcontextprotocol/clientCapabilities": {} };
 
-/** POSTs one raw JSON-RPC body to /mcp as a tenant, with the given extra headers. */
-async function post(body: unknown, headers: Record<string, string> = {}) {
-  const auth = (await tokenFor("raw-protocol")).headers;
+/** POSTs one raw JSON-RPC body to /mcp as a tenant (a write token with the default tool set unless given). */
+async function post(body: unknown, headers: Record<string, string> = {}, caller: Parameters<typeof tokenFor> = ["raw-protocol"]) {
+  const auth = (await tokenFor(...caller)).headers;
   return mcpFetch({
     method: "POST",
     headers: { ...auth, "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
@@ -15,10 +15,16 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
-const modern = (method: string, params: Record<string, unknown> = {}, extra: Record<string, string> = {}) =>
+const modern = (
+  method: string,
+  params: Record<string, unknown> = {},
+  extra: Record<string, string> = {},
+  caller?: Parameters<typeof tokenFor>,
+) =>
   post(
     { jsonrpc: "2.0", id: 7, method, params: { ...params, _meta: envelope } },
     { "mcp-protocol-version": MODERN, "mcp-method": method, ...extra },
+    caller,
   );
 
 describe("MCP 2026-07-28 over raw HTTP", () => {
@@ -33,13 +39,24 @@ describe("MCP 2026-07-28 over raw HTTP", () => {
     expect(result).toMatchObject({ resultType: "complete", ttlMs: 300_000, cacheScope: "public" });
   });
 
-  it("lists tools with a public cache hint and calls one named in Mcp-Name", async () => {
+  it("lists the default (compact) tool set with a public cache hint and calls one named in Mcp-Name", async () => {
     const list = await jsonRpcBody(await modern("tools/list"));
-    expect(list.result.tools.length).toBeGreaterThan(30);
+    expect(list.result.tools.map((t: { name: string }) => t.name)).toContain("apply_patch");
+    expect(list.result.tools.length).toBeGreaterThan(20);
     expect(list.result).toMatchObject({ ttlMs: 300_000, cacheScope: "public" });
     const call = await jsonRpcBody(await modern("tools/call", { name: "document_list", arguments: {} }, { "mcp-name": "document_list" }));
     expect(call.result.isError).toBeFalsy();
     expect(call.result.structuredContent).toHaveProperty("total");
+  });
+
+  // Only the default list is the same for most callers; the complete set and a read token's list are the caller's own.
+  it.each([
+    ["the complete tool set", ["raw-complete", undefined, { toolSet: "complete" }]],
+    ["a read-only token", ["raw-read", ["read"]]],
+  ] as [string, Parameters<typeof tokenFor>][])("lists tools with a private cache hint for %s", async (_label, caller) => {
+    const list = await jsonRpcBody(await modern("tools/list", {}, {}, caller));
+    expect(list.result.tools.length).toBeGreaterThan(10);
+    expect(list.result).toMatchObject({ ttlMs: 300_000, cacheScope: "private" });
   });
 
   it.each([
@@ -118,7 +135,7 @@ describe("MCP 2025-era requests on the same endpoint", () => {
 
   it("serves a stateless 2025 tools/list without initialize and answers GET and DELETE with 405", async () => {
     const list = await jsonRpcBody(await post({ jsonrpc: "2.0", id: 1, method: "tools/list" }, { "mcp-protocol-version": "2025-06-18" }));
-    expect(list.result.tools.length).toBeGreaterThan(30);
+    expect(list.result.tools.map((t: { name: string }) => t.name)).toContain("apply_patch");
     expect(list.result.ttlMs).toBeUndefined();
     const auth = (await tokenFor("raw-protocol")).headers;
     for (const method of ["GET", "DELETE"]) {

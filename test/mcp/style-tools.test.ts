@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
-import { callError, callOk, openInLibrary } from "../support/mcp-memory";
+import { callError, callOk, connectMcp, openInLibrary, tokenFor } from "../support/mcp-memory";
 
 const cell = (text: string) => `<w:tc>${p(text)}</w:tc>`;
 
@@ -16,8 +16,8 @@ async function openDoc(tenant: string) {
 }
 
 describe("style tools over MCP", () => {
-  it("lists style_element, style_paragraph and style_table as writing tools", async () => {
-    const { client } = await openDoc("s-list");
+  it("lists style_element, style_paragraph and style_table as writing tools in the complete tool set", async () => {
+    const client = await connectMcp((await tokenFor("s-list", undefined, { toolSet: "complete" })).headers);
     const { tools } = await client.listTools();
     for (const name of ["style_element", "style_paragraph", "style_table"]) {
       const tool = tools.find((t) => t.name === name);

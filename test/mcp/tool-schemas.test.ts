@@ -59,9 +59,12 @@ describe("untypedObjects", () => {
   });
 });
 
+// Every listed tool's schemas are checked, so these clients list the complete set (the compact one is a subset).
+const COMPLETE = { toolSet: "complete" } as const;
+
 describe("tools/list", () => {
   it("types every object in every tool's input and output schema", async () => {
-    const client = await connectMcp((await tokenFor("schemas")).headers);
+    const client = await connectMcp((await tokenFor("schemas", undefined, COMPLETE)).headers);
     const { tools } = await client.listTools();
     expect(tools.length).toBeGreaterThan(40);
     const untyped = tools.flatMap((t) => [
@@ -72,7 +75,7 @@ describe("tools/list", () => {
   });
 
   it("constrains every subschema and resolves every $ref inside its own tool, as strict clients need", async () => {
-    const client = await connectMcp((await tokenFor("schemas-portable")).headers);
+    const client = await connectMcp((await tokenFor("schemas-portable", undefined, COMPLETE)).headers);
     const { tools } = await client.listTools();
     const findings = tools.flatMap((t) => [
       ...portabilityFindings(t.inputSchema as Schema, `${t.name}.inputSchema`),
@@ -86,7 +89,7 @@ describe("tools/list", () => {
   });
 
   it("gives every edit tool and apply_patch the edit result envelope as its output schema", async () => {
-    const client = await connectMcp((await tokenFor("schemas-out")).headers);
+    const client = await connectMcp((await tokenFor("schemas-out", undefined, COMPLETE)).headers);
     const { tools } = await client.listTools();
     for (const name of [...Object.keys(EDIT_TOOLS), "apply_patch"]) {
       const tool = tools.find((t) => t.name === name);
@@ -96,7 +99,7 @@ describe("tools/list", () => {
   });
 
   it("gives undo, redo and jump_to an output schema for their cursor move", async () => {
-    const client = await connectMcp((await tokenFor("schemas-cursor")).headers);
+    const client = await connectMcp((await tokenFor("schemas-cursor", undefined, COMPLETE)).headers);
     const { tools } = await client.listTools();
     for (const name of ["document_undo", "document_redo", "document_jump_to"])
       expect(tools.find((t) => t.name === name)?.outputSchema?.required, name).toEqual(
@@ -105,7 +108,7 @@ describe("tools/list", () => {
   });
 
   it("types element values as a union discriminated by type", async () => {
-    const client = await connectMcp((await tokenFor("schemas-value")).headers);
+    const client = await connectMcp((await tokenFor("schemas-value", undefined, COMPLETE)).headers);
     const { tools } = await client.listTools();
     const value = tools.find((t) => t.name === "add_element")?.inputSchema as Schema;
     const types = JSON.stringify(value).match(/"const":"[a-z_]+"/g) ?? [];

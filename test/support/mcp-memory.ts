@@ -1,4 +1,5 @@
-import { handleMcpRequest, type Scope } from "../../src/mcp/index";
+import { DEFAULT_TOOL_SET } from "../../src/auth/principal";
+import { handleMcpRequest, type Scope, type ToolSet } from "../../src/mcp/index";
 import { DocumentCache, DocumentSessions, type LibraryStore } from "../../src/sessions/index";
 import { MemoryLibraryStore } from "../../src/storage/memory/library-store";
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
@@ -20,18 +21,18 @@ const library = new MemoryLibraryStore();
 const store = new MemorySessionStore();
 const cache = new DocumentCache();
 const indexes = new Map<string, MemorySessionIndex>();
-/** How a test caller differs from the default: progress period, or a library standing in for a slow R2. */
-type CallerOptions = { progressEveryMs?: number; library?: LibraryStore };
-const callers = new Map<string, { tenantId: string; scopes: Scope[]; author: string } & CallerOptions>();
+/** How a test caller differs from the default: progress period, a library standing in for a slow R2, or tool set. */
+type CallerOptions = { progressEveryMs?: number; library?: LibraryStore; toolSet?: ToolSet };
+const callers = new Map<string, { tenantId: string; scopes: Scope[]; author: string; toolSet: ToolSet } & CallerOptions>();
 
 /** The library every in-memory tenant shares (keyed by tenant id, like R2). */
 export const testLibrary = library;
 
-/** Creates (or reuses) a tenant and a bearer header for it with the given scopes. */
+/** Creates (or reuses) a tenant and a bearer header for it with the given scopes (tool set: the product's default). */
 export async function tokenFor(tenantName: string, scopes: Scope[] = ["read", "write"], options: CallerOptions = {}) {
   const tenantId = `tenant-${tenantName}`;
   const token = `memory_${crypto.randomUUID()}`;
-  callers.set(token, { tenantId, scopes, author: `${tenantName} owner`, ...options });
+  callers.set(token, { tenantId, scopes, author: `${tenantName} owner`, toolSet: DEFAULT_TOOL_SET, ...options });
   return { token, tenantId, headers: { authorization: `Bearer ${token}` } };
 }
 

@@ -35,6 +35,7 @@ export async function verifyOAuthAccessToken(db: AuthDatabase, token: string, re
       userName: found.userName ?? "",
       tokenId: grant.id,
       scopes: parseScopes(grant.scopes),
+      toolSet: grant.toolSet,
     },
     lastUsedAt: grant.lastUsedAt,
     expiresAt: found.token.expiresAt,

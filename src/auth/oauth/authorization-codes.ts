@@ -1,29 +1,33 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { oauthCodes } from "../../../schema";
 import type { AuthDatabase } from "../database";
-import { formatScopes } from "../principal";
+import { DEFAULT_TOOL_SET, formatScopes, type ToolSet } from "../principal";
 import type { AuthorizationRequest } from "./authorization-request";
 import { revokeGrant, startGrant, type TokenSet } from "./grants";
 import { OAuthError } from "./oauth-error";
 import { CODE_TTL_MS, hashOAuthSecret, isOAuthSecret, mintOAuthSecret, OAUTH_CODE_PREFIX } from "./oauth-secrets";
 import { verifierMatches } from "./pkce";
 
-/** Records a consented request and returns the code for the redirect. Only the code's hash is stored. */
+/**
+ * Records a consented request and returns the code for the redirect. Only the code's hash is stored. `consent` is who
+ * allowed it and the tool set they chose on the consent page (compact unless given); the grant inherits both.
+ */
 export async function createAuthorizationCode(
   db: AuthDatabase,
   request: AuthorizationRequest,
-  owner: { userId: string; tenantId: string },
+  consent: { userId: string; tenantId: string; toolSet?: ToolSet },
   now = Date.now(),
 ): Promise<string> {
   const code = mintOAuthSecret(OAUTH_CODE_PREFIX);
   await db.insert(oauthCodes).values({
     codeHash: await hashOAuthSecret(code),
     clientId: request.client.clientId,
-    userId: owner.userId,
-    tenantId: owner.tenantId,
+    userId: consent.userId,
+    tenantId: consent.tenantId,
     redirectUri: request.redirectUri,
     codeChallenge: request.codeChallenge,
     scopes: formatScopes(request.scopes),
+    toolSet: consent.toolSet ?? DEFAULT_TOOL_SET,
     resource: request.resource,
     createdAt: now,
     expiresAt: now + CODE_TTL_MS,

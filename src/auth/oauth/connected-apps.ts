@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { oauthClients, oauthGrants } from "../../../schema";
 import type { AuthDatabase } from "../database";
-import { parseScopes, type Scope } from "../principal";
+import { parseScopes, type Scope, TOOL_SETS, type ToolSet } from "../principal";
 import { forgetVerifiedTokens } from "../verified-tokens";
 
 /** An app a person has authorized, as the dashboard lists it (one entry per client). */
@@ -10,6 +10,8 @@ export interface ConnectedApp {
   name: string;
   redirectHost: string;
   scopes: Scope[];
+  /** The tool sets its live grants show the app (one, unless it was authorized more than once with different ones). */
+  toolSets: ToolSet[];
   authorizedAt: number;
   lastUsedAt: number | null;
 }
@@ -39,12 +41,14 @@ export async function listConnectedApps(db: AuthDatabase, userId: string): Promi
         name: client.name,
         redirectHost: hostOf((JSON.parse(client.redirectUris) as string[])[0]),
         scopes,
+        toolSets: [grant.toolSet],
         authorizedAt: grant.createdAt,
         lastUsedAt: grant.lastUsedAt,
       });
       continue;
     }
     seen.scopes = [...new Set([...seen.scopes, ...scopes])];
+    seen.toolSets = TOOL_SETS.filter((t) => t === grant.toolSet || seen.toolSets.includes(t));
     seen.authorizedAt = Math.min(seen.authorizedAt, grant.createdAt);
     seen.lastUsedAt = Math.max(seen.lastUsedAt ?? 0, grant.lastUsedAt ?? 0) || null;
   }

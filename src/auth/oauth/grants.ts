@@ -46,6 +46,7 @@ export async function startGrant(db: AuthDatabase, code: OAuthCodeRow, now: numb
       userId: code.userId,
       tenantId: code.tenantId,
       scopes: code.scopes,
+      toolSet: code.toolSet,
       resource: code.resource,
       createdAt: now,
       lastUsedAt: now,

@@ -14,6 +14,7 @@ import { publicOriginOf } from "../public-origin";
 import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage } from "./layout";
 import type { WebContext, WebEnv } from "./services";
+import { chosenToolSet, TOOL_SET_REFUSAL, toolSetChoice } from "./tool-set-choice";
 
 /** /oauth/authorize: sign in, then a consent page naming the registered client and the scopes. */
 export const consentPage = new Hono<WebEnv>();
@@ -67,6 +68,7 @@ function consentForm(c: WebContext, request: AuthorizationRequest, params: Autho
       <form method="post" action="/oauth/authorize">
         ${csrfField(c)}
         ${PARAMS.filter((p) => params[p] !== undefined).map((p) => html`<input type="hidden" name="${p}" value="${params[p]}" />`)}
+        ${toolSetChoice(c)}
         <div class="buttons">
           <button type="submit" name="decision" value="allow">Allow</button>
           <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
@@ -124,6 +126,13 @@ consentPage.post("/", async (c) => {
       303,
     );
   }
-  const code = await createAuthorizationCode(c.var.services.db, request, viewer);
+  const toolSet = chosenToolSet(form);
+  // Only a tampered form sends another value; say so here rather than hand the app an error it cannot explain.
+  if (!toolSet) {
+    const body = html`<h1>Choose the tools to show</h1><div class="card"><p class="error" role="alert">${TOOL_SET_REFUSAL}</p>
+      <p class="muted">Go back to the consent page and choose again; nothing was granted.</p></div>`;
+    return renderPage(c, { title: "Invalid choice", body, narrow: true, status: 400 });
+  }
+  const code = await createAuthorizationCode(c.var.services.db, request, { userId: viewer.userId, tenantId: viewer.tenantId, toolSet });
   return c.redirect(redirectWith(request.redirectUri, { code, state: request.state, iss }), 303);
 });

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Accounts, AttemptLimiter, AuthDatabase, ClientDocumentPolicy, Principal, SignedInViewer } from "../../auth";
+import type { Accounts, AttemptLimiter, AuthDatabase, ClientDocumentPolicy, Principal, SignedInViewer, ToolSet } from "../../auth";
 import type { DocumentSessions, LibraryStore, LiveStream } from "../../sessions/index";
 import type { AppEnv } from "../app-env";
 
@@ -17,6 +17,8 @@ export interface WebServices {
   sessionsFor(tenantId: string): DocumentSessions;
   /** Opens a live stream of the tenant's changes under `keys` (refused with a SessionError); ends on `signal`. */
   listen(tenantId: string, keys: string[], signal: AbortSignal): Promise<LiveStream>;
+  /** Each tool set's tools/list for a write token: tools listed and characters of JSON, shown where a set is chosen. */
+  toolSetSizes(): Record<ToolSet, { tools: number; chars: number }>;
 }
 
 /** `background` keeps work alive after the response (the Worker's waitUntil). */

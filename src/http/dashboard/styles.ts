@@ -20,6 +20,8 @@ label { display:block; font-weight:600; margin:0 0 4px; }
 input[type=text],input[type=email],input[type=password],select,input[type=file] { width:100%; padding:9px 10px; border:1px solid var(--line); border-radius:7px; font:inherit; background:#fff; }
 fieldset { border:0; padding:0; margin:0 0 14px; }
 fieldset label { display:inline-flex; gap:6px; align-items:center; font-weight:400; margin-right:16px; }
+fieldset.choices label { display:flex; margin:0 0 6px; }
+fieldset.choices p { margin:4px 0 0; font-size:.9rem; }
 .row { display:flex; flex-wrap:wrap; gap:12px; align-items:flex-end; }
 .row > .field { flex:1 1 180px; }
 button,.button { display:inline-block; padding:9px 16px; border-radius:7px; border:1px solid var(--accent); background:var(--accent); color:#fff; font:inherit; font-weight:600; cursor:pointer; text-decoration:none; }

@@ -5,6 +5,7 @@ import { publicOriginOf } from "../public-origin";
 import { mcpResourceUrl } from "../well-known";
 import { csrfField, renderPage, when } from "./layout";
 import type { WebContext, WebEnv } from "./services";
+import { chosenToolSet, TOOL_SET_REFUSAL, toolSetChoice } from "./tool-set-choice";
 
 /** Personal access tokens: create (shown once), list, revoke. */
 export const tokenPages = new Hono<WebEnv>();
@@ -23,13 +24,14 @@ function tokenRows(c: WebContext, tokens: AccessTokenInfo[]) {
   const now = Date.now();
   if (tokens.length === 0) return html`<p class="empty">No tokens yet.</p>`;
   return html`<table class="stack">
-    <thead><tr><th>Name</th><th>Token</th><th>Scopes</th><th>Created</th><th>Last used</th><th>Expires</th><th>Status</th><th></th></tr></thead>
+    <thead><tr><th>Name</th><th>Token</th><th>Scopes</th><th>Tools</th><th>Created</th><th>Last used</th><th>Expires</th><th>Status</th><th></th></tr></thead>
     <tbody>
       ${tokens.map(
         (t) => html`<tr>
           <td data-label="Name">${t.name}</td>
           <td data-label="Token"><code>${t.displayPrefix}…${t.lastFour}</code></td>
           <td data-label="Scopes">${t.scopes.map((s) => html`<span class="tag">${s}</span>`)}</td>
+          <td data-label="Tools"><span class="tag">${t.toolSet}</span></td>
           <td data-label="Created">${when(t.createdAt)}</td>
           <td data-label="Last used">${when(t.lastUsedAt)}</td>
           <td data-label="Expires">${t.expiresAt === null ? "never" : when(t.expiresAt)}</td>
@@ -58,6 +60,7 @@ const createForm = (c: WebContext) => html`<form method="post" action="/dashboar
   <fieldset><legend class="muted">Scopes</legend>
     ${SCOPES.map((s) => html`<label><input type="checkbox" name="scope_${s}" value="1" checked /> ${s}</label>`)}
   </fieldset>
+  ${toolSetChoice(c)}
   <button type="submit">Create token</button>
 </form>`;
 
@@ -89,10 +92,12 @@ tokenPages.post("/", async (c) => {
   const name = typeof form.name === "string" ? form.name.trim() : "";
   const scopes = SCOPES.filter((s) => form[`scope_${s}`] === "1") as Scope[];
   const expiry = String(form.expiry ?? "");
+  const toolSet = chosenToolSet(form);
   if (!name || name.length > MAX_NAME_LENGTH)
     return tokensPage(c, { error: `Give the token a name of 1 to ${MAX_NAME_LENGTH} characters.`, status: 400 });
   if (scopes.length === 0) return tokensPage(c, { error: "Choose at least one scope.", status: 400 });
   if (!(TOKEN_EXPIRY_DAYS as readonly string[]).includes(expiry)) return tokensPage(c, { error: "Choose an expiry.", status: 400 });
+  if (!toolSet) return tokensPage(c, { error: TOOL_SET_REFUSAL, status: 400 });
   const now = Date.now();
   const { viewer, db } = { viewer: c.var.viewer, db: c.var.services.db };
   const { token } = await issueAccessToken(db, {
@@ -100,6 +105,7 @@ tokenPages.post("/", async (c) => {
     userId: viewer.userId,
     name,
     scopes,
+    toolSet,
     now,
     expiresAt: expiry === "none" ? null : now + Number(expiry) * DAY_MS,
   });

@@ -5,14 +5,14 @@
  */
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { MAX_PATCH_OPERATIONS, type OperationName } from "../../docx/index";
+import { type Fields, MAX_PATCH_OPERATIONS, OPERATION_FIELDS, type OperationName } from "../../docx/index";
 import type { ToolContext } from "../context";
 import { GRAMMAR_URI } from "../resources";
 import { docId, dryRun, expectedPosition, requestId } from "../shared-params";
 import { runTool, ToolError } from "../tool-result";
 import type { Json } from "../wire";
 import { decodeJson, editOutputSchema, runEdit } from "./edit-result";
-import { describedFields, patchOperation } from "./operation-schemas";
+import { describedFields, patchOperationOf } from "./operation-schemas";
 
 interface EditTool {
   op: OperationName;
@@ -187,12 +187,56 @@ export const EDIT_TOOLS: Record<string, EditTool> = {
 
 const shared = { doc_id: docId, dry_run: dryRun, request_id: requestId, expected_position: expectedPosition };
 
+/** A tool's parameters (or a patch entry under the tool's name) as its engine operation: renamed fields mapped back. */
+function operationOf(tool: EditTool, parameters: Record<string, unknown>): Record<string, unknown> {
+  const operation: Record<string, unknown> = { op: tool.op };
+  for (const [parameter, v] of Object.entries(parameters)) operation[tool.renamed?.[parameter] ?? parameter] = v;
+  return operation;
+}
+
+/** An operation's fields (schemas or descriptors) under the tool's parameter names: move_element's "path" is `to`. */
+function asParameters<T>(tool: EditTool, fields: Readonly<Record<string, T>>): Record<string, T> {
+  const toParameter = Object.fromEntries(Object.entries(tool.renamed ?? {}).map(([parameter, field]) => [field, parameter]));
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [toParameter[field] ?? field, value]));
+}
+
+/** Edit tools named unlike their engine operation (add_element is "add", move_element's `to` is "path"). */
+const ALIASED = new Map(Object.entries(EDIT_TOOLS).filter(([name, tool]) => name !== tool.op || tool.renamed !== undefined));
+
+/**
+ * apply_patch's op names: every edit tool's name with that tool's parameters, plus the engine's own operation names
+ * (docx-mcp's patch ops add, replace, remove, move, copy, remove_column), so the op enum lists every edit tool.
+ */
+const patchOperation = patchOperationOf({
+  ...OPERATION_FIELDS,
+  ...Object.fromEntries([...ALIASED].map(([name, tool]) => [name, asParameters<Fields[string]>(tool, OPERATION_FIELDS[tool.op])])),
+});
+
+/**
+ * A patch entry named after an edit tool, as its engine operation; any other entry is the engine's to check. Entries
+ * given as JSON text skipped the schema, so an engine field name under a tool's name (move_element with "path") is
+ * refused here rather than taken for something the caller did not mean.
+ */
+function patchEntryOperation(entry: unknown, index: number): unknown {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return entry;
+  const { op, ...parameters } = entry as Record<string, unknown>;
+  const tool = typeof op === "string" ? ALIASED.get(op) : undefined;
+  if (!tool) return entry;
+  const accepted = Object.keys(asParameters(tool, OPERATION_FIELDS[tool.op]));
+  const unknown = Object.keys(parameters).filter((parameter) => !accepted.includes(parameter));
+  if (unknown.length > 0)
+    throw new ToolError({
+      kind: "invalid_argument",
+      field: `patches[${index}]`,
+      message: `patches[${index}] (${op}) has no field ${unknown.join(", ")}; ${op} takes ${accepted.join(", ")}.`,
+    });
+  return operationOf(tool, parameters);
+}
+
 /** Registers every edit tool of the table, and apply_patch. */
 export function registerEditTools(server: McpServer, ctx: ToolContext): void {
   for (const [name, tool] of Object.entries(EDIT_TOOLS)) {
-    const fields = describedFields(tool.op);
-    const toParameter = Object.fromEntries(Object.entries(tool.renamed ?? {}).map(([parameter, field]) => [field, parameter]));
-    const parameters = Object.fromEntries(Object.entries(fields).map(([field, schema]) => [toParameter[field] ?? field, schema]));
+    const parameters = asParameters(tool, describedFields(tool.op));
     server.registerTool(
       name,
       {
@@ -205,8 +249,6 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
       async (args: Record<string, unknown>) =>
         runTool(ctx, name, "write", async () => {
           const { doc_id, dry_run, request_id, expected_position, ...rest } = args;
-          const operation: Record<string, unknown> = { op: tool.op };
-          for (const [parameter, v] of Object.entries(rest)) operation[tool.renamed?.[parameter] ?? parameter] = v;
           return runEdit(ctx, {
             tool: name,
             docId: doc_id as string,
@@ -214,7 +256,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
             requestId: request_id as string | undefined,
             expectedPosition: expected_position as number | undefined,
             args,
-            operations: operation,
+            operations: operationOf(tool, rest),
             summary: tool.summary ? (r) => tool.summary!(r, args) : undefined,
           });
         }),
@@ -225,7 +267,10 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
     "apply_patch",
     {
       title: "Apply a patch",
-      description: `Apply up to ${MAX_PATCH_OPERATIONS} operations atomically as one history entry; each is {"op": kind, ...the parameters of its tool} (add is add_element, remove_column remove_table_column; move/copy take from, path) and sees the document as earlier ones left it. ${GRAMMAR}`,
+      description:
+        `Apply up to ${MAX_PATCH_OPERATIONS} edits atomically as one history entry: each is {"op": an edit tool's name, ...that tool's parameters}, ` +
+        `e.g. {"op":"replace_text","find":"a","replace":"b"}, and sees the document as earlier ones left it (docx-mcp's patch ops add, replace, ` +
+        `remove, move and copy with from and path, and remove_column work too). Every op is also a tool you can call by name, listed or not. ${GRAMMAR}`,
       inputSchema: z.strictObject({
         ...shared,
         patches: z
@@ -244,7 +289,7 @@ export function registerEditTools(server: McpServer, ctx: ToolContext): void {
           requestId: args.request_id,
           expectedPosition: args.expected_position,
           args,
-          operations: asArray(decodeJson(args.patches, "patches")),
+          operations: asArray(decodeJson(args.patches, "patches")).map(patchEntryOperation),
         }),
       ),
   );

@@ -77,12 +77,13 @@ export const describedFields = (op: OperationName): z.ZodRawShape => shapeOf(OPE
 const signature = (fields: Fields) => JSON.stringify(Object.entries(fields).map(([name, { note: _note, ...f }]) => [name, f]));
 
 /**
- * One apply_patch entry: an operation of any kind, discriminated by "op". Kinds with the same fields (add and replace,
- * move and copy, ...) share one member whose "op" is any of them: it accepts exactly what a member per kind would.
+ * One apply_patch entry: an operation of any of the given kinds (op name -> fields), discriminated by "op". Kinds
+ * with the same fields (add and replace, move and copy, ...) share one member whose "op" is any of them: it accepts
+ * exactly what a member per kind would, and the listed schema stays short.
  */
-export const patchOperation = (() => {
+export function patchOperationOf(kinds: Readonly<Record<string, Fields>>) {
   const groups = new Map<string, { ops: string[]; fields: Fields }>();
-  for (const [op, fields] of Object.entries(OPERATION_FIELDS)) {
+  for (const [op, fields] of Object.entries(kinds)) {
     const key = signature(fields);
     const group = groups.get(key);
     if (group) group.ops.push(op);
@@ -92,4 +93,4 @@ export const patchOperation = (() => {
     z.strictObject({ op: ops.length === 1 ? z.literal(ops[0]) : z.enum(ops as [string, ...string[]]), ...shapeOf(fields, false) }),
   );
   return z.discriminatedUnion("op", members as unknown as [z.ZodObject, ...z.ZodObject[]]);
-})();
+}
