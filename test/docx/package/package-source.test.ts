@@ -1,0 +1,183 @@
+import { strToU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { DocxDocument, DocxError } from "../../../src/docx/index.js";
+import { checkPackage } from "../../../src/docx/invariants/index.js";
+import { DEFAULT_LIMITS, DocxPackage, readZipEntries } from "../../../src/docx/package/index.js";
+import { buildDocx, p } from "../support/build-docx.js";
+import { countingSource, drain } from "../support/byte-source.js";
+import { rawZip, toZip64 } from "../support/raw-zip.js";
+
+/** Pseudo-random bytes deflate cannot shrink, like a photo. */
+function noise(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+const IMAGE = "word/media/image1.png";
+const PHOTO = noise(1_000_000, 7);
+/** The file's last bytes, read first to find the end record (which may follow a comment of up to 64 KB). */
+const TAIL = 22 + 0xffff + 76;
+/** What opening may read: the tail and every entry but the image. */
+const openBudget = (file: Uint8Array) => TAIL + file.length - PHOTO.length;
+
+/** A document laid out as Word writes one: media between the XML parts, not after them. */
+function withImage(options: { stored?: boolean; dataDescriptor?: boolean } = {}): Uint8Array {
+  const built = unzipSync(
+    buildDocx({
+      body: p("First") + p("Second"),
+      relationships: { rIdImg: ["image", "media/image1.png"] },
+      extraParts: { [IMAGE]: PHOTO },
+    }),
+  );
+  const types = new TextDecoder().decode(built["[Content_Types].xml"]);
+  built["[Content_Types].xml"] = strToU8(types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default '));
+  const order = ["[Content_Types].xml", "_rels/.rels", "word/document.xml", IMAGE, "word/styles.xml", "word/_rels/document.xml.rels"];
+  return rawZip(
+    order.map((name) => ({ name, data: built[name], stored: name === IMAGE && options.stored, dataDescriptor: options.dataDescriptor })),
+  );
+}
+
+const text = (doc: DocxDocument, i: number) => doc.query(`/body/paragraph[${i}]`, { format: "text" }).text;
+const compressedOf = (bytes: Uint8Array, name: string) => readZipEntries(bytes, DEFAULT_LIMITS).find((e) => e.name === name)!.compressed;
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+async function failureOf(run: () => Promise<unknown>): Promise<DocxError["failure"]> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof DocxError) return e.failure;
+    throw e;
+  }
+  throw new Error("expected a DocxError");
+}
+
+describe("DocxDocument.openFrom (range reads)", () => {
+  it("reads the central directory and the XML parts, never the image", async () => {
+    const file = withImage();
+    const source = countingSource(file);
+    const doc = await DocxDocument.openFrom(source);
+    expect(text(doc, 1)).toBe("Second");
+    expect(source.bytesRead).toBeLessThan(openBudget(file));
+    expect(doc.model.pkg.unreadParts()).toEqual([IMAGE]);
+    // A synchronous read of the unread part says so; once loaded it reads.
+    expect(() => doc.model.pkg.readBytes(IMAGE)).toThrowError(
+      expect.objectContaining({ failure: expect.objectContaining({ kind: "part_not_loaded", part: IMAGE }) }),
+    );
+    await doc.loadParts([IMAGE]);
+    expect(same(doc.model.pkg.readBytes(IMAGE), PHOTO)).toBe(true);
+  });
+
+  for (const [label, options] of [
+    ["deflated", {}],
+    ["stored", { stored: true }],
+    ["written with data descriptors", { dataDescriptor: true }],
+  ] as const) {
+    it(`saves an edit as a stream of the announced length, the ${label} image copied byte for byte`, async () => {
+      const file = withImage(options);
+      const source = countingSource(file);
+      const doc = await DocxDocument.openFrom(source);
+      doc.replaceParagraphText("/body/paragraph[0]", "Edited");
+      const before = source.bytesRead;
+      const saved = doc.saveStream();
+      const out = await drain(saved.stream);
+      expect(out.length).toBe(saved.length);
+      // The image was streamed from the source at save, once.
+      expect(source.bytesRead - before).toBeGreaterThanOrEqual(PHOTO.length);
+      expect(source.bytesRead - before).toBeLessThan(PHOTO.length + 1024);
+      expect(checkPackage(out)).toEqual([]);
+      expect(same(compressedOf(out, IMAGE), compressedOf(file, IMAGE))).toBe(true);
+      const reopened = DocxDocument.open(out);
+      expect([text(reopened, 0), text(reopened, 1)]).toEqual(["Edited", "Second"]);
+      expect(same(reopened.model.pkg.readBytes(IMAGE), PHOTO)).toBe(true);
+      // And the saved file opens by range reads in turn.
+      const again = await DocxDocument.openFrom(countingSource(out));
+      expect(text(again, 0)).toBe("Edited");
+    });
+  }
+
+  it("streams the same bytes save() gives for a document opened from bytes", async () => {
+    const file = withImage();
+    const doc = DocxDocument.open(file);
+    doc.replaceParagraphText("/body/paragraph[1]", "Changed");
+    const streamed = doc.saveStream();
+    const out = await drain(streamed.stream);
+    expect(streamed.length).toBe(out.length);
+    expect(same(out, doc.save())).toBe(true);
+  });
+
+  it("saves an untouched document opened by ranges as a valid package with every entry's bytes kept", async () => {
+    const file = withImage({ dataDescriptor: true });
+    const out = await drain((await DocxDocument.openFrom(countingSource(file))).saveStream().stream);
+    expect(checkPackage(out)).toEqual([]);
+    const was = new Map(readZipEntries(file, DEFAULT_LIMITS).map((e) => [e.name, e.compressed]));
+    for (const e of readZipEntries(out, DEFAULT_LIMITS)) expect(same(e.compressed, was.get(e.name)!), e.name).toBe(true);
+  });
+
+  it("reads a zip whose end record is in ZIP64 form", async () => {
+    const doc = await DocxDocument.openFrom(countingSource(toZip64(withImage())));
+    expect(text(doc, 0)).toBe("First");
+    doc.replaceParagraphText("/body/paragraph[0]", "Sixty-four");
+    const out = await drain(doc.saveStream().stream);
+    expect(text(DocxDocument.open(out), 0)).toBe("Sixty-four");
+  });
+
+  it("refuses a truncated or damaged central directory clearly, reading no entry", async () => {
+    const file = withImage();
+    const cut = countingSource(file.subarray(0, file.length - 30));
+    expect(await failureOf(() => DocxDocument.openFrom(cut))).toMatchObject({
+      kind: "corrupt_zip",
+      message: expect.stringMatching(/truncated|damaged/),
+    });
+    expect(await failureOf(() => DocxDocument.openFrom(countingSource(strToU8("not a zip, just some text here"))))).toMatchObject({
+      kind: "not_a_zip",
+    });
+    const damaged = file.slice();
+    const cdStart = new DataView(damaged.buffer).getUint32(damaged.length - 6, true);
+    damaged[cdStart + 100] ^= 0xff; // inside the first records: a name or a signature goes wrong
+    damaged.set([0, 0, 0, 0], cdStart + 46 + "[Content_Types].xml".length); // the second record's signature
+    const source = countingSource(damaged);
+    expect(await failureOf(() => DocxDocument.openFrom(source))).toMatchObject({ kind: "corrupt_zip" });
+    expect(source.bytesRead).toBeLessThan(openBudget(file));
+  });
+
+  it("refuses entries whose data overlap (one entry inside another)", async () => {
+    const file = withImage();
+    const view = new DataView(file.buffer);
+    const cdStart = view.getUint32(file.length - 6, true);
+    // Point the second entry's local header at the first entry's.
+    const second = cdStart + 46 + "[Content_Types].xml".length;
+    view.setUint32(second + 42, 0, true);
+    expect(await failureOf(() => DocxDocument.openFrom(countingSource(file)))).toMatchObject({
+      kind: "corrupt_zip",
+      message: expect.stringContaining("overlaps"),
+    });
+    expect(() => DocxPackage.open(file)).toThrow(/overlaps/);
+  });
+
+  it("errors the save stream, instead of producing a damaged file, when the source no longer holds the image", async () => {
+    const file = withImage();
+    const changing = file.slice();
+    const doc = await DocxDocument.openFrom(countingSource(changing));
+    doc.replaceParagraphText("/body/paragraph[0]", "Edited");
+    const image = readZipEntries(file, DEFAULT_LIMITS).find((e) => e.name === IMAGE)!;
+    // Another writer replaced the object: the image's local header is no longer where the directory said.
+    const at = file.indexOf(0x50, Buffer.from(file).indexOf(Buffer.from(IMAGE)) - 40);
+    changing.fill(0, at, at + 30);
+    expect(image.compressedSize).toBeGreaterThan(0);
+    await expect(drain(doc.saveStream().stream)).rejects.toMatchObject({ failure: { kind: "corrupt_zip" } });
+  });
+
+  it("checks the package limits from the central directory before reading any part", async () => {
+    const file = withImage();
+    const source = countingSource(file);
+    expect(await failureOf(() => DocxDocument.openFrom(source, { maxEntries: 3 }))).toMatchObject({ kind: "zip_bomb", limit: 3 });
+    expect(source.requests).toBe(1);
+  });
+});
