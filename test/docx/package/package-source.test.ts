@@ -1,48 +1,19 @@
-import { strToU8, unzipSync } from "fflate";
+import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument, DocxError } from "../../../src/docx/index.js";
 import { checkPackage } from "../../../src/docx/invariants/index.js";
 import { DEFAULT_LIMITS, DocxPackage, readZipEntries } from "../../../src/docx/package/index.js";
-import { buildDocx, p } from "../support/build-docx.js";
 import { countingSource, drain } from "../support/byte-source.js";
-import { rawZip, toZip64 } from "../support/raw-zip.js";
+import { docxWithImage, IMAGE_PART, noise } from "../support/docx-with-media.js";
+import { toZip64 } from "../support/raw-zip.js";
 
-/** Pseudo-random bytes deflate cannot shrink, like a photo. */
-function noise(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed || 1;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
-
-const IMAGE = "word/media/image1.png";
+const IMAGE = IMAGE_PART;
 const PHOTO = noise(1_000_000, 7);
 /** The file's last bytes, read first to find the end record (which may follow a comment of up to 64 KB). */
 const TAIL = 22 + 0xffff + 76;
 /** What opening may read: the tail and every entry but the image. */
 const openBudget = (file: Uint8Array) => TAIL + file.length - PHOTO.length;
-
-/** A document laid out as Word writes one: media between the XML parts, not after them. */
-function withImage(options: { stored?: boolean; dataDescriptor?: boolean } = {}): Uint8Array {
-  const built = unzipSync(
-    buildDocx({
-      body: p("First") + p("Second"),
-      relationships: { rIdImg: ["image", "media/image1.png"] },
-      extraParts: { [IMAGE]: PHOTO },
-    }),
-  );
-  const types = new TextDecoder().decode(built["[Content_Types].xml"]);
-  built["[Content_Types].xml"] = strToU8(types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default '));
-  const order = ["[Content_Types].xml", "_rels/.rels", "word/document.xml", IMAGE, "word/styles.xml", "word/_rels/document.xml.rels"];
-  return rawZip(
-    order.map((name) => ({ name, data: built[name], stored: name === IMAGE && options.stored, dataDescriptor: options.dataDescriptor })),
-  );
-}
+const withImage = (options: { stored?: boolean; dataDescriptor?: boolean } = {}) => docxWithImage(PHOTO, options);
 
 const text = (doc: DocxDocument, i: number) => doc.query(`/body/paragraph[${i}]`, { format: "text" }).text;
 const compressedOf = (bytes: Uint8Array, name: string) => readZipEntries(bytes, DEFAULT_LIMITS).find((e) => e.name === name)!.compressed;
