@@ -48,6 +48,17 @@ function expectSaved(bytes: Uint8Array, i: number, text: string) {
   expect(same(imageOf(bytes).compressed, originalImage.compressed)).toBe(true);
 }
 
+/** Opens FILE and edits it with long paragraphs until the first checkpoint is written; returns the session id. */
+async function openAndCheckpoint(library: MemoryLibraryStore, store: MemorySessionStore, sessions: DocumentSessions): Promise<string> {
+  await library.write(TENANT, "report.docx", FILE);
+  const { id } = await sessions.open("report.docx");
+  const long = "x".repeat(12_000);
+  for (let i = 0; i < 80 && !store.writes.some((w) => w.key.includes("/cp/")); i++)
+    await sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i % 12}]`, `${long} ${i}`));
+  expect(store.writes.some((w) => w.key.includes("/cp/"))).toBe(true);
+  return id;
+}
+
 describe("media in storage", () => {
   it("opens a library file by range reads and copies it to the baseline unchanged", async () => {
     const { library, store, sessions } = setup();
@@ -91,12 +102,7 @@ describe("media in storage", () => {
 
   it("rebuilds from a checkpoint in a cold isolate and saves with the image still copied", async () => {
     const { library, store, sessions, make } = setup();
-    await library.write(TENANT, "report.docx", FILE);
-    const { id } = await sessions.open("report.docx");
-    const long = "x".repeat(12_000);
-    for (let i = 0; i < 80 && !store.writes.some((w) => w.key.includes("/cp/")); i++)
-      await sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${i % 12}]`, `${long} ${i}`));
-    expect(store.writes.some((w) => w.key.includes("/cp/"))).toBe(true);
+    const id = await openAndCheckpoint(library, store, sessions);
     await sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[11]", "After the checkpoint"));
     const cold = make();
     await cold.save(id);
@@ -105,14 +111,7 @@ describe("media in storage", () => {
 
   it("saves after undoing below a checkpoint and editing again (the checkpoint the document came from is dropped)", async () => {
     const { library, store, sessions, make } = setup();
-    await library.write(TENANT, "report.docx", FILE);
-    const { id } = await sessions.open("report.docx");
-    const long = "y".repeat(12_000);
-    let edits = 0;
-    while (!store.writes.some((w) => w.key.includes("/cp/"))) {
-      await sessions.history.edit(id, { tool: "t" }, setText(`/body/paragraph[${edits % 12}]`, `${long} ${edits}`));
-      edits++;
-    }
+    const id = await openAndCheckpoint(library, store, sessions);
     const cold = make(); // built from the checkpoint
     expect(await cold.history.read(id, (doc) => doc.count("/body/paragraph"))).toBe(12);
     await cold.history.moveTo(id, (head) => head.position - 1);
