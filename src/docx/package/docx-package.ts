@@ -47,6 +47,8 @@ export class DocxPackage {
   private readonly relsCache = new Map<string, Relationship[]>();
   /** Bytes of the opened file held in memory (all of it when opened from bytes; what was read, from a source). */
   private heldBytes: number;
+  /** The end of the file, read when the package was opened from a source, until the first load has used it. */
+  private tail: { start: number; bytes: Uint8Array } | null = null;
 
   private constructor(
     entries: PackageEntry[],
@@ -76,8 +78,11 @@ export class DocxPackage {
    */
   static async openFrom(source: ByteSource, limits: Partial<DocxLimits> = {}): Promise<DocxPackage> {
     const merged = { ...DEFAULT_LIMITS, ...limits };
-    const entries = (await readCentralDirectory(source, merged)).map((e) => ({ ...e, compressed: null }));
+    const directory = await readCentralDirectory(source, merged);
+    const entries = directory.entries.map((e) => ({ ...e, compressed: null }));
     const pkg = new DocxPackage(entries, merged, source, 0);
+    // The file's last bytes were read to find the directory: entries lying there are not read again.
+    pkg.tail = { start: directory.tailStart, bytes: directory.tail };
     await pkg.load(entries.filter((e) => isXmlName(e.name) || needsRewrite(e)).map((e) => e.name));
     return pkg;
   }
@@ -112,10 +117,8 @@ export class DocxPackage {
       if (last && e.localOffset - (last.localOffset + last.extent) <= READ_GAP) group.push(e);
       else groups.push([e]);
     }
-    const source = this.source;
-    const read = await Promise.all(
-      groups.map((g) => source.read(g[0].localOffset, g[g.length - 1].localOffset + g[g.length - 1].extent - g[0].localOffset)),
-    );
+    const read = await Promise.all(groups.map((g) => this.readSpan(g[0].localOffset, g[g.length - 1].localOffset + g[g.length - 1].extent)));
+    this.tail = null; // used by the first load (at open); entries viewing it keep what they need
     // Every group is checked before any entry takes its bytes, so a damaged read leaves the package as it was.
     const data = groups.map((g, i) => g.map((e) => entryData(e, read[i].subarray(e.localOffset - g[0].localOffset))));
     groups.forEach((g, i) => {
@@ -124,6 +127,15 @@ export class DocxPackage {
       });
       this.heldBytes += read[i].length;
     });
+  }
+
+  /** The file's bytes from `start` to `end`: what lies in the tail read at open is taken from it, the rest read. */
+  private async readSpan(start: number, end: number): Promise<Uint8Array> {
+    const tail = this.tail;
+    if (!tail || end <= tail.start) return this.source!.read(start, end - start);
+    if (start >= tail.start) return tail.bytes.subarray(start - tail.start, end - tail.start);
+    const head = await this.source!.read(start, tail.start - start);
+    return concat([head, tail.bytes.subarray(0, end - tail.start)]);
   }
 
   /** Declared uncompressed sizes of the entries the opened file had, by name. */

@@ -216,9 +216,12 @@ export function readZipDirectory(bytes: Uint8Array, limits: DocxLimits): { centr
 
 /**
  * Reads a zip's central directory through range reads: its last bytes, then the directory if they did not hold it.
- * Nothing of any entry is read.
+ * Nothing of any entry is read but what lies in those last bytes (`tail`, from `tailStart`), which the caller may use.
  */
-export async function readCentralDirectory(source: ByteSource, limits: DocxLimits): Promise<CentralEntry[]> {
+export async function readCentralDirectory(
+  source: ByteSource,
+  limits: DocxLimits,
+): Promise<{ entries: CentralEntry[]; tail: Uint8Array; tailStart: number }> {
   if (source.size < 22) throw notAZip();
   const tailStart = Math.max(0, source.size - TAIL_BYTES);
   const tail = await source.read(tailStart, source.size - tailStart);
@@ -237,7 +240,7 @@ export async function readCentralDirectory(source: ByteSource, limits: DocxLimit
   }
   checkDirectoryBounds(end, source.size, limits);
   const cd = within(end.cdOffset, end.cdSize) ?? (await source.read(end.cdOffset, end.cdSize));
-  return parseDirectory(cd, end.count, end.cdOffset, limits);
+  return { entries: parseDirectory(cd, end.count, end.cdOffset, limits), tail, tailStart };
 }
 function checkSizes(name: string, compressedSize: number, uncompressedSize: number, limits: DocxLimits): void {
   if (uncompressedSize > limits.maxEntryBytes) {
