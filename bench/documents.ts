@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ByteSource } from "../src/docx/index.js";
 import { DocxPackage } from "../src/docx/package/index.js";
+import { rangeStream } from "../src/storage/memory/blob-source.js";
 
 const corpus = process.env.DOCX_CORPUS ?? new URL("../../shared/corpus/generated/", import.meta.url).pathname;
 const IMAGES = 30;
@@ -28,9 +29,6 @@ export interface FileSource extends ByteSource {
   close(): void;
 }
 
-/** Pieces a stream hands out, about what a network read brings. */
-const STREAM_CHUNK = 64 * 1024;
-
 export function fileSource(path: string): FileSource {
   const fd = openSync(path, "r");
   const readAt = (offset: number, length: number) => {
@@ -50,15 +48,7 @@ export function fileSource(path: string): FileSource {
     },
     async stream(offset, length) {
       source.requests++;
-      let at = offset;
-      return new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (at >= offset + length) return controller.close();
-          const piece = readAt(at, Math.min(STREAM_CHUNK, offset + length - at));
-          at += piece.length;
-          controller.enqueue(piece);
-        },
-      });
+      return rangeStream(offset, length, readAt);
     },
     close: () => closeSync(fd),
   };

@@ -117,7 +117,9 @@ export class DocxPackage {
       if (last && e.localOffset - (last.localOffset + last.extent) <= READ_GAP) group.push(e);
       else groups.push([e]);
     }
-    const read = await Promise.all(groups.map((g) => this.readSpan(g[0].localOffset, g[g.length - 1].localOffset + g[g.length - 1].extent)));
+    const read = await Promise.all(
+      groups.map((g) => this.readSpan(g[0].localOffset, g[g.length - 1].localOffset + g[g.length - 1].extent)),
+    );
     this.tail = null; // used by the first load (at open); entries viewing it keep what they need
     // Every group is checked before any entry takes its bytes, so a damaged read leaves the package as it was.
     const data = groups.map((g, i) => g.map((e) => entryData(e, read[i].subarray(e.localOffset - g[0].localOffset))));

@@ -28,17 +28,22 @@ export function memorySource(name: string, bytes: Uint8Array, current: () => Uin
     },
     async stream(offset, length) {
       span(offset, 0); // refuses at once, as R2's conditional get would
-      let at = offset;
-      return new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (at >= offset + length) return controller.close();
-          const piece = span(at, Math.min(STREAM_CHUNK, offset + length - at));
-          at += piece.length;
-          controller.enqueue(piece);
-        },
-      });
+      return rangeStream(offset, length, span);
     },
   };
+}
+
+/** A span of bytes as a stream, read piece by piece with `read(at, length)` as the consumer pulls. */
+export function rangeStream(offset: number, length: number, read: (at: number, length: number) => Uint8Array): ReadableStream<Uint8Array> {
+  let at = offset;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= offset + length) return controller.close();
+      const piece = read(at, Math.min(STREAM_CHUNK, offset + length - at));
+      at += piece.length;
+      controller.enqueue(piece);
+    },
+  });
 }
 
 /** A body's bytes, refusing a stream that ends short of or runs past its declared length (as R2 does). */

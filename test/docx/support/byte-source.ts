@@ -1,4 +1,5 @@
 import type { ByteSource } from "../../../src/docx/index.js";
+import { rangeStream } from "../../../src/storage/memory/blob-source.js";
 
 /** A ByteSource over bytes in memory that counts what is read, as storage read by ranges would be. */
 export interface CountingSource extends ByteSource {
@@ -8,29 +9,23 @@ export interface CountingSource extends ByteSource {
   requests: number;
 }
 
-export function countingSource(bytes: Uint8Array, chunk = 64 * 1024): CountingSource {
+export function countingSource(bytes: Uint8Array): CountingSource {
+  const span = (offset: number, length: number) => {
+    if (offset < 0 || offset + length > bytes.length) throw new RangeError(`read past the end: ${offset}+${length}`);
+    source.bytesRead += length;
+    return bytes.slice(offset, offset + length);
+  };
   const source: CountingSource = {
     size: bytes.length,
     bytesRead: 0,
     requests: 0,
     async read(offset, length) {
-      if (offset < 0 || offset + length > bytes.length) throw new RangeError(`read past the end: ${offset}+${length}`);
       source.requests++;
-      source.bytesRead += length;
-      return bytes.slice(offset, offset + length);
+      return span(offset, length);
     },
     async stream(offset, length) {
       source.requests++;
-      let at = offset;
-      return new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (at >= offset + length) return controller.close();
-          const piece = bytes.slice(at, Math.min(at + chunk, offset + length));
-          source.bytesRead += piece.length;
-          at += piece.length;
-          controller.enqueue(piece);
-        },
-      });
+      return rangeStream(offset, length, span);
     },
   };
   return source;
