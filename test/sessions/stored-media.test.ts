@@ -155,6 +155,35 @@ describe("media in storage", () => {
     expect(checkPackage(await cold.currentDocument(id))).toEqual([]);
   });
 
+  it("reads an unread image when an edit needs it, and undo puts back its original compressed bytes", async () => {
+    const { library, sessions, make } = setup();
+    await library.write(TENANT, "report.docx", FILE);
+    const { id } = await sessions.open("report.docx");
+    // Removing the part journals its bytes, so the edit needs the image the open left in storage.
+    await sessions.history.edit(id, { tool: "t" }, (doc) => {
+      doc.model.parts.remove(IMAGE_PART);
+      return { result: null, description: "remove the image part" };
+    });
+    const without = await sessions.currentDocument(id);
+    expect(readZipEntries(without, DEFAULT_LIMITS).some((e) => e.name === IMAGE_PART)).toBe(false);
+    await sessions.history.moveTo(id, (h) => h.position - 1);
+    await sessions.save(id, { outputName: "undone.docx" });
+    expectSaved(await libraryFile(library, "undone.docx"), 0, "Paragraph 0");
+    // A cold isolate redoes the removal by replay, reading the image the entry names first.
+    await make().history.moveTo(id, (h) => h.position + 1);
+    const cold = await make().currentDocument(id);
+    expect(readZipEntries(cold, DEFAULT_LIMITS).some((e) => e.name === IMAGE_PART)).toBe(false);
+  });
+
+  it("refuses a truncated library file at open with not_a_docx, starting no session and writing nothing", async () => {
+    const { library, store, index, sessions } = setup();
+    await library.write(TENANT, "cut.docx", FILE.subarray(0, FILE.length - 200));
+    const failure = await sessions.open("cut.docx").catch((e: SessionError) => e.failure);
+    expect(failure).toMatchObject({ kind: "not_a_docx", message: expect.stringMatching(/truncated|damaged/) });
+    expect(store.objectCount).toBe(0);
+    expect((await index.list({ offset: 0, limit: 10 })).total).toBe(0);
+  });
+
   it("fails a save whose stored copy vanished, writing nothing", async () => {
     const { library, store, sessions } = setup();
     const written = await library.write(TENANT, "report.docx", FILE);
