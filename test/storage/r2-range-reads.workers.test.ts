@@ -78,4 +78,16 @@ describe("R2 range reads", () => {
     expect(Docx.open(afterSnapshot).query("/body/paragraph[2]", { format: "text" }).text).toBe("Mine");
     expect(same(imageOf(afterSnapshot).compressed, imageOf(FILE).compressed)).toBe(true);
   });
+
+  it("fails a save streamed from a baseline deleted under it, leaving the library file as it was", async () => {
+    const tenant = "r2-vanished";
+    const { library, store, sessions } = sessionsFor(tenant);
+    const written = await library.write(tenant, "report.docx", FILE);
+    const { id } = await sessions.open("report.docx");
+    await sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[0]", "Lost"));
+    await store.deleteBaseline(tenant, id, 0);
+    await expect(sessions.save(id)).rejects.toMatchObject({ failure: { kind: "source_changed" } });
+    expect((await library.head(tenant, "report.docx"))!.etag).toBe(written.etag);
+    expect(same((await library.read(tenant, "report.docx"))!, FILE)).toBe(true);
+  });
 });

@@ -37,6 +37,8 @@ describe("DocxDocument.openFrom (range reads)", () => {
     expect(text(doc, 1)).toBe("Second");
     expect(source.bytesRead).toBeLessThan(openBudget(file));
     expect(doc.model.pkg.unreadParts()).toEqual([IMAGE]);
+    // The cache weighs the document by what it holds, which is not the image.
+    expect(doc.memoryBytes()).toBeLessThan(PHOTO.length / 2);
     // A synchronous read of the unread part says so; once loaded it reads.
     expect(() => doc.model.pkg.readBytes(IMAGE)).toThrowError(
       expect.objectContaining({ failure: expect.objectContaining({ kind: "part_not_loaded", part: IMAGE }) }),
