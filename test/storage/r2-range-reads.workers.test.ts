@@ -11,6 +11,7 @@ import { DocumentCache, DocumentSessions, SessionError } from "../../src/session
 import { MemorySessionIndex } from "../../src/storage/memory/session-index";
 import { R2LibraryStore } from "../../src/storage/r2/library-store";
 import { R2SessionStore } from "../../src/storage/r2/session-store";
+import { storedBytesContract } from "../contract/stored-bytes.contract";
 import { docxWithImage, IMAGE_PART, noise } from "../docx/support/docx-with-media";
 
 const PHOTO = noise(2 * 1024 * 1024, 5);
@@ -31,6 +32,8 @@ function sessionsFor(tenantId: string) {
     sessions: new DocumentSessions({ tenantId, library, store, index: new MemorySessionIndex(), cache: new DocumentCache() }),
   };
 }
+
+storedBytesContract("R2", () => ({ library: new R2LibraryStore(env.DOCS), store: new R2SessionStore(env.DOCS), tenantId: "r2-contract" }));
 
 describe("R2 range reads", () => {
   it("reads ranges of the version it opened, and refuses once the object is replaced or deleted", async () => {
