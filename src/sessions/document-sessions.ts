@@ -325,6 +325,9 @@ export class DocumentSessions {
       const encoder = new TextEncoder();
       await this.history.read(sessionId, (doc, head) => {
         position = head.position;
+        // A read may run again (a part it needed had to be read from storage first): start from nothing each time.
+        chunks.length = 0;
+        size = 0;
         for (const text of doc.export(format)) {
           const bytes = encoder.encode(text);
           chunks.push(bytes);

@@ -181,13 +181,7 @@ export class DocxPackage {
 
   private inflate(entry: PackageEntry): Uint8Array {
     const { compressed } = entry;
-    if (compressed === null) {
-      throw new DocxError({
-        kind: "part_not_loaded",
-        part: entry.name,
-        message: `Part ${entry.name} has not been read from storage yet; load it and retry.`,
-      });
-    }
+    if (compressed === null) throw notLoaded(entry.name);
     return inflateEntry({ ...entry, compressed }, this.limits);
   }
 
@@ -282,7 +276,7 @@ export class DocxPackage {
    */
   saveChunks(): Uint8Array[] {
     const unread = this.unreadParts();
-    if (unread.length > 0) this.inflate(this.byName.get(unread[0])!);
+    if (unread.length > 0) throw notLoaded(unread[0]);
     return writeZipChunks(this.outputEntries() as ZipEntryToWrite[]);
   }
 
@@ -307,6 +301,10 @@ export class DocxPackage {
     for (const [name, bytes] of this.replaced) if (!this.byName.has(name)) out.push(compress(name, bytes));
     return out;
   }
+}
+
+function notLoaded(part: string): DocxError {
+  return new DocxError({ kind: "part_not_loaded", part, message: `Part ${part} has not been read from storage yet; load it and retry.` });
 }
 
 function compress(name: string, bytes: Uint8Array | Uint8Array[], like?: CentralEntry): ZipEntryToWrite {
