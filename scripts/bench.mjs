@@ -26,6 +26,14 @@ for (const label of labels) {
     continue;
   }
   const record = JSON.parse(child.stdout.trim().split("\n").pop());
+  record.our_open_edit_save_ms = record.open_ms + record.edit_ms + record.save_ms;
+  if (python) {
+    const peer = spawnSync(python, ["bench/python_docx_peer.py", record.path, String(record.runs)], { encoding: "utf8" });
+    if (peer.status === 0) {
+      record.python_docx_open_edit_save_ms = JSON.parse(peer.stdout.trim()).open_edit_save_ms;
+      record.vs_python_docx = Number((record.python_docx_open_edit_save_ms / record.our_open_edit_save_ms).toFixed(2));
+    } else console.error(`${label}: python-docx failed\n${peer.stderr}`);
+  }
   // The same document as a session holds it: opened from storage by range reads, saved as a stream (bench/storage.ts).
   const stored = spawnSync(process.execPath, ["--max-old-space-size=128", "--expose-gc", "--import", "tsx", "bench/storage.ts", label], {
     encoding: "utf8",
@@ -34,14 +42,6 @@ for (const label of labels) {
   else {
     console.error(`${label}: storage bench failed (exit ${stored.status})\n${stored.stderr}`);
     process.exitCode = 1;
-  }
-  record.our_open_edit_save_ms = record.open_ms + record.edit_ms + record.save_ms;
-  if (python) {
-    const peer = spawnSync(python, ["bench/python_docx_peer.py", record.path, String(record.runs)], { encoding: "utf8" });
-    if (peer.status === 0) {
-      record.python_docx_open_edit_save_ms = JSON.parse(peer.stdout.trim()).open_edit_save_ms;
-      record.vs_python_docx = Number((record.python_docx_open_edit_save_ms / record.our_open_edit_save_ms).toFixed(2));
-    } else console.error(`${label}: python-docx failed\n${peer.stderr}`);
   }
   records.push(record);
 }
