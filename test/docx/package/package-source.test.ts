@@ -5,7 +5,7 @@ import { checkPackage } from "../../../src/docx/invariants/index.js";
 import { DEFAULT_LIMITS, DocxPackage, readZipEntries } from "../../../src/docx/package/index.js";
 import { countingSource, drain } from "../support/byte-source.js";
 import { docxWithImage, IMAGE_PART, noise } from "../support/docx-with-media.js";
-import { toZip64 } from "../support/raw-zip.js";
+import { toZip64, withZip64Records } from "../support/raw-zip.js";
 
 const IMAGE = IMAGE_PART;
 const PHOTO = noise(1_000_000, 7);
@@ -99,6 +99,16 @@ describe("DocxDocument.openFrom (range reads)", () => {
     doc.replaceParagraphText("/body/paragraph[0]", "Sixty-four");
     const out = await drain(doc.saveStream().stream);
     expect(text(DocxDocument.open(out), 0)).toBe("Sixty-four");
+  });
+
+  it("reads central directory records in ZIP64 form, and copies the image by their 64-bit offsets", async () => {
+    const file = withZip64Records(withImage());
+    const doc = await DocxDocument.openFrom(countingSource(file));
+    doc.replaceParagraphText("/body/paragraph[1]", "Sixty-four bits");
+    const out = await drain(doc.saveStream().stream);
+    expect(checkPackage(out)).toEqual([]);
+    expect(text(DocxDocument.open(out), 1)).toBe("Sixty-four bits");
+    expect(same(compressedOf(out, IMAGE), compressedOf(file, IMAGE))).toBe(true);
   });
 
   it("refuses a truncated or damaged central directory clearly, reading no entry", async () => {
