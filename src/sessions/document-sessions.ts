@@ -176,8 +176,9 @@ export class DocumentSessions {
     const record = await this.start(source, { name, etag: read.etag }, title, options.readOnly ?? false, options.autoSave ?? true);
     // The document just parsed is the session's baseline: keep it warm so the first call does not parse it again,
     // reading its media from the baseline (a copy of exactly the version read) rather than the library file.
-    const baseline = await this.deps.store.openBaseline(this.deps.tenantId, record.id, 0);
-    if (baseline) {
+    // Without it (a failed head), the session stands and its first call reads the baseline like any other.
+    const baseline = await this.deps.store.openBaseline(this.deps.tenantId, record.id, 0).catch(() => null);
+    if (baseline?.size === source.size) {
       source.moveTo(baseline);
       this.history.remember(record, doc, baselineObject(0), source.size);
     }
