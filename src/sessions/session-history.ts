@@ -1,4 +1,4 @@
-import { type DocumentChange, DocxDocument, isDocxError, type PackageStream } from "../docx/index";
+import { type DocumentChange, DocxDocument, type PackageStream } from "../docx/index";
 import { CHECKPOINT_MAX_ENTRIES, checkpointDue } from "./checkpoint-policy";
 import type { CachedDocument, DocumentCache } from "./document-cache";
 import { readOnlySession, SessionError, sessionNotFound } from "./errors";
@@ -17,6 +17,7 @@ import type {
 import { publishChange } from "./publish-change";
 import { checkSameCall, discardedRequest, type RequestCall, tagRequest } from "./request-retry";
 import { stalePosition } from "./stale-position";
+import { binaryParts, withParts } from "./unread-parts";
 
 /** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
 const MAX_EDIT_ATTEMPTS = 25;
@@ -66,34 +67,6 @@ const pad = (n: number) => String(n).padStart(8, "0");
 
 /** The stored object a session's position 0 is read from (CachedDocument.source). */
 export const baselineObject = (generation: number) => `baseline/${generation}`;
-
-/** Binary parts (media) a change rewrites: a document opened from storage reads them before applying or reverting it. */
-const binaryParts = (change: DocumentChange) => (change.parts ?? []).flatMap((p) => (p.kind === "binary" ? [p.part] : []));
-
-/** The part a failure says was never read from storage (part_not_loaded, also as the cause of a failed patch). */
-function unreadPart(error: unknown): string | null {
-  if (!isDocxError(error)) return null;
-  const failure = error.failure.kind === "patch_failed" ? error.failure.cause : error.failure;
-  return failure.kind === "part_not_loaded" ? failure.part : null;
-}
-
-/**
- * Runs `work` on a document opened from storage, where media stay unread until needed. When the work needs a part
- * never read, `reset` undoes what the run changed, the part is read, and the work runs again; a second miss reads
- * every unread part (sync_external_changes compares them all) before the last run.
- */
-async function withParts<T>(doc: DocxDocument, work: () => T, reset: () => void = () => {}): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return work();
-    } catch (error) {
-      const part = unreadPart(error);
-      if (part === null || attempt >= 2) throw error;
-      reset();
-      await doc.loadParts(attempt === 0 ? [part] : undefined);
-    }
-  }
-}
 
 /** Undoes whatever changed since the last take; true when something had changed. */
 function discardPending(doc: DocxDocument): boolean {
