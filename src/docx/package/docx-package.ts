@@ -25,8 +25,11 @@ type PackageEntry = CentralEntry & { compressed: Uint8Array | null };
 
 /** The parts read when a package is opened from a source: the ones the engine parses. */
 const isXmlName = (name: string) => /\.(xml|rels)$/i.test(name);
-/** A name a copied local header would spell differently from the central directory we write (non-ASCII, not UTF-8). */
-const needsRewrite = (e: CentralEntry) => !(e.flags & 0x800) && /[^\x20-\x7e]/.test(e.name);
+/**
+ * A name a copied local header would spell differently from the central directory we write (non-ASCII and not
+ * flagged UTF-8, or not valid UTF-8): such entries are read, and written with a fresh local header.
+ */
+const needsRewrite = (e: CentralEntry) => /[^\x20-\x7e]/.test(e.name) && (!(e.flags & 0x800) || e.name.includes("\uFFFD"));
 /** Entries to read are fetched together when at most this many bytes of other entries lie between them. */
 const READ_GAP = 64 * 1024;
 

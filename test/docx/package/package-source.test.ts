@@ -1,11 +1,11 @@
-import { strToU8 } from "fflate";
+import { strToU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DocxDocument, DocxError } from "../../../src/docx/index.js";
 import { checkPackage } from "../../../src/docx/invariants/index.js";
 import { DEFAULT_LIMITS, DocxPackage, readZipEntries } from "../../../src/docx/package/index.js";
 import { countingSource, drain } from "../support/byte-source.js";
 import { docxWithImage, IMAGE_PART, noise } from "../support/docx-with-media.js";
-import { toZip64, withZip64Records } from "../support/raw-zip.js";
+import { rawZip, toZip64, withZip64Records } from "../support/raw-zip.js";
 
 const IMAGE = IMAGE_PART;
 const PHOTO = noise(1_000_000, 7);
@@ -109,6 +109,19 @@ describe("DocxDocument.openFrom (range reads)", () => {
     expect(checkPackage(out)).toEqual([]);
     expect(text(DocxDocument.open(out), 1)).toBe("Sixty-four bits");
     expect(same(compressedOf(out, IMAGE), compressedOf(file, IMAGE))).toBe(true);
+  });
+
+  it("reads and rewrites an entry whose name is not ASCII and not flagged UTF-8, as the bytes path does", async () => {
+    const parts = unzipSync(withImage());
+    // rawZip writes names as UTF-8 bytes without flag bit 11: readers take them as code page bytes.
+    const file = rawZip(Object.entries({ ...parts, "word/media/café.bin": noise(70_000, 3) }).map(([name, data]) => ({ name, data })));
+    const ranged = await DocxDocument.openFrom(countingSource(file));
+    expect(ranged.model.pkg.unreadParts()).toEqual([IMAGE]);
+    const out = await drain(ranged.saveStream().stream);
+    expect(readZipEntries(out, DEFAULT_LIMITS).map((e) => e.name)).toEqual(
+      readZipEntries(DocxDocument.open(file).save(), DEFAULT_LIMITS).map((e) => e.name),
+    );
+    expect(checkPackage(out).filter((v) => v.check === "zip")).toEqual([]);
   });
 
   it("refuses a truncated or damaged central directory clearly, reading no entry", async () => {
