@@ -32,6 +32,8 @@ const isXmlName = (name: string) => /\.(xml|rels)$/i.test(name);
 const needsRewrite = (e: CentralEntry) => /[^\x20-\x7e]/.test(e.name) && (!(e.flags & 0x800) || e.name.includes("\uFFFD"));
 /** Entries to read are fetched together when at most this many bytes of other entries lie between them. */
 const READ_GAP = 64 * 1024;
+/** Most ranged reads one load makes (see load). */
+const MAX_READS = 32;
 
 /** A save that streams: its exact length is known before the first byte. */
 export interface PackageStream {
@@ -113,12 +115,15 @@ export class DocxPackage {
     }
     if (wanted.size === 0 || !this.source) return;
     const sorted = [...wanted].sort((a, b) => a.localOffset - b.localOffset);
-    const groups: PackageEntry[][] = [];
-    for (const e of sorted) {
-      const group = groups[groups.length - 1];
-      const last = group?.[group.length - 1];
-      if (last && e.localOffset - (last.localOffset + last.extent) <= READ_GAP) group.push(e);
-      else groups.push([e]);
+    const gaps = sorted.slice(1).map((e, i) => e.localOffset - (sorted[i].localOffset + sorted[i].extent));
+    // Parts scattered all over a file (an odd or hostile one) are read in at most MAX_READS spans, closing the
+    // smallest gaps first: storage allows a request only so many reads.
+    const byGap = [...gaps].sort((a, b) => a - b);
+    const gap = Math.max(READ_GAP, byGap.length >= MAX_READS ? byGap[byGap.length - MAX_READS] : 0);
+    const groups: PackageEntry[][] = [[sorted[0]]];
+    for (let i = 1; i < sorted.length; i++) {
+      if (gaps[i - 1] <= gap) groups[groups.length - 1].push(sorted[i]);
+      else groups.push([sorted[i]]);
     }
     const read = await Promise.all(
       groups.map((g) => this.readSpan(g[0].localOffset, g[g.length - 1].localOffset + g[g.length - 1].extent)),
@@ -280,26 +285,32 @@ export class DocxPackage {
   saveChunks(): Uint8Array[] {
     const unread = this.unreadParts();
     if (unread.length > 0) throw notLoaded(unread[0]);
-    return writeZipChunks(this.outputEntries() as ZipEntryToWrite[]);
+    return writeZipChunks(this.outputEntries(false) as ZipEntryToWrite[]);
   }
 
   /**
-   * The package as a stream of known length: edited parts are deflated now, parts never read are copied from the
-   * source as they lie in it (local header, data, data descriptor) while the stream is read. The source must still
-   * hold the opened file then; if it does not, the stream errors and nothing complete was produced.
+   * The package as a stream of known length: edited parts are deflated now; untouched parts of a package opened from a
+   * source are copied from it as they lie there (local header, data, data descriptor) while the stream is read. The
+   * source must still hold the opened file then; if it does not, the stream errors and nothing complete was produced.
    */
   saveStream(): PackageStream {
-    const layout = layoutZip(this.outputEntries());
+    const layout = layoutZip(this.outputEntries(this.source !== null));
     return { stream: zipStream(layout, this.source), length: layout.length };
   }
 
-  private outputEntries(): OutputEntry[] {
+  /**
+   * The entries to write. With `fromSource`, every untouched entry is copied from the source as it lies there, read or
+   * not, so copied runs break only at edited entries and a save makes about one ranged read per edited part, however
+   * its media and XML are interleaved; without, untouched entries are written from memory (all must have been read).
+   */
+  private outputEntries(fromSource: boolean): OutputEntry[] {
     const out: OutputEntry[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
       const bytes = this.replaced.get(e.name);
       if (bytes) out.push(compress(e.name, bytes, e));
-      else out.push(e.compressed === null ? { copy: e } : { ...e, compressed: e.compressed });
+      else if (e.compressed === null || (fromSource && !needsRewrite(e))) out.push({ copy: e });
+      else out.push({ ...e, compressed: e.compressed });
     }
     for (const [name, bytes] of this.replaced) if (!this.byName.has(name)) out.push(compress(name, bytes));
     return out;
