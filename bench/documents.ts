@@ -2,18 +2,57 @@
  * The documents the engine bench measures: the generated S, M and L reports from the shared corpus, any .docx given
  * by path, and "60MB": the M report plus 30 incompressible 2 MB images, built here (and cached in the temp folder).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ByteSource } from "../src/docx/index.js";
 import { DocxPackage } from "../src/docx/package/index.js";
+import { rangeStream } from "../src/storage/memory/blob-source.js";
 
 const corpus = process.env.DOCX_CORPUS ?? new URL("../../shared/corpus/generated/", import.meta.url).pathname;
 const IMAGES = 30;
 const IMAGE_BYTES = 2 * 1024 * 1024;
 
 export function loadBenchDocument(label: string): { bytes: Uint8Array; source: string } {
-  const source = label.endsWith(".docx") ? label : label === "60MB" ? largeDocumentPath() : `${corpus}${label}.docx`;
+  const source = benchDocumentPath(label);
   return { bytes: new Uint8Array(readFileSync(source)), source };
+}
+
+export function benchDocumentPath(label: string): string {
+  return label.endsWith(".docx") ? label : label === "60MB" ? largeDocumentPath() : `${corpus}${label}.docx`;
+}
+
+/** A file read by ranges, as R2 serves an object: nothing of it is in memory but what was asked for. */
+export interface FileSource extends ByteSource {
+  bytesRead: number;
+  requests: number;
+  close(): void;
+}
+
+export function fileSource(path: string): FileSource {
+  const fd = openSync(path, "r");
+  const readAt = (offset: number, length: number) => {
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) done += readSync(fd, out, done, length - done, offset + done) || length;
+    source.bytesRead += length;
+    return out;
+  };
+  const source: FileSource = {
+    size: statSync(path).size,
+    bytesRead: 0,
+    requests: 0,
+    async read(offset, length) {
+      source.requests++;
+      return readAt(offset, length);
+    },
+    async stream(offset, length) {
+      source.requests++;
+      return rangeStream(offset, length, readAt);
+    },
+    close: () => closeSync(fd),
+  };
+  return source;
 }
 
 /** Pseudo-random bytes (xorshift32): deflate cannot shrink them, like the photos in a real report. */

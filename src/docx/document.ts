@@ -38,7 +38,7 @@ import {
   type StyleOptions,
   sectionLayouts,
 } from "./ops/index.js";
-import type { DocxLimits } from "./package/index.js";
+import { type ByteSource, type DocxLimits, DocxPackage, type PackageStream } from "./package/index.js";
 import { findById } from "./paths/index.js";
 import type { QueryOptions, QueryResult } from "./queries/index.js";
 import { refuseIllegalXmlInput } from "./xml/index.js";
@@ -61,6 +61,20 @@ export class DocxDocument {
   /** Opens a .docx. Throws DocxError for anything that is not a safe, readable Word document. */
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): DocxDocument {
     return new DocxDocument(WordDocument.open(bytes, limits));
+  }
+
+  /**
+   * Opens a .docx from storage by range reads: the central directory, then the XML parts; media and other binary parts
+   * stay in `source` (which must keep the same bytes while the document is open) until an edit needs them. A call
+   * that needs one throws `part_not_loaded`: load it with `loadParts` and run the call again.
+   */
+  static async openFrom(source: ByteSource, limits: Partial<DocxLimits> = {}): Promise<DocxDocument> {
+    return new DocxDocument(WordDocument.fromPackage(await DocxPackage.openFrom(source, limits)));
+  }
+
+  /** Reads parts still only in storage (see openFrom); `undefined` reads every one. */
+  async loadParts(names?: Iterable<string>): Promise<void> {
+    await this.doc.pkg.load(names ?? this.doc.pkg.unreadParts());
   }
 
   /** The model, for the engine's edit operations (src/docx/ops); not part of the public surface. */
@@ -359,6 +373,15 @@ export class DocxDocument {
    */
   saveChunks(): Uint8Array[] {
     return this.doc.saveChunks();
+  }
+
+  /**
+   * The .docx as a stream whose length is known up front (what storage needs to take a stream): edited parts deflated
+   * now, untouched ones copied as their compressed bytes, from memory or, for parts never read, from the source the
+   * document was opened from while the stream is read.
+   */
+  saveStream(): PackageStream {
+    return this.doc.packageToSave().saveStream();
   }
 }
 

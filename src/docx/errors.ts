@@ -11,6 +11,11 @@ export type DocxFailure =
   | { kind: "unsafe_entry_name"; entry: string; message: string }
   | { kind: "unsupported_zip"; entry?: string; message: string }
   | { kind: "missing_part"; part: string; message: string }
+  /**
+   * The package was opened from storage and this part's bytes were never read (media stay there until an edit needs
+   * them): the caller loads it (DocxDocument.loadParts) and runs the call again. Never meant for users.
+   */
+  | { kind: "part_not_loaded"; part: string; message: string }
   | { kind: "xml_forbidden"; part?: string; message: string }
   | { kind: "xml_malformed"; part?: string; offset: number; message: string }
   | { kind: "xml_too_deep"; part?: string; limit: number; message: string }

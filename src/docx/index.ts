@@ -44,7 +44,7 @@ export {
   OPERATION_FIELDS,
   REVISION_TYPES,
 } from "./ops/index.js";
-export type { DocxLimits, PackageFootprint } from "./package/index.js";
+export type { ByteSource, DocxLimits, PackageFootprint, PackageStream } from "./package/index.js";
 export { DEFAULT_LIMITS } from "./package/index.js";
 export type { Json, QueryFormat, QueryOptions, QueryResult } from "./queries/index.js";
 export { DEFAULT_LIMIT, DEFAULT_MAX_CHARS, QUERY_FORMATS, queryResultText } from "./queries/index.js";

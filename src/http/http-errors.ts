@@ -35,6 +35,7 @@ const SESSION_STATUS: Record<SessionFailureKind, ContentfulStatusCode> = {
   unsaved_changes: 409,
   file_exists: 409,
   read_only_session: 403,
+  source_changed: 409,
   request_id_reused: 422,
   request_discarded: 409,
   stale_position: 409,

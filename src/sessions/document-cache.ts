@@ -5,6 +5,11 @@ export interface CachedDocument {
   version: number;
   position: number;
   doc: DocxDocument;
+  /**
+   * The stored object the document was opened from (`baseline/{generation}` or a checkpoint's name): its media are
+   * read from there until an edit needs them, so the entry is dropped when that object is deleted.
+   */
+  source: string;
   /** Changes by position, so undo and redo in a warm isolate read nothing from storage. */
   changes: Map<number, DocumentChange>;
   /** Entries and WAL bytes since the last checkpoint (or baseline), for the checkpoint policy. */

@@ -1,12 +1,13 @@
-import { createBlankDocx, type DocxDocument, type ExportFormat, MAX_IMAGE_BYTES } from "../docx/index";
+import { type ByteSource, createBlankDocx, type DocxDocument, type ExportFormat, MAX_IMAGE_BYTES } from "../docx/index";
 import { chunkedBody } from "./chunked-body";
 import { DocumentCache } from "./document-cache";
-import { openLibraryDocx } from "./docx-files";
+import { openLibrarySource } from "./docx-files";
 import { readOnlySession, SessionError, sessionNotFound } from "./errors";
 import { ExternalChanges } from "./external-changes";
 import { checkLibraryImage } from "./library-images";
 import { validateLibraryName } from "./library-names";
 import type {
+  BlobBody,
   ChangeFeed,
   LibraryFileInfo,
   LibraryStore,
@@ -17,7 +18,8 @@ import type {
   WriteCondition,
 } from "./ports";
 import { publishChange } from "./publish-change";
-import { SessionHistory } from "./session-history";
+import { baselineObject, SessionHistory } from "./session-history";
+import { SourceRelay } from "./source-relay";
 
 /** Largest library file a session may open: the Workers request body limit. */
 export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
@@ -103,6 +105,16 @@ function checkExportName(name: string, format: ExportFormat | "docx"): void {
   });
 }
 
+function tooLarge(name: string, size: number, limit: number, allowed: string): SessionError {
+  return new SessionError({
+    kind: "file_too_large",
+    name,
+    size,
+    limit,
+    message: `File ${name} is ${size} bytes; ${allowed.replace("%d", String(limit))}`,
+  });
+}
+
 function titleFromName(name: string): string {
   return (name.split("/").pop() ?? name).replace(/\.docx$/i, "");
 }
@@ -154,22 +166,36 @@ export class DocumentSessions {
 
   /**
    * Starts a session on a copy of a library file; the library file is not changed until document_save. A read-only
-   * session (opened with a read-scope token) refuses edits, moves and saves.
+   * session (opened with a read-scope token) refuses edits, moves and saves. The file is read by ranges (its central
+   * directory and XML parts) and copied to the session's baseline as a stream, so its media never enter memory.
    */
   async open(name: string, options: { title?: string; readOnly?: boolean; autoSave?: boolean } = {}): Promise<SessionRecord> {
     validateLibraryName(name);
-    const { bytes, info: read, doc } = await this.readDocx(name);
+    const { info: read, doc, source } = await this.readDocx(name);
     const title = options.title?.trim() || titleFromName(name);
-    const record = await this.start(bytes, { name, etag: read.etag }, title, options.readOnly ?? false, options.autoSave ?? true);
-    // The document just parsed is the session's baseline: keep it warm so the first call does not parse it again.
-    this.history.remember(record, doc, bytes.length);
+    const record = await this.start(source, { name, etag: read.etag }, title, options.readOnly ?? false, options.autoSave ?? true);
+    // The document just parsed is the session's baseline: keep it warm so the first call does not parse it again,
+    // reading its media from the baseline (a copy of exactly the version read) rather than the library file.
+    // Without it (a failed head), the session stands and its first call reads the baseline like any other.
+    const baseline = await this.deps.store.openBaseline(this.deps.tenantId, record.id, 0).catch(() => null);
+    if (baseline?.size === source.size) {
+      source.moveTo(baseline);
+      this.history.remember(record, doc, baselineObject(0), source.size);
+    }
     return record;
   }
 
-  /** A library file's bytes and the version they are (one read, so the ETag names exactly these bytes), checked by the engine. */
-  async readDocx(name: string): Promise<{ bytes: Uint8Array; info: LibraryFileInfo; doc: DocxDocument }> {
-    const { bytes, info } = await this.readWithin(name, MAX_DOCUMENT_BYTES, "documents up to %d bytes can be opened");
-    return { bytes, info, doc: openLibraryDocx(name, bytes) }; // refuse what the engine cannot read before using it
+  /**
+   * A library file opened by range reads at the version it is now (its ETag names exactly these bytes), checked by the
+   * engine; `source` reads that version, or fails with `source_changed` once the file changes.
+   */
+  async readDocx(name: string): Promise<{ info: LibraryFileInfo; doc: DocxDocument; source: SourceRelay }> {
+    const file = await this.deps.library.source(this.deps.tenantId, name);
+    if (!file) throw this.fileNotFound(name);
+    if (file.info.size > MAX_DOCUMENT_BYTES)
+      throw tooLarge(name, file.info.size, MAX_DOCUMENT_BYTES, "documents up to %d bytes can be opened");
+    const source = new SourceRelay(file.source);
+    return { info: file.info, source, doc: await openLibrarySource(name, source) }; // refuse what the engine cannot read before using it
   }
 
   /** One read of a library file no larger than `limit` (checked before its body is read); `allowed` says what fits. */
@@ -178,13 +204,7 @@ export class DocumentSessions {
     if (!file) throw this.fileNotFound(name);
     if (file.info.size > limit) {
       await file.body.cancel();
-      throw new SessionError({
-        kind: "file_too_large",
-        name,
-        size: file.info.size,
-        limit,
-        message: `File ${name} is ${file.info.size} bytes; ${allowed.replace("%d", String(limit))}`,
-      });
+      throw tooLarge(name, file.info.size, limit, allowed);
     }
     return { bytes: new Uint8Array(await new Response(file.body).arrayBuffer()), info: file.info };
   }
@@ -218,7 +238,7 @@ export class DocumentSessions {
     return record;
   }
 
-  /** The session's current document as .docx bytes. */
+  /** The session's current document as .docx bytes (held whole: for callers that need them so). */
   async currentDocument(sessionId: string): Promise<Uint8Array> {
     return (await this.history.currentBytes(sessionId)).bytes;
   }
@@ -240,13 +260,14 @@ export class DocumentSessions {
       });
     }
     validateLibraryName(name);
-    const { head, chunks } = await this.history.currentChunks(sessionId);
+    // Streamed to storage with its length known up front: untouched media are copied from the session's stored copy.
+    const { head, body } = await this.history.currentStream(sessionId);
     const guarded = name === record.sourceName && !options.overwrite;
     // Without a known version the file must not exist yet (a new save target); otherwise it must still be that version.
     const condition: WriteCondition = record.sourceEtag === null ? { absent: true } : { etagMatches: record.sourceEtag };
     const file = guarded
-      ? await this.deps.library.writeIf(this.deps.tenantId, name, chunkedBody(chunks), condition)
-      : await this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks));
+      ? await this.deps.library.writeIf(this.deps.tenantId, name, body, condition)
+      : await this.deps.library.write(this.deps.tenantId, name, body);
     if (!file) throw await this.saveConflict(name, record.sourceEtag === null ? "unknown" : "changed");
     const updated = await this.deps.index.update(sessionId, {
       savedPosition: head.position,
@@ -295,15 +316,19 @@ export class DocumentSessions {
     const chunks: Uint8Array[] = [];
     let size = 0;
     let position = record.position;
+    let docx: BlobBody | null = null;
     if (format === "docx") {
-      const current = await this.history.currentChunks(sessionId);
-      chunks.push(...current.chunks);
-      size = chunks.reduce((n, c) => n + c.length, 0);
+      const current = await this.history.currentStream(sessionId);
+      docx = current.body;
+      size = current.body.length;
       position = current.head.position;
     } else {
       const encoder = new TextEncoder();
       await this.history.read(sessionId, (doc, head) => {
         position = head.position;
+        // A read may run again (a part it needed had to be read from storage first): start from nothing each time.
+        chunks.length = 0;
+        size = 0;
         for (const text of doc.export(format)) {
           const bytes = encoder.encode(text);
           chunks.push(bytes);
@@ -332,11 +357,18 @@ export class DocumentSessions {
         message: `This ${format} export (${size} bytes) must be written to your library, which needs the 'write' scope. Use a token with the 'write' scope.`,
       });
     }
-    // Chunks are handed to storage one by one, so the export is never joined into one more copy.
-    const write = (name: string, condition: WriteCondition | null) =>
+    // Chunks are handed to storage one by one, so the export is never joined into one more copy. A .docx streams once:
+    // a write refused for its name gets a fresh stream of the document next time.
+    const body = async (): Promise<BlobBody> => {
+      if (format !== "docx") return chunkedBody(chunks);
+      const first = docx;
+      docx = null;
+      return first ?? (await this.history.currentStream(sessionId)).body;
+    };
+    const write = async (name: string, condition: WriteCondition | null) =>
       condition
-        ? this.deps.library.writeIf(this.deps.tenantId, name, chunkedBody(chunks), condition, type.contentType)
-        : this.deps.library.write(this.deps.tenantId, name, chunkedBody(chunks), type.contentType);
+        ? this.deps.library.writeIf(this.deps.tenantId, name, await body(), condition, type.contentType)
+        : this.deps.library.write(this.deps.tenantId, name, await body(), type.contentType);
     if (options.outputName !== undefined) {
       const file = await write(options.outputName, options.overwrite ? null : { absent: true });
       if (!file)
@@ -392,8 +424,9 @@ export class DocumentSessions {
     return { session: record, discardedUnsavedChanges: hasUnsavedChanges(record) };
   }
 
+  /** `baseline`: the new document's bytes, or the library file to copy (streamed, never held whole). */
   private async start(
-    bytes: Uint8Array,
+    baseline: Uint8Array | ByteSource,
     source: { name: string; etag: string } | null,
     title: string,
     readOnly: boolean,
@@ -412,6 +445,8 @@ export class DocumentSessions {
     }
     const id = this.newSessionId();
     const at = this.now().toISOString();
+    const body: BlobBody =
+      baseline instanceof Uint8Array ? baseline : { stream: await baseline.stream(0, baseline.size), length: baseline.size };
     await this.deps.store.create(
       this.deps.tenantId,
       {
@@ -421,9 +456,9 @@ export class DocumentSessions {
         createdAt: at,
         sourceName,
         baselineGeneration: 0,
-        baselineSize: bytes.length,
+        baselineSize: body.length,
       },
-      bytes,
+      body,
     );
     const record: SessionRecord = {
       id,

@@ -1,4 +1,4 @@
-import { DocxDocument, isDocxError } from "../docx/index";
+import { type ByteSource, DocxDocument, isDocxError } from "../docx/index";
 import { SessionError } from "./errors";
 
 /**
@@ -10,14 +10,28 @@ export function openLibraryDocx(name: string, bytes: Uint8Array): DocxDocument {
   try {
     return DocxDocument.open(bytes);
   } catch (error) {
-    const failure = isDocxError(error) ? error.failure : null;
-    if (failure?.kind === "document_too_large") {
-      throw new SessionError({ kind: "file_too_large", name, size: failure.actual, limit: failure.limit, message: failure.message });
-    }
-    throw new SessionError({
-      kind: "not_a_docx",
-      name,
-      message: `${name} cannot be opened as a Word document: ${(error as Error).message}`,
-    });
+    throw refusal(name, error);
   }
+}
+
+/** Like openLibraryDocx, reading the file by ranges: its central directory and XML parts, never its media. */
+export async function openLibrarySource(name: string, source: ByteSource): Promise<DocxDocument> {
+  try {
+    return await DocxDocument.openFrom(source);
+  } catch (error) {
+    throw refusal(name, error);
+  }
+}
+
+function refusal(name: string, error: unknown): Error {
+  if (error instanceof SessionError) return error; // the storage read failed (source_changed): not the file's fault
+  const failure = isDocxError(error) ? error.failure : null;
+  if (failure?.kind === "document_too_large") {
+    return new SessionError({ kind: "file_too_large", name, size: failure.actual, limit: failure.limit, message: failure.message });
+  }
+  return new SessionError({
+    kind: "not_a_docx",
+    name,
+    message: `${name} cannot be opened as a Word document: ${(error as Error).message}`,
+  });
 }

@@ -19,6 +19,8 @@ export type SessionFailure =
   /** A library file (export, save-as target) exists and the call did not say `overwrite: true`. */
   | { kind: "file_exists"; name: string; message: string }
   | { kind: "read_only_session"; sessionId: string; message: string }
+  /** A stored object changed or was deleted while it was being read by ranges (another writer came first); nothing was written. */
+  | { kind: "source_changed"; name: string; message: string }
   /** An edit said which position it expected (`expected_position`) and the document has moved since. */
   | {
       kind: "stale_position";
@@ -64,5 +66,14 @@ export function readOnlySession(sessionId: string): SessionError {
     kind: "read_only_session",
     sessionId,
     message: `Session ${sessionId} was opened with a read-only token, so it cannot be edited, moved or saved. Open the file again with a token that has the 'write' scope.`,
+  });
+}
+
+/** The one wording for a stored object that no longer holds the version being read (see ByteSource). */
+export function sourceChanged(name: string): SessionError {
+  return new SessionError({
+    kind: "source_changed",
+    name,
+    message: `${name} changed or was deleted while it was being read; nothing was written. Retry the call.`,
   });
 }

@@ -74,6 +74,8 @@ export class ExternalChanges {
     const { session, name } = await this.sourceOf(sessionId);
     if (session.readOnly) throw readOnlySession(sessionId);
     const { info, doc } = await this.deps.readDocx(name);
+    // Adopting compares every part, media included: read the library version's media (this call holds them).
+    await doc.loadParts();
     const outcome = await this.deps.history.edit(
       sessionId,
       { tool: "sync_external_changes", requestId: request?.id, args: request?.args },

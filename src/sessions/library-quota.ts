@@ -45,6 +45,10 @@ export class LibraryQuota implements LibraryStore {
     return this.inner.read(tenantId, name);
   }
 
+  source(tenantId: string, name: string) {
+    return this.inner.source(tenantId, name);
+  }
+
   remove(tenantId: string, name: string) {
     return this.inner.remove(tenantId, name);
   }

@@ -24,6 +24,9 @@ export class LiveLibraryStore implements LibraryStore {
   read(tenantId: string, name: string) {
     return this.library.read(tenantId, name);
   }
+  source(tenantId: string, name: string) {
+    return this.library.source(tenantId, name);
+  }
   async write(tenantId: string, name: string, body: BlobBody, contentType?: string) {
     const file = await this.library.write(tenantId, name, body, contentType);
     await this.announce(tenantId, name, "written");

@@ -3,6 +3,10 @@
  * src/storage/memory; every implementation runs the contract suites in test/contract.
  */
 
+import type { ByteSource } from "../docx/index";
+
+export type { ByteSource };
+
 /** A file in a tenant's document library. */
 export interface LibraryFileInfo {
   name: string;
@@ -28,6 +32,11 @@ export interface LibraryStore {
   /** Streams a file; null when it does not exist. */
   open(tenantId: string, name: string): Promise<{ info: LibraryFileInfo; body: ReadableStream<Uint8Array> } | null>;
   read(tenantId: string, name: string): Promise<Uint8Array | null>;
+  /**
+   * A file for range reads, pinned to the version it is now: once the file is replaced or deleted, reads fail with
+   * `source_changed` rather than return other bytes. Null when it does not exist.
+   */
+  source(tenantId: string, name: string): Promise<{ info: LibraryFileInfo; source: ByteSource } | null>;
   write(tenantId: string, name: string, body: BlobBody, contentType?: string): Promise<LibraryFileInfo>;
   /** Writes only if the condition holds at the moment of writing (atomic); null when it did not and nothing was written. */
   writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType?: string): Promise<LibraryFileInfo | null>;
@@ -181,16 +190,19 @@ export interface SessionManifest {
  */
 export interface SessionStore {
   /** Creates the session's objects; fails with `conflict` if the session already exists. */
-  create(tenantId: string, manifest: SessionManifest, baseline: Uint8Array): Promise<void>;
+  create(tenantId: string, manifest: SessionManifest, baseline: BlobBody): Promise<void>;
   readManifest(tenantId: string, sessionId: string): Promise<SessionManifest | null>;
   /** Rewrites the manifest by compare-and-swap on its ETag, re-reading and retrying when another writer won. */
   updateManifest(tenantId: string, sessionId: string, change: (manifest: SessionManifest) => SessionManifest): Promise<SessionManifest>;
-  readBaseline(tenantId: string, sessionId: string, generation: number): Promise<Uint8Array | null>;
-  writeBaseline(tenantId: string, sessionId: string, generation: number, bytes: Uint8Array): Promise<void>;
+  /** A baseline for range reads (reads fail with `source_changed` once it is deleted); null when there is none. */
+  openBaseline(tenantId: string, sessionId: string, generation: number): Promise<ByteSource | null>;
+  writeBaseline(tenantId: string, sessionId: string, generation: number, body: BlobBody): Promise<void>;
   deleteBaseline(tenantId: string, sessionId: string, generation: number): Promise<void>;
   /** Writes a named object once; false when an object of that name already exists. */
-  putObject(tenantId: string, sessionId: string, name: string, bytes: Uint8Array): Promise<boolean>;
+  putObject(tenantId: string, sessionId: string, name: string, body: BlobBody): Promise<boolean>;
   readObject(tenantId: string, sessionId: string, name: string): Promise<Uint8Array | null>;
+  /** A named object (a checkpoint) for range reads, as openBaseline; null when there is none. */
+  openObject(tenantId: string, sessionId: string, name: string): Promise<ByteSource | null>;
   deleteObjects(tenantId: string, sessionId: string, names: string[]): Promise<void>;
   /** Deletes every object of the session. */
   destroy(tenantId: string, sessionId: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { type DocumentChange, DocxDocument } from "../docx/index";
+import { type DocumentChange, DocxDocument, type PackageStream } from "../docx/index";
 import { CHECKPOINT_MAX_ENTRIES, checkpointDue } from "./checkpoint-policy";
 import type { CachedDocument, DocumentCache } from "./document-cache";
 import { readOnlySession, SessionError, sessionNotFound } from "./errors";
@@ -17,6 +17,7 @@ import type {
 import { publishChange } from "./publish-change";
 import { checkSameCall, discardedRequest, type RequestCall, tagRequest } from "./request-retry";
 import { stalePosition } from "./stale-position";
+import { binaryParts, withParts } from "./unread-parts";
 
 /** How many times an edit is re-applied on newer state after losing a compare-and-swap race. */
 const MAX_EDIT_ATTEMPTS = 25;
@@ -64,6 +65,9 @@ function randomSuffix(): string {
 }
 const pad = (n: number) => String(n).padStart(8, "0");
 
+/** The stored object a session's position 0 is read from (CachedDocument.source). */
+export const baselineObject = (generation: number) => `baseline/${generation}`;
+
 /** Undoes whatever changed since the last take; true when something had changed. */
 function discardPending(doc: DocxDocument): boolean {
   const change = doc.takeChange();
@@ -87,12 +91,13 @@ export class SessionHistory {
     this.deps.cache.delete(this.key(sessionId));
   }
 
-  /** Keeps a document parsed from a new session's baseline as this isolate's copy of its position 0. */
-  remember(record: SessionRecord, doc: DocxDocument, documentBytes: number): void {
+  /** Keeps a document parsed from a new session's baseline (`source`, as CachedDocument.source) as this isolate's copy of its position 0. */
+  remember(record: SessionRecord, doc: DocxDocument, source: string, documentBytes: number): void {
     this.deps.cache.set(this.key(record.id), {
       version: record.version,
       position: record.position,
       doc,
+      source,
       changes: new Map(),
       sinceCheckpoint: { entries: 0, bytes: 0 },
       documentBytes,
@@ -137,34 +142,43 @@ export class SessionHistory {
     return { head: plan.head, state };
   }
 
-  /** Rebuilds a position: one checkpoint (or baseline) load plus the entries after it. */
+  /**
+   * Rebuilds a position: one checkpoint (or baseline) opened by range reads plus the entries after it. Media stay in
+   * the stored object; only those a replayed entry rewrites are read.
+   */
   private async build(sessionId: string, plan: LoadPlan): Promise<CachedDocument> {
     const { tenantId, store } = this.deps;
-    const bytes = plan.checkpoint
-      ? await store.readObject(tenantId, sessionId, plan.checkpoint.object)
-      : await store.readBaseline(tenantId, sessionId, plan.head.baselineGeneration);
-    if (!bytes)
+    const object = plan.checkpoint ? plan.checkpoint.object : baselineObject(plan.head.baselineGeneration);
+    const [source, payloads] = await Promise.all([
+      plan.checkpoint
+        ? store.openObject(tenantId, sessionId, plan.checkpoint.object)
+        : store.openBaseline(tenantId, sessionId, plan.head.baselineGeneration),
+      Promise.all(plan.entries.map((e) => this.readEntry(sessionId, e))),
+    ]);
+    if (!source)
       throw new SessionError({
         kind: "conflict",
         sessionId,
         message: `Session ${sessionId} changed while it was being loaded; retry the call`,
       });
-    const doc = DocxDocument.open(bytes);
+    const doc = await DocxDocument.openFrom(source);
     const changes = new Map<number, DocumentChange>();
     let walBytes = 0;
-    const payloads = await Promise.all(plan.entries.map((e) => this.readEntry(sessionId, e)));
-    plan.entries.forEach((entry, i) => {
-      doc.applyChange(payloads[i].change);
-      changes.set(entry.position, payloads[i].change);
+    for (const [i, entry] of plan.entries.entries()) {
+      const { change } = payloads[i];
+      await doc.loadParts(binaryParts(change));
+      doc.applyChange(change);
+      changes.set(entry.position, change);
       walBytes += entry.size;
-    });
+    }
     return {
       version: plan.head.version,
       position: plan.target,
       doc,
+      source: object,
       changes,
       sinceCheckpoint: { entries: plan.entries.length, bytes: walBytes },
-      documentBytes: bytes.length,
+      documentBytes: source.size,
     };
   }
 
@@ -183,7 +197,7 @@ export class SessionHistory {
   async read<T>(sessionId: string, reader: (doc: DocxDocument, head: SessionRecord) => T): Promise<T> {
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
       const { head, state } = await this.state(sessionId);
-      return reader(state.doc, head);
+      return withParts(state.doc, () => reader(state.doc, head));
     });
   }
 
@@ -201,7 +215,11 @@ export class SessionHistory {
       const { doc } = state;
       try {
         if (meta.author) doc.setEditor(meta.author);
-        const applied = mutate(doc);
+        const applied = await withParts(
+          doc,
+          () => mutate(doc),
+          () => discardPending(doc),
+        );
         return { ...applied, changed: discardPending(doc), position: head.position };
       } catch (error) {
         discardPending(doc);
@@ -210,17 +228,18 @@ export class SessionHistory {
     });
   }
 
-  /** The current document as .docx bytes. */
+  /** The current document as .docx bytes, held whole (see currentStream). */
   async currentBytes(sessionId: string): Promise<{ head: SessionRecord; bytes: Uint8Array }> {
-    return this.read(sessionId, (doc, head) => ({ head, bytes: doc.save() }));
+    const { head, body } = await this.currentStream(sessionId);
+    return { head, bytes: new Uint8Array(await new Response(body.stream).arrayBuffer()) };
   }
 
   /**
-   * The current document as consecutive chunks whose untouched entries are views of the opened file, so a large
-   * document is never copied whole to be stored.
+   * The current document as a stream of known length, for storage: edited parts are deflated now, untouched ones copied
+   * as their compressed bytes, media never read streaming from the session's stored object while the stream is read.
    */
-  async currentChunks(sessionId: string): Promise<{ head: SessionRecord; chunks: Uint8Array[] }> {
-    return this.read(sessionId, (doc, head) => ({ head, chunks: doc.saveChunks() }));
+  async currentStream(sessionId: string): Promise<{ head: SessionRecord; body: PackageStream }> {
+    return this.read(sessionId, (doc, head) => ({ head, body: doc.saveStream() }));
   }
 
   /**
@@ -250,7 +269,11 @@ export class SessionHistory {
         let applied: { result: R; description: string };
         try {
           if (meta.author) doc.setEditor(meta.author);
-          applied = mutate(doc);
+          applied = await withParts(
+            doc,
+            () => mutate(doc),
+            () => discardPending(doc),
+          );
         } catch (error) {
           discardPending(doc); // a failed call changes nothing
           throw error;
@@ -298,6 +321,9 @@ export class SessionHistory {
           state.sinceCheckpoint.entries++;
           state.sinceCheckpoint.bytes += payload.length;
           this.cleanUp(sessionId, outcome.dropped);
+          // The dropped redo branch held the checkpoint this document reads its media from: reload it next time.
+          const sourceDropped = outcome.dropped.includes(state.source);
+          if (sourceDropped) this.deps.cache.delete(this.key(sessionId));
           await this.publish({
             kind: "edited",
             sessionId,
@@ -306,7 +332,7 @@ export class SessionHistory {
             description: applied.description,
             at,
           });
-          await this.maybeCheckpoint(sessionId, state, object);
+          if (!sourceDropped) await this.maybeCheckpoint(sessionId, state, object);
           return { result: applied.result, position: state.position, changed: true, replayed: false };
         }
         undoLocal();
@@ -325,16 +351,16 @@ export class SessionHistory {
 
   private async maybeCheckpoint(sessionId: string, state: CachedDocument, builtFrom: string): Promise<void> {
     if (!checkpointDue(state.sinceCheckpoint, state.documentBytes)) return;
-    const bytes = state.doc.save();
     const object = `cp/${pad(state.position)}-${randomSuffix()}.docx`;
     // A checkpoint is an optimization: failing to write one loses nothing.
     try {
-      await this.deps.store.putObject(this.deps.tenantId, sessionId, object, bytes);
-      const recorded = await this.deps.index.addCheckpoint(sessionId, { position: state.position, object, size: bytes.length }, builtFrom);
+      const body = state.doc.saveStream();
+      await this.deps.store.putObject(this.deps.tenantId, sessionId, object, body);
+      const recorded = await this.deps.index.addCheckpoint(sessionId, { position: state.position, object, size: body.length }, builtFrom);
       if (!recorded) this.cleanUp(sessionId, [object]);
       else {
         state.sinceCheckpoint = { entries: 0, bytes: 0 };
-        state.documentBytes = bytes.length;
+        state.documentBytes = body.length;
       }
     } catch (error) {
       console.warn("checkpoint failed", sessionId, error);
@@ -412,12 +438,14 @@ export class SessionHistory {
         for (let p = state.position; p > position; p--) {
           const change = await changeAt(p);
           if (!change) throw new Error("missing change");
+          await state.doc.loadParts(binaryParts(change));
           state.doc.revertChange(change);
         }
       } else {
         for (let p = state.position + 1; p <= position; p++) {
           const change = await changeAt(p);
           if (!change) throw new Error("missing change");
+          await state.doc.loadParts(binaryParts(change));
           state.doc.applyChange(change);
         }
       }
@@ -441,8 +469,8 @@ export class SessionHistory {
       const { head, state } = await this.state(sessionId);
       this.writable(head);
       const generation = head.baselineGeneration + 1;
-      const bytes = state.doc.save();
-      await this.deps.store.writeBaseline(this.deps.tenantId, sessionId, generation, bytes);
+      const body = state.doc.saveStream();
+      await this.deps.store.writeBaseline(this.deps.tenantId, sessionId, generation, body);
       const outcome = await this.deps.index.rebase(sessionId, head.version, generation, discardRedo, this.deps.now().toISOString());
       if (outcome.status === "conflict") {
         await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, generation);
@@ -456,21 +484,13 @@ export class SessionHistory {
       await this.deps.store.updateManifest(this.deps.tenantId, sessionId, (m) => ({
         ...m,
         baselineGeneration: generation,
-        baselineSize: bytes.length,
+        baselineSize: body.length,
       }));
+      // The cached document may read media from the objects deleted next (the old baseline, a checkpoint): the next
+      // call opens the new baseline instead.
+      this.deps.cache.delete(this.key(sessionId));
       await this.deps.store.deleteObjects(this.deps.tenantId, sessionId, outcome.dropped);
       await this.deps.store.deleteBaseline(this.deps.tenantId, sessionId, head.baselineGeneration);
-      // The document is unchanged; only positions were renumbered.
-      const shifted = new Map<number, DocumentChange>();
-      if (!discardRedo) for (const [p, c] of state.changes) if (p > head.position) shifted.set(p - head.position, c);
-      this.deps.cache.set(this.key(sessionId), {
-        ...state,
-        version: outcome.head.version,
-        position: 0,
-        changes: shifted,
-        sinceCheckpoint: { entries: 0, bytes: 0 },
-        documentBytes: bytes.length,
-      });
       await this.publish({ kind: "snapshot", sessionId, position: 0, at: outcome.head.updatedAt });
       return { head: outcome.head, dropped: outcome.dropped.length };
     });

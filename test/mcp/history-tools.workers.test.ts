@@ -92,7 +92,7 @@ describe("history tools over MCP", () => {
     // R2 alone names the new baseline: the manifest was rewritten by ETag compare-and-swap.
     const manifest = await new R2SessionStore(env.DOCS).readManifest(tenantId, id);
     expect(manifest?.baselineGeneration).toBe(1);
-    expect(await new R2SessionStore(env.DOCS).readBaseline(tenantId, id, 0)).toBeNull();
+    expect(await new R2SessionStore(env.DOCS).openBaseline(tenantId, id, 0)).toBeNull();
   });
 
   it("saves the current position to the library", async () => {

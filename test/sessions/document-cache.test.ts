@@ -10,6 +10,7 @@ const cached = (doc: DocxDocument, documentBytes = 1000): CachedDocument => ({
   version: 1,
   position: 0,
   doc,
+  source: "baseline/0",
   changes: new Map(),
   sinceCheckpoint: { entries: 0, bytes: 0 },
   documentBytes,

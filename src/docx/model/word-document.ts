@@ -122,7 +122,11 @@ export class WordDocument {
   }
 
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): WordDocument {
-    const pkg = DocxPackage.open(bytes, limits);
+    return WordDocument.fromPackage(DocxPackage.open(bytes, limits));
+  }
+
+  /** Opens the document of a package already opened (from bytes, or from storage by range reads). */
+  static fromPackage(pkg: DocxPackage): WordDocument {
     // Sizes first, from the central directory: nothing large is inflated for a document that cannot be held.
     const { mainPart } = checkPackageFootprint(pkg);
     let raw = pkg.readBytes(mainPart);
@@ -364,10 +368,15 @@ export class WordDocument {
 
   /** The saved package as chunks; untouched entries are views of the input (see DocxPackage.saveChunks). */
   saveChunks(): Uint8Array[] {
+    return this.packageToSave().saveChunks();
+  }
+
+  /** The package with every edit written into it (the body from original spans plus re-serialised blocks, edited trees). */
+  packageToSave(): DocxPackage {
     if (this.body.changed) this.pkg.writeBytes(this.mainPart, this.bodyChunks());
     for (const [name, lists] of this.storyParts) if (lists.some((l) => l.changed)) this.parts.markEdited(name);
     for (const [name, xml] of this.parts.changedTrees()) this.pkg.writeXml(name, xml);
-    return this.pkg.saveChunks();
+    return this.pkg;
   }
 
   private bodyChunks(): Uint8Array[] {

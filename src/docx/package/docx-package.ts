@@ -1,37 +1,69 @@
-/** An opened .docx package: single entries inflated on demand, untouched entries written back as their original compressed bytes. */
+/**
+ * An opened .docx package: single entries inflated on demand, untouched entries written back as their original
+ * compressed bytes. Opened from bytes, every entry is a view of them; opened from a ByteSource (storage read by ranges),
+ * only the XML parts are read, and other entries (media, embeddings, fonts) stay in the source until an edit needs
+ * them: a save copies them from the source as they are, so media no edit touches never enter memory.
+ */
 import { DocxError, withPart } from "../errors.js";
 import { decodePart, encodePart, type PartEncoding, parseXml, serializeXml, type XmlDocument } from "../xml/index.js";
+import type { ByteSource } from "./byte-source.js";
 import { concat } from "./concat.js";
 import { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
 import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, type Relationship, relationshipsPartName, relTypeIs } from "./relationships.js";
-import type { ZipEntry, ZipEntryToWrite } from "./zip-entry.js";
-import { inflateEntry, readZipEntries } from "./zip-reader.js";
-import { deflateEntry, deflateEntryChunks, writeZipChunks } from "./zip-writer.js";
+import type { CentralEntry, ZipEntryToWrite } from "./zip-entry.js";
+import { entryData, inflateEntry, readCentralDirectory, readZipDirectory } from "./zip-reader.js";
+import { deflateEntry, deflateEntryChunks, layoutZip, type OutputEntry, writeZipChunks, zipStream } from "./zip-writer.js";
 
 export interface XmlPart {
   doc: XmlDocument;
   encoding: PartEncoding;
 }
 
+/** An entry of the opened file; `compressed` is null while its bytes are still only in the source. */
+type PackageEntry = CentralEntry & { compressed: Uint8Array | null };
+
+/** The parts read when a package is opened from a source: the ones the engine parses. */
+const isXmlName = (name: string) => /\.(xml|rels)$/i.test(name);
+/**
+ * A name a copied local header would spell differently from the central directory we write (non-ASCII and not
+ * flagged UTF-8, or not valid UTF-8): such entries are read, and written with a fresh local header.
+ */
+const needsRewrite = (e: CentralEntry) => /[^\x20-\x7e]/.test(e.name) && (!(e.flags & 0x800) || e.name.includes("\uFFFD"));
+/** Entries to read are fetched together when at most this many bytes of other entries lie between them. */
+const READ_GAP = 64 * 1024;
+/** Most ranged reads one load makes (see load). */
+const MAX_READS = 32;
+
+/** A save that streams: its exact length is known before the first byte. */
+export interface PackageStream {
+  stream: ReadableStream<Uint8Array>;
+  length: number;
+}
+
 export class DocxPackage {
   readonly limits: DocxLimits;
-  private readonly entries: ZipEntry[];
-  private readonly byName = new Map<string, ZipEntry>();
+  private readonly entries: PackageEntry[];
+  private readonly byName = new Map<string, PackageEntry>();
   private readonly byLowerName = new Map<string, string>();
   /** New bytes for parts that were changed or added; untouched parts are absent. */
   private readonly replaced = new Map<string, Uint8Array | Uint8Array[]>();
   private readonly removed = new Set<string>();
   private readonly relsCache = new Map<string, Relationship[]>();
+  /** Bytes of the opened file held in memory (all of it when opened from bytes; what was read, from a source). */
+  private heldBytes: number;
+  /** The end of the file, read when the package was opened from a source, until the first load has used it. */
+  private tail: { start: number; bytes: Uint8Array } | null = null;
 
   private constructor(
-    entries: ZipEntry[],
+    entries: PackageEntry[],
     limits: DocxLimits,
-    /** Size of the opened file: entries are views of it, so it stays in memory while the package does. */
-    readonly sourceBytes: number,
+    private readonly source: ByteSource | null,
+    heldBytes: number,
   ) {
     this.entries = entries;
     this.limits = limits;
+    this.heldBytes = heldBytes;
     for (const e of entries) {
       this.byName.set(e.name, e);
       this.byLowerName.set(e.name.toLowerCase(), e.name);
@@ -40,7 +72,80 @@ export class DocxPackage {
 
   static open(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): DocxPackage {
     const merged = { ...DEFAULT_LIMITS, ...limits };
-    return new DocxPackage(readZipEntries(bytes, merged), merged, bytes.length);
+    const entries = readZipDirectory(bytes, merged).map(({ central, compressed }) => ({ ...central, compressed }));
+    return new DocxPackage(entries, merged, null, bytes.length);
+  }
+
+  /**
+   * Opens a package by range reads: its central directory (all limits checked there, before anything else is read),
+   * then the XML parts in as few reads as their places in the file allow. Everything else stays in `source`, which
+   * must stay readable, unchanged, while the package is used.
+   */
+  static async openFrom(source: ByteSource, limits: Partial<DocxLimits> = {}): Promise<DocxPackage> {
+    const merged = { ...DEFAULT_LIMITS, ...limits };
+    const directory = await readCentralDirectory(source, merged);
+    const entries = directory.entries.map((e) => ({ ...e, compressed: null }));
+    const pkg = new DocxPackage(entries, merged, source, 0);
+    // The file's last bytes were read to find the directory: entries lying there are not read again.
+    pkg.tail = { start: directory.tailStart, bytes: directory.tail };
+    await pkg.load(entries.filter((e) => isXmlName(e.name) || needsRewrite(e)).map((e) => e.name));
+    return pkg;
+  }
+
+  /** Size of the opened file held in memory: the cache weighs a document by it. */
+  get sourceBytes(): number {
+    return this.heldBytes;
+  }
+
+  /** Names of the opened file's parts whose bytes are still only in the source (never read). */
+  unreadParts(): string[] {
+    return this.entries.filter((e) => e.compressed === null && !this.removed.has(e.name)).map((e) => e.name);
+  }
+
+  /**
+   * Reads the named parts' compressed bytes from the source (parts already held, added or unknown are skipped), so
+   * that synchronous reads of them work. Neighbouring entries are fetched by one ranged read.
+   */
+  async load(names: Iterable<string>): Promise<void> {
+    const wanted = new Set<PackageEntry>();
+    for (const name of names) {
+      const bare = name.startsWith("/") ? name.slice(1) : name;
+      const entry = this.byName.get(bare) ?? this.byName.get(this.byLowerName.get(bare.toLowerCase()) ?? "");
+      if (entry && entry.compressed === null) wanted.add(entry);
+    }
+    if (wanted.size === 0 || !this.source) return;
+    const sorted = [...wanted].sort((a, b) => a.localOffset - b.localOffset);
+    const gaps = sorted.slice(1).map((e, i) => e.localOffset - (sorted[i].localOffset + sorted[i].extent));
+    // Parts scattered all over a file (an odd or hostile one) are read in at most MAX_READS spans, closing the
+    // smallest gaps first: storage allows a request only so many reads.
+    const byGap = [...gaps].sort((a, b) => a - b);
+    const gap = Math.max(READ_GAP, byGap.length >= MAX_READS ? byGap[byGap.length - MAX_READS] : 0);
+    const groups: PackageEntry[][] = [[sorted[0]]];
+    for (let i = 1; i < sorted.length; i++) {
+      if (gaps[i - 1] <= gap) groups[groups.length - 1].push(sorted[i]);
+      else groups.push([sorted[i]]);
+    }
+    const read = await Promise.all(
+      groups.map((g) => this.readSpan(g[0].localOffset, g[g.length - 1].localOffset + g[g.length - 1].extent)),
+    );
+    this.tail = null; // used by the first load (at open); entries viewing it keep what they need
+    // Every group is checked before any entry takes its bytes, so a damaged read leaves the package as it was.
+    const data = groups.map((g, i) => g.map((e) => entryData(e, read[i].subarray(e.localOffset - g[0].localOffset))));
+    groups.forEach((g, i) => {
+      g.forEach((e, j) => {
+        e.compressed = data[i][j];
+      });
+      this.heldBytes += read[i].length;
+    });
+  }
+
+  /** The file's bytes from `start` to `end`: what lies in the tail read at open is taken from it, the rest read. */
+  private async readSpan(start: number, end: number): Promise<Uint8Array> {
+    const tail = this.tail;
+    if (!tail || end <= tail.start) return this.source!.read(start, end - start);
+    if (start >= tail.start) return tail.bytes.subarray(start - tail.start, end - tail.start);
+    const head = await this.source!.read(start, tail.start - start);
+    return concat([head, tail.bytes.subarray(0, end - tail.start)]);
   }
 
   /** Declared uncompressed sizes of the entries the opened file had, by name. */
@@ -79,14 +184,20 @@ export class DocxPackage {
       throw new DocxError({ kind: "missing_part", part: name, message: `The package has no part named ${name}.` });
     const replaced = this.replaced.get(resolved);
     if (replaced) return Array.isArray(replaced) ? concat(replaced) : replaced;
-    return inflateEntry(this.byName.get(resolved)!, this.limits);
+    return this.inflate(this.byName.get(resolved)!);
+  }
+
+  private inflate(entry: PackageEntry): Uint8Array {
+    const { compressed } = entry;
+    if (compressed === null) throw notLoaded(entry.name);
+    return inflateEntry({ ...entry, compressed }, this.limits);
   }
 
   /** The part's bytes as the opened file had them, or null for a part the file did not have. */
   originalBytes(name: string): Uint8Array | null {
     const bare = name.startsWith("/") ? name.slice(1) : name;
     const entry = this.byName.get(bare) ?? this.byName.get(this.byLowerName.get(bare.toLowerCase()) ?? "");
-    return entry ? inflateEntry(entry, this.limits) : null;
+    return entry ? this.inflate(entry) : null;
   }
 
   /** Puts a part back as the opened file had it (its original compressed bytes are written on save). */
@@ -167,19 +278,49 @@ export class DocxPackage {
     return concat(this.saveChunks());
   }
 
-  /** Like save, as consecutive chunks that view the input for untouched entries (no second copy of the package). */
+  /**
+   * Like save, as consecutive chunks that view the input for untouched entries (no second copy of the package). A
+   * package opened from a source with parts never read cannot be saved this way (part_not_loaded): use saveStream.
+   */
   saveChunks(): Uint8Array[] {
-    const out: ZipEntryToWrite[] = [];
+    const unread = this.unreadParts();
+    if (unread.length > 0) throw notLoaded(unread[0]);
+    return writeZipChunks(this.outputEntries(false) as ZipEntryToWrite[]);
+  }
+
+  /**
+   * The package as a stream of known length: edited parts are deflated now; untouched parts of a package opened from a
+   * source are copied from it as they lie there (local header, data, data descriptor) while the stream is read. The
+   * source must still hold the opened file then; if it does not, the stream errors and nothing complete was produced.
+   */
+  saveStream(): PackageStream {
+    const layout = layoutZip(this.outputEntries(this.source !== null));
+    return { stream: zipStream(layout, this.source), length: layout.length };
+  }
+
+  /**
+   * The entries to write. With `fromSource`, every untouched entry is copied from the source as it lies there, read or
+   * not, so copied runs break only at edited entries and a save makes about one ranged read per edited part, however
+   * its media and XML are interleaved; without, untouched entries are written from memory (all must have been read).
+   */
+  private outputEntries(fromSource: boolean): OutputEntry[] {
+    const out: OutputEntry[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
       const bytes = this.replaced.get(e.name);
-      out.push(bytes ? compress(e.name, bytes, e) : e);
+      if (bytes) out.push(compress(e.name, bytes, e));
+      else if (e.compressed === null || (fromSource && !needsRewrite(e))) out.push({ copy: e });
+      else out.push({ ...e, compressed: e.compressed });
     }
     for (const [name, bytes] of this.replaced) if (!this.byName.has(name)) out.push(compress(name, bytes));
-    return writeZipChunks(out);
+    return out;
   }
 }
 
-function compress(name: string, bytes: Uint8Array | Uint8Array[], like?: ZipEntry): ZipEntryToWrite {
+function notLoaded(part: string): DocxError {
+  return new DocxError({ kind: "part_not_loaded", part, message: `Part ${part} has not been read from storage yet; load it and retry.` });
+}
+
+function compress(name: string, bytes: Uint8Array | Uint8Array[], like?: CentralEntry): ZipEntryToWrite {
   return Array.isArray(bytes) ? deflateEntryChunks(name, bytes, like) : deflateEntry(name, bytes, like);
 }

@@ -1,16 +1,14 @@
 import type { BlobBody, LibraryFileInfo, LibraryStore, WriteCondition } from "../../sessions/ports";
+import { collect, memorySource, type ReadCounter } from "./blob-source";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-async function collect(body: BlobBody): Promise<Uint8Array> {
-  if (body instanceof Uint8Array) return body.slice();
-  return new Uint8Array(await new Response(body.stream).arrayBuffer());
-}
-
 /** The library in memory, for fast tests of the sessions layer. */
-export class MemoryLibraryStore implements LibraryStore {
+export class MemoryLibraryStore implements LibraryStore, ReadCounter {
   private readonly files = new Map<string, { info: LibraryFileInfo; bytes: Uint8Array }>();
   private version = 0;
+  /** Bytes handed out by range reads (`source`). */
+  bytesRead = 0;
 
   private key(tenantId: string, name: string) {
     return `${tenantId}\u0000${name}`;
@@ -40,6 +38,13 @@ export class MemoryLibraryStore implements LibraryStore {
 
   async read(tenantId: string, name: string) {
     return this.files.get(this.key(tenantId, name))?.bytes.slice() ?? null;
+  }
+
+  async source(tenantId: string, name: string) {
+    const key = this.key(tenantId, name);
+    const file = this.files.get(key);
+    if (!file) return null;
+    return { info: file.info, source: memorySource(name, file.bytes, () => this.files.get(key)?.bytes, this) };
   }
 
   async write(tenantId: string, name: string, body: BlobBody, contentType = DOCX_TYPE) {

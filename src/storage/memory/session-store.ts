@@ -1,15 +1,18 @@
 import { SessionError } from "../../sessions/errors";
-import type { SessionManifest, SessionStore } from "../../sessions/ports";
+import type { BlobBody, SessionManifest, SessionStore } from "../../sessions/ports";
+import { collect, memorySource, type ReadCounter } from "./blob-source";
 
 /** Session objects in memory, for fast tests of the sessions layer. */
-export class MemorySessionStore implements SessionStore {
+export class MemorySessionStore implements SessionStore, ReadCounter {
   private readonly manifests = new Map<string, SessionManifest>();
   private readonly baselines = new Map<string, Uint8Array>();
   private readonly objects = new Map<string, Uint8Array>();
   /** Every write, in order, so tests and benchmarks can count bytes and check per-key write rates. */
   readonly writes: { key: string; bytes: number; at: number }[] = [];
-  /** Number of reads, for the benchmark's cold/warm figures. */
+  /** Number of reads (a range-read object counts once, when opened), for the benchmark's cold/warm figures. */
   reads = 0;
+  /** Bytes handed out by reads, whole or by ranges. */
+  bytesRead = 0;
   /** Set by failure-injection tests: called before each write; throwing simulates a crash at that step. */
   beforeWrite: ((key: string) => void) | null = null;
   constructor(private readonly clock: () => number = Date.now) {}
@@ -19,13 +22,14 @@ export class MemorySessionStore implements SessionStore {
     this.writes.push({ key, bytes, at: this.clock() });
   }
 
-  async create(tenantId: string, manifest: SessionManifest, baseline: Uint8Array) {
+  async create(tenantId: string, manifest: SessionManifest, body: BlobBody) {
     const key = `${tenantId}/${manifest.sessionId}`;
     if (this.manifests.has(key)) {
       throw new SessionError({ kind: "conflict", sessionId: manifest.sessionId, message: `Session ${manifest.sessionId} already exists` });
     }
+    const baseline = await collect(body);
     this.recordWrite(`${key}/baseline/${manifest.baselineGeneration}`, baseline.length);
-    this.baselines.set(`${key}/${manifest.baselineGeneration}`, baseline.slice());
+    this.baselines.set(`${key}/${manifest.baselineGeneration}`, baseline);
     this.recordWrite(`${key}/head.json`, JSON.stringify(manifest).length);
     this.manifests.set(key, structuredClone(manifest));
   }
@@ -47,33 +51,47 @@ export class MemorySessionStore implements SessionStore {
     return structuredClone(next);
   }
 
-  async readBaseline(tenantId: string, sessionId: string, generation: number) {
-    this.reads++;
-    return this.baselines.get(`${tenantId}/${sessionId}/${generation}`)?.slice() ?? null;
+  async openBaseline(tenantId: string, sessionId: string, generation: number) {
+    return this.open(this.baselines, `${tenantId}/${sessionId}/${generation}`, `The baseline of session ${sessionId}`);
   }
 
-  async writeBaseline(tenantId: string, sessionId: string, generation: number, bytes: Uint8Array) {
+  async writeBaseline(tenantId: string, sessionId: string, generation: number, body: BlobBody) {
     const key = `${tenantId}/${sessionId}/${generation}`;
     if (this.baselines.has(key)) return;
+    const bytes = await collect(body);
     this.recordWrite(`${tenantId}/${sessionId}/baseline/${generation}`, bytes.length);
-    this.baselines.set(key, bytes.slice());
+    this.baselines.set(key, bytes);
   }
 
   async deleteBaseline(tenantId: string, sessionId: string, generation: number) {
     this.baselines.delete(`${tenantId}/${sessionId}/${generation}`);
   }
 
-  async putObject(tenantId: string, sessionId: string, name: string, bytes: Uint8Array) {
+  async putObject(tenantId: string, sessionId: string, name: string, body: BlobBody) {
     const key = `${tenantId}/${sessionId}/${name}`;
     if (this.objects.has(key)) return false;
+    const bytes = await collect(body);
+    if (this.objects.has(key)) return false;
     this.recordWrite(key, bytes.length);
-    this.objects.set(key, bytes.slice());
+    this.objects.set(key, bytes);
     return true;
   }
 
   async readObject(tenantId: string, sessionId: string, name: string) {
     this.reads++;
-    return this.objects.get(`${tenantId}/${sessionId}/${name}`)?.slice() ?? null;
+    const bytes = this.objects.get(`${tenantId}/${sessionId}/${name}`);
+    if (bytes) this.bytesRead += bytes.length;
+    return bytes?.slice() ?? null;
+  }
+
+  async openObject(tenantId: string, sessionId: string, name: string) {
+    return this.open(this.objects, `${tenantId}/${sessionId}/${name}`, `Object ${name} of session ${sessionId}`);
+  }
+
+  private open(map: Map<string, Uint8Array>, key: string, name: string) {
+    this.reads++;
+    const bytes = map.get(key);
+    return bytes ? memorySource(name, bytes, () => map.get(key), this) : null;
   }
 
   async deleteObjects(tenantId: string, sessionId: string, names: string[]) {

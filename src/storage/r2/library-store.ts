@@ -1,4 +1,5 @@
 import type { BlobBody, LibraryFileInfo, LibraryStore, WriteCondition } from "../../sessions/ports";
+import { r2Source, r2Value } from "./blob-source";
 import { libraryKey, libraryPrefix } from "./keys";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -12,8 +13,6 @@ function toInfo(tenantId: string, object: R2Object): LibraryFileInfo {
     contentType: object.httpMetadata?.contentType ?? DOCX_TYPE,
   };
 }
-
-const toValue = (body: BlobBody) => (body instanceof Uint8Array ? body : body.stream.pipeThrough(new FixedLengthStream(body.length)));
 
 /** The tenant library on R2: one object per file under the tenant's `lib/` prefix. */
 export class R2LibraryStore implements LibraryStore {
@@ -47,15 +46,21 @@ export class R2LibraryStore implements LibraryStore {
     return object ? new Uint8Array(await object.arrayBuffer()) : null;
   }
 
+  async source(tenantId: string, name: string) {
+    const key = libraryKey(tenantId, name);
+    const object = await this.bucket.head(key);
+    return object ? { info: toInfo(tenantId, object), source: r2Source(this.bucket, key, object, name) } : null;
+  }
+
   async write(tenantId: string, name: string, body: BlobBody, contentType = DOCX_TYPE) {
-    const object = await this.bucket.put(libraryKey(tenantId, name), toValue(body), { httpMetadata: { contentType } });
+    const object = await this.bucket.put(libraryKey(tenantId, name), r2Value(body), { httpMetadata: { contentType } });
     return toInfo(tenantId, object!);
   }
 
   async writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType = DOCX_TYPE) {
     // R2 checks the condition and writes as one step; the unquoted etag is what it compares (see LAYOUT.md).
     const onlyIf = "absent" in condition ? { etagDoesNotMatch: "*" } : { etagMatches: condition.etagMatches };
-    const object = await this.bucket.put(libraryKey(tenantId, name), toValue(body), { onlyIf, httpMetadata: { contentType } });
+    const object = await this.bucket.put(libraryKey(tenantId, name), r2Value(body), { onlyIf, httpMetadata: { contentType } });
     return object ? toInfo(tenantId, object) : null;
   }
 

@@ -1,14 +1,15 @@
 import { SessionError } from "../../sessions/errors";
-import type { SessionManifest, SessionStore } from "../../sessions/ports";
+import type { BlobBody, SessionManifest, SessionStore } from "../../sessions/ports";
+import { r2Source, r2Value } from "./blob-source";
 import { sessionBaselineKey, sessionHeadKey, sessionObjectKey, sessionPrefix } from "./keys";
 
 /** Session objects on R2. The manifest is created once (create-only put) and then only read. */
 export class R2SessionStore implements SessionStore {
   constructor(private readonly bucket: R2Bucket) {}
 
-  async create(tenantId: string, manifest: SessionManifest, baseline: Uint8Array) {
+  async create(tenantId: string, manifest: SessionManifest, baseline: BlobBody) {
     // Baseline first: a manifest that exists always points at a complete baseline.
-    await this.bucket.put(sessionBaselineKey(tenantId, manifest.sessionId, manifest.baselineGeneration), baseline);
+    await this.bucket.put(sessionBaselineKey(tenantId, manifest.sessionId, manifest.baselineGeneration), r2Value(baseline));
     const created = await this.bucket.put(sessionHeadKey(tenantId, manifest.sessionId), JSON.stringify(manifest), {
       onlyIf: { etagDoesNotMatch: "*" },
       httpMetadata: { contentType: "application/json" },
@@ -43,23 +44,33 @@ export class R2SessionStore implements SessionStore {
     });
   }
 
-  async readBaseline(tenantId: string, sessionId: string, generation: number) {
-    const object = await this.bucket.get(sessionBaselineKey(tenantId, sessionId, generation));
-    return object ? new Uint8Array(await object.arrayBuffer()) : null;
+  async openBaseline(tenantId: string, sessionId: string, generation: number) {
+    return this.openKey(sessionBaselineKey(tenantId, sessionId, generation), `The baseline of session ${sessionId}`);
   }
 
-  async writeBaseline(tenantId: string, sessionId: string, generation: number, bytes: Uint8Array) {
+  async writeBaseline(tenantId: string, sessionId: string, generation: number, body: BlobBody) {
     // A new generation is a new key: baselines are never rewritten in place.
-    await this.bucket.put(sessionBaselineKey(tenantId, sessionId, generation), bytes, { onlyIf: { etagDoesNotMatch: "*" } });
+    await this.bucket.put(sessionBaselineKey(tenantId, sessionId, generation), r2Value(body), { onlyIf: { etagDoesNotMatch: "*" } });
   }
 
   async deleteBaseline(tenantId: string, sessionId: string, generation: number) {
     await this.bucket.delete(sessionBaselineKey(tenantId, sessionId, generation));
   }
 
-  async putObject(tenantId: string, sessionId: string, name: string, bytes: Uint8Array) {
-    const created = await this.bucket.put(sessionObjectKey(tenantId, sessionId, name), bytes, { onlyIf: { etagDoesNotMatch: "*" } });
+  async putObject(tenantId: string, sessionId: string, name: string, body: BlobBody) {
+    const created = await this.bucket.put(sessionObjectKey(tenantId, sessionId, name), r2Value(body), {
+      onlyIf: { etagDoesNotMatch: "*" },
+    });
     return created !== null;
+  }
+
+  async openObject(tenantId: string, sessionId: string, name: string) {
+    return this.openKey(sessionObjectKey(tenantId, sessionId, name), `Object ${name} of session ${sessionId}`);
+  }
+
+  private async openKey(key: string, name: string) {
+    const object = await this.bucket.head(key);
+    return object ? r2Source(this.bucket, key, object, name) : null;
   }
 
   async readObject(tenantId: string, sessionId: string, name: string) {

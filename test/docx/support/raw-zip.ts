@@ -110,3 +110,49 @@ export function toZip64(zip: Uint8Array): Uint8Array {
   v.setUint32(p + 16, 0xffffffff, true);
   return out;
 }
+
+/**
+ * Rewrites every central directory record in ZIP64 form (APPNOTE 4.5.3): sizes and local header offset set to
+ * 0xFFFFFFFF, the real values in a ZIP64 extended information field. Local headers stay as they were.
+ */
+export function withZip64Records(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const eocd = zip.length - 22;
+  const count = view.getUint16(eocd + 10, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  const records: Uint8Array[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const record = new Uint8Array(46 + nameLen + 28);
+    record.set(zip.subarray(p, p + 46 + nameLen));
+    const r = new DataView(record.buffer);
+    const [compressed, uncompressed, offset] = [view.getUint32(p + 20, true), view.getUint32(p + 24, true), view.getUint32(p + 42, true)];
+    r.setUint32(20, 0xffffffff, true);
+    r.setUint32(24, 0xffffffff, true);
+    r.setUint32(42, 0xffffffff, true);
+    r.setUint16(30, 28, true);
+    r.setUint16(32, 0, true);
+    const e = 46 + nameLen;
+    r.setUint16(e, 1, true);
+    r.setUint16(e + 2, 24, true);
+    r.setBigUint64(e + 4, BigInt(uncompressed), true);
+    r.setBigUint64(e + 12, BigInt(compressed), true);
+    r.setBigUint64(e + 20, BigInt(offset), true);
+    records.push(record);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  const cdSize = records.reduce((n, r) => n + r.length, 0);
+  const out = new Uint8Array(cdOffset + cdSize + 22);
+  out.set(zip.subarray(0, cdOffset));
+  let q = cdOffset;
+  for (const r of records) {
+    out.set(r, q);
+    q += r.length;
+  }
+  out.set(zip.subarray(eocd, eocd + 22), q);
+  new DataView(out.buffer).setUint32(q + 12, cdSize, true);
+  return out;
+}
