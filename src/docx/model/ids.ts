@@ -13,13 +13,12 @@
  */
 
 /** FNV-1a over UTF-16 code units, continuing from `h`; a terminator step keeps chained fields apart ("ab"+"c" vs "a"+"bc"). */
-export function fnv(key: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= 0x10000;
-  return Math.imul(h, 0x01000193) >>> 0;
+export function fnv(key: string, seed = 0x811c9dc5): number {
+  // Kept as int32 throughout (every step takes ToInt32 anyway): a seed above 2^31 would otherwise make the loop
+  // work on doubles, and an open hashes every block's text.
+  let h = seed | 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x10000, 0x01000193) >>> 0;
 }
 
 /** 8 hex digits from a hash, folded into 31 bits because w14:paraId must be below 0x80000000 (MS-DOCX 2.6.2.4). */
