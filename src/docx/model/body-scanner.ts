@@ -134,7 +134,8 @@ class NameTable {
     const n = bytes.length;
     while (p < n) {
       const c = bytes[p];
-      if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+      // Letters (above '>') first: one comparison for most bytes of a name.
+      if (c <= 62 && (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13)) break;
       h = (Math.imul(h, 31) + c) | 0;
       p++;
     }
@@ -192,6 +193,10 @@ function tagEnd(bytes: Uint8Array, p: number): number {
   const n = bytes.length;
   while (p < n) {
     const c = bytes[p];
+    if (c > GT) {
+      p++; // a letter of an attribute name
+      continue;
+    }
     if (c === GT) return p;
     if (c === QUOTE || c === APOS) {
       // A loop, not indexOf: attribute values are mostly a few bytes (w:val="24"), shorter than a builtin call costs.
