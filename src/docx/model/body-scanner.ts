@@ -113,6 +113,9 @@ class ShortDecoder {
 /** For attribute values (ids, style ids): longer ones are rare and decoded directly. */
 const attributeDecoder = new ShortDecoder(64);
 
+/** Name hashes stay within 30 bits, a V8 small integer: a larger one passed to NameTable.add deoptimized the scan. */
+const NAME_HASH_MASK = 0x3fffffff;
+
 /**
  * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
  * allocates no string per tag and compares names as integers. A hit is confirmed byte by byte: the hash is easy to
@@ -136,7 +139,7 @@ class NameTable {
       const c = bytes[p];
       // Letters (above '>') first: one comparison for most bytes of a name.
       if (c <= 62 && (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13)) break;
-      h = (Math.imul(h, 31) + c) | 0;
+      h = (Math.imul(h, 31) + c) & NAME_HASH_MASK;
       p++;
     }
     this.end = p;
@@ -156,7 +159,7 @@ class NameTable {
   /** The code of a name given as a string (ASCII names only, as element names in WordprocessingML are). */
   intern(name: string): number {
     let h = 0;
-    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) & NAME_HASH_MASK;
     const slot = h & 4095;
     const code = this.codes[slot];
     if (code >= 0 && this.hashes[slot] === h && this.names[code] === name) return code;
@@ -171,7 +174,8 @@ class NameTable {
     // A Map, not a search of `names`: a hostile part may hold hundreds of thousands of distinct names.
     let code = this.codeOf.get(name);
     if (code === undefined) {
-      code = this.names.push(name) - 1;
+      code = this.names.length;
+      this.names[code] = name;
       this.codeOf.set(name, code);
       this.nameBytes[code] = nameEncoder.encode(name);
     }
