@@ -69,6 +69,8 @@ if (json) {
     "within 2x floor_deflate, peak heap+ArrayBuffers <= 64 MB; 60MB: peak <= 100 MB; open+edit+save >= 3x faster than python-docx.",
   );
   console.log("Save deflates a part of 4 MB or more at level 3 (saved_bytes shows what that costs in size); smaller parts at 6.");
+  console.log("Times come from a pass of their own (5 runs, no forced GC); open+edit+save is the median of each run's sum, and");
+  console.log("python-docx's the median of as many runs after one untimed run.");
   console.log("Each document runs in a child node --max-old-space-size=128; heap + ArrayBuffers are sampled after every phase, the input");
   console.log(".docx included: peak_heap_buffers_mb as found (garbage V8 had not collected yet counts), peak_live_mb after a full GC;");
   console.log("held_after_open_mb = what an open document keeps, estimated_after_open_mb = the engine's estimate the cache weighs by.");
