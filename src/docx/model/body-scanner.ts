@@ -113,6 +113,9 @@ class ShortDecoder {
 /** For attribute values (ids, style ids): longer ones are rare and decoded directly. */
 const attributeDecoder = new ShortDecoder(64);
 
+/** Name hashes stay within 30 bits, a V8 small integer: a larger one passed to NameTable.add deoptimized the scan. */
+const NAME_HASH_MASK = 0x3fffffff;
+
 /**
  * Interns element names as small integer codes, keyed by a rolling hash of their bytes in a fixed table, so the scan
  * allocates no string per tag and compares names as integers. A hit is confirmed byte by byte: the hash is easy to
@@ -134,8 +137,9 @@ class NameTable {
     const n = bytes.length;
     while (p < n) {
       const c = bytes[p];
-      if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
-      h = (Math.imul(h, 31) + c) | 0;
+      // Letters (above '>') first: one comparison for most bytes of a name.
+      if (c <= 62 && (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13)) break;
+      h = (Math.imul(h, 31) + c) & NAME_HASH_MASK;
       p++;
     }
     this.end = p;
@@ -155,7 +159,7 @@ class NameTable {
   /** The code of a name given as a string (ASCII names only, as element names in WordprocessingML are). */
   intern(name: string): number {
     let h = 0;
-    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) & NAME_HASH_MASK;
     const slot = h & 4095;
     const code = this.codes[slot];
     if (code >= 0 && this.hashes[slot] === h && this.names[code] === name) return code;
@@ -170,7 +174,8 @@ class NameTable {
     // A Map, not a search of `names`: a hostile part may hold hundreds of thousands of distinct names.
     let code = this.codeOf.get(name);
     if (code === undefined) {
-      code = this.names.push(name) - 1;
+      code = this.names.length;
+      this.names[code] = name;
       this.codeOf.set(name, code);
       this.nameBytes[code] = nameEncoder.encode(name);
     }
@@ -192,12 +197,18 @@ function tagEnd(bytes: Uint8Array, p: number): number {
   const n = bytes.length;
   while (p < n) {
     const c = bytes[p];
+    if (c > GT) {
+      p++; // a letter of an attribute name
+      continue;
+    }
     if (c === GT) return p;
     if (c === QUOTE || c === APOS) {
-      const close = bytes.indexOf(c, p + 1);
-      if (close < 0) return -1;
-      p = close + 1;
-    } else p++;
+      // A loop, not indexOf: attribute values are mostly a few bytes (w:val="24"), shorter than a builtin call costs.
+      p++;
+      while (p < n && bytes[p] !== c) p++;
+      if (p >= n) return -1;
+    }
+    p++;
   }
   return -1;
 }
@@ -305,25 +316,30 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
   const n = bytes.length;
   let i = 0;
   for (;;) {
-    // A plain loop, not indexOf: most gaps between tags are a few bytes, shorter than a builtin call costs.
+    // Most tags follow the previous one directly; text between them is searched with indexOf after a few bytes.
     let lt = i;
-    while (lt < n && bytes[lt] !== LT) lt++;
-    if (lt >= n) break;
+    const near = Math.min(n, i + 8);
+    while (lt < near && bytes[lt] !== LT) lt++;
+    if (lt === near) lt = bytes.indexOf(LT, lt);
+    if (lt < 0 || lt >= n) break;
     const c1 = bytes[lt + 1];
     if (c1 === 63 || c1 === 33) {
       i = skipSpecial(bytes, lt);
       continue;
     }
     if (c1 === SLASH) {
-      let gt = lt;
-      while (gt < n && bytes[gt] !== GT) gt++;
-      if (gt >= n) throw malformed(lt, "unterminated end tag");
       depth--;
       if (depth < 0) throw malformed(lt, "end tag without a start tag");
       const name = stack[depth];
-      if (!sameName(bytes, lt + 2, nameStarts[depth], names.name(name).length)) {
+      const nameLength = names.name(name).length;
+      if (!sameName(bytes, lt + 2, nameStarts[depth], nameLength)) {
+        if (bytes.indexOf(GT, lt) < 0) throw malformed(lt, "unterminated end tag");
         throw malformed(lt, `end tag </${names.name(names.read(bytes, lt + 2))}> does not match <${names.name(name)}>`);
       }
+      // The name matched and is followed by '>' or white space: the '>' is right there or after the spaces.
+      let gt = lt + 2 + nameLength;
+      while (gt < n && bytes[gt] !== GT) gt++;
+      if (gt >= n) throw malformed(lt, "unterminated end tag");
       if (block) {
         if (name === P && depth > 2 && txbxDepth === 0) preview.separate();
         // Text boxes are their own stories and moved-away text is not there any more: neither is in the preview.
@@ -342,6 +358,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
     }
     const name = names.read(bytes, lt + 1);
     const p = names.end;
+    let textEnd = -1;
     const gt = tagEnd(bytes, p);
     if (gt < 0) throw malformed(lt, `unterminated start tag <${names.name(name)}>`);
     const selfClosing = bytes[gt - 1] === SLASH;
@@ -351,27 +368,28 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       rootTagEnd = gt + 1;
       prefixes = prefixesFrom(rootAttributes);
       const w = prefixes.w;
-      [P, PPR, PSTYLE, OUTLINE, NUMPR, SECTPR, T, TAB, BR, CR, R, TBL, TR, TBLPR, TBLSTYLE, SDT, BODY, TXBX, COMMENT_START] = [
-        "p",
-        "pPr",
-        "pStyle",
-        "outlineLvl",
-        "numPr",
-        "sectPr",
-        "t",
-        "tab",
-        "br",
-        "cr",
-        "r",
-        "tbl",
-        "tr",
-        "tblPr",
-        "tblStyle",
-        "sdt",
-        "body",
-        "txbxContent",
-        "commentRangeStart",
-      ].map((l) => names.intern(w + l));
+      // One assignment each, not a destructured array: this runs inside the scan loop, and V8 deoptimized the whole
+      // loop on the array iterator's map at the start of a later scan.
+      const code = (local: string) => names.intern(w + local);
+      P = code("p");
+      PPR = code("pPr");
+      PSTYLE = code("pStyle");
+      OUTLINE = code("outlineLvl");
+      NUMPR = code("numPr");
+      SECTPR = code("sectPr");
+      T = code("t");
+      TAB = code("tab");
+      BR = code("br");
+      CR = code("cr");
+      R = code("r");
+      TBL = code("tbl");
+      TR = code("tr");
+      TBLPR = code("tblPr");
+      TBLSTYLE = code("tblStyle");
+      SDT = code("sdt");
+      BODY = code("body");
+      TXBX = code("txbxContent");
+      COMMENT_START = code("commentRangeStart");
       MOVE_FROM = names.intern(w + "moveFrom");
       atomByCode = [];
       for (const [local, label] of Object.entries(ATOM_LABELS)) atomByCode[names.intern((local === "oMath" ? "m:" : w) + local)] = label;
@@ -412,9 +430,12 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
         if (id) nestedIds.push(id);
       }
       if (name === T) {
-        if (!selfClosing && txbxDepth === 0 && !preview.full) {
-          const next = bytes.indexOf(LT, gt + 1);
-          if (next > gt + 1) preview.add(bytes, gt + 1, next);
+        if (!selfClosing) {
+          // The text runs to the next '<': found once, copied while the preview has room, and not scanned again.
+          let next = gt + 1;
+          while (next < n && bytes[next] !== LT) next++;
+          if (next > gt + 1 && txbxDepth === 0 && !preview.full) preview.add(bytes, gt + 1, next);
+          if (next < n) textEnd = next;
         }
       } else if (parent === R && txbxDepth === 0) {
         if (name === TAB) preview.add(TAB_BYTE, 0, 1);
@@ -455,7 +476,7 @@ export function scanBody(bytes: Uint8Array, maxDepth = 512): BodyIndex {
       nameStarts[depth] = lt + 1;
       depth++;
     }
-    i = gt + 1;
+    i = textEnd > gt ? textEnd : gt + 1;
   }
   if (depth !== 0) throw malformed(n, `the document ends inside <${names.name(stack[depth - 1])}>: it is truncated`);
   if (!prefixes || contentStart < 0)
@@ -542,25 +563,36 @@ class PreviewBuilder {
 }
 const SPACE_BYTE = new Uint8Array([32]);
 
+/**
+ * The facts of one scanned block. A class, not an object literal: V8 tracks literals' allocation sites and, when it
+ * decides to allocate their objects in old space, throws away the scanner's optimized code mid-document.
+ */
+class ScannedBlock implements BlockFacts {
+  kind: BlockKind = "other";
+  end = -1;
+  paraId: string | null = null;
+  dmcpId: string | null = null;
+  styleId: string | null = null;
+  outlineLevel: number | null = null;
+  numbered = false;
+  sectionBreak = false;
+  rows = 0;
+  commentStarts: string[] | null = null;
+  preview = "";
+  previewComplete = true;
+  atoms: string[] | null = null;
+  constructor(
+    public name: string,
+    public gapStart: number,
+    public start: number,
+  ) {}
+}
+// Each nullable field once with the other type it takes, before any scan: the first paragraph with a style, an outline
+// level or a comment would otherwise change the field's type under optimized code and deoptimize the scan loop.
+Object.assign(new ScannedBlock("", 0, 0), { paraId: "", dmcpId: "", styleId: "", outlineLevel: 0, commentStarts: [], atoms: [] });
+
 function newBlock(name: string, gapStart: number, start: number): BlockFacts {
-  return {
-    kind: "other",
-    name,
-    gapStart,
-    start,
-    end: -1,
-    paraId: null,
-    dmcpId: null,
-    styleId: null,
-    outlineLevel: null,
-    numbered: false,
-    sectionBreak: false,
-    rows: 0,
-    commentStarts: null,
-    preview: "",
-    previewComplete: true,
-    atoms: null,
-  };
+  return new ScannedBlock(name, gapStart, start);
 }
 
 function parseRootAttributes(bytes: Uint8Array, start: number, end: number): { name: string; value: string }[] {

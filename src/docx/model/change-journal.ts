@@ -83,13 +83,16 @@ export class ChangeJournal {
     const list = this.body;
     const before = this.snapshots.get(list)!;
     const now = snapshotOf(list);
-    const splices = diffStory(list, before, now);
+    const inPlace = sameOrder(before.order, now.order);
+    const { splices, removed } = diffStory(list, before, now, inPlace);
     if (splices.length) {
       stories.push({ story: storyKey(list), splices });
-      const live = new Set(now.order);
-      for (const b of before.order) {
+      // A block that left or changed is in a splice's removed range (the others are kept), so only those are looked
+      // at: an untouched block is never decoded here.
+      const live = inPlace ? null : new Set(now.order);
+      for (const b of removed) {
         const was = before.text.get(b) ?? list.originalText(b) ?? "";
-        if (!live.has(b) || was !== (now.text.get(b) ?? list.originalText(b) ?? "")) this.retire(was, b.id);
+        if ((live && !live.has(b)) || was !== (now.text.get(b) ?? list.originalText(b) ?? "")) this.retire(was, b.id);
       }
     }
     this.snapshots.set(list, now);
@@ -229,23 +232,74 @@ function currentText(list: BlockList, block: Block, snap: StorySnapshot): string
 }
 
 /**
- * Splices turning the snapshot's block order into the current one. Blocks kept in place are the
- * longest increasing run of unchanged blocks (by identity); everything between is one splice.
+ * Splices turning the snapshot's block order into the current one, and the blocks they remove. Blocks kept in place
+ * are the longest increasing run of unchanged blocks (by identity); everything between is one splice.
  */
-function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): BlockSplice[] {
-  const oldIndex = new Map<Block, number>();
-  for (const [i, b] of before.order.entries()) oldIndex.set(b, i);
+function diffStory(
+  list: BlockList,
+  before: StorySnapshot,
+  now: StorySnapshot,
+  inPlace: boolean,
+): { splices: BlockSplice[]; removed: Block[] } {
   const textBefore = (b: Block) => before.text.get(b) ?? list.originalText(b) ?? "";
   const textNow = (b: Block) => now.text.get(b) ?? list.originalText(b) ?? "";
   // A block still held as original bytes cannot have changed; only parsed blocks are compared by text.
   const unchanged = (b: Block) => !b.tree || (before.text.get(b) ?? list.originalText(b)) === textNow(b);
+  // No block moved (an edit in place, the usual case): the unchanged blocks are the longest increasing run already.
+  const kept = inPlace ? unchangedInPlace(now.order, unchanged) : longestIncreasing(movedCandidates(before.order, now.order, unchanged));
 
-  // Longest increasing subsequence of old indices over unchanged blocks, in O(n log n).
-  const candidates: { j: number; k: number }[] = [];
-  now.order.forEach((b, j) => {
+  const splices: BlockSplice[] = [];
+  const removedBlocks: Block[] = [];
+  let pj = -1,
+    pk = -1;
+  for (const anchor of [...kept, { j: now.order.length, k: before.order.length }]) {
+    if (anchor.j - pj > 1 || anchor.k - pk > 1) {
+      const removed = before.order.slice(pk + 1, anchor.k);
+      const inserted = now.order.slice(pj + 1, anchor.j);
+      for (const b of removed) removedBlocks.push(b);
+      splices.push({
+        at: pj + 1,
+        removed: removed.map(textBefore),
+        inserted: inserted.map(textNow),
+        removedIds: removed.map((b) => b.id),
+        insertedIds: inserted.map((b) => b.id),
+      });
+    }
+    pj = anchor.j;
+    pk = anchor.k;
+  }
+  return { splices, removed: removedBlocks };
+}
+
+function sameOrder(a: Block[], b: Block[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A block's place now (`j`) and in the snapshot (`k`). */
+type Place = { j: number; k: number };
+
+function unchangedInPlace(order: Block[], unchanged: (b: Block) => boolean): Place[] {
+  const places: Place[] = [];
+  for (let j = 0; j < order.length; j++) if (unchanged(order[j])) places.push({ j, k: j });
+  return places;
+}
+
+/** Unchanged blocks of the current order that were in the snapshot, with their old index. */
+function movedCandidates(before: Block[], now: Block[], unchanged: (b: Block) => boolean): Place[] {
+  const oldIndex = new Map<Block, number>();
+  for (const [i, b] of before.entries()) oldIndex.set(b, i);
+  const candidates: Place[] = [];
+  now.forEach((b, j) => {
     const k = oldIndex.get(b);
     if (k !== undefined && unchanged(b)) candidates.push({ j, k });
   });
+  return candidates;
+}
+
+/** Longest subsequence of `candidates` with increasing old index, in O(n log n). */
+function longestIncreasing(candidates: Place[]): Place[] {
   const tails: number[] = [];
   const prev = new Array<number>(candidates.length).fill(-1);
   for (let c = 0; c < candidates.length; c++) {
@@ -259,27 +313,7 @@ function diffStory(list: BlockList, before: StorySnapshot, now: StorySnapshot): 
     if (lo > 0) prev[c] = tails[lo - 1];
     tails[lo] = c;
   }
-  const kept: { j: number; k: number }[] = [];
+  const kept: Place[] = [];
   for (let c = tails.length ? tails[tails.length - 1] : -1; c >= 0; c = prev[c]) kept.push(candidates[c]);
-  kept.reverse();
-
-  const splices: BlockSplice[] = [];
-  let pj = -1,
-    pk = -1;
-  for (const anchor of [...kept, { j: now.order.length, k: before.order.length }]) {
-    if (anchor.j - pj > 1 || anchor.k - pk > 1) {
-      const removed = before.order.slice(pk + 1, anchor.k);
-      const inserted = now.order.slice(pj + 1, anchor.j);
-      splices.push({
-        at: pj + 1,
-        removed: removed.map(textBefore),
-        inserted: inserted.map(textNow),
-        removedIds: removed.map((b) => b.id),
-        insertedIds: inserted.map((b) => b.id),
-      });
-    }
-    pj = anchor.j;
-    pk = anchor.k;
-  }
-  return splices;
+  return kept.reverse();
 }

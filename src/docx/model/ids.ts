@@ -13,20 +13,30 @@
  */
 
 /** FNV-1a over UTF-16 code units, continuing from `h`; a terminator step keeps chained fields apart ("ab"+"c" vs "a"+"bc"). */
-export function fnv(key: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= 0x10000;
-  return Math.imul(h, 0x01000193) >>> 0;
+export function fnv(key: string, seed = 0x811c9dc5): number {
+  // Kept as int32 throughout (every step takes ToInt32 anyway): a seed above 2^31 would otherwise make the loop
+  // work on doubles, and an open hashes every block's text.
+  let h = seed | 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x10000, 0x01000193) >>> 0;
 }
 
 /** 8 hex digits from a hash, folded into 31 bits because w14:paraId must be below 0x80000000 (MS-DOCX 2.6.2.4). */
 function toId(h: number): string {
   const v = (h >>> 0) & 0x7fffffff || 1;
-  return v.toString(16).toUpperCase().padStart(8, "0");
+  // One string from eight digit codes (toString, toUpperCase and padStart made three): an open derives one per block.
+  return String.fromCharCode(
+    HEX_DIGITS[v >>> 28],
+    HEX_DIGITS[(v >>> 24) & 15],
+    HEX_DIGITS[(v >>> 20) & 15],
+    HEX_DIGITS[(v >>> 16) & 15],
+    HEX_DIGITS[(v >>> 12) & 15],
+    HEX_DIGITS[(v >>> 8) & 15],
+    HEX_DIGITS[(v >>> 4) & 15],
+    HEX_DIGITS[v & 15],
+  );
 }
+const HEX_DIGITS = Array.from("0123456789ABCDEF", (c) => c.charCodeAt(0));
 
 export function hashId(key: string): string {
   return toId(fnv(key));
@@ -45,7 +55,11 @@ export class IdRegistry {
 
   /** Claims a stored id; returns false if it is already taken (a duplicate in the file). */
   claim(id: string): boolean {
-    const key = id.toUpperCase();
+    return this.claimKey(id.toUpperCase());
+  }
+
+  /** Claims an id already in upper case, as toId writes them. */
+  private claimKey(key: string): boolean {
     if (this.used.has(key)) return false;
     this.used.add(key);
     return true;
@@ -69,7 +83,7 @@ export class IdRegistry {
   derive(base: number): string {
     for (let salt = 0; ; salt++) {
       const id = toId(Math.imul(base, 0x85ebca6b) ^ Math.imul(salt, 0xc2b2ae35));
-      if (this.claim(id)) return id;
+      if (this.claimKey(id)) return id;
     }
   }
 
@@ -77,7 +91,7 @@ export class IdRegistry {
   fresh(): string {
     for (;;) {
       const id = hashId(`fresh\u0000${this.freshCounter++}\u0000${this.used.size}`);
-      if (this.claim(id)) return id;
+      if (this.claimKey(id)) return id;
     }
   }
 }

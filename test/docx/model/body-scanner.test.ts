@@ -69,3 +69,53 @@ describe("scanBody element names", () => {
     expect(doc.query("/body/paragraph[0]").items?.[0]?.text).toBe("after them");
   });
 });
+
+describe("scanBody tags", () => {
+  const xml = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${inner}</w:body></w:document>`;
+  const scan = (text: string) => scanBody(new TextEncoder().encode(text));
+  const failure = (text: string) => {
+    try {
+      scan(text);
+    } catch (e) {
+      return (e as { failure: { kind: string; message: string } }).failure;
+    }
+    throw new Error("scanned without an error");
+  };
+
+  it("finds each block's exact byte range across end tags with white space, '>' in quoted values and long text", () => {
+    const long = "x".repeat(5000);
+    const blocks = [
+      `<w:p w:rsidR="00A1" dmcp:note='a > b'><w:r><w:t>${long}</w:t></w:r></w:p >`,
+      `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">a&gt;b</w:t></w:r></w:p\n>`,
+      `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+    ];
+    const text = xml(blocks.join(""));
+    const bytes = new TextEncoder().encode(text);
+    const found = scanBody(bytes).blocks;
+    expect(found.map((b) => new TextDecoder().decode(bytes.subarray(b.start, b.end)))).toEqual(blocks);
+    expect(found.map((b) => [b.kind, b.styleId, b.preview.length])).toEqual([
+      ["paragraph", null, PREVIEW_CHARS],
+      ["paragraph", "Heading1", 3],
+      ["table", null, "cell ".length],
+    ]);
+  });
+
+  it("calls a part that ends inside an end tag truncated, and a wrong end tag a mismatch", () => {
+    expect(failure(xml(para("a")).slice(0, -3))).toMatchObject({
+      kind: "xml_malformed",
+      message: expect.stringContaining("unterminated end tag"),
+    });
+    expect(failure(xml(`<w:p><w:r></w:p></w:r>`))).toMatchObject({
+      kind: "xml_malformed",
+      message: expect.stringContaining("</w:p> does not match <w:r>"),
+    });
+    expect(failure(xml(`<w:p></w:px>`))).toMatchObject({ message: expect.stringContaining("</w:px> does not match <w:p>") });
+  });
+
+  it("calls a quoted attribute value that never closes an unterminated start tag", () => {
+    expect(failure(`<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body><w:p w:x="open`)).toMatchObject({
+      kind: "xml_malformed",
+      message: expect.stringContaining("unterminated start tag <w:p>"),
+    });
+  });
+});

@@ -25,6 +25,54 @@ describe("DocxDocument changes", () => {
     expect(doc.takeChange()).toBeNull(); // taking starts a new change
   });
 
+  it("makes one splice of adjacent edited blocks and another for each block apart from them", () => {
+    const doc = DocxDocument.open(buildDocx({ body }));
+    doc.applyPatch(
+      [
+        ["/body/paragraph[0]", "Alpha 2"],
+        ["/body/paragraph[1]", "Beta 2"],
+        ["/body/paragraph[3]", "Delta 2"],
+      ].map(([path, text]) => ({ op: "replace_paragraph_text", path, text })),
+    );
+    const { stories } = doc.takeChange()!;
+    expect(stories).toHaveLength(1);
+    const { splices } = stories[0];
+    expect(splices.map((s) => [s.at, s.removed.length, s.inserted.length])).toEqual([
+      [0, 2, 2],
+      [3, 1, 1],
+    ]);
+    expect(splices[0].removed.join("")).toMatch(/Alpha<.*Beta</);
+    expect(splices[0].inserted.join("")).toMatch(/Alpha 2<.*Beta 2</);
+    expect(splices[1].removed[0]).toContain("Delta<");
+  });
+
+  it("gives no change for a block parsed for an edit that left its text as it was", () => {
+    const doc = DocxDocument.open(buildDocx({ body }));
+    doc.replaceParagraphText("/body/paragraph[2]", "Gamma 2");
+    doc.takeChange();
+    doc.replaceParagraphText("/body/paragraph[2]", "Gamma 2");
+    expect(doc.takeChange()).toBeNull();
+  });
+
+  it("describes a move and an edit together, and undoes both with the blocks' ids", () => {
+    const bytes = buildDocx({ body });
+    const doc = DocxDocument.open(bytes);
+    const ids = (d: DocxDocument) => (d.query("/body/paragraph[*]", { format: "json" }).items as { id: string }[]).map((i) => i.id);
+    const original = ids(doc);
+    doc.applyPatch([
+      { op: "move", from: "/body/paragraph[3]", path: "/body/children/0" },
+      { op: "replace_paragraph_text", path: "/body/paragraph[2]", text: "Beta 2" },
+    ]);
+    expect(texts(doc)).toEqual(["Delta", "Alpha", "Beta 2", "Gamma"]);
+    const change = JSON.parse(JSON.stringify(doc.takeChange()));
+    const replica = DocxDocument.open(bytes);
+    replica.applyChange(change);
+    expect(texts(replica)).toEqual(["Delta", "Alpha", "Beta 2", "Gamma"]);
+    doc.revertChange(change);
+    expect(texts(doc)).toEqual(["Alpha", "Beta", "Gamma", "Delta"]);
+    expect(ids(doc)).toEqual(original);
+  });
+
   it("replays a change on another copy of the original and reverts it", () => {
     const bytes = buildDocx({ body });
     const edited = DocxDocument.open(bytes);

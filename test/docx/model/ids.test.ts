@@ -26,6 +26,22 @@ describe("element ids", () => {
     }
   });
 
+  it("are derived exactly as in earlier versions, so ids kept in history still find their blocks", () => {
+    // Pinned values: a change to the hashing (even a faster one) must give the same ids for the same blocks.
+    const derived = DocxDocument.open(
+      buildDocx({
+        body:
+          p("Alpha") +
+          p("Alpha") +
+          p("") +
+          p("Caf\u00e9 \u2019quoted\u2019 \ud83d\ude00") +
+          `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+      }),
+    );
+    expect(ids(derived, "/body")).toEqual(["2227F92D", "5B9FDB8D", "7F53D27D", "7D33637D", "5EA1ABFB", "1BFD9D4F"]);
+    expect([hashId(""), hashId("fresh\u00000\u00000")]).toEqual(["069F5D1F", "09D60F2D"]);
+  });
+
   it("reuse w14:paraId and give identical paragraphs different ids", () => {
     const doc = DocxDocument.open(bytes);
     const [a, stored, b] = ids(doc, "/body/paragraph");
