@@ -130,11 +130,16 @@ export class SessionHistory {
     return head;
   }
 
-  /** The current document, from this isolate's cache when it is still current (one small index read). */
-  private async state(sessionId: string): Promise<{ head: SessionRecord; state: CachedDocument }> {
-    const head = await this.head(sessionId);
-    const cached = this.deps.cache.get(this.key(sessionId), head.version);
-    if (cached) return { head, state: cached };
+  /**
+   * The current document, from this isolate's cache when it is still current (one small index read). `known` is a head
+   * the caller read moments ago: when the cache is at its version no second read is needed; when it is not (an edit
+   * here moved on meanwhile), the index is read again before anything is rebuilt, so the state is never older.
+   */
+  private async state(sessionId: string, known?: SessionRecord): Promise<{ head: SessionRecord; state: CachedDocument }> {
+    const key = this.key(sessionId);
+    const fresh = known && this.deps.cache.get(key, known.version) ? known : await this.head(sessionId);
+    const cached = this.deps.cache.get(key, fresh.version);
+    if (cached) return { head: fresh, state: cached };
     const plan = await this.deps.index.loadPlan(sessionId);
     if (!plan) throw sessionNotFound(sessionId);
     const state = await this.build(sessionId, plan);
@@ -195,8 +200,11 @@ export class SessionHistory {
 
   /** Runs a read against the current document. */
   async read<T>(sessionId: string, reader: (doc: DocxDocument, head: SessionRecord) => T): Promise<T> {
+    // The index is read before taking the session's turn, so concurrent reads wait for each other's work, not for
+    // each other's round trips to the tenant object.
+    const known = await this.head(sessionId);
     return this.deps.cache.exclusive(this.key(sessionId), async () => {
-      const { head, state } = await this.state(sessionId);
+      const { head, state } = await this.state(sessionId, known);
       return withParts(state.doc, () => reader(state.doc, head));
     });
   }

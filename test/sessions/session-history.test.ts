@@ -243,3 +243,38 @@ describe("SessionHistory", () => {
     }
   });
 });
+
+describe("concurrent reads of one session", () => {
+  it("overlap their index reads and see an edit made while they waited, without rebuilding the document", async () => {
+    const index = new MemorySessionIndex();
+    let inFlight = 0;
+    let most = 0;
+    const realGet = index.get.bind(index);
+    index.get = async (sessionId) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return realGet(sessionId);
+    };
+    const ctx = await setup({ sharedIndex: index });
+    const id = await openFixture(ctx);
+    await textAt(ctx.sessions, id, 0); // warm: the document is now in this isolate's cache
+    let plans = 0;
+    const realPlan = index.loadPlan.bind(index);
+    index.loadPlan = async (sessionId) => {
+      plans++;
+      return realPlan(sessionId);
+    };
+    most = 0;
+    const reads = Array.from({ length: 8 }, () => textAt(ctx.sessions, id, 4));
+    const edit = ctx.sessions.history.edit(id, { tool: "t" }, setText("/body/paragraph[4]", "Edited"));
+    const texts = await Promise.all(reads);
+    await edit;
+    expect(most).toBeGreaterThan(1);
+    // Each read shows the paragraph before or after the edit, never anything else; after the edit, the edited text.
+    for (const text of texts) expect(["Paragraph 4", "Edited"]).toContain(text);
+    expect(await textAt(ctx.sessions, id, 4)).toBe("Edited");
+    expect(plans).toBe(0);
+  });
+});
