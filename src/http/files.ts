@@ -4,7 +4,6 @@ import { imageTypeForName, LibraryQuota, libraryQuotaBytes } from "../sessions/i
 import { validateLibraryName } from "../sessions/library-names";
 import type { LibraryStore, UploadStaging } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
-import { R2UploadStaging } from "../storage/r2/upload-staging";
 import type { AppEnv } from "./app-env";
 import { checkDocxUpload } from "./docx-upload-check";
 import { downloadHeaders } from "./download-headers";
@@ -23,7 +22,11 @@ export const fileRoutes = new Hono<AppEnv>();
 const libraryOf = (c: Context<AppEnv>): LibraryStore =>
   c.var.library ?? new LibraryQuota(new R2LibraryStore(c.env.DOCS), libraryQuotaBytes(c.env.LIBRARY_QUOTA_BYTES));
 
-const stagingOf = (c: Context<AppEnv>): UploadStaging => c.var.staging ?? new R2UploadStaging(c.env.DOCS);
+// Where sized uploads are checked before they reach the library: picked by the composition root (src/index.ts).
+function stagingOf(c: Context<AppEnv>): UploadStaging {
+  if (!c.var.staging) throw new Error("The files routes were mounted without upload staging (c.var.staging).");
+  return c.var.staging;
+}
 
 // Names may contain "/" (folder-like), so the whole rest of the path is the name.
 const NAME = "/:name{.+}";
