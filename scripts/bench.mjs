@@ -28,8 +28,16 @@ function childRecord(script, label) {
 
 const records = [];
 for (const label of labels) {
-  const record = childRecord("bench/engine.ts", label);
-  if (!record) continue;
+  const child = spawnSync(process.execPath, ["--max-old-space-size=128", "--expose-gc", "--import", "tsx", "bench/engine.ts", label], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) {
+    console.error(`${label}: failed (exit ${child.status})\n${child.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const record = JSON.parse(child.stdout.trim().split("\n").pop());
   record.our_open_edit_save_ms = record.open_ms + record.edit_ms + record.save_ms;
   if (python) {
     const peer = spawnSync(python, ["bench/python_docx_peer.py", record.path, String(record.runs)], { encoding: "utf8" });
