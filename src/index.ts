@@ -22,6 +22,7 @@ import type { ChangeFeed, LibraryStore, SessionIndex } from "./sessions/index";
 import { DocumentCache, DocumentSessions, LibraryQuota, LiveLibraryStore, libraryQuotaBytes } from "./sessions/index";
 import { R2LibraryStore } from "./storage/r2/library-store";
 import { R2SessionStore } from "./storage/r2/session-store";
+import { R2UploadStaging } from "./storage/r2/upload-staging";
 import { DurableSessionIndex, openTenantListener, TenantChangeFeed, TenantObject as TenantObjectBase, tenantStub } from "./tenant/index";
 
 /** The tenant library on R2, within the configured quota (every writer goes through this). */
@@ -82,6 +83,7 @@ app.route("/health", healthRoutes);
 app.use("/api/*", bearerAuth(), tenantRateLimit());
 app.use("/api/*", async (c, next) => {
   c.set("library", liveLibrary(c.env));
+  c.set("staging", new R2UploadStaging(c.env.DOCS));
   await next();
 });
 app.route("/api/files", fileRoutes);

@@ -76,29 +76,6 @@ export async function readTextCapped(request: Request, limit: BodyLimit): Promis
   return new TextDecoder().decode(await readBodyCapped(request, limit.bytes, () => bodyTooLarge(limit)));
 }
 
-/**
- * Reads a body of a declared length into one buffer allocated up front, so it is held once (never as chunks plus a
- * copy); a body that runs past or stops short of `length` fails with `mismatch()` and nothing past it is read.
- */
-export async function readDeclaredLength(body: ReadableStream<Uint8Array>, length: number, mismatch: () => Error): Promise<Uint8Array> {
-  const bytes = new Uint8Array(length);
-  let filled = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (filled + value.length > length) {
-      const error = mismatch();
-      await reader.cancel(error).catch(() => undefined);
-      throw error;
-    }
-    bytes.set(value, filled);
-    filled += value.length;
-  }
-  if (filled !== length) throw mismatch();
-  return bytes;
-}
-
 /** The chunks of a body read into one buffer. */
 export function joinChunks(chunks: Uint8Array[]): Uint8Array {
   let length = 0;

@@ -2,13 +2,14 @@ import { type Context, Hono } from "hono";
 import { SessionError } from "../sessions/errors";
 import { imageTypeForName, LibraryQuota, libraryQuotaBytes } from "../sessions/index";
 import { validateLibraryName } from "../sessions/library-names";
-import type { LibraryStore } from "../sessions/ports";
+import type { LibraryStore, UploadStaging } from "../sessions/ports";
 import { R2LibraryStore } from "../storage/r2/library-store";
 import type { AppEnv } from "./app-env";
 import { checkDocxUpload } from "./docx-upload-check";
 import { downloadHeaders } from "./download-headers";
 import { readImageUpload } from "./image-upload";
 import { requireScope } from "./require-scope";
+import { storeStagedDocx } from "./staged-upload";
 import { checkUploadContentType, readUpload } from "./upload-body";
 
 /**
@@ -20,6 +21,12 @@ export const fileRoutes = new Hono<AppEnv>();
 // Routes mounted by src/index.ts get the live library; the fallback (tests wiring the routes alone) keeps the quota.
 const libraryOf = (c: Context<AppEnv>): LibraryStore =>
   c.var.library ?? new LibraryQuota(new R2LibraryStore(c.env.DOCS), libraryQuotaBytes(c.env.LIBRARY_QUOTA_BYTES));
+
+// Where sized uploads are checked before they reach the library: picked by the composition root (src/index.ts).
+function stagingOf(c: Context<AppEnv>): UploadStaging {
+  if (!c.var.staging) throw new Error("The files routes were mounted without upload staging (c.var.staging).");
+  return c.var.staging;
+}
 
 // Names may contain "/" (folder-like), so the whole rest of the path is the name.
 const NAME = "/:name{.+}";
@@ -64,10 +71,12 @@ fileRoutes.put(NAME, async (c) => {
     return c.json({ file: await libraryOf(c).write(tenantId, name, image.bytes, image.contentType) });
   }
   checkUploadContentType(c.req.header("Content-Type"));
-  const bytes = await readUpload(name, c.req.raw);
-  checkDocxUpload(name, bytes); // what document_open would refuse is never stored or listed
-
-  return c.json({ file: await libraryOf(c).write(tenantId, name, bytes) });
+  const upload = await readUpload(name, c.req.raw);
+  if (upload instanceof Uint8Array) {
+    checkDocxUpload(name, upload); // what document_open would refuse is never stored or listed
+    return c.json({ file: await libraryOf(c).write(tenantId, name, upload) });
+  }
+  return c.json({ file: await storeStagedDocx({ library: libraryOf(c), staging: stagingOf(c), tenantId }, name, upload) });
 });
 
 fileRoutes.delete(NAME, async (c) => {

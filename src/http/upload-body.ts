@@ -1,5 +1,5 @@
 import { SessionError } from "../sessions/errors";
-import { joinChunks, readBodyCapped, readDeclaredLength } from "./body-limit";
+import { joinChunks, readBodyCapped } from "./body-limit";
 import { checkZipSignature } from "./docx-package-check";
 import { notADocx } from "./docx-upload-check";
 import { HttpError } from "./http-errors";
@@ -72,12 +72,17 @@ async function peek(body: ReadableStream<Uint8Array>, size: number): Promise<{ h
   return { head, stream };
 }
 
+/** A body with a Content-Length, streamed and counted: `refusal()` says why it failed if it ran past or stopped short. */
+export interface SizedUpload {
+  body: { stream: ReadableStream<Uint8Array>; length: number };
+  refusal(): Error | undefined;
+}
+
 /**
- * Reads an upload's bytes: with a Content-Length into one buffer of that size (junk is refused from its first bytes,
- * before the rest is read), without one up to a lower cap. The whole file is held once, as document_open holds it,
- * so the caller can give it the engine's full check before anything is stored.
+ * An upload's body: with a Content-Length (up to 100 MB) as a stream counted against it, junk refused from its first
+ * bytes before the rest is read; without one buffered up to a lower cap. Nothing past the declared length is read.
  */
-export async function readUpload(name: string, request: Request): Promise<Uint8Array> {
+export async function readUpload(name: string, request: Request): Promise<Uint8Array | SizedUpload> {
   const declared = request.headers.get("Content-Length");
   const length = declared === null ? undefined : Number(declared);
   if (length !== undefined && (!Number.isSafeInteger(length) || length < 0)) {
@@ -95,14 +100,25 @@ export async function readUpload(name: string, request: Request): Promise<Uint8A
   const { head, stream } = await peek(request.body, 4);
   const signature = checkZipSignature(head);
   if (!signature.ok) throw notADocx(name, signature.reason);
+  let refusal: Error | undefined;
+  const refuse = () => {
+    refusal = new HttpError({
+      kind: "bad_request",
+      message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.`,
+    });
+    return refusal;
+  };
   // The runtime frames the body by its Content-Length, but the bytes are counted anyway: nothing past it is read.
-  return readDeclaredLength(
-    stream,
-    length,
-    () =>
-      new HttpError({
-        kind: "bad_request",
-        message: `The request body did not match its Content-Length of ${length} bytes; nothing was stored.`,
-      }),
-  );
+  let seen = 0;
+  const counted = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      seen += chunk.length;
+      if (seen > length) throw refuse();
+      controller.enqueue(chunk);
+    },
+    flush() {
+      if (seen !== length) throw refuse();
+    },
+  });
+  return { body: { stream: stream.pipeThrough(counted), length }, refusal: () => refusal };
 }

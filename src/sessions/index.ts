@@ -11,7 +11,7 @@ export {
   MAX_OPEN_SESSIONS,
   unsavedEdits,
 } from "./document-sessions";
-export { openLibraryDocx } from "./docx-files";
+export { openLibraryDocx, openLibrarySource } from "./docx-files";
 export type { SessionFailure, SessionFailureKind } from "./errors";
 export { isSessionError, SessionError, sessionNotFound } from "./errors";
 export type { ExternalState } from "./external-changes";
@@ -33,6 +33,7 @@ export {
 export { LiveLibraryStore } from "./live-library-store";
 export type {
   BlobBody,
+  ByteSource,
   ChangeFeed,
   CheckpointMeta,
   CommitOutcome,
@@ -50,6 +51,7 @@ export type {
   SessionManifest,
   SessionRecord,
   SessionStore,
+  UploadStaging,
   WriteCondition,
 } from "./ports";
 export type { RequestCall } from "./request-retry";

@@ -44,6 +44,20 @@ export interface LibraryStore {
   remove(tenantId: string, name: string): Promise<boolean>;
 }
 
+/**
+ * Uploads held apart while they are checked, under the tenant's staging prefix: each put creates a new object under a
+ * random name (create-only) that nothing lists or opens but the upload that wrote it, which deletes it when done.
+ */
+export interface UploadStaging {
+  /** Stores a body as a new staging object and returns its id; fails (storing nothing) if the body is not its length. */
+  put(tenantId: string, body: BlobBody): Promise<string>;
+  /** The staged object for range reads; null when there is none. */
+  source(tenantId: string, id: string): Promise<ByteSource | null>;
+  remove(tenantId: string, id: string): Promise<void>;
+  /** Deletes staging objects written before `before` (left by an upload that crashed); returns how many. */
+  sweep(tenantId: string, before: Date): Promise<number>;
+}
+
 /** What the tenant index knows about a session (listing, titles, positions). */
 export interface SessionRecord {
   id: string;

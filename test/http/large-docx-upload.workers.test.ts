@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildDocx, p } from "../docx/support/build-docx";
@@ -34,6 +35,11 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** Keys left under the tenant's staging prefix: an upload deletes its staging object whatever the outcome. */
+async function stagingKeys(tenantId: string): Promise<string[]> {
+  return (await env.DOCS.list({ prefix: `t/${tenantId}/staging/` })).objects.map((o) => o.key);
+}
+
 async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
   const start = performance.now();
   const out = await run();
@@ -56,6 +62,7 @@ describe("large .docx uploads", () => {
     expect(body.message).toContain("big/scan.docx cannot be opened as a Word document");
     expect(body.message).toMatch(/DOCTYPE/i);
     expect(await names()).toEqual([]);
+    expect(await stagingKeys(owner.tenantId)).toEqual([]);
   });
 
   it("refuses a 40 MB package whose main part is not well-formed", async () => {
@@ -75,6 +82,7 @@ describe("large .docx uploads", () => {
     const res = await timed(`accepted ${(good.length / 1048576).toFixed(1)} MB upload`, () => put("big/report.docx", good));
     expect(res.status).toBe(200);
     expect(await files()).toMatchObject([{ name: "big/report.docx" }]);
+    expect(await stagingKeys(owner.tenantId)).toEqual([]);
     const stored = new Uint8Array(await (await workerFetch("/api/files/big/report.docx", { headers: owner.headers })).arrayBuffer());
     expect(stored.length).toBe(good.length);
     expect(await sha256(stored)).toBe(await sha256(good));
@@ -82,5 +90,23 @@ describe("large .docx uploads", () => {
     const id = (await callOk(client, "document_open", { path: "big/report.docx" })).session.id;
     expect((await callOk(client, "query", { doc_id: id, path: "/body/paragraph[0]" })).items[0].text).toBe("Quarterly figures");
     expect((await callError(client, "document_open", { path: "big/missing.docx" })).kind).toBe("file_not_found");
+  });
+
+  it("stores nothing from a body that ends short of its Content-Length", async () => {
+    const owner = await tokenFor("large-upload-short");
+    const { names } = libraryClient(owner.headers);
+    const good = largePackage(media);
+    const res = await workerFetch("/api/files/short.docx", {
+      method: "PUT",
+      headers: { ...owner.headers, "content-type": "application/octet-stream", "content-length": String(good.length + 10) },
+      body: new Response(good).body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe(
+      `The request body did not match its Content-Length of ${good.length + 10} bytes; nothing was stored.`,
+    );
+    expect(await names()).toEqual([]);
+    expect(await stagingKeys(owner.tenantId)).toEqual([]);
   });
 });

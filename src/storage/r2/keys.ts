@@ -11,3 +11,7 @@ export const sessionBaselineKey = (tenantId: string, sessionId: string, generati
   `${sessionPrefix(tenantId, sessionId)}baseline/${String(generation).padStart(6, "0")}.docx`;
 /** History objects (WAL entries `wal/…`, checkpoints `cp/…`) by their name relative to the session. */
 export const sessionObjectKey = (tenantId: string, sessionId: string, name: string) => `${sessionPrefix(tenantId, sessionId)}${name}`;
+
+/** Uploads being checked before they reach the library (see LAYOUT.md for what sweeps them). */
+export const stagingPrefix = (tenantId: string) => `${tenantRoot(tenantId)}staging/`;
+export const stagingKey = (tenantId: string, id: string) => `${stagingPrefix(tenantId)}${id}`;
