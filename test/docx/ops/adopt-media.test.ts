@@ -136,6 +136,19 @@ describe("DocxDocument.adopt with media in storage", () => {
     ).toEqual([]);
   });
 
+  it("keeps a part whose name the other version spells in another case, with the other version's bytes", async () => {
+    const upper = "word/media/IMAGE1.png";
+    const theirsFile = docxWithImages([NEW_PHOTO, ...PHOTOS.slice(1)], {
+      paragraphs: PARAGRAPHS,
+      names: [upper, ...PHOTOS.slice(1).map((_, i) => imagePart(i + 1))],
+    });
+    const { doc } = await open(MINE);
+    const { doc: theirs } = await open(theirsFile);
+    expect(doc.compareParts(theirs)).toMatchObject({ changed: expect.arrayContaining([upper]), removed: [] });
+    await adoptLoading(doc, theirs);
+    expect(same(doc.model.pkg.readBytes(imagePart(0)), NEW_PHOTO)).toBe(true);
+  });
+
   it("reads no media at all when only text changed", async () => {
     const theirsFile = docxWithImages(PHOTOS, { paragraphs: PARAGRAPHS.map((t, i) => (i === 3 ? "Their last" : t)) });
     const { source: mineSource, doc } = await open(MINE);

@@ -73,6 +73,10 @@ export function adoptDocument(doc: WordDocument, source: WordDocument): AdoptOut
 
 /** Refuses, naming them all, when any of these parts of `doc` is still only in storage. */
 function requireRead(doc: WordDocument, names: string[]): void {
-  const unread = names.filter((name) => doc.pkg.has(name) && !doc.pkg.isRead(name));
+  // Named as `doc` spells them (the other version may spell a name in another case).
+  const unread = names.flatMap((name) => {
+    const own = doc.pkg.resolveName(name);
+    return own !== undefined && !doc.pkg.isRead(own) ? [own] : [];
+  });
   if (unread.length > 0) throw notLoaded(unread[0], unread);
 }

@@ -28,7 +28,8 @@ export function differingParts(doc: WordDocument, source: WordDocument): PartsDi
     else if (isXmlPart(name) ? doc.parts.differsFrom(name, source.pkg.readBytes(name)) : !sameDigest(doc, source, name))
       out.changed.push(name);
   }
-  for (const name of doc.pkg.partNames()) if (name !== doc.mainPart && !theirs.has(name)) out.removed.push(name);
+  // Part names compare case-insensitively (OPC): a part only renamed in case was compared above, not removed.
+  for (const name of doc.pkg.partNames()) if (name !== doc.mainPart && !source.pkg.has(name)) out.removed.push(name);
   return out;
 }
 
