@@ -2,10 +2,10 @@
  * The documents the engine bench measures: the generated S, M and L reports from the shared corpus, any .docx given
  * by path, and "60MB": the M report plus 30 incompressible 2 MB images, built here (and cached in the temp folder).
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ByteSource } from "../src/docx/index.js";
+import { type ByteSource, DocxDocument } from "../src/docx/index.js";
 import { DocxPackage } from "../src/docx/package/index.js";
 import { rangeStream } from "../src/storage/memory/blob-source.js";
 
@@ -93,5 +93,27 @@ function largeDocumentPath(): string {
     );
   }
   writeFileSync(path, pkg.save());
+  return path;
+}
+
+/**
+ * The 60 MB document as someone else saved it after changing one image (bench-image7.png, same size, other bytes)
+ * and one paragraph: what sync_external_changes brings in. Built by streaming, so it never holds the file whole.
+ */
+export async function changedLargeDocumentPath(): Promise<string> {
+  const path = join(tmpdir(), "docx-edge-bench-60MB-changed.docx");
+  if (existsSync(path)) return path;
+  const source = fileSource(largeDocumentPath());
+  const doc = await DocxDocument.openFrom(source);
+  const image = "word/media/bench-image7.png";
+  await doc.loadParts([image]);
+  doc.model.parts.write(image, noise(IMAGE_BYTES, 1007));
+  doc.replaceParagraphText("/body/paragraph[3]", "Changed outside the session");
+  const reader = doc.saveStream().stream.getReader();
+  const fd = openSync(`${path}.part`, "w");
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) writeSync(fd, chunk.value);
+  closeSync(fd);
+  source.close();
+  renameSync(`${path}.part`, path);
   return path;
 }

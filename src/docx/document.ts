@@ -12,6 +12,7 @@ import { EXPORT_FORMATS, type ExportFormat, exportDocument } from "./export/inde
 import type { DocumentChange } from "./model/change-journal.js";
 import { WordDocument } from "./model/index.js";
 import {
+  type AdoptOutcome,
   type AppliedOperation,
   adoptDocument,
   type BodyComparison,
@@ -19,6 +20,7 @@ import {
   type CommentInput,
   compareBodies,
   describeOperation,
+  differingParts,
   type HeaderFooterEdit,
   type InsertTextOptions,
   isTracking,
@@ -26,6 +28,7 @@ import {
   type OperationName,
   type OperationResultOf,
   type PageSetupChange,
+  type PartsDifference,
   parseOperation,
   parsePatch,
   type ReplaceTextOptions,
@@ -318,10 +321,20 @@ export class DocxDocument {
   }
 
   /**
+   * Which parts other than the main one differ in `other`, reading no media (compared by their zip CRC-32 and size):
+   * the parts `adopt` would write or remove.
+   */
+  compareParts(other: DocxDocument): PartsDifference {
+    return differingParts(this.doc, other.doc);
+  }
+
+  /**
    * Makes this document's content that of `other` (another version of the same file) as one edit: differing body
    * blocks and parts are replaced, so `takeChange` then gives one change that undo can revert. `other` is used up.
+   * Media equal on both sides are read on neither; if a differing one is still in storage on either side, this
+   * throws `part_not_loaded` naming them all (this document's first), changing nothing: load them and call again.
    */
-  adopt(other: DocxDocument): { blocksReplaced: number; partsChanged: number } {
+  adopt(other: DocxDocument): AdoptOutcome {
     return adoptDocument(this.doc, other.doc);
   }
 

@@ -13,9 +13,10 @@ export type DocxFailure =
   | { kind: "missing_part"; part: string; message: string }
   /**
    * The package was opened from storage and this part's bytes were never read (media stay there until an edit needs
-   * them): the caller loads it (DocxDocument.loadParts) and runs the call again. Never meant for users.
+   * them): the caller loads it (DocxDocument.loadParts) and runs the call again. Never meant for users. `parts`, when
+   * given, names every part the call needs that is still unread (`part` among them), so one load serves the rerun.
    */
-  | { kind: "part_not_loaded"; part: string; message: string }
+  | { kind: "part_not_loaded"; part: string; parts?: string[]; message: string }
   | { kind: "xml_forbidden"; part?: string; message: string }
   | { kind: "xml_malformed"; part?: string; offset: number; message: string }
   | { kind: "xml_too_deep"; part?: string; limit: number; message: string }

@@ -25,6 +25,7 @@ export type {
   OperationResultOf,
   PageSetup,
   PageSetupChange,
+  PartsDifference,
   Revision,
   RevisionFilter,
   RevisionType,

@@ -1,9 +1,10 @@
-import type { BodyComparison, DocxDocument } from "../docx/index";
+import type { BodyComparison, DocxDocument, PartsDifference } from "../docx/index";
 import { readOnlySession, SessionError } from "./errors";
 import { validateLibraryName } from "./library-names";
 import type { LibraryFileInfo, LibraryStore, SessionIndex, SessionRecord } from "./ports";
 import type { RequestCall } from "./request-retry";
 import type { SessionHistory } from "./session-history";
+import { withParts } from "./unread-parts";
 
 export interface ExternalChangesDeps {
   tenantId: string;
@@ -18,7 +19,7 @@ export interface ExternalChangesDeps {
 /** What the library file is now, compared with the session's document. */
 export type ExternalState =
   | { status: "in_sync"; session: SessionRecord; file: LibraryFileInfo }
-  | { status: "changed"; session: SessionRecord; file: LibraryFileInfo; comparison: BodyComparison }
+  | { status: "changed"; session: SessionRecord; file: LibraryFileInfo; comparison: BodyComparison; parts: PartsDifference }
   | { status: "deleted"; session: SessionRecord; name: string };
 
 /** The library file a session saves to, when it is no longer the version the session read or wrote. */
@@ -53,8 +54,12 @@ export class ExternalChanges {
     if (!head) return { status: "deleted", session, name };
     if (head.etag === session.sourceEtag) return { status: "in_sync", session, file: head };
     const { info, doc } = await this.deps.readDocx(name);
-    const comparison = await this.deps.history.read(sessionId, (current) => current.compareBody(doc));
-    return { status: "changed", session, file: info, comparison };
+    // Parts are compared as sync adopts them: media by their zip digests, so neither side's media are read.
+    const { comparison, parts } = await this.deps.history.read(sessionId, (current) => ({
+      comparison: current.compareBody(doc),
+      parts: current.compareParts(doc),
+    }));
+    return { status: "changed", session, file: info, comparison, parts };
   }
 
   /** Cheap (one index read, one library head): whether a change to the session's file is pending; null if none. */
@@ -74,21 +79,7 @@ export class ExternalChanges {
     const { session, name } = await this.sourceOf(sessionId);
     if (session.readOnly) throw readOnlySession(sessionId);
     const { info, doc } = await this.deps.readDocx(name);
-    // Adopting compares every part, media included: read the library version's media (this call holds them).
-    await doc.loadParts();
-    const outcome = await this.deps.history.edit(
-      sessionId,
-      { tool: "sync_external_changes", requestId: request?.id, args: request?.args },
-      (current) => {
-        const comparison = current.compareBody(doc);
-        const adopted = current.adopt(doc);
-        const { added, removed, modified, moved } = comparison.counts;
-        return {
-          result: { ...adopted, counts: comparison.counts, etag: info.etag },
-          description: `sync with library file ${name} (version of ${info.uploadedAt}): +${added} -${removed} ~${modified} moved ${moved}`,
-        };
-      },
-    );
+    const outcome = await this.adopt(sessionId, name, info, doc, request);
     const updated = outcome.replayed
       ? await this.deps.get(sessionId)
       : await this.deps.index.update(sessionId, {
@@ -97,6 +88,24 @@ export class ExternalChanges {
           updatedAt: this.deps.now().toISOString(),
         });
     return { ...outcome, session: updated ?? session, file: info };
+  }
+
+  /**
+   * Adopts `doc` as one history entry. Media equal on both sides are read on neither; the session's differing ones
+   * are read by the history's own retry, the library version's here: adopting names those it lacks (changing
+   * nothing), they are read, and the edit runs again. So this call holds only media that changed.
+   */
+  private adopt(sessionId: string, name: string, info: LibraryFileInfo, doc: DocxDocument, request: RequestCall | null) {
+    return withParts(doc, () =>
+      this.deps.history.edit(sessionId, { tool: "sync_external_changes", requestId: request?.id, args: request?.args }, (current) => {
+        const adopted = current.adopt(doc);
+        const { added, removed, modified, moved } = adopted.counts;
+        return {
+          result: { ...adopted, etag: info.etag },
+          description: `sync with library file ${name} (version of ${info.uploadedAt}): +${added} -${removed} ~${modified} moved ${moved}`,
+        };
+      }),
+    );
   }
 
   /**

@@ -229,6 +229,8 @@ describe("external changes", () => {
     await upload("report.docx", REVISED);
     const changes = await callOk(client, "get_external_changes", { doc_id: id });
     expect(changes).toMatchObject({ has_changes: true, source: "report.docx", summary: { added: 1, modified: 2 } });
+    // Both versions have the same styles and settings: only the body differs.
+    expect(changes.parts).toEqual({ changed: [], added: [], removed: [] });
     expect(changes.changes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: "modified", element_type: "paragraph", text: "Revised outside." }),

@@ -2,9 +2,12 @@
 
 export type { CommentInfo, CommentInput } from "./comments.js";
 export { addComment, deleteComments, listComments, replyToComment, resolveComment } from "./comments.js";
+export type { AdoptOutcome } from "./compare/adopt-document.js";
 export { adoptDocument } from "./compare/adopt-document.js";
 export type { BodyComparison, BodyDifference } from "./compare/body-compare.js";
 export { compareBodies } from "./compare/body-compare.js";
+export type { PartsDifference } from "./compare/part-compare.js";
+export { differingParts } from "./compare/part-compare.js";
 export type { EditTarget } from "./edit-target.js";
 export { editTarget, resolveSingle } from "./edit-target.js";
 export { ELEMENT_TYPES } from "./elements/build-element.js";

@@ -9,6 +9,7 @@ import { decodePart, encodePart, type PartEncoding, parseXml, serializeXml, type
 import type { ByteSource } from "./byte-source.js";
 import { concat } from "./concat.js";
 import { CONTENT_TYPES_PART, ContentTypes } from "./content-types.js";
+import { crc32 } from "./crc32.js";
 import { DEFAULT_LIMITS, type DocxLimits } from "./limits.js";
 import { parseRelationships, type Relationship, relationshipsPartName, relTypeIs } from "./relationships.js";
 import type { CentralEntry, ZipEntryToWrite } from "./zip-entry.js";
@@ -34,6 +35,15 @@ const needsRewrite = (e: CentralEntry) => /[^\x20-\x7e]/.test(e.name) && (!(e.fl
 const READ_GAP = 64 * 1024;
 /** Most ranged reads one load makes (see load). */
 const MAX_READS = 32;
+
+/**
+ * What a part's bytes are, as a zip central directory states it: CRC-32 and length of the uncompressed bytes. Two
+ * parts with equal digests are taken as equal without reading either (a CRC collision at equal length is accepted).
+ */
+export interface PartDigest {
+  crc: number;
+  size: number;
+}
 
 /** A save that streams: its exact length is known before the first byte. */
 export interface PackageStream {
@@ -146,6 +156,34 @@ export class DocxPackage {
     if (start >= tail.start) return tail.bytes.subarray(start - tail.start, end - tail.start);
     const head = await this.source!.read(start, tail.start - start);
     return concat([head, tail.bytes.subarray(0, end - tail.start)]);
+  }
+
+  /** Whether the part's bytes are in memory (false for a part still only in the source, and for an absent one). */
+  isRead(name: string): boolean {
+    const resolved = this.resolveName(name);
+    if (resolved === undefined) return false;
+    return this.replaced.has(resolved) || this.byName.get(resolved)?.compressed !== null;
+  }
+
+  /**
+   * The part's digest as it is now, without reading anything from the source: the central directory's for an
+   * untouched entry, computed from memory for one written since. Null for an absent part.
+   */
+  digest(name: string): PartDigest | null {
+    const resolved = this.resolveName(name);
+    if (resolved === undefined) return null;
+    const replaced = this.replaced.get(resolved);
+    if (!replaced) {
+      const entry = this.byName.get(resolved)!;
+      return { crc: entry.crc, size: entry.uncompressedSize };
+    }
+    let crc = 0;
+    let size = 0;
+    for (const chunk of Array.isArray(replaced) ? replaced : [replaced]) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+    }
+    return { crc, size };
   }
 
   /** Declared uncompressed sizes of the entries the opened file had, by name. */
@@ -317,8 +355,15 @@ export class DocxPackage {
   }
 }
 
-function notLoaded(part: string): DocxError {
-  return new DocxError({ kind: "part_not_loaded", part, message: `Part ${part} has not been read from storage yet; load it and retry.` });
+/** The failure of a call that needs parts never read from the source (`parts` names them all, first first). */
+export function notLoaded(part: string, parts?: string[]): DocxError {
+  const names = parts && parts.length > 1 ? `Parts ${parts.join(", ")} have` : `Part ${part} has`;
+  return new DocxError({
+    kind: "part_not_loaded",
+    part,
+    ...(parts ? { parts } : {}),
+    message: `${names} not been read from storage yet; load them and retry.`,
+  });
 }
 
 function compress(name: string, bytes: Uint8Array | Uint8Array[], like?: CentralEntry): ZipEntryToWrite {

@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import type { BodyComparison } from "../../docx/index";
+import type { BodyComparison, PartsDifference } from "../../docx/index";
 import type { ToolContext } from "../context";
 import { docId, requestId } from "../shared-params";
 import { runTool, toolSuccess } from "../tool-result";
@@ -25,6 +25,13 @@ const changeList = (c: BodyComparison) =>
     ...(d.to !== undefined ? { library_index: d.to } : {}),
     text: d.text,
   }));
+
+/** Parts other than the body that differ (media compared by their zip digests, never read), each list capped. */
+const partList = (p: PartsDifference) => ({
+  changed: p.changed.slice(0, MAX_LISTED_CHANGES),
+  added: p.added.slice(0, MAX_LISTED_CHANGES),
+  removed: p.removed.slice(0, MAX_LISTED_CHANGES),
+});
 
 /** External changes: get_external_changes, sync_external_changes, document_set_source (docx-mcp's names). */
 export function registerLibrarySyncTools(server: McpServer, ctx: ToolContext): void {
@@ -58,11 +65,14 @@ export function registerLibrarySyncTools(server: McpServer, ctx: ToolContext): v
           summary: summary(state.comparison),
           changes: changeList(state.comparison),
           changes_truncated: state.comparison.differences.length > MAX_LISTED_CHANGES,
+          parts: partList(state.parts),
         };
         const s = data.summary;
+        const { changed, added, removed } = state.parts;
         return toolSuccess(
           data,
-          `'${data.source}' changed in the library at ${data.file_updated_at}. Compared with this session: +${s.added} -${s.removed} ~${s.modified} moved ${s.moved}. ` +
+          `'${data.source}' changed in the library at ${data.file_updated_at}. Compared with this session: +${s.added} -${s.removed} ~${s.modified} moved ${s.moved}; ` +
+            `other parts (styles, headers, media...): ${changed.length} changed, ${added.length} added, ${removed.length} removed. ` +
             "sync_external_changes brings the file's version in as one undoable step.",
         );
       }),
