@@ -1,4 +1,5 @@
 import { SessionError } from "./errors";
+import { ForwardingLibraryStore } from "./forwarding-library-store";
 import type { BlobBody, LibraryFileInfo, LibraryStore, WriteCondition } from "./ports";
 
 /** What one tenant's library may hold unless configured otherwise (LIBRARY_QUOTA_BYTES). */
@@ -23,42 +24,20 @@ function size(n: number): string {
  * written. Every writer (uploads, document_save, exports, auto-save) goes through it, so one check covers them all.
  * The total is summed from the listing at each write: two writes racing can overshoot by one file, never by more.
  */
-export class LibraryQuota implements LibraryStore {
+export class LibraryQuota extends ForwardingLibraryStore {
   constructor(
-    private readonly inner: LibraryStore,
+    inner: LibraryStore,
     readonly limitBytes = DEFAULT_LIBRARY_QUOTA_BYTES,
-  ) {}
-
-  list(tenantId: string, options?: { cursor?: string; limit?: number; prefix?: string }) {
-    return this.inner.list(tenantId, options);
+  ) {
+    super(inner);
   }
 
-  head(tenantId: string, name: string) {
-    return this.inner.head(tenantId, name);
-  }
-
-  open(tenantId: string, name: string) {
-    return this.inner.open(tenantId, name);
-  }
-
-  read(tenantId: string, name: string) {
-    return this.inner.read(tenantId, name);
-  }
-
-  source(tenantId: string, name: string) {
-    return this.inner.source(tenantId, name);
-  }
-
-  remove(tenantId: string, name: string) {
-    return this.inner.remove(tenantId, name);
-  }
-
-  async write(tenantId: string, name: string, body: BlobBody, contentType?: string): Promise<LibraryFileInfo> {
+  override async write(tenantId: string, name: string, body: BlobBody, contentType?: string): Promise<LibraryFileInfo> {
     await this.check(tenantId, name, body);
     return this.inner.write(tenantId, name, body, contentType);
   }
 
-  async writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType?: string) {
+  override async writeIf(tenantId: string, name: string, body: BlobBody, condition: WriteCondition, contentType?: string) {
     await this.check(tenantId, name, body);
     return this.inner.writeIf(tenantId, name, body, condition, contentType);
   }
