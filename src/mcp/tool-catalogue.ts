@@ -133,11 +133,17 @@ export function toolListFor(scopes: readonly Scope[], toolSet: ToolSet): Tool[] 
   return list;
 }
 
-/** What each tool set costs a write token: tools listed and characters of tools/list JSON, for people choosing one. */
+let sizes: Record<ToolSet, { tools: number; chars: number }> | undefined;
+
+/**
+ * What each tool set costs a write token: tools listed and characters of tools/list JSON, for people choosing one.
+ * Measured once per isolate, like the lists themselves (a page offering the choice asks for each set).
+ */
 export function toolSetSizes(): Record<ToolSet, { tools: number; chars: number }> {
   const size = (toolSet: ToolSet) => {
     const tools = toolListFor(["read", "write"], toolSet);
     return { tools: tools.length, chars: JSON.stringify({ tools }).length };
   };
-  return { compact: size("compact"), complete: size("complete") };
+  sizes ??= { compact: size("compact"), complete: size("complete") };
+  return sizes;
 }
